@@ -1,0 +1,86 @@
+"""Many simulated youth through complete interviews against the engine and a file SQLite database.
+
+Every turn is committed, as in production. Prints turns/s, p50/p99 turn latency and the growth of
+the process's resident memory. CPU time is printed too: on a shared virtual machine the
+wall-clock figure moves with the neighbours.
+Usage: ``python benchmarks/bench_interview.py [--youth 10000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bot.flows.messages import UserInput
+from bot.storage.database import open_store, sqlite_url
+from bot.storage.sealing import new_key
+from bot.storage.unit_of_work import UnitOfWork
+from bot.turns import Turns
+
+# A complete interview typed as a youth would: numbers, words and own words.
+ANSWERS = [
+    "/start", "1", "Sam", "19", "2", "ja", "Mijn huur moet morgen betaald worden",
+    "mijn zus Lisa en buurman Kees", "1 en 3", "1", "4", "2", "dat is iedereen", "Lisa", "Lisa",
+    "2", "3", "Ik heb een kamer", "Het is te duur", "Goedkoper wonen", "-",
+    "1", "Mijn zus", "niks nodig", "-",
+    "2", "Ik ga naar school", "Ik kom vaak te laat", "Een wekker die werkt", "Mijn diploma",
+    "3", "-", "Schulden", "Hulp met mijn post", "-",
+    "-",
+    "1", "2", "Ik zelf", "1", "mijn begeleider", "deze week", "ja", "/plan",
+]
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc; the peak where that is missing)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--youth", type=int, default=10_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        turns = Turns(open_store(sqlite_url(Path(tmp) / "bench.db"), new_key()))
+        inputs = [UserInput.typed(text) for text in ANSWERS]
+        turns.handle("bench", "warm-up", inputs[0])
+        rss_start = rss_mb()
+        latencies: list[float] = []
+        started, cpu_started = time.perf_counter(), time.process_time()
+        for number in range(args.youth):
+            user = f"youth-{number}"
+            for user_input in inputs:
+                before = time.perf_counter()
+                turns.handle("bench", user, user_input)
+                latencies.append(time.perf_counter() - before)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
+        rss_end = rss_mb()
+        with UnitOfWork(turns.store) as uow:
+            last = uow.conversations.load(uow.users.find("bench", user)).parse()
+        conversation, plan = last
+        assert conversation.state == "done" and plan.confirmed and len(plan.actions) == 3, (
+            "the simulated interview did not complete")
+
+    latencies.sort()
+    quantiles = statistics.quantiles(latencies, n=100)
+    print(f"youth: {args.youth} complete interviews, turns: {len(latencies)} "
+          f"({len(ANSWERS)} per interview)")
+    print(f"throughput: {len(latencies) / elapsed:,.0f} turns/s wall-clock, "
+          f"{len(latencies) / cpu:,.0f} turns per CPU-second")
+    print(f"latency: p50 {quantiles[49] * 1000:.2f} ms, p99 {quantiles[98] * 1000:.2f} ms, "
+          f"max {latencies[-1] * 1000:.2f} ms")
+    print(f"RSS: {rss_start:.0f} MB → {rss_end:.0f} MB (growth {rss_end - rss_start:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

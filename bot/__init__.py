@@ -1,0 +1,1 @@
+"""Toekomstplan: a chatbot that helps young people make their own future plan in conversation."""

@@ -1,0 +1,99 @@
+"""The terminal chat: the whole conversation in a shell, on a local database, no Telegram.
+
+Choices are numbered; typing the number, the label or a word like "ja" answers them.
+
+Several people can share one local database (``--als <naam>``): messages for a person (an
+ask, a notice) wait in the outbox and are shown after their next turn. An invitation is
+shown as a code the other person types. When the last question shown was a sharing button
+(no step), a typed number or label presses that button.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import TextIO
+
+from bot.flows.messages import Message, UserInput
+from bot.flows.typed_answers import match_choice
+from bot.i18n import N_, Translator
+from bot.turns import Turns
+
+CHANNEL = "terminal"
+_TAG = re.compile(r"</?(b|i)>")
+
+
+def to_terminal(text: str, bold: bool) -> str:
+    """The HTML subset as terminal text: bold where the terminal can, entities decoded."""
+    if bold:
+        text = text.replace("<b>", "\033[1m").replace("</b>", "\033[0m")
+    return html.unescape(_TAG.sub("", text))
+
+
+def save_attachments(message: Message, files_dir: Path, t: Translator) -> list[str]:
+    """Files can't be shown in a terminal: they are saved, and the line says where."""
+    lines = []
+    for attachment in message.attachments:
+        files_dir.mkdir(parents=True, exist_ok=True)
+        path = files_dir / attachment.filename
+        path.write_bytes(attachment.data)
+        lines.append(t.plain(N_("📎 Bestand bewaard: {path}"), path=path))
+    return lines
+
+
+def render(message: Message, bold: bool, t: Translator) -> str:
+    lines = [to_terminal(message.text, bold)]
+    if message.invite:
+        lines.append(t.plain(N_("Code: /start {code}"), code=message.invite))
+        lines.append(t.plain(N_("(De ander start: toekomstplan chat --als <naam>, "
+                                "en typt de code.)")))
+    for number, choice in enumerate(message.choices, start=1):
+        lines.append(f"  {number}) {choice.label}")
+    return "\n".join(lines)
+
+
+def read_line(line: str, last_question: Message | None) -> UserInput:
+    """A typed line; it presses a sharing button when that was the last question shown."""
+    if last_question is not None and last_question.step is None:
+        match = match_choice(line, list(last_question.choices))
+        if isinstance(match, str):
+            return UserInput.clicked(match, None)
+    return UserInput.typed(line)
+
+
+def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
+        language: str | None = None) -> None:
+    """Chat until the input ends; every line is one turn, stored before it is answered.
+
+    Files the bot sends (the data export, later the plan as PDF) are saved in ``files_dir``.
+    """
+    bold = stdout.isatty()
+    t = Translator(language or "nl")
+    last_question: Message | None = None
+
+    def show(messages: list[Message]) -> None:
+        nonlocal last_question
+        for message in messages:
+            saved = save_attachments(message, files_dir / user, t)
+            stdout.write("\n".join([render(message, bold, t), *saved]) + "\n\n")
+            if message.choices:
+                last_question = message
+        stdout.flush()
+
+    def turn(user_input: UserInput) -> None:
+        show(turns.handle(CHANNEL, user, user_input, language).messages)
+        waiting = turns.pending(CHANNEL, user)
+        show([m for delivery in waiting for m in delivery.messages])
+        turns.delivered([delivery.id for delivery in waiting])
+
+    turn(UserInput.typed("/start"))
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        turn(read_line(line.rstrip("\n"), last_question))
+    goodbye = t(N_("Tot later! Alles is bewaard."))
+    stdout.write("\n" + to_terminal(goodbye, bold) + "\n")

@@ -1,0 +1,147 @@
+"""The ``toekomstplan`` command: ``chat`` in the terminal, ``run`` the Telegram bot."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from bot.adapters import terminal
+from bot.config import Settings
+from bot.storage.database import open_store
+from bot.storage.sealing import ensure_key_file, new_key
+from bot.storage.unit_of_work import Store, UnitOfWork
+from bot.turns import Turns
+
+
+def local_store(settings: Settings) -> Store:
+    """The configured key, or (for local use) a key file in the data directory."""
+    keys = settings.encryption_key
+    if not keys:
+        keys, created = ensure_key_file(settings.key_file)
+        if created:
+            print(f"toekomstplan: made an encryption key in {settings.key_file} "
+                  "(keep it: without it the data can't be read)", file=sys.stderr)
+    return open_store(settings.resolved_database_url(), keys)
+
+
+def chat(args: argparse.Namespace) -> int:
+    settings = Settings()
+    turns = Turns(local_store(settings))
+    try:
+        terminal.run(turns, user=args.als, stdin=sys.stdin, stdout=sys.stdout,
+                     files_dir=settings.data_dir.resolve() / "bestanden", language=args.taal)
+    except KeyboardInterrupt:
+        sys.stdout.write("\n")
+    return 0
+
+
+def fail(message: str) -> int:
+    print(f"toekomstplan: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.adapters.telegram.app import build_application, serve
+
+    settings = Settings()
+    if not settings.bot_token:
+        return fail("set TOEKOMSTPLAN_BOT_TOKEN to the token BotFather gave you")
+    if not settings.encryption_key:
+        return fail("set TOEKOMSTPLAN_ENCRYPTION_KEY (make one with: toekomstplan new-key)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
+                        "%(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines would show the token
+    store = open_store(settings.resolved_database_url(), settings.encryption_key)
+    application = build_application(settings, Turns(store))
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await serve(application, settings, stop)
+
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        return fail("Telegram rejected TOEKOMSTPLAN_BOT_TOKEN; check the token from BotFather")
+    except NetworkError as error:
+        return fail(f"cannot reach the Bot API at TOEKOMSTPLAN_BOT_API_URL "
+                    f"({type(error).__name__})")
+    return 0
+
+
+def print_new_key(args: argparse.Namespace) -> int:
+    print(new_key())
+    return 0
+
+
+def rotate_key(args: argparse.Namespace) -> int:
+    """Re-seal everything under the newest key.
+
+    With TOEKOMSTPLAN_ENCRYPTION_KEY: put the new key first ("new,old"), run this, then drop
+    the old key. With the local key file: a new key is made and the file updated.
+    """
+    settings = Settings()
+    if settings.encryption_key:
+        store = open_store(settings.resolved_database_url(), settings.encryption_key)
+    elif settings.key_file.exists():
+        old = settings.key_file.read_text().strip()
+        fresh = new_key()
+        settings.key_file.write_text(f"{fresh},{old}\n")  # both, until every row is re-sealed
+        store = open_store(settings.resolved_database_url(), f"{fresh},{old}")
+    else:
+        return fail("no key to rotate: set TOEKOMSTPLAN_ENCRYPTION_KEY")
+    with UnitOfWork(store) as uow:
+        count = uow.conversations.reseal_all()
+        uow.commit()
+    if not settings.encryption_key:
+        settings.key_file.write_text(f"{fresh}\n")
+    print(f"re-sealed {count} stored documents under the newest key")
+    return 0
+
+
+def purge(args: argparse.Namespace) -> int:
+    """Remove the data of everyone inactive for ``--inactive-days`` days (default 365)."""
+    from datetime import UTC, datetime, timedelta
+
+    settings = Settings()
+    store = (open_store(settings.resolved_database_url(), settings.encryption_key)
+             if settings.encryption_key else local_store(settings))
+    with UnitOfWork(store) as uow:
+        removed = uow.users.purge_inactive(datetime.now(UTC) - timedelta(days=args.inactive_days))
+        uow.commit()
+    print(f"removed {removed} inactive users and everything stored about them")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="toekomstplan",
+                                     description="Make your own future plan in conversation.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat_parser = commands.add_parser("chat", help="chat in this terminal (local database)")
+    chat_parser.add_argument("--als", default="jij", metavar="NAAM",
+                             help="who is chatting (each name has its own conversation)")
+    chat_parser.add_argument("--taal", choices=["nl", "en"], default=None,
+                             help="language on first start (later: /taal)")
+    chat_parser.set_defaults(handler=chat)
+    run_parser = commands.add_parser("run", help="run the Telegram bot (TOEKOMSTPLAN_BOT_TOKEN)")
+    run_parser.set_defaults(handler=run)
+    purge_parser = commands.add_parser("purge", help="remove data of long-inactive users")
+    purge_parser.add_argument("--inactive-days", type=int, default=365, metavar="N")
+    purge_parser.set_defaults(handler=purge)
+    commands.add_parser("new-key", help="print a new encryption key").set_defaults(
+        handler=print_new_key)
+    commands.add_parser("rotate-key", help="re-seal all stored data under the newest key"
+                        ).set_defaults(handler=rotate_key)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

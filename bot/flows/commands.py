@@ -1,0 +1,40 @@
+"""The commands, the same words on every platform, with the short line that describes each.
+
+``/help`` lists them and the Telegram adapter registers them, both from this one table.
+"""
+
+from __future__ import annotations
+
+from bot.i18n import N_, Safe, Translator
+
+COMMANDS: dict[str, str] = {
+    "plan": N_("je plan bekijken"),
+    "wijzig": N_("iets veranderen"),
+    "terug": N_("je laatste antwoord opnieuw doen"),
+    "pauze": N_("even stoppen"),
+    "start": N_("beginnen of verder gaan"),
+    "taal": N_("andere taal / other language"),
+    "sos": N_("hulplijnen, als het even niet gaat"),
+    "mijngegevens": N_("alles wat ik over je bewaar"),
+    "verwijder": N_("alles over jou wissen"),
+    "delen": N_("kiezen wie je plan ziet"),
+    "bericht": N_("een berichtje sturen (als JIM)"),
+    "stoppen": N_("stoppen als JIM of helper"),
+    "begeleider": N_("voor begeleiders: een jongere uitnodigen"),
+    "jongeren": N_("voor begeleiders: je jongeren en hun plan"),
+    "help": N_("wat kan ik typen?"),
+}
+
+ALIASES: dict[str, str] = {
+    **{name: name for name in COMMANDS},
+    "wijzigen": "wijzig", "change": "wijzig", "edit": "wijzig", "back": "terug",
+    "undo": "terug", "pause": "pauze", "stop": "pauze", "hulp": "help", "language": "taal",
+    "help_me": "sos", "hulplijn": "sos", "hulplijnen": "sos", "mydata": "mijngegevens",
+    "delete": "verwijder", "wissen": "verwijder", "share": "delen",
+}
+
+
+def help_text(t: Translator) -> Safe:
+    lines = [t(N_("Dit kun je altijd typen:"))]
+    lines += [f"/{name} – {t(description)}" for name, description in COMMANDS.items()]
+    return Safe("\n".join(lines))

@@ -1,0 +1,41 @@
+"""Where a conversation is: the current question, its loop cursor and any detour to return from.
+
+This is the whole conversation state; it is stored with the plan after every turn, so any
+process can continue any conversation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.i18n import DEFAULT_LANGUAGE
+
+START_STATE = "welcome"
+
+
+class Frame(BaseModel):
+    """A question interrupted by a detour (/wijzig, /taal), to come back to afterwards."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state: str
+    cursor: dict[str, Any] = Field(default_factory=dict)
+
+
+class Conversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    state: str = START_STATE
+    cursor: dict[str, Any] = Field(default_factory=dict)
+    stack: list[Frame] = Field(default_factory=list)
+    step: int = 0
+    lang: str = DEFAULT_LANGUAGE
+    started: bool = False
+    paused: bool = False
+    seen: list[str] = Field(default_factory=list)  # questions whose intro was shown
+
+    @property
+    def in_detour(self) -> bool:
+        return bool(self.stack)

@@ -1,0 +1,109 @@
+"""HOE: for each need, who helps (the JIM first) and by when. The cursor holds ``action``."""
+
+from __future__ import annotations
+
+from bot.flows.interview.wie import one_person
+from bot.flows.messages import Choice
+from bot.flows.question import Context, Outcome, Question
+from bot.i18n import N_
+from bot.plan.model import Action, Domain, HelperKind, Plan, When
+
+SELF, PROFESSIONAL = "self", "professional"
+WHEN_LABELS = {
+    When.WEEK: N_("Deze week"),
+    When.MAAND: N_("Deze maand"),
+    When.LATER: N_("Later"),
+    When.GEEN: N_("Geen datum"),
+}
+
+
+def create_actions(plan: Plan) -> None:
+    """One action per need, in the order of the domains; existing actions are kept."""
+    have = {a.domain for a in plan.actions}
+    for domain in Domain:
+        answer = plan.domains.get(domain)
+        if answer and answer.need and domain not in have:
+            plan.actions.append(Action(id=plan.next_id("a"), domain=domain, what=answer.need))
+
+
+def open_actions(plan: Plan) -> list[Action]:
+    return [a for a in plan.actions if a.helper is None or a.when is None]
+
+
+def current_action(ctx: Context) -> Action | None:
+    return ctx.plan.action(ctx.cursor.get("action"))
+
+
+def start_actions(ctx: Context) -> None:
+    create_actions(ctx.plan)
+    todo = open_actions(ctx.plan)
+    ctx.cursor["action"] = todo[0].id if todo else None
+
+
+def has_open_actions(ctx: Context) -> bool:
+    create_actions(ctx.plan)
+    return bool(open_actions(ctx.plan))
+
+
+class ActionWho(Question):
+    skip_label = N_("Weet ik niet")
+
+    def intro(self, ctx: Context) -> str | None:
+        return ctx.t(N_("Nu maken we afspraken: wie helpt je waarmee, en wanneer?"))
+
+    def prompt(self, ctx: Context) -> str:
+        action = current_action(ctx)
+        return ctx.t(N_("Wie kan je helpen met: {what}?"), what=action.what if action else "")
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        jim = ctx.plan.jim_person()
+        people = [Choice(p.id, ctx.t.plain(N_("{name} (je JIM)"), name=p.name) if p is jim
+                         else p.name) for p in ctx.plan.people]
+        people.sort(key=lambda c: c.id != (jim.id if jim else None))
+        return [*people, Choice(SELF, ctx.t(N_("Ik doe het zelf"))),
+                Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        action = current_action(ctx)
+        if action is not None:
+            if choice == SELF:
+                action.helper, action.person_id = HelperKind.SELF, None
+            elif choice == PROFESSIONAL:
+                action.helper, action.person_id = HelperKind.PROFESSIONAL, None
+            else:
+                action.helper, action.person_id = HelperKind.PERSON, choice
+            ctx.changed("hoe.who")
+        return Outcome.ACCEPTED
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        action = current_action(ctx)
+        if action is not None:
+            action.helper, action.person_id = HelperKind.UNKNOWN, None
+        return Outcome.ACCEPTED
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        person = one_person(ctx, text)
+        if person is None:
+            return super().not_understood(ctx, text)
+        return self.on_choice(ctx, person.id)
+
+
+class ActionWhen(Question):
+    skip_label = N_("Weet ik niet")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wanneer wil je dat dit geregeld is?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(w.value, ctx.t(label)) for w, label in WHEN_LABELS.items()]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        action = current_action(ctx)
+        if action is not None:
+            action.when = When(choice)
+            ctx.changed("hoe.when")
+        return Outcome.ACCEPTED
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        return self.on_choice(ctx, When.GEEN.value)
+

@@ -1,0 +1,44 @@
+"""The end of the interview: the plan shown back, "Klopt dit?", and the finished state."""
+
+from __future__ import annotations
+
+from bot.flows.messages import Choice
+from bot.flows.plan_view import render_plan
+from bot.flows.question import Context, Outcome, Question
+from bot.i18n import N_
+
+YES, CHANGE = "yes", "change"
+
+
+class Overview(Question):
+    skip_label = N_("Later kijken")
+
+    def prompt(self, ctx: Context) -> str:
+        return render_plan(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Klopt dit?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja, klopt"))),
+                Choice(CHANGE, ctx.t(N_("Ik wil iets veranderen")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == CHANGE:
+            ctx.detour = "edit_pick"
+            return Outcome.STAY
+        ctx.plan.confirmed = True
+        ctx.changed("confirmed")
+        return Outcome.ACCEPTED
+
+
+class Finished(Question):
+    """Not a question: what the bot says once the plan is done, whatever is typed."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Je plan is klaar! Met /plan zie je het. Met /wijzig pas je iets aan."))
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        return Outcome.REASK
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        return Outcome.REASK

@@ -1,0 +1,104 @@
+"""The start: welcome and consent, the youth's name, and (optionally) their age."""
+
+from __future__ import annotations
+
+import re
+
+from bot.flows.messages import Choice
+from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.i18n import N_
+from bot.plan.text import NAME_LIMIT
+
+START, MORE, NOT_NOW = "start", "more", "not_now"
+
+
+class Welcome(Question):
+    """Two lines on what this is, and a short consent. The only question without a skip."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_(
+            "Hoi! Ik help je een plan te maken voor jouw toekomst. "
+            "Het is jouw plan: jij bepaalt wie het ziet.\n\n"
+            "Zullen we beginnen?"
+        ))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(START, ctx.t(N_("Oké, we beginnen"))),
+                Choice(MORE, ctx.t(N_("Eerst meer uitleg"))),
+                Choice(NOT_NOW, ctx.t(N_("Nu niet")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == START:
+            return Outcome.ACCEPTED
+        if choice == MORE:
+            ctx.note(ctx.t(N_(
+                "Ik stel je korte vragen. Eén vraag per keer.\n"
+                "Eerst over de mensen om je heen. Daarna over hoe het nu gaat. "
+                "Dan kijken we samen wie je kan helpen.\n"
+                "Je mag elke vraag overslaan. Met /plan zie je je plan. "
+                "Met /pauze stop je even. Alles wordt bewaard."
+            )))
+            return Outcome.STAY
+        ctx.note(ctx.t(N_("Helemaal goed. Typ /start als je wilt beginnen.")))
+        ctx.pause = True
+        return Outcome.STAY
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        words = {"ja": START, "yes": START, "nee": NOT_NOW, "no": NOT_NOW, "uitleg": MORE}
+        for word, choice in words.items():
+            if word in text.casefold().split():
+                return self.on_choice(ctx, choice)
+        return super().on_text(ctx, text)
+
+
+_NAME_PREFIX = re.compile(
+    r"^(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|noem\s+me(?:\s+maar)?|zeg\s+maar|"
+    r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
+
+
+class YourName(TextQuestion):
+    limit = NAME_LIMIT
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Hoe mag ik je noemen?"))
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        name = _NAME_PREFIX.sub("", text).strip(" .!")
+        if len(name.split()) > 3:
+            ctx.note(ctx.t(N_("Welke naam mag ik gebruiken? Eén woord is genoeg.")))
+            return Outcome.REASK
+        ctx.plan.name = name
+        ctx.changed("name")
+        ctx.note(ctx.t(N_("Fijn dat je er bent, {name}."), name=name))
+        return Outcome.ACCEPTED
+
+
+MIN_AGE, MAX_AGE = 12, 40
+ADULT = 18
+
+
+class YourAge(TextQuestion):
+    skip_label = N_("Zeg ik liever niet")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Hoe oud ben je? Dat hoef je niet te zeggen."))
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        number = re.search(r"\d+", text)
+        if number is None:
+            ctx.note(ctx.t(N_("Typ je leeftijd als getal, bijvoorbeeld 17.")))
+            return Outcome.REASK
+        age = int(number.group())
+        if not MIN_AGE <= age <= MAX_AGE:
+            ctx.note(ctx.t(N_("Klopt {age}? Typ je leeftijd als getal, bijvoorbeeld 17."),
+                           age=age))
+            return Outcome.REASK
+        ctx.plan.age = age
+        ctx.changed("age")
+        return Outcome.ACCEPTED
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        ctx.plan.age = None
+        return Outcome.ACCEPTED

@@ -1,0 +1,108 @@
+"""What flows receive and send: plain data that every chat adapter renders its own way.
+
+Message text is the small HTML subset produced by :class:`bot.i18n.Translator` (user values
+escaped); choice labels are plain text (buttons never parse markup). Choices carry stable
+ids; ``step`` ties a choice to the question it belongs to, so an adapter can tell a click on
+an old question from a click on the current one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: str
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file to send along (the plan as PDF, the network picture as PNG)."""
+
+    filename: str
+    mime_type: str
+    data: bytes
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One outgoing message. ``choices`` make it a question the user can answer by choosing.
+
+    ``step`` is the question's number in this conversation (None for plain information, and
+    for sharing buttons whose ids stand on their own, see :data:`SHARED_CHOICE`);
+    ``replaces_previous`` asks the adapter to update the question shown last instead of
+    sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
+    invitation token: each adapter shows it its own way (a t.me link, a code to type).
+    """
+
+    text: str
+    choices: tuple[Choice, ...] = ()
+    step: int | None = None
+    multi: bool = False
+    replaces_previous: bool = False
+    attachments: tuple[Attachment, ...] = field(default=())
+    invite: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Everything one turn says back. ``chosen`` is the label of the button the input pressed,
+    when that press counted; adapters use it to show the answer under the question."""
+
+    messages: list[Message]
+    chosen: str | None = None
+
+
+class InputKind(StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    COMMAND = "command"
+    MEDIA = "media"
+
+
+@dataclass(frozen=True, slots=True)
+class UserInput:
+    """One thing the user did: typed text, pressed a button, sent a command or some media."""
+
+    kind: InputKind
+    text: str = ""
+    choice: str = ""
+    step: int | None = None
+    command: str = ""
+    argument: str = ""
+
+    @classmethod
+    def typed(cls, text: str) -> UserInput:
+        """Text as typed: a leading ``/word`` becomes a command, anything else stays text."""
+        stripped = text.strip()
+        if stripped.startswith("/") and len(stripped) > 1 and not stripped[1].isspace():
+            head, _, rest = stripped[1:].partition(" ")
+            return cls(InputKind.COMMAND, text=text, command=head.split("@")[0].lower(),
+                       argument=rest.strip())
+        return cls(InputKind.TEXT, text=text)
+
+    @classmethod
+    def clicked(cls, choice: str, step: int | None) -> UserInput:
+        return cls(InputKind.CHOICE, choice=choice, step=step)
+
+    @classmethod
+    def media(cls, kind: str) -> UserInput:
+        """A sticker, photo, voice note, …: ``kind`` names it; the content is never read."""
+        return cls(InputKind.MEDIA, text=kind)
+
+    @classmethod
+    def edited(cls) -> UserInput:
+        """An earlier message was edited; its new text is not read (the answer was given)."""
+        return cls(InputKind.MEDIA, text=EDITED)
+
+
+EDITED = "edited"
+SHARED_CHOICE = "s:"
+"""Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
+sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against
+stored state, never against the current question."""

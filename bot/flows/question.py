@@ -1,0 +1,184 @@
+"""The building block of every flow: one question, how it is asked and how answers land.
+
+A question never decides what comes next; its flow's state machine does. It only turns one
+answer into a plan change (or a friendly re-ask) and may add short notes to the reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from bot.flows.messages import Choice, Message
+from bot.flows.typed_answers import OutOfRange, match_choice, match_many
+from bot.i18n import N_, Translator
+from bot.plan.model import Plan
+from bot.plan.text import ANSWER_LIMIT, clean, has_words
+
+if TYPE_CHECKING:
+    from bot.flows.sharing.port import SharingPort
+
+SKIP = "skip"
+DONE = "done"
+
+
+@dataclass
+class Context:
+    """What a question sees during one turn. Everything it changes is in here."""
+
+    plan: Plan
+    cursor: dict[str, Any]
+    t: Translator
+    now: datetime
+    notes: list[Message] = field(default_factory=list)
+    follow_up: str | None = None  # a question to ask next, before the flow moves on
+    detour: str | None = None  # a question to visit and then come back from (/wijzig)
+    language: str | None = None  # the youth chose another language (/taal)
+    erase: bool = False  # the youth confirmed /verwijder
+    pause: bool = False
+    sharing: SharingPort | None = None  # shared state outside this plan (invites, links)
+
+    def note(self, text: str) -> None:
+        self.notes.append(Message(text=text))
+
+    def changed(self, part: str) -> None:
+        self.plan.record(part, self.now)
+
+
+class Outcome(Enum):
+    ACCEPTED = "accepted"  # the answer landed; the flow moves on
+    STAY = "stay"  # handled (for example a toggle or an explanation); ask the same again
+    REASK = "reask"  # not understood; notes say why, then the question again
+
+
+class Question:
+    """Base question: a prompt, optional choices and a skip choice."""
+
+    multi = False
+    skip_label: str | None = N_("Sla over")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    # --- what is shown ------------------------------------------------------------------
+    def prompt(self, ctx: Context) -> str:
+        raise NotImplementedError
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return []
+
+    def intro(self, ctx: Context) -> str | None:
+        """A line shown once, before the first time this question is asked."""
+        return None
+
+    def all_choices(self, ctx: Context) -> list[Choice]:
+        choices = self.choices(ctx)
+        if self.skip_label is not None:
+            choices.append(Choice(SKIP, ctx.t(self.skip_label)))
+        return choices
+
+    # --- what answers do ----------------------------------------------------------------
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        raise NotImplementedError
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        """Typed text at a choice question: match it to a choice, or re-ask kindly."""
+        choices = self.all_choices(ctx)
+        match = match_choice(text, choices)
+        if isinstance(match, OutOfRange):
+            ctx.note(ctx.t(N_("Kies een nummer van 1 tot {last}."), last=len(choices)))
+            return Outcome.REASK
+        if match is None:
+            return self.not_understood(ctx, text)
+        return self.answer_choice(ctx, match)
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        ctx.note(ctx.t(N_("Dat snap ik niet helemaal. Kies een knop, of typ het nummer.")))
+        return Outcome.REASK
+
+    def answer_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == SKIP:
+            return self.on_skip(ctx)
+        return self.on_choice(ctx, choice)
+
+
+class TextQuestion(Question):
+    """A question answered in the youth's own words (choices are shortcuts only)."""
+
+    limit = ANSWER_LIMIT
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        match = match_choice(text, self.all_choices(ctx))
+        if isinstance(match, str):
+            return self.answer_choice(ctx, match)
+        cleaned, cut = clean(text, self.limit)
+        if not cleaned:
+            ctx.note(ctx.t(N_("Ik zag geen tekst. Typ je antwoord, of kies een knop.")))
+            return Outcome.REASK
+        if not has_words(cleaned):
+            ctx.note(ctx.t(N_("Ik snap je emoji niet helemaal. Zeg je het in een paar woorden?")))
+            return Outcome.REASK
+        notes_before = len(ctx.notes)
+        outcome = self.on_answer(ctx, cleaned)
+        if cut and outcome is Outcome.ACCEPTED:
+            notice = ctx.t(N_("Je bericht was lang. Ik heb de eerste {limit} tekens bewaard."),
+                           limit=self.limit)
+            ctx.notes.insert(notes_before, Message(text=notice))
+        return outcome
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        raise NotImplementedError
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        return Outcome.REASK
+
+
+class MultiChoiceQuestion(Question):
+    """Pick any number of choices: a click toggles a mark, "Klaar" moves on.
+
+    Typed answers may name several at once ("1 en 3"); that is taken as the whole answer.
+    """
+
+    multi = True
+    done_label = N_("Klaar")
+
+    def options(self, ctx: Context) -> list[Choice]:
+        raise NotImplementedError
+
+    def selected(self, ctx: Context) -> list[str]:
+        raise NotImplementedError
+
+    def set_selected(self, ctx: Context, ids: list[str]) -> None:
+        raise NotImplementedError
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        marked = set(self.selected(ctx))
+        shown = [Choice(c.id, ("✅ " if c.id in marked else "") + c.label, c.id in marked)
+                 for c in self.options(ctx)]
+        return [*shown, Choice(DONE, ctx.t(self.done_label))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == DONE:
+            return Outcome.ACCEPTED
+        current = self.selected(ctx)
+        self.set_selected(ctx, [c for c in current if c != choice] if choice in current
+                          else [*current, choice])
+        return Outcome.STAY
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        choices = self.all_choices(ctx)
+        plain = [Choice(c.id, c.label.removeprefix("✅ ")) for c in choices]
+        many = match_many(text, plain)
+        if many and len(many) > 1 and not {SKIP, DONE} & set(many):
+            self.set_selected(ctx, many)
+            return Outcome.ACCEPTED
+        if many and len(many) == 1 and many[0] not in (SKIP, DONE):
+            self.set_selected(ctx, many)
+            return Outcome.ACCEPTED
+        return super().on_text(ctx, text)
+

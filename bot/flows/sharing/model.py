@@ -1,0 +1,67 @@
+"""What sharing is made of, as plain data the flows, the application layer and storage share.
+
+A *link* gives one other user a view of one youth's plan in one role; an *invite* is the
+single-use token that makes a link once the right person says yes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.plan.model import Name
+
+
+class ShareRole(StrEnum):
+    """Who someone is to the youth, and so what they may see."""
+
+    JIM = "jim"  # the whole plan except "alleen voor mij"; gets asked about their actions
+    NETWORK = "netwerk"  # only the actions they are asked to help with
+    PROFESSIONAL = "begeleider"  # the whole plan except "alleen voor mij"; handoff messages
+
+
+class InviteKind(StrEnum):
+    """Which way an invite goes: from the youth to a helper, or from a professional to a youth."""
+
+    JIM = "jim"
+    NETWORK = "netwerk"
+    PROFESSIONAL = "begeleider"  # the youth invites their begeleider
+    YOUTH = "jongere"  # a registered professional invites a youth, who must confirm
+
+    @property
+    def role(self) -> ShareRole:
+        """The role the person who is not the youth gets."""
+        return ShareRole.PROFESSIONAL if self is InviteKind.YOUTH else ShareRole(self.value)
+
+
+class ProfessionalProfile(BaseModel):
+    """What a professional tells about themselves with /begeleider (stored sealed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    organisation: Name
+    role: Name
+
+
+@dataclass(frozen=True)
+class OpenedInvite:
+    """A valid invite as its opener sees it: enough to explain what is asked, no more."""
+
+    id: int
+    kind: InviteKind
+    youth_name: str  # for YOUTH invites: the youth's own name ("" when not known)
+    youth_age: int | None = None
+    professional: ProfessionalProfile | None = None  # YOUTH invites: who asks
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    """One row of /delen or /jongeren: who, in which role, and the id to act on."""
+
+    id: int
+    role: ShareRole
+    name: str  # the member's name as the youth knows them, or the youth's name
+    pending: bool = False  # an invite not yet answered (``id`` is then the invite's id)

@@ -1,0 +1,77 @@
+"""The sharing port: what the conversation asks of the world outside one user's own plan.
+
+Flows stay pure: they never read another user's data or store anything themselves. Where a
+question needs shared state (an invitation, a link, someone else's plan) it calls this
+protocol, which the application layer (:mod:`bot.sharing.service`) implements inside the
+turn's unit of work and which tests can fake. Every method checks stored state again: ids
+that reach it came from a chat, and a chat can send anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.flows.messages import Message
+from bot.flows.sharing.model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
+from bot.plan.model import HelperAnswer, Plan
+
+
+@dataclass
+class Click:
+    """What a self-contained button did: ``messages`` to say now, ``then`` after the current
+    question (the next open ask), or a ``detour`` to ask first (state, cursor)."""
+
+    messages: list[Message] = field(default_factory=list)
+    then: list[Message] = field(default_factory=list)
+    detour: tuple[str, dict] | None = None
+
+
+class SharingPort(Protocol):
+    # --- the youth -------------------------------------------------------------------------
+    def invite(self, kind: InviteKind, person_id: str | None, plan: Plan) -> list[Message]:
+        """A new single-use invite, as the messages that carry it."""
+
+    def shared_with(self) -> list[LinkSummary]:
+        """The youth's links and unanswered invites (for /delen)."""
+
+    def revoke(self, link_id: int) -> list[Message]:
+        """End a link of this youth; the other side gets a neutral notice."""
+
+    def withdraw(self, invite_id: int) -> list[Message]:
+        """Cancel an unanswered invite of this user."""
+
+    # --- whoever opens an invite ------------------------------------------------------------
+    def open_invite(self, code: str) -> OpenedInvite | None:
+        """The invite behind ``code`` if it can still be used (and now belongs to this user)."""
+
+    def answer_invite(self, invite_id: int, yes: bool, plan: Plan) -> list[Message]:
+        """Say yes or no to an opened invite; both sides hear the outcome."""
+
+    # --- members (JIM, network, professional) -----------------------------------------------
+    def memberships(self) -> list[LinkSummary]:
+        """The youth this user is linked to (``name``: the youth's name)."""
+
+    def shared_plans(self) -> list[Message]:
+        """Every plan shared with this user, filtered to what their role may see."""
+
+    def youth_plan(self, link_id: int) -> list[Message]:
+        """One linked youth's plan (with the PDF for a professional)."""
+
+    def click(self, choice: str) -> Click:
+        """A self-contained button (``s:…``) pressed."""
+
+    def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
+        """The answer to a request for help; it lands in the youth's plan."""
+
+    def send_note(self, link_id: int, text: str) -> list[Message]:
+        """A short note of support from a member to the youth."""
+
+    def leave(self, link_id: int) -> list[Message]:
+        """A member stops; access ends at once and the youth is told."""
+
+    def profile(self) -> ProfessionalProfile | None:
+        """This user's professional profile, if they registered with /begeleider."""
+
+    def register(self, profile: ProfessionalProfile) -> None:
+        """Keep (or replace) this user's professional profile."""

@@ -1,0 +1,286 @@
+"""The sharing detours: inviting, answering an invitation, /delen, a member's choices, and
+registering as a professional.
+
+Questions put the ids they offer in their cursor when the detour opens (the engine does
+that) and only act through the :class:`~bot.flows.sharing.port.SharingPort`, which checks
+every id against stored state again.
+"""
+
+from __future__ import annotations
+
+from bot.flows.flow import Flow
+from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
+from bot.flows.messages import Choice
+from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
+from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile
+from bot.flows.sharing.port import SharingPort
+from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
+from bot.i18n import N_
+from bot.plan.model import Domain, HelperAnswer, HelperKind
+from bot.plan.text import NAME_LIMIT
+
+YES, NO, MORE = "yes", "no", "more"
+MEMBER_HOME = "member_home"
+
+
+def port(ctx: Context) -> SharingPort:
+    assert ctx.sharing is not None, "sharing questions need the sharing port"
+    return ctx.sharing
+
+
+def opened(ctx: Context) -> OpenedInvite:
+    data = ctx.cursor["invite"]
+    profile = data.get("professional")
+    return OpenedInvite(id=data["id"], kind=InviteKind(data["kind"]),
+                        youth_name=data.get("youth") or "", youth_age=data.get("age"),
+                        professional=ProfessionalProfile(**profile) if profile else None)
+
+
+YES_LABELS = {InviteKind.JIM: N_("Ja, ik wil JIM zijn"), InviteKind.NETWORK: N_("Ja"),
+              InviteKind.PROFESSIONAL: N_("Ja"), InviteKind.YOUTH: N_("Ja, dat wil ik")}
+
+
+class InviteAnswer(Question):
+    """Someone opened an invite: what is asked, then yes / no / more explanation."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return invite_explanation(opened(ctx), ctx.t)
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(YES_LABELS[opened(ctx).kind])),
+                Choice(NO, ctx.t(N_("Nee"))), Choice(MORE, ctx.t(N_("Eerst meer uitleg")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        invite = opened(ctx)
+        if choice == MORE:
+            ctx.note(ctx.t(MORE_ABOUT[invite.kind], youth=invite.youth_name))
+            return Outcome.STAY
+        if (choice == YES and invite.kind is InviteKind.PROFESSIONAL
+                and port(ctx).profile() is None):
+            ctx.cursor["ask"] = ["pro_name", "pro_organisation", "pro_role"]
+            ctx.note(ctx.t(N_("Fijn. Eerst drie korte vragen over jou.")))
+            return Outcome.ACCEPTED
+        ctx.notes.extend(port(ctx).answer_invite(invite.id, choice == YES, ctx.plan))
+        return Outcome.ACCEPTED
+
+
+class ShareMenu(Question):
+    """/delen: invite, withdraw an invite, stop sharing, or keep a subject to yourself."""
+
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat wil je doen?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(option_id, label) for option_id, label in ctx.cursor.get("options", [])]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        action, _, number = choice.partition(":")
+        sharing = port(ctx)
+        if action == "private":
+            ctx.follow_up = "share_private"
+        elif action == "jim":
+            ctx.notes.extend(sharing.invite(InviteKind.JIM, ctx.plan.jim.person_id
+                                            if ctx.plan.jim else None, ctx.plan))
+        elif action == "net":
+            ctx.follow_up = "share_network"
+        elif action == "pro":
+            ctx.notes.extend(sharing.invite(InviteKind.PROFESSIONAL, None, ctx.plan))
+        elif action == "stop":
+            ctx.notes.extend(sharing.revoke(int(number)))
+        elif action == "withdraw":
+            ctx.notes.extend(sharing.withdraw(int(number)))
+        return Outcome.ACCEPTED
+
+
+class SharePrivate(MultiChoiceQuestion):
+    """Subjects marked "alleen voor mij" never appear in anything shared."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Welke onderwerpen zijn alleen voor jou? Die ziet niemand anders. "
+                        "Druk dan op Klaar."))
+
+    def options(self, ctx: Context) -> list[Choice]:
+        return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(label)}")
+                for d, label in DOMAIN_LABELS.items()]
+
+    def selected(self, ctx: Context) -> list[str]:
+        return [d.value for d in ctx.plan.private_domains]
+
+    def set_selected(self, ctx: Context, ids: list[str]) -> None:
+        ctx.plan.private_domains = [Domain(i) for i in ids if i in Domain._value2member_map_]
+        ctx.changed("private")
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        return self._saved(ctx, super().on_choice(ctx, choice))
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        return self._saved(ctx, super().on_text(ctx, text))
+
+    @staticmethod
+    def _saved(ctx: Context, outcome: Outcome) -> Outcome:
+        if outcome is Outcome.ACCEPTED:
+            ctx.note(ctx.t(N_("Bewaard. Wat alleen voor jou is, deel ik met niemand.")))
+        return outcome
+
+
+class ShareNetwork(Question):
+    """Invite someone from WIE for the actions they are asked to help with."""
+
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wie wil je uitnodigen? Die ziet alleen de afspraken waarmee die helpt."))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        helpers = {a.person_id for a in ctx.plan.actions if a.helper == HelperKind.PERSON}
+        jim = ctx.plan.jim_person()
+        return [Choice(p.id, p.name) for p in ctx.plan.people
+                if p.id in helpers and p is not jim]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.notes.extend(port(ctx).invite(InviteKind.NETWORK, choice, ctx.plan))
+        return Outcome.ACCEPTED
+
+
+class AskOther(TextQuestion):
+    """"Ja, maar anders": what the helper can do instead, in their own words."""
+
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat kun je wel doen? Typ het kort."))
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        click = port(ctx).answer_ask(ctx.cursor["ask_id"], HelperAnswer.OTHERWISE, text)
+        ctx.notes.extend(click.messages + click.then)
+        return Outcome.ACCEPTED
+
+
+class MemberPick(Question):
+    """Which youth (for /jongeren, /stoppen, /bericht when there are several)."""
+
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Over wie gaat het?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(str(link_id), name) for link_id, name in ctx.cursor.get("links", [])]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        names = dict((str(i), n) for i, n in ctx.cursor.get("links", []))
+        ctx.cursor["link"], ctx.cursor["name"] = int(choice), names[choice]
+        purpose = ctx.cursor.get("purpose")
+        if purpose == "show":
+            ctx.notes.extend(port(ctx).youth_plan(int(choice)))
+        else:
+            ctx.follow_up = "member_stop" if purpose == "stop" else "member_note"
+        return Outcome.ACCEPTED
+
+
+class MemberStop(Question):
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wil je echt stoppen met {name}? Je ziet het plan dan niet meer."),
+                     name=ctx.cursor.get("name", ""))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja, stoppen"))), Choice(NO, ctx.t(N_("Nee")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == YES:
+            ctx.notes.extend(port(ctx).leave(ctx.cursor["link"]))
+        else:
+            ctx.note(ctx.t(N_("Oké, je blijft erbij.")))
+        return Outcome.ACCEPTED
+
+
+class MemberNote(TextQuestion):
+    """A short note of support from a JIM to the youth."""
+
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat wil je tegen {name} zeggen? Typ een kort bericht."),
+                     name=ctx.cursor.get("name", ""))
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        ctx.notes.extend(port(ctx).send_note(ctx.cursor["link"], text))
+        return Outcome.ACCEPTED
+
+
+class ProfileField(TextQuestion):
+    """Name, organisation and role of a professional, kept in the cursor until complete."""
+
+    limit = NAME_LIMIT
+    skip_label = N_("Laat maar")
+
+    def __init__(self, key: str, field: str, prompt: str) -> None:
+        super().__init__(key)
+        self.field = field
+        self.text = prompt
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(self.text)
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        ctx.cursor["ask"] = []
+        ctx.note(ctx.t(N_("Oké. Met /begeleider kun je later verder.")))
+        return Outcome.ACCEPTED
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        ctx.cursor.setdefault("profile", {})[self.field] = text
+        if self.field == "role":
+            finish_profile(ctx)
+        return Outcome.ACCEPTED
+
+
+def finish_profile(ctx: Context) -> None:
+    """All three answers given: keep the profile, then accept the invite or make one."""
+    profile = ProfessionalProfile(**ctx.cursor["profile"])
+    sharing = port(ctx)
+    sharing.register(profile)
+    ctx.note(ctx.t(N_("Bewaard: {who}."), who=describe_professional(profile, ctx.t)))
+    if "invite" in ctx.cursor:
+        ctx.notes.extend(sharing.answer_invite(opened(ctx).id, True, ctx.plan))
+    else:
+        ctx.notes.extend(sharing.invite(InviteKind.YOUTH, None, ctx.plan))
+
+
+class MemberHome(Question):
+    """Where someone rests who helps others but has no plan of their own (yet)."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Met /plan zie je wat met je gedeeld is. Met /help zie je wat je "
+                        "nog meer kunt. Met /start maak je je eigen plan."))
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        return Outcome.REASK
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        return Outcome.REASK
+
+
+def build() -> Flow:
+    questions = [
+        InviteAnswer("invite_answer"), ShareMenu("share_menu"),
+        SharePrivate("share_private"), ShareNetwork("share_network"), AskOther("ask_other"),
+        MemberPick("member_pick"), MemberStop("member_stop"), MemberNote("member_note"),
+        ProfileField("pro_name", "name", N_("Wat is je naam?")),
+        ProfileField("pro_organisation", "organisation", N_("Bij welke organisatie werk je?")),
+        ProfileField("pro_role", "role", N_("Wat is je functie? Bijvoorbeeld: woonbegeleider.")),
+    ]
+    return Flow("sharing", questions, routes=[], detour=True)
+
+
+def build_home() -> Flow:
+    return Flow("member", [MemberHome(MEMBER_HOME)], routes=[])

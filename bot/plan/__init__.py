@@ -1,0 +1,1 @@
+"""The toekomstplan itself: pure data (pydantic), no chat, no storage."""

@@ -1,0 +1,200 @@
+"""The plan model: WIE (people, fallback, JIM), WAT (five life domains), HOE (actions).
+
+Every turn of the conversation leaves a plan that validates against these models; the
+schema version lets stored plans be migrated when the model changes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
+
+SCHEMA_VERSION = 1
+
+Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
+                                                                   max_length=NAME_LIMIT)]
+Answer = Annotated[str, BeforeValidator(bounded(ANSWER_LIMIT)), Field(min_length=1,
+                                                                       max_length=ANSWER_LIMIT)]
+
+
+class Domain(StrEnum):
+    """The Big 5 life domains, in the order they are offered."""
+
+    SUPPORT = "support"
+    WONEN = "wonen"
+    SCHOOL_WERK = "school_werk"
+    INKOMEN = "inkomen"
+    WELZIJN = "welzijn"
+
+
+class Mood(StrEnum):
+    GOED = "goed"
+    GAAT_WEL = "gaat_wel"
+    NIET_GOED = "niet_goed"
+    SLECHT = "slecht"
+
+
+class Status(StrEnum):
+    GOED = "goed"
+    GAAT_WEL = "gaat_wel"
+    NIET_GOED = "niet_goed"
+
+
+class Role(StrEnum):
+    """What someone does for the youth (after the ecogram)."""
+
+    PRAKTISCH = "praktisch"
+    SAMEN = "samen"
+    ADVIES = "advies"
+    ER_VOOR_JE = "er_voor_je"
+
+
+class Closeness(StrEnum):
+    DICHTBIJ = "dichtbij"
+    BEETJE = "beetje"
+    VERDER = "verder"
+
+
+class HelperKind(StrEnum):
+    """Who takes an action: the youth, someone from WIE, the professional, or not yet known."""
+
+    SELF = "self"
+    PERSON = "person"
+    PROFESSIONAL = "professional"
+    UNKNOWN = "unknown"
+
+
+class When(StrEnum):
+    WEEK = "week"
+    MAAND = "maand"
+    LATER = "later"
+    GEEN = "geen"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Person(Strict):
+    id: str
+    name: Name
+    relation: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    closeness: Closeness | None = None
+
+
+class JimChoice(StrEnum):
+    PERSON = "person"
+    UNDECIDED = "undecided"
+
+
+class Jim(Strict):
+    """The youth's chosen mentor: one of the people, or explicitly "not yet"."""
+
+    choice: JimChoice
+    person_id: str | None = None
+
+
+class SafetyPlan(Strict):
+    """A short veiligheidsplan, made after a crisis reply: signs, what helps, whom to call."""
+
+    warning_signs: Answer | None = None
+    what_helps: Answer | None = None
+    who_to_call: Answer | None = None
+
+
+class DomainAnswer(Strict):
+    status: Status | None = None
+    skipped: bool = False
+    going_well: Answer | None = None
+    hard: Answer | None = None
+    need: Answer | None = None
+    future: Answer | None = None
+    safety_plan: SafetyPlan | None = None  # only in welzijn
+
+
+class UrgentNeed(Strict):
+    id: str
+    text: Answer
+    reported_at: datetime
+
+
+class HelperAnswer(StrEnum):
+    """What a linked helper (JIM, someone from the network) answered when asked to help."""
+
+    YES = "ja"
+    OTHERWISE = "anders"
+    NO = "nee"
+
+
+class HelperResponse(Strict):
+    answer: HelperAnswer
+    note: Answer | None = None  # "ja, maar anders: …"
+    at: datetime
+
+
+class Action(Strict):
+    """HOE: one need, who helps with it and by when (and what that helper said)."""
+
+    id: str
+    domain: Domain
+    what: Answer
+    helper: HelperKind | None = None
+    person_id: str | None = None
+    when: When | None = None
+    response: HelperResponse | None = None
+
+
+class Change(Strict):
+    """One entry of the change history: which part changed, never the content."""
+
+    at: datetime
+    part: str
+
+
+class Plan(Strict):
+    schema_version: int = SCHEMA_VERSION
+    name: Name | None = None
+    age: int | None = Field(default=None, ge=10, le=40)
+    mood: Mood | None = None
+    urgent: list[UrgentNeed] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    fallback_ids: list[str] = Field(default_factory=list)
+    jim: Jim | None = None
+    domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
+    actions: list[Action] = Field(default_factory=list)
+    confirmed: bool = False
+    private_domains: list[Domain] = Field(default_factory=list)  # "alleen voor mij"
+    history: list[Change] = Field(default_factory=list)
+
+    def person(self, person_id: str | None) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def jim_person(self) -> Person | None:
+        return self.person(self.jim.person_id) if self.jim else None
+
+    def domain(self, domain: Domain) -> DomainAnswer:
+        """The answer for ``domain``, created empty on first use."""
+        if domain not in self.domains:
+            self.domains[domain] = DomainAnswer()
+        return self.domains[domain]
+
+    def action(self, action_id: str | None) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def next_id(self, prefix: str) -> str:
+        """A short id unique within this plan (ids stay stable when items are removed)."""
+        taken = {p.id for p in self.people} | {a.id for a in self.actions}
+        taken |= {u.id for u in self.urgent}
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    def record(self, part: str, at: datetime) -> None:
+        self.history.append(Change(at=at, part=part))

@@ -1,0 +1,56 @@
+"""Cleaning what people type before it goes into a plan.
+
+Control characters and bidirectional overrides are removed (they can hide or reorder text
+when shown to someone else); length is bounded so one message can't bloat a plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NAME_LIMIT = 60
+ANSWER_LIMIT = 1000
+
+# Anything clean() would change: control and bidi characters, odd or repeated white space.
+_NEEDS_WORK = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "|  | \n|\n |\n\n\n|^\\s|\\s$")
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean(text: str, limit: int) -> tuple[str, bool]:
+    """Return ``text`` without control characters, trimmed, at most ``limit`` characters.
+
+    The flag says whether it had to be cut, so the conversation can say so.
+    """
+    if len(text) <= limit and not _NEEDS_WORK.search(text):
+        return text, False
+    kept = []
+    for char in text:
+        if char in "\r\t":
+            kept.append(" " if char == "\t" else "")
+        elif char == "\n" or (char not in _BIDI_CONTROLS and unicodedata.category(char) != "Cc"):
+            kept.append(char)
+    cleaned = _SPACES.sub(" ", "".join(kept))
+    cleaned = _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in cleaned.split("\n")))
+    cleaned = cleaned.strip()
+    if len(cleaned) <= limit:
+        return cleaned, False
+    return cleaned[:limit].rstrip(), True
+
+
+def has_words(text: str) -> bool:
+    """True when the text holds at least one letter or digit (not only emoji or punctuation)."""
+    return any(char.isalnum() for char in text)
+
+
+def bounded(limit: int):
+    """A pydantic ``BeforeValidator`` that cleans and bounds a string field."""
+
+    def _validate(value: object) -> object:
+        return clean(value, limit)[0] if isinstance(value, str) else value
+
+    return _validate

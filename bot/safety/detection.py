@@ -1,0 +1,420 @@
+"""Spot signals of acute risk (suicide, self-harm, violence, danger, no place to sleep) in text.
+
+``detect(text, lang)`` returns the kinds of risk a message signals. A missed signal is the
+worst failure here, so matching is generous: a false alarm only shows help lines.
+
+How a message is matched
+------------------------
+1. **Normalised** (:func:`normalise`): Unicode compatibility forms folded (fancy and
+   full-width letters become plain), accents and zero-width/direction marks dropped, case
+   folded, apostrophes dropped (``m'n`` → ``mn``), every other non-letter/digit becomes a space,
+   digits inside words read as letters (``z3lfm00rd``), runs of the same letter collapsed to
+   one (``zelfmoorddd`` and ``zelfmoord`` both become ``zelfmord``), one-typo variants of the
+   ``[typos]`` words corrected (``zelfmoort``, ``sucide``, also at the start of a compound),
+   and the ``[words]`` spellings and abbreviations replaced (``zm`` → ``zelfmoord``).
+2. **Matched** against the patterns of every ``[kind]`` section, which went through the same
+   normalisation when they were loaded, so they are written in plain spelling.
+3. **Suppressed** when a ``[not]`` pattern (a known false positive or figure of speech) covers
+   the whole match: "dood van het lachen" covers "wil ... dood" in "ik wil dood van het lachen"
+   only if the ``[not]`` line also spans the "wil".
+
+The phrase lists of every shipped language are used together (youth switch language mid
+sentence: "ik wil gewoon dood, kms"); ``lang`` only decides which list wins where two lists
+spell a word differently.
+
+Phrase file format (``locales/<lang>/safety_phrases.txt``, UTF-8)
+-----------------------------------------------------------------
+- ``# ...`` comment lines and blank lines are ignored.
+- ``[suicide]``, ``[self_harm]``, ``[home_violence]``, ``[sexual_violence]``,
+  ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a match signals that kind.
+- ``[not]``: patterns of known false positives; a match covering a signal suppresses it.
+- ``[words]``: ``canonical = variant | variant | ...``; each variant (one or more words) is
+  replaced by the canonical spelling before matching.
+- ``[typos]``: one word per line (at least 7 letters); a word one typo away (a letter missing,
+  extra, wrong or two swapped) is read as this word, also as the first part of a compound.
+
+A pattern is a sequence of words separated by spaces, matched as whole words in order:
+
+- ``a|b|c`` one of these; ``_`` joins words inside an alternative (``klap|pak_slaag``);
+- ``word*`` any ending, ``*word`` any beginning (``zelfmoord*``, ``*vader``); ``*`` only at
+  the start or end of an alternative;
+- ``word?`` the word may be absent;
+- ``...`` up to three other words in between (``wil ... dood`` matches "ik wil echt gewoon
+  dood"); not at the start or end of a line;
+- ``$`` (last on a line) the end of the message (``ik wil niet meer $``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache, lru_cache
+from pathlib import Path
+
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, locales_dir
+
+PHRASES_FILE = "safety_phrases.txt"
+MAX_GAP_WORDS = 3
+MIN_TYPO_WORD = 7
+_TOKEN_CACHE = 1 << 16
+_FOLD_CACHE = 1 << 15
+
+
+class RiskKind(StrEnum):
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    HOME_VIOLENCE = "home_violence"
+    SEXUAL_VIOLENCE = "sexual_violence"
+    ACUTE_DANGER = "acute_danger"
+    NO_SLEEPING_PLACE = "no_sleeping_place"
+
+
+NOTHING: frozenset[RiskKind] = frozenset()
+_NOT = "not"
+_WORDS = "words"
+_TYPOS = "typos"
+_SECTIONS = {kind.value for kind in RiskKind} | {_NOT, _WORDS, _TYPOS}
+
+
+# --- normalising --------------------------------------------------------------------------
+
+_APOSTROPHES = frozenset("'`´ʼʻ‘’‛′")
+# Letters that look like Latin ones (Cyrillic, Greek) or have no decomposition.
+_LOOKALIKES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+    "ı": "i", "ß": "ss", "þ": "th", "ŀ": "l", "ĳ": "ij",
+}
+_DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+
+
+def _fold_char(char: str) -> str:
+    """One character as plain ``[a-z0-9]`` text, a space, or nothing."""
+    if char in _APOSTROPHES:
+        return ""
+    out: list[str] = []
+    for part in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(part) in _DROPPED_CATEGORIES:
+            continue
+        for folded in part.casefold():
+            if "a" <= folded <= "z" or "0" <= folded <= "9":
+                out.append(folded)
+            elif folded in _APOSTROPHES:
+                continue
+            elif folded == "@":
+                out.append("a")
+            else:
+                out.append(_LOOKALIKES.get(folded, " "))
+    return "".join(out)
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table computed per code point on first sight (bounded cache)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        value = _fold_char(chr(codepoint))
+        if len(self) < _FOLD_CACHE:
+            self[codepoint] = value
+        return value
+
+
+_FOLD = _FoldTable()
+_LEET = str.maketrans("0134578", "oieastb")
+_REPEATS = re.compile(r"([a-z])\1+")
+
+
+def _fold(text: str) -> str:
+    """Case, accents, marks and punctuation folded away: ``[a-z0-9]`` words and spaces."""
+    return text.translate(_FOLD)
+
+
+def _plain_word(word: str) -> str:
+    """One folded word with digits read as letters ("z3lfm00rd") and letter runs collapsed."""
+    if not (word.isalpha() or word.isdigit()):
+        word = word.translate(_LEET)
+    return _REPEATS.sub(_first_letter, word)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by at most one insertion, deletion, change or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    shortest = min(la, lb)
+    while i < shortest and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:] or (
+            i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_GAP = rf"(?: [a-z0-9]+){{0,{MAX_GAP_WORDS}}}?"
+
+
+@dataclass
+class _Phrases:
+    """The raw lines of one or more phrase files, by section."""
+
+    patterns: dict[str, list[str]] = field(default_factory=dict)
+    words: list[tuple[str, str]] = field(default_factory=list)
+    typos: list[str] = field(default_factory=list)
+
+    def add(self, other: _Phrases) -> None:
+        for section, lines in other.patterns.items():
+            self.patterns.setdefault(section, []).extend(lines)
+        self.words += other.words
+        self.typos += other.typos
+
+
+def parse_phrases(text: str, source: str = "<phrases>") -> _Phrases:
+    """Read a phrase file (format in the module docstring); errors name the line."""
+    phrases = _Phrases()
+    section: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{source}:{number}"
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip().lower()
+            if section not in _SECTIONS:
+                raise ValueError(f"{where}: unknown section [{section}]")
+            continue
+        if section is None:
+            raise ValueError(f"{where}: a line before the first [section]")
+        if section == _WORDS:
+            canonical, sep, variants = line.partition("=")
+            if not sep or not canonical.strip() or not variants.strip():
+                raise ValueError(f"{where}: expected 'canonical = variant | variant'")
+            phrases.words += [(variant.strip(), canonical.strip())
+                              for variant in variants.split("|") if variant.strip()]
+        elif section == _TYPOS:
+            phrases.typos += line.split()
+        else:
+            _check_pattern(line, where)
+            phrases.patterns.setdefault(section, []).append(line)
+    return phrases
+
+
+def _check_pattern(line: str, where: str) -> None:
+    tokens = line.split()
+    if tokens[0] == "..." or tokens[-1] == "...":
+        raise ValueError(f"{where}: '...' must stand between two words")
+    if "$" in tokens[:-1] or tokens == ["$"]:
+        raise ValueError(f"{where}: '$' must come last, after a word")
+    if all(token.endswith("?") for token in tokens if token not in ("...", "$")):
+        raise ValueError(f"{where}: every word is optional")
+    for token in tokens:
+        if token in ("...", "$"):
+            continue
+        for alternative in token.rstrip("?").split("|"):
+            if not alternative.strip("*") or "*" in alternative.strip("*"):
+                raise ValueError(f"{where}: bad word {token!r} ('*' only at start or end)")
+
+
+class _Matcher:
+    """Normalisation and compiled patterns for one set of phrase lists."""
+
+    def __init__(self, phrases: _Phrases) -> None:
+        self._typo_words = frozenset(self._plain(phrases.typos))
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(self._typo_words):
+            if len(word) < MIN_TYPO_WORD:
+                raise ValueError(f"typo word {word!r} is shorter than {MIN_TYPO_WORD} letters")
+            by_first.setdefault(word[0], []).append(word)
+        self._typos_by_first = by_first
+
+        # [words]: one-word variants are replaced per word (cached); longer ones by a regex.
+        self._single: dict[str, str] = {}
+        multi: list[tuple[list[str], str]] = []
+        for variant, canonical in phrases.words:
+            key = [self._fix_word(word) for word in _fold(variant).split()]
+            value = " ".join(self._fix_word(word) for word in _fold(canonical).split())
+            if len(key) == 1:
+                self._single.setdefault(key[0], value)
+            elif key:
+                multi.append((key, value))
+        self._word = lru_cache(maxsize=_TOKEN_CACHE)(self._word_uncached)
+        self._multi: dict[str, str] = {}
+        for key, value in multi:
+            self._multi.setdefault(" ".join(self._word(word) for word in key), value)
+        keys = sorted(self._multi, key=lambda key: (-len(key), key))
+        self._multi_re = (re.compile("(?<= )(?:" + "|".join(map(re.escape, keys)) + ")(?= )")
+                          if keys else None)
+        self._multi_first = frozenset(key.split()[0] for key in keys)
+
+        self.positives: dict[RiskKind, list[re.Pattern[str]]] = {}
+        self.any_of_kind: dict[RiskKind, re.Pattern[str]] = {}
+        every: list[str] = []
+        for kind in RiskKind:
+            compiled = [self._regexes(line) for line in phrases.patterns.get(kind.value, ())]
+            if compiled:
+                self.positives[kind] = [re.compile(spanning) for spanning, _ in compiled]
+                searching = [search for _, search in compiled]
+                self.any_of_kind[kind] = re.compile(" (?:" + "|".join(searching) + ")")
+                every += searching
+        self.any_positive = re.compile(" (?:" + "|".join(every) + ")") if every else None
+        self.negatives = [re.compile(self._regexes(line)[0])
+                          for line in phrases.patterns.get(_NOT, ())]
+
+    @staticmethod
+    def _plain(words: Iterable[str]) -> Iterator[str]:
+        for word in words:
+            yield from (_plain_word(part) for part in _fold(word).split())
+
+    # normalising text
+
+    def _fix_word(self, word: str) -> str:
+        """A folded word with digits, letter runs and (one-typo) spelling fixed."""
+        word = _plain_word(word)
+        if len(word) < MIN_TYPO_WORD - 1 or word in self._typo_words:
+            return word
+        for typo_word in self._typos_by_first.get(word[0], ()):
+            size = len(typo_word)
+            if abs(len(word) - size) <= 1 and _one_edit_apart(word, typo_word):
+                return typo_word
+            if len(word) > size + 1:
+                for cut in (size, size - 1, size + 1):
+                    if _one_edit_apart(word[:cut], typo_word):
+                        return typo_word + word[cut:]
+        return word
+
+    def _word_uncached(self, word: str) -> str:
+        fixed = self._fix_word(word)
+        return self._single.get(fixed, fixed)
+
+    def normalise(self, text: str) -> str:
+        """``text`` as the patterns see it: one space between words, none around."""
+        word = self._word
+        words = [word(folded) for folded in _fold(text).split()]
+        joined = " ".join(words)
+        if self._multi_re is not None and not self._multi_first.isdisjoint(words):
+            joined = self._multi_re.sub(self._replace_multi, f" {joined} ").strip()
+        return joined
+
+    def _replace_multi(self, match: re.Match[str]) -> str:
+        return self._multi[match.group()]
+
+    # compiling patterns
+
+    def _literal(self, alternative: str) -> str:
+        """One alternative of a pattern word as a regex, normalised like the text."""
+        core = alternative.strip("*").replace("_", " ")
+        if "*" in alternative:
+            # A part of a word: no typo or spelling fixes (they work on whole words).
+            text = " ".join(_plain_word(part) for part in _fold(core).split())
+        else:
+            text = self.normalise(core)
+        if not text:
+            raise ValueError(f"pattern word {alternative!r} is empty after normalising")
+        regex = re.escape(text).replace(r"\ ", " ")
+        if alternative.startswith("*"):
+            regex = "[a-z0-9]*" + regex
+        if alternative.endswith("*"):
+            regex += "[a-z0-9]*"
+        return regex
+
+    def _regexes(self, line: str) -> tuple[str, str]:
+        """A pattern line as two regexes over `` text ``: one whose match starts at the space
+        before the first word (for spans), one that starts at the first word itself and is
+        meant to follow a space (for the combined quick check)."""
+        spanning: list[str] = []
+        searching: list[str] = []
+        for token in line.split():
+            if token in ("...", "$"):
+                part = _GAP if token == "..." else "(?= $)"
+                spanning.append(part)
+                searching.append(part)
+                continue
+            optional = token.endswith("?") and len(token) > 1
+            alternatives = token[:-1] if optional else token
+            choices = sorted({self._literal(alt) for alt in alternatives.split("|") if alt},
+                             key=lambda regex: (-len(regex), regex))
+            body = "(?:" + "|".join(choices) + ")"
+            spanning.append(f"(?: {body})?" if optional else f" {body}")
+            started = any(not part.endswith(")?") for part in searching)
+            if not started:
+                searching.append(f"(?:{body} )?" if optional else body)
+            else:
+                searching.append(spanning[-1])
+        tail = "(?= )"
+        return "(?:" + "".join(spanning) + ")" + tail, "(?:" + "".join(searching) + ")" + tail
+
+    # matching
+
+    def detect(self, text: str) -> frozenset[RiskKind]:
+        if self.any_positive is None:
+            return NOTHING
+        words = self.normalise(text)
+        if not words:
+            return NOTHING
+        padded = f" {words} "
+        if self.any_positive.search(padded) is None:
+            return NOTHING
+        covers: list[tuple[int, int]] | None = None
+        found: set[RiskKind] = set()
+        for kind, patterns in self.positives.items():
+            if self.any_of_kind[kind].search(padded) is None:
+                continue
+            for pattern in patterns:
+                for match in pattern.finditer(padded):
+                    if covers is None:
+                        covers = [m.span() for n in self.negatives for m in n.finditer(padded)]
+                    start, end = match.span()
+                    if not any(a <= start and end <= b for a, b in covers):
+                        found.add(kind)
+                        break
+                if kind in found:
+                    break
+        return frozenset(found)
+
+
+def phrases_path(lang: str) -> Path:
+    return locales_dir() / lang / PHRASES_FILE
+
+
+@cache
+def _matcher(lang: str) -> _Matcher:
+    order = [lang] + [other for other in LANGUAGES if other != lang]
+    phrases = _Phrases()
+    for code in order:
+        path = phrases_path(code)
+        if path.is_file():
+            phrases.add(parse_phrases(path.read_text(encoding="utf-8"), source=str(path.name)))
+    return _Matcher(phrases)
+
+
+def _language(lang: str) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def normalise(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` as the patterns see it (for tests and for writing new patterns)."""
+    return _matcher(_language(lang)).normalise(text)
+
+
+def detect(text: str, lang: str) -> frozenset[RiskKind]:
+    """The kinds of risk that ``text`` signals; empty when none.
+
+    Safe on any input (any Unicode, any length); linear in the length of the text.
+    """
+    if not text:
+        return NOTHING
+    return _matcher(_language(lang)).detect(text)

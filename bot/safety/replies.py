@@ -1,0 +1,154 @@
+"""What the bot says when a message signals a crisis, and the ``/sos`` overview.
+
+Written along safe-messaging practice (113 Zelfmoordpreventie, Trimbos): first a calm
+acknowledgement without judgement, then concrete numbers with what each line is for and how to
+reach it (never just "zoek hulp"), then a nudge to reach out to someone the user trusts. No
+questions about methods, no promises the bot cannot keep, short sentences, "je".
+
+Every text is a Dutch source string (``N_``) translated by the caller's :class:`Translator`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from babel.dates import format_date
+
+from bot.flows.messages import Message
+from bot.i18n import N_, Safe, Translator, escape
+from bot.safety.detection import RiskKind
+from bot.safety.helplines import (
+    EMERGENCY,
+    HELPLINES,
+    LAST_CHECKED,
+    PRACTICAL_KINDS,
+    Helpline,
+    lines_for,
+)
+
+# Most urgent first: the acknowledgement speaks to the first of these that was signalled.
+PRIORITY: tuple[RiskKind, ...] = (
+    RiskKind.ACUTE_DANGER,
+    RiskKind.SUICIDE,
+    RiskKind.SELF_HARM,
+    RiskKind.SEXUAL_VIOLENCE,
+    RiskKind.HOME_VIOLENCE,
+    RiskKind.NO_SLEEPING_PLACE,
+)
+
+ACKNOWLEDGEMENTS: dict[RiskKind, str] = {
+    RiskKind.ACUTE_DANGER: N_("Wat fijn dat je het zegt. Je veiligheid gaat nu voor alles."),
+    RiskKind.SUICIDE: N_(
+        "Wat fijn dat je het zegt. Dat klinkt heel zwaar. Je hoeft dit niet alleen te dragen."),
+    RiskKind.SELF_HARM: N_(
+        "Wat fijn dat je het zegt. Dat klinkt heel zwaar. Je bent niet de enige. Er is hulp."),
+    RiskKind.SEXUAL_VIOLENCE: N_(
+        "Wat fijn dat je het vertelt. Dat klinkt heel zwaar. Wat er ook is gebeurd: "
+        "het is niet jouw schuld."),
+    RiskKind.HOME_VIOLENCE: N_(
+        "Wat fijn dat je het vertelt. Het is niet jouw schuld. "
+        "Je hebt recht op een veilig thuis."),
+    RiskKind.NO_SLEEPING_PLACE: N_(
+        "Wat fijn dat je het zegt. Een slaapplek voor vannacht gaat nu voor."),
+}
+GENERAL_ACKNOWLEDGEMENT = N_("Dat klinkt heel zwaar. Wat fijn dat je het zegt.")
+
+
+def primary_kind(kinds: Iterable[RiskKind]) -> RiskKind | None:
+    """The most urgent of ``kinds`` (None when there are none)."""
+    found = set(kinds)
+    return next((kind for kind in PRIORITY if kind in found), None)
+
+
+def line_text(line: Helpline, t: Translator) -> Safe:
+    """One help line as a short block: name, what it is for, how and when to reach it."""
+    about = [t(line.purpose)]
+    if line.audience:
+        about.append(t(line.audience))
+    reach = [t(line.call, **line.call_values()), t(line.hours)]
+    rows = [f"<b>{escape(line.name)}</b>", " ".join(about), " ".join(reach)]
+    if line.chat_url:
+        rows.append(t(N_("Chatten kan ook: {url}"), url=line.chat_url))
+    return Safe("\n".join(rows))
+
+
+def _lines_block(lines: Iterable[Helpline], t: Translator) -> list[str]:
+    return [line_text(line, t) for line in lines]
+
+
+def practical_text(t: Translator, professional: str | None = None,
+                   emergency_listed: bool = False) -> Safe:
+    """The steps for a practical emergency (no place to sleep tonight)."""
+    if professional:
+        first = t(N_("Bel of app vandaag nog {name}."), name=professional)
+    else:
+        first = t(N_("Bel of app vandaag nog je begeleider."))
+    rows = [
+        first,
+        t(N_("Lukt dat niet? Bel dan de gemeente. Vraag naar het sociaal wijkteam.")),
+        t(N_("Zeg: ik heb vannacht geen slaapplek.")),
+    ]
+    if not emergency_listed:
+        rows.append(t(N_("Is het niet veilig waar je nu bent? Bel dan 112.")))
+    return Safe("\n".join(rows))
+
+
+def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = None,
+                 professional: str | None = None) -> list[Message]:
+    """The reply to a message that signalled ``kinds`` (empty: general distress).
+
+    ``age`` (None if unknown) picks the lines for the user's age group; ``professional`` is
+    how to name the linked professional ("Anouk"), when there is one. The interview is not
+    continued in this reply: the caller decides when to offer the plan again.
+    """
+    found = frozenset(kinds)
+    main = primary_kind(found)
+    acknowledgement = [t(ACKNOWLEDGEMENTS[main] if main else GENERAL_ACKNOWLEDGEMENT)]
+    if main:
+        acknowledgement.append(t(N_("Je plan kan wachten.")))
+    messages = [Message(Safe(" ".join(acknowledgement)))]
+
+    lines = lines_for(found, age)
+    body: list[str] = []
+    if lines:
+        body.append(t(N_("Hier kun je nu terecht:")))
+        body += _lines_block(lines, t)
+    if found & PRACTICAL_KINDS:
+        body.append(practical_text(t, professional, emergency_listed=EMERGENCY in lines))
+    if body:
+        messages.append(Message(Safe("\n\n".join(body))))
+
+    closing: list[str] = []
+    if professional and not found & PRACTICAL_KINDS:
+        closing.append(t(N_("Bel of app ook {name}. Of iemand anders die je vertrouwt."),
+                         name=professional))
+    else:
+        closing.append(t(N_("Bel of app ook iemand die je vertrouwt.")))
+    if lines:
+        closing.append(t(N_(
+            "Ik ben een chatbot. De mensen van deze lijnen kunnen je echt helpen.")))
+    closing.append(t(N_("Typ /sos om alle nummers te zien.")))
+    messages.append(Message(Safe("\n".join(closing))))
+    return messages
+
+
+def checked_on(t: Translator) -> str:
+    """The date the numbers were last checked, written out in the user's language."""
+    return format_date(LAST_CHECKED, format="long", locale=t.lang)
+
+
+def sos_text(t: Translator) -> Safe:
+    """Every help line, for the ``/sos`` command, with the date they were last checked."""
+    parts = [t(N_("<b>Hulp nodig? Hier kun je terecht.</b>"))]
+    parts += _lines_block(HELPLINES, t)
+    parts.append(" ".join([
+        t(N_("Geen slaapplek vannacht? Bel of app je begeleider.")),
+        t(N_("Of bel de gemeente en vraag naar het sociaal wijkteam.")),
+    ]))
+    parts.append(t(N_("<i>Nummers gecontroleerd op {date}.</i>"), date=checked_on(t)))
+    return Safe("\n\n".join(parts))
+
+
+def sos_reply(t: Translator) -> list[Message]:
+    """The ``/sos`` overview as messages."""
+    return [Message(sos_text(t))]

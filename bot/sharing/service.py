@@ -1,0 +1,403 @@
+"""The sharing port on storage: invitations, links, asks and messages to the other side.
+
+One :class:`Sharing` serves one turn of one user (``user_id``) inside that turn's unit of
+work. Nothing the chat sends is trusted: every invite, link and ask id is checked against
+the stored rows *and* against who is asking, so a forged or stale button reaches nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.flows.messages import Message
+from bot.flows.sharing.model import (
+    InviteKind,
+    LinkSummary,
+    OpenedInvite,
+    ProfessionalProfile,
+    ShareRole,
+)
+from bot.flows.sharing.port import Click
+from bot.flows.sharing.views import (
+    ASK_ANSWERS,
+    PICK_UP,
+    answer_notice,
+    ask_message,
+    describe_professional,
+    digest_message,
+    invite_for_youth,
+    invite_messages,
+    pickup_message,
+    read_ask_choice,
+    render_shared,
+    shared_copy,
+    summary_message,
+    youth_name,
+)
+from bot.i18n import N_, Translator
+from bot.plan.model import HelperAnswer, HelperKind, HelperResponse, Plan
+from bot.sharing.documents import plan_document
+from bot.sharing.peers import Peers
+from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
+from bot.storage.sharing import AskRow, LinkRow
+from bot.storage.unit_of_work import UnitOfWork
+
+HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
+
+
+class Sharing:
+    def __init__(self, uow: UnitOfWork, user_id: int, plan: Plan, t: Translator,
+                 now: datetime, make_token: Callable[[], str] = new_token) -> None:
+        self.uow = uow
+        self.user_id = user_id
+        self.plan = plan  # this user's own plan, the very object the turn changes
+        self.t = t
+        self.now = now
+        self.make_token = make_token
+        self.peers = Peers(uow, now)
+
+    def _say(self, message: str, **values: object) -> list[Message]:
+        return [Message(self.t(message, **values))]
+
+    # --- names as each side knows them ----------------------------------------------------
+    def _member_name(self, link: LinkRow, plan: Plan, t: Translator) -> str:
+        """The member as the youth knows them: the person in WIE, or the professional."""
+        if link.role is ShareRole.PROFESSIONAL:
+            profile = self.uow.professionals.get(link.member_id)
+            return describe_professional(profile, t) if profile else t.plain(N_("je begeleider"))
+        person = plan.person(link.person_id)
+        return person.name if person else t.plain(N_("iemand"))
+
+    # --- the youth ------------------------------------------------------------------------
+    def invite(self, kind: InviteKind, person_id: str | None, plan: Plan) -> list[Message]:
+        if kind is InviteKind.YOUTH:
+            profile = self.uow.professionals.get(self.user_id)
+            if profile is None:
+                return self._say(N_("Eerst /begeleider: dan weet de jongere wie je bent."))
+            return invite_for_youth(profile, self._new_invite(kind, None), self.t)
+        person = plan.person(person_id)
+        if kind is not InviteKind.PROFESSIONAL and person is None:
+            return self._say(N_("Kies eerst wie. Met /wijzig kies je je JIM."))
+        for earlier in self.uow.invites.pending_from(self.user_id, self.now):
+            if earlier.kind is kind and earlier.person_id == person_id:
+                self.uow.invites.revoke(earlier.id, self.now)  # a re-sent invite replaces it
+        token = self._new_invite(kind, person_id)
+        return invite_messages(kind, plan, person.name if person else None, token, self.t)
+
+    def _new_invite(self, kind: InviteKind, person_id: str | None) -> str:
+        token = self.make_token()
+        self.uow.invites.create(token_hash(token), kind, self.user_id, person_id, self.now,
+                                self.now + VALID_FOR)
+        return token
+
+    def shared_with(self) -> list[LinkSummary]:
+        summaries = [LinkSummary(link.id, link.role, self._member_name(link, self.plan, self.t))
+                     for link in self.uow.links.of_youth(self.user_id)]
+        for invite in self.uow.invites.pending_from(self.user_id, self.now):
+            if invite.kind is InviteKind.YOUTH:
+                continue
+            person = self.plan.person(invite.person_id)
+            name = person.name if person else self.t.plain(N_("je begeleider"))
+            summaries.append(LinkSummary(invite.id, invite.kind.role, name, pending=True))
+        return summaries
+
+    def revoke(self, link_id: int) -> list[Message]:
+        link = self.uow.links.get(link_id)
+        if link is None or link.youth_id != self.user_id:
+            return self._say(N_("Dat kan niet meer."))
+        name = self._member_name(link, self.plan, self.t)
+        self.uow.links.delete(link.id)
+        self.peers.send(link.member_id, lambda t: [Message(t(
+            N_("{youth} deelt het plan niet meer met je. Dank je voor je hulp."),
+            youth=youth_name(self.plan, t)))])
+        return self._say(N_("Klaar. {name} ziet je plan niet meer."), name=name)
+
+    def withdraw(self, invite_id: int) -> list[Message]:
+        invite = self.uow.invites.get(invite_id)
+        if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
+            return self._say(N_("Dat kan niet meer."))
+        self.uow.invites.revoke(invite.id, self.now)
+        return self._say(N_("De uitnodiging is ingetrokken. De link werkt niet meer."))
+
+    # --- whoever opens an invite ------------------------------------------------------------
+    def open_invite(self, code: str) -> OpenedInvite | None:
+        if len(code) > MAX_CODE:
+            return None
+        invite = self.uow.invites.by_hash(token_hash(code))
+        if (invite is None or not invite.usable(self.now) or invite.inviter_id == self.user_id
+                or invite.opened_by not in (None, self.user_id)):
+            return None
+        self.uow.invites.open_by(invite.id, self.user_id)  # from now on it is this user's
+        if invite.kind is InviteKind.YOUTH:
+            return OpenedInvite(invite.id, invite.kind, self.plan.name or "",
+                                professional=self.uow.professionals.get(invite.inviter_id))
+        youth = self.peers.plan(invite.inviter_id)
+        return OpenedInvite(invite.id, invite.kind, youth.name or "", youth.age)
+
+    def answer_invite(self, invite_id: int, yes: bool, plan: Plan) -> list[Message]:
+        invite = self.uow.invites.get(invite_id)
+        if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
+            return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe link."))
+        self.uow.invites.use(invite.id, self.now)
+        from_youth = invite.kind is not InviteKind.YOUTH
+        youth_id, member_id = ((invite.inviter_id, self.user_id) if from_youth
+                               else (self.user_id, invite.inviter_id))
+        youth_plan = self.peers.plan(youth_id) if from_youth else plan
+        if not yes:
+            return self._declined(invite.kind, youth_id, member_id, youth_plan, invite.person_id)
+        link_id = self.uow.links.create(youth_id, member_id, invite.kind.role, invite.person_id,
+                                        self.now)
+        link = self.uow.links.get(link_id)
+        assert link is not None
+        handoffs = Handoffs(self.uow, self.now)
+        if from_youth:
+            name = self._member_name(link, youth_plan, self.peers.translator(youth_id))
+            self.peers.send(youth_id, lambda t: [Message(t(JOINED[invite.kind], name=name))])
+            handoffs.link_started(link, youth_plan)
+            return self._say(WELCOME[invite.kind], youth=youth_name(youth_plan, self.t))
+        handoffs.link_started(link, youth_plan)
+        return self._say(N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen."),
+                         who=self._member_name(link, plan, self.t))
+
+    def _declined(self, kind: InviteKind, youth_id: int, member_id: int, youth_plan: Plan,
+                  person_id: str | None) -> list[Message]:
+        if kind is InviteKind.YOUTH:
+            self.peers.send(member_id, lambda t: [Message(t(
+                N_("Een jongere wil het plan nu niet delen. Dat is oké.")))])
+            return self._say(N_("Oké. Er wordt niets gedeeld."))
+        person = youth_plan.person(person_id)
+        name = person.name if person else None
+        self.peers.send(youth_id, lambda t: [Message(
+            t(N_("{name} zegt nu nee. Dat is oké. Met /delen kun je iemand anders vragen."),
+              name=name) if name else t(N_("Je begeleider zegt nu nee.")))])
+        return self._say(N_("Oké, dank je. Ik laat het weten."))
+
+    # --- members --------------------------------------------------------------------------
+    def memberships(self) -> list[LinkSummary]:
+        return [LinkSummary(link.id, link.role, youth_name(self.peers.plan(link.youth_id),
+                                                             self.t))
+                for link in self.uow.links.of_member(self.user_id)]
+
+    def _my_link(self, link_id: int) -> LinkRow | None:
+        link = self.uow.links.get(link_id)
+        return link if link is not None and link.member_id == self.user_id else None
+
+    def _view(self, link: LinkRow) -> Message:
+        plan = self.peers.plan(link.youth_id)
+        pdf = (plan_document(shared_copy(plan, link.role, None), self.t, self.now.date())
+               if link.role is ShareRole.PROFESSIONAL else None)
+        return Message(render_shared(plan, link.role, link.person_id, self.t),
+                       attachments=(pdf,) if pdf else ())
+
+    def shared_plans(self) -> list[Message]:
+        return [self._view(link) for link in self.uow.links.of_member(self.user_id)]
+
+    def youth_plan(self, link_id: int) -> list[Message]:
+        link = self._my_link(link_id)
+        return [self._view(link)] if link else self._say(N_("Dat kan niet meer."))
+
+    def _my_ask(self, ask_id: int) -> tuple[AskRow, LinkRow] | None:
+        ask = self.uow.asks.get(ask_id)
+        link = self._my_link(ask.link_id) if ask is not None else None
+        if ask is None or link is None or ask.status == self.uow.asks.DONE:
+            return None
+        return ask, link
+
+    def click(self, choice: str) -> Click:
+        parsed = read_ask_choice(choice)
+        found = self._my_ask(parsed[0]) if parsed else None
+        gone = Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        if parsed is None or found is None:
+            return gone
+        ask, link = found
+        code = parsed[1]
+        if link.role in HELPERS and code in ASK_ANSWERS:
+            if ASK_ANSWERS[code] is HelperAnswer.OTHERWISE:
+                return Click(detour=("ask_other", {"ask_id": ask.id}))
+            return self.answer_ask(ask.id, ASK_ANSWERS[code], None)
+        if link.role is ShareRole.PROFESSIONAL and code == PICK_UP:
+            return self._pick_up(ask, link)
+        return gone
+
+    def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
+        found = self._my_ask(ask_id)
+        if found is None or found[1].role not in HELPERS:
+            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        ask, link = found
+        conversation, plan = self.peers.load(link.youth_id)
+        action = plan.action(ask.subject)
+        self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
+        if action is None or not shared_copy(plan, link.role, link.person_id).action(action.id):
+            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        action.response = HelperResponse(answer=answer, note=note, at=self.now)
+        plan.record("helper", self.now)
+        self.peers.save(link.youth_id, conversation, plan)
+        name = self._member_name(link, plan, self.t)
+        self.peers.send(link.youth_id, lambda t: [answer_notice(name, action, t)])
+        return Click(self._say(N_("Dank je! {youth} hoort je antwoord."),
+                               youth=youth_name(plan, self.t)), then=self._next_ask())
+
+    def _pick_up(self, ask: AskRow, link: LinkRow) -> Click:
+        self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
+        plan = self.peers.plan(link.youth_id)
+        name = self._member_name(link, plan, self.t)
+        self.peers.send(link.youth_id, lambda t: [Message(t(
+            N_("{name} pakt je vraag op. Je hoort snel meer."), name=name))])
+        return Click(self._say(N_("Dank je. {youth} hoort dat je het oppakt."),
+                               youth=youth_name(plan, self.t)), then=self._next_ask())
+
+    def _next_ask(self) -> list[Message]:
+        """The member's next waiting ask, now that the previous one is answered."""
+        ask = self.uow.asks.next_queued(self.user_id)
+        link = self.uow.links.get(ask.link_id) if ask else None
+        if ask is None or link is None:
+            return []
+        self.uow.asks.set_status(ask.id, self.uow.asks.OPEN)
+        return Handoffs(self.uow, self.now).ask_messages(ask.subject, ask.id, link,
+                                                         self.peers.plan(link.youth_id), self.t)
+
+    def send_note(self, link_id: int, text: str) -> list[Message]:
+        link = self._my_link(link_id)
+        if link is None:
+            return self._say(N_("Dat kan niet meer."))
+        plan = self.peers.plan(link.youth_id)
+        name = self._member_name(link, plan, self.t)
+        self.peers.send(link.youth_id, lambda t: [Message(t(
+            N_("💬 Bericht van {name}: {text}"), name=name, text=text))])
+        return self._say(N_("Verstuurd. Fijn dat je meeleeft."))
+
+    def leave(self, link_id: int) -> list[Message]:
+        link = self._my_link(link_id)
+        if link is None:
+            return self._say(N_("Dat kan niet meer."))
+        plan = self.peers.plan(link.youth_id)
+        name = self._member_name(link, plan, self.t)
+        self.uow.links.delete(link.id)
+        self.peers.send(link.youth_id, lambda t: [Message(t(LEFT[link.role], name=name))])
+        return self._say(N_("Je bent gestopt. Je ziet het plan niet meer. Dank je voor je hulp."))
+
+    def profile(self) -> ProfessionalProfile | None:
+        return self.uow.professionals.get(self.user_id)
+
+    def register(self, profile: ProfessionalProfile) -> None:
+        self.uow.professionals.save(self.user_id, profile, self.now)
+
+    # --- the end of everything: /verwijder --------------------------------------------------
+    def erase(self) -> None:
+        """Before this user is erased: the people on the other side of each link hear it.
+
+        The notice names nobody: the erased plan is gone, its name with it.
+        """
+        for link in self.uow.links.of_youth(self.user_id):
+            self.peers.send(link.member_id, lambda t: [Message(t(
+                N_("Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer.")))])
+        for link in self.uow.links.of_member(self.user_id):
+            self.peers.send(link.youth_id, lambda t, role=link.role: [Message(t(
+                GONE[role]))])
+
+
+JOINED = {
+    InviteKind.JIM: N_("Goed nieuws: {name} wil je JIM zijn!"),
+    InviteKind.NETWORK: N_("Goed nieuws: {name} wil je helpen."),
+    InviteKind.PROFESSIONAL: N_("{name} ziet nu je plan."),
+}
+WELCOME = {
+    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Met /plan zie je het plan. "
+                       "Met /bericht stuur je een berichtje. Met /stoppen stop je."),
+    InviteKind.NETWORK: N_("Dank je! Met /plan zie je waarmee {youth} hulp vraagt. "
+                           "Met /stoppen stop je."),
+    InviteKind.PROFESSIONAL: N_("Dank je! Je bent nu gekoppeld aan {youth}. "
+                                "Met /jongeren zie je het plan."),
+}
+LEFT = {
+    ShareRole.JIM: N_("{name} stopt als JIM. Dat is oké. Wil je iemand anders vragen? "
+                      "Dat kan met /delen."),
+    ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
+    ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),
+}
+GONE = {
+    ShareRole.JIM: N_("Je JIM doet niet meer mee. Met /delen kun je iemand anders vragen."),
+    ShareRole.NETWORK: N_("Iemand die hielp doet niet meer mee."),
+    ShareRole.PROFESSIONAL: N_("Je begeleider ziet je plan niet meer."),
+}
+
+
+class Handoffs:
+    """What linked people receive as the youth's plan grows: asks, summaries, digests."""
+
+    def __init__(self, uow: UnitOfWork, now: datetime) -> None:
+        self.uow = uow
+        self.now = now
+        self.peers = Peers(uow, now)
+
+    def ask_messages(self, subject: str, ask_id: int, link: LinkRow, plan: Plan,
+                     t: Translator) -> list[Message]:
+        action = plan.action(subject)
+        if link.role in HELPERS:
+            return [ask_message(plan, action, ask_id, t)] if action else []
+        urgent = next((u for u in plan.urgent if u.id == subject), None)
+        text = urgent.text if urgent else action.what if action else None
+        return [pickup_message(plan, text, urgent is not None, ask_id, t)] if text else []
+
+    def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
+        """What this member should be asked about: their actions, or (professionals)
+        actions for "mijn begeleider" and urgent needs."""
+        view = shared_copy(plan, link.role, link.person_id)
+        if link.role in HELPERS:
+            return [a.id for a in view.actions]
+        return [u.id for u in view.urgent] + [a.id for a in view.actions
+                                              if a.helper == HelperKind.PROFESSIONAL]
+
+    def _ask_new(self, link: LinkRow, plan: Plan) -> None:
+        asked = self.uow.asks.subjects(link.id)
+        for subject in self._subjects(link, plan):
+            if subject in asked:
+                continue
+            waiting = link.role in HELPERS and self.uow.asks.has_open(link.member_id)
+            ask_id = self.uow.asks.create(link.id, subject,
+                                          self.uow.asks.QUEUED if waiting
+                                          else self.uow.asks.OPEN, self.now)
+            if not waiting:
+                self.peers.send(link.member_id, lambda t, s=subject, a=ask_id:
+                                self.ask_messages(s, a, link, plan, t))
+
+    def _summary(self, link: LinkRow, plan: Plan) -> None:
+        def build(t: Translator) -> list[Message]:
+            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date())
+            return [summary_message(plan, pdf, t)]
+
+        self.peers.send(link.member_id, build)
+        self.uow.links.mark_sent(link.id, self.now)
+
+    def link_started(self, link: LinkRow, plan: Plan) -> None:
+        """A new link: a professional gets the summary and PDF, everyone their asks."""
+        if link.role is ShareRole.PROFESSIONAL:
+            self._summary(link, plan)
+        self._ask_new(link, plan)
+
+    def after_youth_turn(self, youth_id: int, plan: Plan, confirmed_before: bool,
+                         settled: bool) -> None:
+        """After a turn that changed the youth's plan.
+
+        ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
+        sum up everything changed since the last message.
+        """
+        for link in self.uow.links.of_youth(youth_id):
+            self._ask_new(link, plan)
+            if link.role is not ShareRole.PROFESSIONAL:
+                continue
+            if plan.confirmed and not confirmed_before:
+                self._summary(link, plan)
+            elif plan.confirmed and settled:
+                self._digest(link, plan)
+
+    def _digest(self, link: LinkRow, plan: Plan) -> None:
+        since = link.last_sent_at
+        parts = [c.part for c in plan.history if since is None or c.at > since]
+        message = digest_message(plan, parts, self.peers.translator(link.member_id))
+        if message is not None:
+            self.uow.outbox.put(link.member_id, [message], self.now)
+        self.uow.links.mark_sent(link.id, self.now)
+
+

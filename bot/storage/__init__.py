@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core tables, repositories and the unit of work around one user turn."""

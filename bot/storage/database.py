@@ -1,0 +1,74 @@
+"""Connecting to the database (an SQLite file by default, PostgreSQL by URL) and migrating it.
+
+Statement parameters are hidden from logs and error messages: they carry user ids.
+
+SQLite runs in WAL mode with ``synchronous=NORMAL``: a committed turn survives a crash of the
+process (not necessarily of the whole machine), and a turn's commit costs no fsync. Write
+transactions start with ``BEGIN IMMEDIATE`` so two processes on one file queue up instead of
+failing halfway through a turn.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from bot.storage.sealing import Sealer
+from bot.storage.unit_of_work import Store
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def connect(url: str) -> Engine:
+    """An engine for ``url`` with the schema migrated to the newest version."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # The unit of work always ends its transaction, so the pool need not roll back again.
+        engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
+        _tune_sqlite(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    migrate(engine)
+    return engine
+
+
+def open_store(url: str, keys: str) -> Store:
+    """The migrated database at ``url``, sealing with ``keys`` (see :mod:`bot.storage.sealing`)."""
+    engine = connect(url)
+    writer = threading.Lock() if engine.dialect.name == "sqlite" else None
+    return Store(engine, Sealer(keys), writer)
+
+
+def migrate(engine: Engine) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

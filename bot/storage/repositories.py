@@ -1,0 +1,176 @@
+"""Repositories: the only code that knows how users, conversations and undo steps are stored.
+
+Statements are built once at import: a turn runs a handful of them, and building SQLAlchemy
+statements costs more than executing them on SQLite.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.flows.conversation import Conversation
+from bot.plan.model import Plan
+from bot.storage.sealing import Sealer
+from bot.storage.tables import conversations, undo_steps, users
+
+UNDO_LIMIT = 50
+TRIM_EVERY = 10  # trimming old undo steps on every turn would cost a statement per turn
+
+_FIND_USER = select(users.c.id).where(users.c.channel == bindparam("channel"),
+                                      users.c.external_id == bindparam("external_id"))
+_INSERT_USER = {"postgresql": postgresql.insert(users).on_conflict_do_nothing(),
+                "sqlite": sqlite.insert(users).on_conflict_do_nothing()}
+_LOAD = (select(conversations.c.document)
+         .where(conversations.c.user_id == bindparam("user_id")).with_for_update())
+_LOAD_BY_IDENTITY = (
+    select(users.c.id, conversations.c.document)
+    .join(conversations, conversations.c.user_id == users.c.id)
+    .where(users.c.channel == bindparam("channel"),
+           users.c.external_id == bindparam("external_id")).with_for_update())
+_INSERT = insert(conversations)
+_UPDATE = (update(conversations).where(conversations.c.user_id == bindparam("for_user"))
+           .values(turns=conversations.c.turns + 1, document=bindparam("new_document"),
+                   updated_at=bindparam("now")))
+_PUSH_UNDO = insert(undo_steps)
+_TRIM_UNDO = delete(undo_steps).where(
+    undo_steps.c.user_id == bindparam("user_id"),
+    undo_steps.c.id <= (select(undo_steps.c.id).where(undo_steps.c.user_id == bindparam("user_id"))
+                        .order_by(undo_steps.c.id.desc()).offset(UNDO_LIMIT).limit(1)
+                        .scalar_subquery()))
+_NEWEST_UNDO = (select(undo_steps.c.id, undo_steps.c.document)
+                .where(undo_steps.c.user_id == bindparam("user_id"))
+                .order_by(undo_steps.c.id.desc()).limit(1))
+_DROP_UNDO = delete(undo_steps).where(undo_steps.c.id == bindparam("undo_id"))
+
+
+class Record(BaseModel):
+    """What one row holds: where the conversation is, and the plan. Sealed as one document."""
+
+    state: Conversation
+    plan: Plan
+
+
+class Stored(NamedTuple):
+    """A conversation as stored: the opened JSON document, parsed on demand.
+
+    The sealed original rides along, so an undo step can keep it without sealing again.
+    """
+
+    document: str
+    sealed: str | None = None
+
+    @classmethod
+    def of(cls, conversation: Conversation, plan: Plan) -> Stored:
+        return cls(Record(state=conversation, plan=plan).model_dump_json())
+
+    def parse(self) -> tuple[Conversation, Plan]:
+        record = Record.model_validate_json(self.document)
+        return record.state, record.plan
+
+
+class Users:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def find(self, channel: str, external_id: str) -> int | None:
+        return self.connection.execute(
+            _FIND_USER, {"channel": channel, "external_id": external_id}).scalar_one_or_none()
+
+    def describe(self, user_id: int) -> dict[str, object]:
+        """What the users table holds about one user, for their data export."""
+        row = self.connection.execute(
+            select(users.c.channel, users.c.external_id, users.c.created_at)
+            .where(users.c.id == user_id)).one()
+        return {"channel": row.channel, "id": row.external_id,
+                "first_contact": row.created_at.isoformat()}
+
+    def delete(self, user_id: int) -> None:
+        """Remove the user; everything theirs goes with them (ON DELETE CASCADE)."""
+        self.connection.execute(delete(users).where(users.c.id == user_id))
+
+    def purge_inactive(self, cutoff: datetime) -> int:
+        """Remove everyone with no activity since ``cutoff``, and all that is theirs.
+
+        Everything else stored about a user hangs off ``users`` with ON DELETE CASCADE.
+        """
+        active = select(conversations.c.user_id).where(conversations.c.updated_at >= cutoff)
+        idle = delete(users).where(users.c.id.not_in(active), users.c.created_at < cutoff)
+        return self.connection.execute(idle).rowcount
+
+    def ensure(self, channel: str, external_id: str, now: datetime) -> int:
+        """The user's id, creating the user on first contact (safe when two race)."""
+        user_id = self.find(channel, external_id)
+        if user_id is None:
+            self.connection.execute(_INSERT_USER[self.connection.dialect.name], {
+                "channel": channel, "external_id": external_id, "created_at": now})
+            user_id = self.find(channel, external_id)
+            assert user_id is not None
+        return user_id
+
+
+class Conversations:
+    """Conversations and their undo steps; the documents are sealed on the way in."""
+
+    def __init__(self, connection: Connection, sealer: Sealer) -> None:
+        self.connection = connection
+        self.sealer = sealer
+
+    def _open(self, sealed: str) -> Stored:
+        return Stored(self.sealer.open(sealed), sealed)
+
+    def load_for(self, channel: str, external_id: str) -> tuple[int, Stored] | None:
+        """The user's id and stored conversation in one statement (the common case)."""
+        row = self.connection.execute(_LOAD_BY_IDENTITY, {
+            "channel": channel, "external_id": external_id}).first()
+        return None if row is None else (row.id, self._open(row.document))
+
+    def load(self, user_id: int) -> Stored | None:
+        """The stored conversation, locked for this transaction where the database can."""
+        row = self.connection.execute(_LOAD, {"user_id": user_id}).first()
+        return None if row is None else self._open(row.document)
+
+    def save(self, user_id: int, conversation: Conversation, plan: Plan, now: datetime,
+             is_new: bool) -> None:
+        document = self.sealer.seal(Stored.of(conversation, plan).document)
+        if is_new:
+            self.connection.execute(_INSERT, {"user_id": user_id, "document": document,
+                                              "turns": 1, "updated_at": now})
+        else:
+            self.connection.execute(_UPDATE, {"for_user": user_id, "new_document": document,
+                                              "now": now})
+
+    def push_undo(self, user_id: int, before: Stored) -> None:
+        """Keep the conversation as it was before this turn, for /terug (about the newest 50)."""
+        pushed = self.connection.execute(_PUSH_UNDO, {
+            "user_id": user_id, "document": before.sealed or self.sealer.seal(before.document)})
+        if pushed.inserted_primary_key[0] % TRIM_EVERY == 0:
+            self.connection.execute(_TRIM_UNDO, {"user_id": user_id})
+
+    def pop_undo(self, user_id: int) -> Stored | None:
+        newest = self.connection.execute(_NEWEST_UNDO, {"user_id": user_id}).first()
+        if newest is None:
+            return None
+        self.connection.execute(_DROP_UNDO, {"undo_id": newest.id})
+        return self._open(newest.document)
+
+    def undo_steps(self, user_id: int) -> list[Stored]:
+        """Every kept earlier version of the conversation, oldest first."""
+        rows = self.connection.execute(
+            select(undo_steps.c.document).where(undo_steps.c.user_id == user_id)
+            .order_by(undo_steps.c.id)).all()
+        return [self._open(row.document) for row in rows]
+
+    def reseal_all(self) -> int:
+        """Seal every stored document again under the newest key; returns how many rows."""
+        count = 0
+        for table, key in ((conversations, conversations.c.user_id), (undo_steps, undo_steps.c.id)):
+            for row in self.connection.execute(select(key, table.c.document)).all():
+                self.connection.execute(update(table).where(key == row[0]).values(
+                    document=self.sealer.reseal(row.document)))
+                count += 1
+        return count

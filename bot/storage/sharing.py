@@ -1,0 +1,252 @@
+"""Repositories for sharing: invites, links, asks, the outbox and professional profiles.
+
+Only ids, kinds and times are stored in the clear; outbox messages and professional profiles
+are sealed, and an invite token is kept only as its sha256.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import ConfigDict, TypeAdapter
+from sqlalchemy import Connection, and_, delete, insert, select, update
+
+from bot.flows.messages import Message
+from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
+from bot.storage.sealing import Sealer
+from bot.storage.tables import asks, invites, links, outbox, professionals, users
+
+_MESSAGES = TypeAdapter(list[Message],
+                        config=ConfigDict(ser_json_bytes="base64", val_json_bytes="base64"))
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+@dataclass(frozen=True)
+class InviteRow:
+    id: int
+    kind: InviteKind
+    inviter_id: int
+    person_id: str | None
+    opened_by: int | None
+    expires_at: datetime
+    used_at: datetime | None
+    revoked_at: datetime | None
+
+    def usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.revoked_at is None and now < self.expires_at
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    id: int
+    youth_id: int
+    member_id: int
+    role: ShareRole
+    person_id: str | None
+    last_sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AskRow:
+    id: int
+    link_id: int
+    subject: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Outbox messages for one recipient, as an adapter needs them to deliver."""
+
+    id: int
+    channel: str
+    external_id: str
+    messages: list[Message]
+
+
+class Invites:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def _rows(self, *where) -> list[InviteRow]:  # type: ignore[no-untyped-def]
+        rows = self.connection.execute(select(invites).where(*where).order_by(invites.c.id))
+        return [InviteRow(r.id, InviteKind(r.kind), r.inviter_id, r.person_id, r.opened_by,
+                          aware(r.expires_at), aware(r.used_at), aware(r.revoked_at))
+                for r in rows]
+
+    def create(self, token_hash: str, kind: InviteKind, inviter_id: int, person_id: str | None,
+               now: datetime, expires_at: datetime) -> int:
+        return self.connection.execute(insert(invites).values(
+            token_hash=token_hash, kind=kind.value, inviter_id=inviter_id, person_id=person_id,
+            created_at=now, expires_at=expires_at)).inserted_primary_key[0]
+
+    def by_hash(self, token_hash: str) -> InviteRow | None:
+        found = self._rows(invites.c.token_hash == token_hash)
+        return found[0] if found else None
+
+    def get(self, invite_id: int) -> InviteRow | None:
+        found = self._rows(invites.c.id == invite_id)
+        return found[0] if found else None
+
+    def open_by(self, invite_id: int, user_id: int) -> None:
+        self.connection.execute(update(invites).where(invites.c.id == invite_id)
+                                .values(opened_by=user_id))
+
+    def use(self, invite_id: int, now: datetime) -> None:
+        self.connection.execute(update(invites).where(invites.c.id == invite_id)
+                                .values(used_at=now))
+
+    def revoke(self, invite_id: int, now: datetime) -> None:
+        self.connection.execute(update(invites).where(invites.c.id == invite_id)
+                                .values(revoked_at=now))
+
+    def pending_from(self, inviter_id: int, now: datetime) -> list[InviteRow]:
+        return self._rows(invites.c.inviter_id == inviter_id, invites.c.used_at.is_(None),
+                          invites.c.revoked_at.is_(None), invites.c.expires_at > now)
+
+
+class Links:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def _rows(self, *where) -> list[LinkRow]:  # type: ignore[no-untyped-def]
+        rows = self.connection.execute(select(links).where(*where).order_by(links.c.id))
+        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id,
+                        aware(r.last_sent_at)) for r in rows]
+
+    def create(self, youth_id: int, member_id: int, role: ShareRole, person_id: str | None,
+               now: datetime) -> int:
+        """A new link; an earlier one between the same two people is replaced."""
+        self.connection.execute(delete(links).where(links.c.youth_id == youth_id,
+                                                    links.c.member_id == member_id))
+        return self.connection.execute(insert(links).values(
+            youth_id=youth_id, member_id=member_id, role=role.value, person_id=person_id,
+            created_at=now)).inserted_primary_key[0]
+
+    def get(self, link_id: int) -> LinkRow | None:
+        found = self._rows(links.c.id == link_id)
+        return found[0] if found else None
+
+    def of_youth(self, youth_id: int) -> list[LinkRow]:
+        return self._rows(links.c.youth_id == youth_id)
+
+    def of_member(self, member_id: int) -> list[LinkRow]:
+        return self._rows(links.c.member_id == member_id)
+
+    def delete(self, link_id: int) -> None:
+        self.connection.execute(delete(links).where(links.c.id == link_id))
+
+    def mark_sent(self, link_id: int, now: datetime) -> None:
+        self.connection.execute(update(links).where(links.c.id == link_id)
+                                .values(last_sent_at=now))
+
+
+class Asks:
+    """Requests for help, one per (link, action or urgent need).
+
+    A member gets one ask at a time: the others wait ``queued`` and are shown one by one as
+    the member answers, so a chat never has two live sets of the same buttons.
+    """
+
+    QUEUED, OPEN, DONE = "queued", "open", "done"
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def create(self, link_id: int, subject: str, status: str, now: datetime) -> int:
+        return self.connection.execute(insert(asks).values(
+            link_id=link_id, subject=subject, status=status,
+            created_at=now)).inserted_primary_key[0]
+
+    def _of_member(self, member_id: int, status: str) -> list[AskRow]:
+        rows = self.connection.execute(
+            select(asks).join(links, links.c.id == asks.c.link_id)
+            .where(links.c.member_id == member_id, asks.c.status == status)
+            .order_by(asks.c.id))
+        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+
+    def has_open(self, member_id: int) -> bool:
+        return bool(self._of_member(member_id, self.OPEN))
+
+    def next_queued(self, member_id: int) -> AskRow | None:
+        queued = self._of_member(member_id, self.QUEUED)
+        return queued[0] if queued else None
+
+    def set_status(self, ask_id: int, status: str) -> None:
+        self.connection.execute(update(asks).where(asks.c.id == ask_id).values(status=status))
+
+    def get(self, ask_id: int) -> AskRow | None:
+        row = self.connection.execute(select(asks).where(asks.c.id == ask_id)).first()
+        return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status)
+
+    def subjects(self, link_id: int) -> set[str]:
+        return set(self.connection.execute(
+            select(asks.c.subject).where(asks.c.link_id == link_id)).scalars())
+
+
+class Outbox:
+    """Messages for other users, written in the turn that caused them; adapters deliver them
+    after the commit and then mark them delivered (at least once). Delivered messages are
+    removed: nothing about a youth lingers in someone else's queue."""
+
+    def __init__(self, connection: Connection, sealer: Sealer) -> None:
+        self.connection = connection
+        self.sealer = sealer
+
+    def put(self, recipient_id: int, messages: list[Message], now: datetime) -> None:
+        document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
+        self.connection.execute(insert(outbox).values(recipient_id=recipient_id,
+                                                      document=document, created_at=now))
+
+    def pending(self, channel: str, external_id: str | None = None,
+                limit: int = 100) -> list[Delivery]:
+        """Undelivered messages, oldest first; for one recipient when ``external_id`` is given."""
+        where = [users.c.channel == channel]
+        if external_id is not None:
+            where.append(users.c.external_id == external_id)
+        rows = self.connection.execute(
+            select(outbox.c.id, outbox.c.document, users.c.channel, users.c.external_id)
+            .join(users, users.c.id == outbox.c.recipient_id).where(and_(*where))
+            .order_by(outbox.c.id).limit(limit))
+        return [Delivery(r.id, r.channel, r.external_id,
+                         _MESSAGES.validate_json(self.sealer.open(r.document))) for r in rows]
+
+    def mark_delivered(self, ids: list[int]) -> None:
+        if ids:
+            self.connection.execute(delete(outbox).where(outbox.c.id.in_(ids)))
+
+
+class Professionals:
+    def __init__(self, connection: Connection, sealer: Sealer) -> None:
+        self.connection = connection
+        self.sealer = sealer
+
+    def save(self, user_id: int, profile: ProfessionalProfile, now: datetime) -> None:
+        self.connection.execute(delete(professionals).where(professionals.c.user_id == user_id))
+        self.connection.execute(insert(professionals).values(
+            user_id=user_id, document=self.sealer.seal(profile.model_dump_json()),
+            created_at=now))
+
+    def get(self, user_id: int) -> ProfessionalProfile | None:
+        sealed = self.connection.execute(select(professionals.c.document).where(
+            professionals.c.user_id == user_id)).scalar_one_or_none()
+        return (None if sealed is None
+                else ProfessionalProfile.model_validate_json(self.sealer.open(sealed)))
+
+
+def reseal_sharing(connection: Connection, sealer: Sealer) -> int:
+    """Seal outbox messages and profiles again under the newest key (``rotate-key``)."""
+    count = 0
+    for table, key in ((outbox, outbox.c.id), (professionals, professionals.c.user_id)):
+        for row in connection.execute(select(key, table.c.document)).all():
+            connection.execute(update(table).where(key == row[0]).values(
+                document=sealer.reseal(row.document)))
+            count += 1
+    return count

@@ -1,0 +1,114 @@
+"""The database schema. Changes go through an Alembic migration in ``migrations/versions``.
+
+A conversation's state and plan are stored as one sealed JSON document (one row per youth):
+read and written whole every turn, and the models validate it on the way in.
+
+Sharing rows hold no names or text in the clear: invites keep only a token's sha256, links and
+asks only ids (plan ids like ``p2`` name nobody), and outbox messages and professional
+profiles are sealed documents.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(16), nullable=False),
+    Column("external_id", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("channel", "external_id"),
+)
+
+conversations = Table(
+    "conversations", metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("document", Text, nullable=False),
+    Column("turns", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+undo_steps = Table(
+    "undo_steps", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("document", Text, nullable=False),
+)
+
+
+# --- sharing (migration 0002): invitations, links, asks, the outbox, professionals ---------
+
+invites = Table(
+    "invites", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("inviter_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("person_id", String(16)),
+    Column("opened_by", Integer, ForeignKey("users.id", ondelete="CASCADE")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+links = Table(
+    "links", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("member_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("role", String(16), nullable=False),
+    Column("person_id", String(16)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_sent_at", DateTime(timezone=True)),
+    UniqueConstraint("youth_id", "member_id"),
+)
+
+asks = Table(
+    "asks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("link_id", Integer, ForeignKey("links.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("subject", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("link_id", "subject"),
+)
+
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("recipient_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("document", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+professionals = Table(
+    "professionals", metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("document", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,111 @@
+"""One user turn is one unit of work: load the conversation, run the flow, store, reply.
+
+Every chat adapter (terminal, Telegram) calls :meth:`Turns.handle`; the replies it returns
+are committed before they are shown, so a crash never shows what was not stored. Messages
+a turn causes for *other* users (a JIM's ask, a notice, a handoff) are written to the outbox
+in the same transaction; adapters fetch them with :meth:`Turns.pending` after the turn and
+confirm with :meth:`Turns.delivered`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot.data_export import export_attachments
+from bot.flows import engine
+from bot.flows.conversation import Conversation
+from bot.flows.engine import Effect
+from bot.flows.messages import Reply, UserInput
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from bot.plan.model import Plan
+from bot.sharing.service import Handoffs, Sharing
+from bot.sharing.tokens import new_token
+from bot.storage.repositories import Stored
+from bot.storage.sharing import Delivery
+from bot.storage.unit_of_work import Store, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Turns:
+    def __init__(self, store: Store, clock: Callable[[], datetime] = utc_now,
+                 make_token: Callable[[], str] = new_token) -> None:
+        self.store = store
+        self.clock = clock
+        self.make_token = make_token
+
+    def pending(self, channel: str, external_id: str | None = None,
+                limit: int = 100) -> list[Delivery]:
+        """Outbox messages waiting for users of ``channel`` (or for one of them), oldest first."""
+        with UnitOfWork(self.store) as uow:
+            return uow.outbox.pending(channel, external_id, limit)
+
+    def delivered(self, ids: list[int]) -> None:
+        """The adapter delivered these outbox entries; they are removed."""
+        with UnitOfWork(self.store) as uow:
+            uow.outbox.mark_delivered(ids)
+            uow.commit()
+
+    def handle(self, channel: str, external_id: str, user_input: UserInput,
+               language: str | None = None) -> Reply:
+        """Process one input of one user; ``language`` is the client's, used on first contact."""
+        now = self.clock()
+        started = time.perf_counter()
+        with UnitOfWork(self.store) as uow:
+            found = uow.conversations.load_for(channel, external_id)
+            if found is None:
+                user_id = uow.users.ensure(channel, external_id, now)
+                stored = uow.conversations.load(user_id)
+            else:
+                user_id, stored = found
+            if stored is None:
+                lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
+                conversation, plan = Conversation(lang=lang), Plan()
+                stored = Stored.of(conversation, plan)
+                is_new = True
+            else:
+                conversation, plan = stored.parse()
+                is_new = False
+            lang = conversation.lang
+            confirmed_before = plan.confirmed
+            last_change = plan.history[-1] if plan.history else None
+            sharing = Sharing(uow, user_id, plan, Translator(lang), now, self.make_token)
+            result = engine.handle(conversation, plan, user_input, now, sharing)
+            messages = result.messages
+            if result.effect is Effect.ERASE:
+                sharing.erase()
+                uow.users.delete(user_id)
+                uow.commit()
+                return Reply(messages)
+            if result.effect is Effect.UNDO:
+                previous = uow.conversations.pop_undo(user_id)
+                if previous is not None:
+                    result.conversation, result.plan = previous.parse()
+                    result.conversation.lang = lang
+                messages = engine.after_undo(result.conversation, result.plan,
+                                             previous is not None, now)
+            elif result.checkpoint:
+                uow.conversations.push_undo(user_id, stored)
+            uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
+            history = result.plan.history
+            if history and history[-1] is not last_change:  # the plan changed: tell the links
+                Handoffs(uow, now).after_youth_turn(user_id, result.plan, confirmed_before,
+                                                    settled=not result.conversation.in_detour)
+            if result.effect is Effect.EXPORT:
+                messages[0] = replace(messages[0],
+                                      attachments=export_attachments(uow, user_id, now))
+            uow.commit()
+        if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
+            log.debug("turn user=%s input=%s state=%s->%s %.1fms",
+                      self.store.sealer.pseudonym(f"{channel}:{external_id}"),
+                      user_input.kind.value, conversation.state, result.conversation.state,
+                      (time.perf_counter() - started) * 1000)
+        return Reply(messages, result.chosen)

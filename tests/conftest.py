@@ -1,0 +1,54 @@
+"""Shared fixtures: real databases (an SQLite file, and PostgreSQL when its URL is given).
+
+PostgreSQL tests run when ``TOEKOMSTPLAN_TEST_POSTGRES_URL`` is set; each test gets its own
+schema, dropped afterwards. Without the variable they are skipped, visibly, with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.storage.database import open_store, sqlite_url
+from bot.storage.unit_of_work import Store
+
+POSTGRES_URL = os.environ.get("TOEKOMSTPLAN_TEST_POSTGRES_URL")
+TEST_KEY = "w2mRvj2m2Kz8bR6J1oE1n2Yb6tq9m4H7rJ3cX0pA5sU="
+
+
+def postgres_schema_url() -> Iterator[str]:
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL: set TOEKOMSTPLAN_TEST_POSTGRES_URL to run against a server")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, pool_pre_ping=True)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database: an SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "toekomstplan.db")
+    else:
+        yield from postgres_schema_url()
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """An empty, migrated database with its sealing key."""
+    opened = open_store(database_url, TEST_KEY)
+    yield opened
+    opened.engine.dispose()

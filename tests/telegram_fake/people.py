@@ -1,0 +1,164 @@
+"""People on the fake Telegram: they send what real clients send and read what the bot did."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from typing import Any
+
+from tests.telegram_fake.server import BOT, Chat, FakeTelegram
+
+QUIET = 0.25  # seconds without bot activity after which a reply counts as complete
+_media_ids = itertools.count(1)
+
+
+class FakeUser:
+    """A person in a private chat with the bot."""
+
+    def __init__(self, tg: FakeTelegram, user_id: int, first_name: str,
+                 language_code: str = "nl") -> None:
+        self.tg = tg
+        self.id = user_id
+        self.json = {"id": user_id, "is_bot": False, "first_name": first_name,
+                     "language_code": language_code}
+        self.chat = tg.chats.setdefault(user_id, Chat(user_id, "private",
+                                                     first_name=first_name))
+        self._own_ids = itertools.count(10_000_000)
+        self._last_text_message: dict[str, Any] | None = None
+
+    # --- what the user does ---------------------------------------------------------------
+    def _message(self, **content: Any) -> dict[str, Any]:
+        message = {"message_id": next(self._own_ids), "from": self.json,
+                   "chat": self.chat.as_json(), "date": int(time.time()), **content}
+        self.chat.messages[message["message_id"]] = message
+        return message
+
+    async def _act(self, kind: str, payload: dict[str, Any], question: bool | int = True
+                   ) -> list[dict[str, Any]]:
+        seen = {m["message_id"]: dict(m) for m in self.bot_messages}
+        self.tg.push_update(kind, payload)
+        return await self._settle(seen, question)
+
+    async def send_text(self, text: str, question: bool | int = True
+                        ) -> list[dict[str, Any]]:
+        """Send a message; returns the bot messages that are new or changed afterwards."""
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split()[0]
+            content["entities"] = [{"type": "bot_command", "offset": 0,
+                                    "length": len(command.encode("utf-16-le")) // 2}]
+        message = self._message(**content)
+        self._last_text_message = message
+        return await self._act("message", message, question)
+
+    async def send_media(self, kind: str) -> list[dict[str, Any]]:
+        number = next(_media_ids)
+        file = {"file_id": f"f{number}", "file_unique_id": f"u{number}"}
+        content: dict[str, Any] = {
+            "sticker": {"sticker": {**file, "type": "regular", "width": 512, "height": 512,
+                                    "is_animated": False, "is_video": False}},
+            "photo": {"photo": [{**file, "width": 90, "height": 90}]},
+            "voice": {"voice": {**file, "duration": 3}},
+            "video": {"video": {**file, "width": 10, "height": 10, "duration": 1}},
+            "location": {"location": {"latitude": 52.26, "longitude": 6.79}},
+            "contact": {"contact": {"phone_number": "+31600000000", "first_name": "Els"}},
+            "document": {"document": {**file, "file_name": "cv.pdf"}},
+        }[kind]
+        return await self._act("message", self._message(**content))
+
+    async def edit_last_text(self, text: str) -> list[dict[str, Any]]:
+        assert self._last_text_message is not None
+        edited = {**self._last_text_message, "text": text, "edit_date": int(time.time())}
+        return await self._act("edited_message", edited)
+
+    async def click(self, label: str, message: dict[str, Any] | None = None,
+                    question: bool = True) -> list[dict[str, Any]]:
+        """Press the button with this label on the newest message that has it."""
+        candidates = [message] if message else list(reversed(self.bot_messages))
+        for candidate in candidates:
+            for row in candidate.get("reply_markup", {}).get("inline_keyboard", []):
+                for button in row:
+                    if button["text"] == label or button["text"] == f"✅ {label}":
+                        return await self.click_data(button["callback_data"], candidate,
+                                                     question)
+        raise AssertionError(f"no button {label!r}; last: {self.last_text()!r}")
+
+    async def click_data(self, data: str, message: dict[str, Any], question: bool = True
+                         ) -> list[dict[str, Any]]:
+        """A callback query with any data at all: also forged or replayed ones.
+
+        Like Telegram, the query carries the message as it is now (after any edits).
+        """
+        current = self.chat.messages.get(message["message_id"], message)
+        query = {"id": self.tg.new_query_id(), "from": self.json, "message": dict(current),
+                 "chat_instance": str(self.id), "data": data}
+        return await self._act("callback_query", query, question)
+
+    # --- what the user sees ---------------------------------------------------------------
+    @property
+    def bot_messages(self) -> list[dict[str, Any]]:
+        return [m for m in self.chat.messages.values() if m["from"]["id"] == BOT["id"]]
+
+    def last_text(self) -> str:
+        texts = [m.get("text", "") for m in self.bot_messages]
+        return texts[-1] if texts else ""
+
+    def last_question(self) -> dict[str, Any]:
+        return next(m for m in reversed(self.bot_messages) if m.get("reply_markup"))
+
+    def buttons(self, message: dict[str, Any] | None = None) -> list[str]:
+        message = message or self.last_question()
+        return [b["text"] for row in message.get("reply_markup", {}).get("inline_keyboard", [])
+                for b in row]
+
+    async def _settle(self, before: dict[int, dict[str, Any]], question: bool | int,
+                      timeout: float = 20.0) -> list[dict[str, Any]]:
+        """Wait for the bot's answer; return what is new or changed.
+
+        ``question=True``: complete when it ends with a new or changed question (a message
+        with buttons). ``False``: once the chat has been quiet for a moment. A number: once
+        that many messages are new or changed.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            version = self.tg.version(self.id)
+            changed = [m for m in self.bot_messages if before.get(m["message_id"]) != m]
+            if changed and question is True and changed[-1] is self.bot_messages[-1] \
+                    and "reply_markup" in changed[-1]:
+                return changed
+            if question is not True and not isinstance(question, bool) \
+                    and len(changed) >= question:
+                return changed
+            wait = QUIET if changed and question is False else deadline - time.monotonic()
+            try:
+                await asyncio.wait_for(self.tg.activity_after(self.id, version), max(wait, 0))
+            except TimeoutError:
+                if changed and question is False:
+                    return changed
+                raise AssertionError("the bot did not answer") from None
+
+
+class FakeGroup:
+    """A group chat the bot was added to."""
+
+    def __init__(self, tg: FakeTelegram, chat_id: int, title: str) -> None:
+        self.tg = tg
+        self.chat = tg.chats.setdefault(chat_id, Chat(chat_id, "group", title=title))
+
+    async def send_text(self, user: FakeUser, text: str) -> list[dict[str, Any]]:
+        before = {m["message_id"]: dict(m) for m in self.bot_messages}
+        self.tg.push_update("message", {"message_id": len(self.chat.messages) + 1,
+                                        "from": user.json, "chat": self.chat.as_json(),
+                                        "date": int(time.time()), "text": text})
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            new = [m for m in self.bot_messages if m["message_id"] not in before]
+            if new:
+                return new
+            await asyncio.sleep(0.01)
+        raise AssertionError("the bot did not answer in the group")
+
+    @property
+    def bot_messages(self) -> list[dict[str, Any]]:
+        return [m for m in self.chat.messages.values() if m["from"]["id"] == BOT["id"]]

@@ -1,0 +1,451 @@
+"""The fake Bot API server: the methods this bot uses, validated like Telegram, all recorded.
+
+Requests Telegram would refuse are answered with Telegram's error and collected in
+:attr:`FakeTelegram.errors`; the test fixtures fail any test that caused one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import ClientSession, web
+
+from tests.telegram_fake.html_entities import ParseError, parse_html, utf16_length
+
+TOKEN = "123456:TEST-token_for-the-fake-server"
+BOT = {"id": 123456, "is_bot": True, "first_name": "Toekomstplan",
+       "username": "toekomstplan_test_bot", "can_join_groups": True,
+       "can_read_all_group_messages": False, "supports_inline_queries": False,
+       "can_connect_to_business": False, "has_main_web_app": False}
+TEXT_LIMIT, CAPTION_LIMIT, CALLBACK_ANSWER_LIMIT = 4096, 1024, 200
+CALLBACK_TIMEOUT = 15.0
+STRING_FIELDS = {"text", "caption", "parse_mode", "url", "secret_token", "callback_query_id",
+                 "description", "short_description", "name", "language_code", "action",
+                 "inline_message_id"}
+NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message")
+
+
+class ApiError(Exception):
+    def __init__(self, description: str, code: int = 400,
+                 parameters: dict[str, Any] | None = None) -> None:
+        super().__init__(description)
+        self.description, self.code, self.parameters = description, code, parameters
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    ok: bool
+    error: str | None = None
+
+
+@dataclass
+class Chat:
+    id: int
+    type: str
+    title: str | None = None
+    first_name: str | None = None
+    blocked: bool = False
+    messages: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.title:
+            chat["title"] = self.title
+        if self.first_name:
+            chat["first_name"] = self.first_name
+        return chat
+
+
+class FakeTelegram:
+    """``async with FakeTelegram() as tg:`` serves the Bot API on ``tg.base_url``."""
+
+    def __init__(self) -> None:
+        self.token = TOKEN
+        self.calls: list[Call] = []
+        self.asked: set[str] = set()  # methods called at least once (answered or not yet)
+        self.chats: dict[int, Chat] = {}
+        self.commands: dict[str | None, list[dict[str, str]]] = {}
+        self.descriptions: dict[tuple[str, str | None], str] = {}
+        self.documents: list[dict[str, Any]] = []
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._queries: dict[str, tuple[float, bool]] = {}
+        self._query_ids = itertools.count(1)
+        self._new_update = asyncio.Event()
+        self._activity: dict[int, asyncio.Condition] = {}
+        self._versions: dict[int, int] = {}
+        self._fail_next: dict[str, int] = {}
+        self.webhook: dict[str, Any] | None = None
+        self.store: Any = None  # the bot's database, for tests that look inside
+        self._pusher: asyncio.Task[None] | None = None
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # --- lifecycle ----------------------------------------------------------------------
+    async def __aenter__(self) -> FakeTelegram:
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._pusher:
+            self._pusher.cancel()
+        assert self._runner is not None
+        await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def errors(self) -> list[Call]:
+        return [call for call in self.calls if not call.ok]
+
+    def assert_no_errors(self) -> None:
+        assert not self.errors, f"requests Telegram would refuse: {self.errors}"
+
+    def fail_next(self, method: str, retry_after: int = 1) -> None:
+        """The next call of ``method`` gets Telegram's 429 Too Many Requests."""
+        self._fail_next[method] = retry_after
+
+    def calls_of(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method and call.ok]
+
+    # --- updates in ---------------------------------------------------------------------
+    def push_update(self, kind: str, payload: dict[str, Any]) -> None:
+        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        self._new_update.set()
+
+    def new_query_id(self) -> str:
+        query_id = str(next(self._query_ids) * 7919)
+        self._queries[query_id] = (time.monotonic(), False)
+        return query_id
+
+    def version(self, chat_id: int) -> int:
+        """Counts what the bot did in this chat: sends, edits, answers."""
+        return self._versions.get(chat_id, 0)
+
+    async def activity_after(self, chat_id: int, version: int) -> None:
+        """Returns once the bot has done something in this chat since ``version``."""
+        condition = self._activity.setdefault(chat_id, asyncio.Condition())
+        async with condition:
+            await condition.wait_for(lambda: self.version(chat_id) > version)
+
+    async def _note_activity(self, chat_id: int) -> None:
+        self._versions[chat_id] = self.version(chat_id) + 1
+        condition = self._activity.setdefault(chat_id, asyncio.Condition())
+        async with condition:
+            condition.notify_all()
+
+    # --- the HTTP side ------------------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401,
+                                      "description": "Unauthorized"}, status=401)
+        method = request.match_info["method"]
+        self.asked.add(method)
+        params = await _read_params(request)
+        handler = getattr(self, f"api_{method.lower()}", None)
+        if handler is None:
+            self.calls.append(Call(method, params, False, "Not Found"))
+            return web.json_response({"ok": False, "error_code": 404,
+                                      "description": "Not Found"}, status=404)
+        try:
+            if method in self._fail_next:
+                retry = self._fail_next.pop(method)
+                raise ApiError(f"Too Many Requests: retry after {retry}", 429,
+                               {"retry_after": retry})
+            result = await handler(params)
+        except ApiError as error:
+            self.calls.append(Call(method, params, error.code == 429, error.description))
+            body: dict[str, Any] = {"ok": False, "error_code": error.code,
+                                    "description": error.description}
+            if error.parameters:
+                body["parameters"] = error.parameters
+            return web.json_response(body, status=error.code)
+        self.calls.append(Call(method, params, True))
+        chat_id = params.get("chat_id")
+        if isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit():
+            await self._note_activity(int(chat_id))
+        return web.json_response({"ok": True, "result": result})
+
+    # --- methods ------------------------------------------------------------------------
+    async def api_getme(self, params: dict[str, Any]) -> dict[str, Any]:
+        return BOT
+
+    async def api_getupdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self.webhook:
+            raise ApiError("Conflict: can't use getUpdates method while webhook is active; "
+                           "use deleteWebhook to delete the webhook first", 409)
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + float(params.get("timeout") or 0)
+        while not self._updates and time.monotonic() < deadline:
+            self._new_update.clear()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
+            except TimeoutError:
+                break
+        return self._updates[: int(params.get("limit") or 100)]
+
+    async def api_setwebhook(self, params: dict[str, Any]) -> bool:
+        url = params.get("url") or ""
+        if not url:
+            return await self.api_deletewebhook(params)
+        if not url.startswith(("https://", "http://127.0.0.1")):
+            raise ApiError("Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+        if self._pusher is None or self._pusher.done():
+            self._pusher = asyncio.create_task(self._push_to_webhook())
+        return True
+
+    async def api_deletewebhook(self, params: dict[str, Any]) -> bool:
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self.webhook = None
+        return True
+
+    async def api_getwebhookinfo(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"url": self.webhook["url"] if self.webhook else "",
+                "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+
+    async def _push_to_webhook(self) -> None:
+        async with ClientSession() as session:
+            while self.webhook:
+                if not self._updates:
+                    self._new_update.clear()
+                    await self._new_update.wait()
+                    continue
+                update = self._updates[0]
+                headers = {}
+                if self.webhook.get("secret_token"):
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
+                try:
+                    async with session.post(self.webhook["url"], json=update,
+                                            headers=headers) as response:
+                        delivered = response.status == 200
+                except OSError:
+                    delivered = False
+                if delivered:
+                    self._updates.pop(0)
+                else:
+                    await asyncio.sleep(0.05)
+
+    async def api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._chat(params)
+        text, entities = _checked_text(params, TEXT_LIMIT)
+        markup = _checked_markup(params.get("reply_markup"))
+        return self._store(chat, {"text": text, "entities": entities, "html": params["text"]},
+                           markup)
+
+    async def api_senddocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._chat(params)
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("data"):
+            raise ApiError("Bad Request: there is no document in the request")
+        content: dict[str, Any] = {"document": {"file_name": document["filename"],
+                                                "file_id": f"doc{len(self.documents)}",
+                                                "file_unique_id": f"u{len(self.documents)}",
+                                                "file_size": len(document["data"])}}
+        if params.get("caption"):
+            text, entities = _checked_text({**params, "text": params["caption"]},
+                                           CAPTION_LIMIT)
+            content |= {"caption": text, "caption_entities": entities}
+        self.documents.append({"chat_id": chat.id, **document})
+        return self._store(chat, content, None)
+
+    async def api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._message(params)
+        text, entities = _checked_text(params, TEXT_LIMIT)
+        markup = _checked_markup(params.get("reply_markup"))
+        if (text, entities, markup) == (message.get("text"), message.get("entities"),
+                                         message.get("reply_markup")):
+            raise ApiError(NOT_MODIFIED)
+        message.update(text=text, entities=entities, html=params["text"],
+                       edit_date=int(time.time()))
+        _set_markup(message, markup)
+        return message
+
+    async def api_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._message(params)
+        markup = _checked_markup(params.get("reply_markup"))
+        if markup == message.get("reply_markup"):
+            raise ApiError(NOT_MODIFIED)
+        _set_markup(message, markup)
+        return message
+
+    async def api_answercallbackquery(self, params: dict[str, Any]) -> bool:
+        query_id = params.get("callback_query_id", "")
+        asked = self._queries.get(query_id)
+        if asked is None or asked[1] or time.monotonic() - asked[0] > CALLBACK_TIMEOUT:
+            raise ApiError("Bad Request: query is too old and response timeout expired or "
+                           "query ID is invalid")
+        if len(params.get("text") or "") > CALLBACK_ANSWER_LIMIT:
+            raise ApiError("Bad Request: MESSAGE_TOO_LONG")
+        self._queries[query_id] = (asked[0], True)
+        return True
+
+    async def api_sendchataction(self, params: dict[str, Any]) -> bool:
+        self._chat(params)
+        return True
+
+    async def api_setmycommands(self, params: dict[str, Any]) -> bool:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise ApiError("Bad Request: commands must be an array of at most 100 commands")
+        for command in commands:
+            name, description = command.get("command", ""), command.get("description", "")
+            if not (1 <= len(name) <= 32 and name.replace("_", "").isalnum()
+                    and name == name.lower()):
+                raise ApiError("Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(description) <= 256:
+                raise ApiError("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        self.commands[params.get("language_code") or None] = commands
+        return True
+
+    async def api_getmycommands(self, params: dict[str, Any]) -> list[dict[str, str]]:
+        return self.commands.get(params.get("language_code") or None, [])
+
+    async def api_setmydescription(self, params: dict[str, Any]) -> bool:
+        return self._describe("description", params, 512)
+
+    async def api_setmyshortdescription(self, params: dict[str, Any]) -> bool:
+        return self._describe("short_description", params, 120)
+
+    def _describe(self, kind: str, params: dict[str, Any], limit: int) -> bool:
+        text = params.get(kind) or ""
+        if len(text) > limit:
+            raise ApiError(f"Bad Request: {kind} is too long")
+        self.descriptions[(kind, params.get("language_code") or None)] = text
+        return True
+
+    async def api_close(self, params: dict[str, Any]) -> bool:
+        return True
+
+    # --- helpers ------------------------------------------------------------------------
+    def _chat(self, params: dict[str, Any]) -> Chat:
+        try:
+            chat = self.chats[int(params.get("chat_id"))]  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError):
+            raise ApiError("Bad Request: chat not found") from None
+        if chat.blocked:
+            raise ApiError("Forbidden: bot was blocked by the user", 403)
+        return chat
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._chat(params).messages.get(int(params.get("message_id") or 0))
+        if message is None or message["from"]["id"] != BOT["id"]:
+            raise ApiError("Bad Request: message to edit not found")
+        return message
+
+    def _store(self, chat: Chat, content: dict[str, Any],
+               markup: dict[str, Any] | None) -> dict[str, Any]:
+        message = {"message_id": next(self._message_ids), "from": BOT, "chat": chat.as_json(),
+                   "date": int(time.time()), **content}
+        _set_markup(message, markup)
+        chat.messages[message["message_id"]] = message
+        return message
+
+
+def _set_markup(message: dict[str, Any], markup: dict[str, Any] | None) -> None:
+    if markup and markup.get("inline_keyboard"):
+        message["reply_markup"] = markup
+    else:
+        message.pop("reply_markup", None)
+
+
+def _checked_text(params: dict[str, Any], limit: int) -> tuple[str, list[dict[str, Any]]]:
+    raw = params.get("text")
+    if not isinstance(raw, str):
+        raise ApiError("Bad Request: message text is empty")
+    mode = params.get("parse_mode")
+    if mode == "HTML":
+        try:
+            text, entities = parse_html(raw)
+        except ParseError as error:
+            raise ApiError(str(error)) from None
+    elif mode in (None, ""):
+        text, entities = raw, []
+    else:
+        raise ApiError(f"Bad Request: unsupported parse_mode {mode}")
+    if not text.strip():
+        raise ApiError("Bad Request: message text is empty")
+    if utf16_length(text) > limit:
+        raise ApiError("Bad Request: message is too long")
+    return text, entities
+
+
+def _checked_markup(markup: Any) -> dict[str, Any] | None:
+    if markup is None:
+        return None
+    if not isinstance(markup, dict):
+        raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
+    if "inline_keyboard" not in markup:
+        return markup  # reply keyboards and ForceReply: not used by this bot
+    rows = markup["inline_keyboard"]
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise ApiError("Bad Request: field \"inline_keyboard\" of the InlineKeyboardMarkup "
+                       "must be an Array of Arrays")
+    buttons = [button for row in rows for button in row]
+    if len(buttons) > 100:
+        raise ApiError("Bad Request: too many buttons")
+    for button in buttons:
+        if not isinstance(button, dict) or not str(button.get("text", "")).strip():
+            raise ApiError("Bad Request: text buttons are unallowed in the inline keyboard")
+        kinds = [k for k in ("callback_data", "url", "switch_inline_query", "pay")
+                 if k in button]
+        if len(kinds) != 1:
+            raise ApiError("Bad Request: can't parse inline keyboard button: exactly one of "
+                           "the optional fields must be used")
+        data = button.get("callback_data")
+        if data is not None and not 1 <= len(str(data).encode()) <= 64:
+            raise ApiError("Bad Request: BUTTON_DATA_INVALID")
+    return markup
+
+
+async def _read_params(request: web.Request) -> dict[str, Any]:
+    """JSON bodies, url-encoded forms and multipart uploads, as PTB sends them."""
+    if request.content_type == "application/json":
+        return dict(await request.json())
+    params: dict[str, Any] = {}
+    if request.content_type.startswith("multipart/"):
+        reader = await request.multipart()
+        async for part in reader:
+            if part.filename:
+                params[part.name] = {"filename": part.filename, "data": await part.read(),
+                                     "mime_type": part.headers.get("Content-Type")}
+            else:
+                params[part.name] = _decode(part.name, await part.text())
+        return params
+    for name, value in (await request.post()).items():
+        params[name] = _decode(name, str(value))
+    for name, value in request.query.items():
+        params.setdefault(name, _decode(name, value))
+    return params
+
+
+def _decode(name: str | None, value: str) -> Any:
+    """PTB sends strings as they are and everything else JSON-encoded."""
+    if name in STRING_FIELDS:
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value

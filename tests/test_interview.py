@@ -1,0 +1,154 @@
+"""The whole interview through the engine and storage, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from bot.plan.model import Closeness, Domain, HelperKind, JimChoice, Mood, Role, Status, When
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
+
+
+def answer_start(youth: Youth) -> None:
+    youth.says("/start")
+    assert "jouw plan" in youth.asked
+    youth.clicks("Oké, we beginnen")
+    assert youth.asked == "Hoe mag ik je noemen?"
+    youth.says("Ik heet Noor")
+    assert "Noor" in youth.text
+    youth.says("17")
+    youth.clicks("Gaat wel")
+    youth.clicks("Ja")
+    youth.says("Ik moet morgen mijn huur betalen en heb geen geld")
+
+
+def answer_wie(youth: Youth) -> None:
+    assert "Wie is belangrijk voor jou?" in youth.asked
+    youth.says("mijn zus Sanne en oom Ahmed")
+    assert "Wat doet Sanne voor je?" in youth.asked  # relation "zus" was inferred
+    youth.clicks("Helpt met praktische dingen")
+    assert youth.replies[-1].replaces_previous
+    youth.clicks("Is er voor me als het moeilijk is")
+    youth.clicks("Klaar")
+    youth.clicks("Dichtbij")
+    assert "Wat doet Ahmed voor je?" in youth.asked
+    youth.says("3")
+    youth.clicks("Een beetje")
+    assert "Wie is er nog meer" in youth.asked
+    youth.says("Els")
+    assert "Wie is Els voor jou?" in youth.asked  # no relation word: asked
+    youth.says("mijn buurvrouw")
+    youth.clicks("Weet ik niet")
+    youth.clicks("Verder weg")
+    youth.clicks("Dat is iedereen")
+    assert "terugvallen" in youth.asked
+    youth.clicks("Sanne")
+    youth.clicks("Ahmed")
+    youth.clicks("Klaar")
+    assert "JIM" in youth.text
+    youth.clicks("Ahmed")
+
+
+def answer_wat(youth: Youth) -> None:
+    assert "Waar wil je beginnen?" in youth.asked
+    youth.clicks("🏠 Wonen")
+    assert "wonen" in youth.asked
+    youth.clicks("Niet goed")
+    youth.says("Ik heb een dak boven mijn hoofd")
+    youth.says("Ruzie in huis")
+    youth.says("Een eigen kamer")
+    youth.says("Op mezelf wonen")
+    assert "mensen om je heen" in youth.asked  # the others follow in order
+    youth.clicks("Goed")
+    youth.says("Mijn zus")
+    assert "nodig" in youth.asked  # "goed": no question about what is hard
+    youth.clicks("Niks nodig")
+    youth.clicks("Sla over")
+    assert "school of werk" in youth.asked
+    youth.clicks("Sla over")
+    assert "geld" in youth.asked
+    youth.clicks("Niet goed")
+    youth.clicks("Sla over")
+    youth.says("Schulden")
+    youth.says("Hulp met mijn post")
+    youth.clicks("Sla over")
+    assert "gezondheid" in youth.asked
+    youth.clicks("Gaat wel")
+    youth.clicks("Sla over")
+    youth.clicks("Sla over")
+    youth.clicks("Weet ik niet")
+    youth.clicks("Sla over")
+
+
+def answer_hoe(youth: Youth) -> None:
+    assert "Wie kan je helpen met: Een eigen kamer?" in youth.asked
+    labels = [c.label for c in youth.question.choices]
+    assert labels[0] == "Ahmed (je JIM)"  # the JIM comes first
+    youth.clicks("Ahmed (je JIM)")
+    youth.clicks("Deze maand")
+    assert "Hulp met mijn post" in youth.asked
+    youth.clicks("Mijn begeleider")
+    youth.clicks("Deze week")
+    assert "Klopt dit?" in youth.asked
+    youth.clicks("Ja, klopt")
+
+
+def complete_interview(youth: Youth) -> None:
+    answer_start(youth)
+    answer_wie(youth)
+    answer_wat(youth)
+    answer_hoe(youth)
+
+
+def test_complete_interview_builds_the_plan(store: Store) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    assert "Je plan is klaar" in youth.text
+    plan = youth.plan
+    assert plan.name == "Noor" and plan.age == 17 and plan.mood == Mood.GAAT_WEL
+    assert [u.text for u in plan.urgent] == ["Ik moet morgen mijn huur betalen en heb geen geld"]
+    sanne, ahmed, els = plan.people
+    assert (sanne.name, sanne.relation, sanne.closeness) == ("Sanne", "zus", Closeness.DICHTBIJ)
+    assert sanne.roles == [Role.PRAKTISCH, Role.ER_VOOR_JE]
+    assert (ahmed.relation, ahmed.roles, ahmed.closeness) == ("oom", [Role.ADVIES],
+                                                             Closeness.BEETJE)
+    assert (els.relation, els.roles) == ("buurvrouw", [])
+    assert plan.fallback_ids == [sanne.id, ahmed.id]
+    assert plan.jim is not None and plan.jim.choice == JimChoice.PERSON
+    assert plan.jim_person() == ahmed
+    wonen = plan.domains[Domain.WONEN]
+    assert (wonen.status, wonen.hard, wonen.need) == (Status.NIET_GOED, "Ruzie in huis",
+                                                       "Een eigen kamer")
+    assert plan.domains[Domain.SCHOOL_WERK].skipped
+    assert plan.domains[Domain.SUPPORT].need is None
+    room, post = plan.actions
+    assert (room.what, room.helper, room.person_id, room.when) == (
+        "Een eigen kamer", HelperKind.PERSON, ahmed.id, When.MAAND)
+    assert (post.domain, post.helper, post.when) == (Domain.INKOMEN, HelperKind.PROFESSIONAL,
+                                                     When.WEEK)
+    assert plan.confirmed
+    assert youth.state == "done"
+
+
+def test_plan_overview_groups_wie_wat_hoe_with_urgent_on_top(store: Store) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    youth.says("/plan")
+    overview = youth.replies[0].text
+    order = [overview.index(part) for part in
+             ("Eerst regelen", "<b>WIE</b>", "<b>WAT</b>", "<b>HOE</b>")]
+    assert order == sorted(order)
+    assert "Jouw JIM: Ahmed" in overview
+    assert "Een eigen kamer → Ahmed (JIM) → deze maand" in overview
+
+
+def test_two_youth_do_not_share_anything(store: Store) -> None:
+    turns = Turns(store)
+    first, second = Youth(turns, "a"), Youth(turns, "b")
+    first.says("/start")
+    second.says("/start")
+    first.clicks("Oké, we beginnen")
+    first.says("Noor")
+    second.clicks("Oké, we beginnen")
+    second.says("Sem")
+    assert first.plan.name == "Noor" and second.plan.name == "Sem"
+    assert first.state == second.state == "age"

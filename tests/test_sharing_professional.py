@@ -1,0 +1,130 @@
+"""A professional linked with the youth's consent: registration, the youth confirming,
+handoffs (summary with PDF, urgent asks picked up, digests) and no way to reach another
+youth's plan by any command or forged button."""
+
+from __future__ import annotations
+
+from bot.flows.messages import UserInput
+from bot.flows.sharing.views import ask_choice
+from bot.storage.unit_of_work import Store, UnitOfWork
+from bot.turns import Turns
+from tests.chat_driver import Youth
+from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
+
+
+def registered_professional(turns: Turns) -> tuple[Youth, str]:
+    mark = Youth(turns, "mark")
+    mark.says("/begeleider")
+    assert "Wat is je naam?" in mark.asked
+    mark.says("Mark")
+    mark.says("RIBW")
+    mark.says("woonbegeleider")
+    assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text
+    return mark, mark.invite
+
+
+def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
+        store: Store) -> None:
+    turns = Turns(store)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    assert noor.asked == "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?"
+    noor.clicks("Ja, dat wil ik")
+    assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
+    mark.inbox()  # the (still empty) plan as a first summary
+    answer_start(noor)  # reports something urgent: money for rent
+    urgent = mark.inbox()
+    assert urgent[0].text.startswith("⚠️ Dringend van Noor: Ik moet morgen mijn huur")
+    mark.presses("Ik pak dit op")
+    assert "Noor hoort dat je het oppakt" in mark.text
+    assert "Mark (woonbegeleider, RIBW) pakt je vraag op" in noor.inbox()[0].text
+    answer_wie(noor)
+    answer_wat(noor)
+    answer_hoe(noor)  # "Hulp met mijn post" → Mijn begeleider; then the plan is confirmed
+    received = mark.inbox()
+    texts = [m.text for m in received]
+    assert any(t == "Noor vraagt je hulp bij: Hulp met mijn post" for t in texts)
+    summary = next(m for m in received if m.attachments)
+    assert "Toekomstplan van Noor" in summary.text
+    assert summary.attachments[0].data.startswith(b"%PDF")
+    mark.says("/jongeren")
+    mark.clicks("Noor")
+    assert "Een eigen kamer" in mark.text and mark.replies[0].attachments
+    noor.says("/wijzig")
+    noor.clicks("Je naam")
+    noor.says("Noor B")
+    digest = mark.inbox()
+    assert [m.text for m in digest] == [
+        "Het plan van Noor B is veranderd: naam. Kijk met /jongeren."]
+
+
+def test_youth_can_invite_their_begeleider_by_link(store: Store) -> None:
+    turns = Turns(store)
+    noor, mark = Youth(turns, "noor"), Youth(turns, "mark")
+    answer_start(noor)
+    noor.says("/delen")
+    noor.clicks("Je begeleider uitnodigen")
+    mark.says(f"/start {noor.invite}")
+    mark.clicks("Ja")
+    assert mark.asked == "Wat is je naam?"
+    mark.says("Mark")
+    mark.says("RIBW")
+    mark.says("woonbegeleider")
+    assert "Je bent nu gekoppeld aan Noor" in mark.text
+    assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.inbox()[0].text
+    assert any("Dringend" in m.text for m in mark.inbox())
+
+
+def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> None:
+    turns = Turns(store)
+    mark, token = registered_professional(turns)
+    anna = Youth(turns, "anna")
+    anna.says(f"/start {token}")
+    anna.clicks("Ja, dat wil ik")
+    bram = Youth(turns, "bram")
+    answer_start(bram)  # Bram's plan (he calls himself Noor) and urgent need: the rent
+    other, other_token = registered_professional_named(turns, "lisa")
+    bram.says(f"/start {other_token}")
+    bram.clicks("Ja, dat wil ik")
+    bram.says("Ik heb geen geld voor eten")  # keeps chatting; asks go to Lisa only
+    lisa_ask = other.inbox()
+    bram_ask_id = int(next(m for m in lisa_ask if m.choices).choices[0].id.split(":")[2])
+    with UnitOfWork(store) as uow:
+        bram_id = uow.users.find("test", "bram")
+        bram_link = uow.links.of_youth(bram_id)[0].id
+    mark.inbox()
+    for forged in (ask_choice(bram_ask_id, "p"), ask_choice(bram_ask_id, "y"),
+                   f"s:a:{bram_ask_id}", "s:x", "s:a:999:p"):
+        mark.clicks_raw(forged, None)
+        assert "Bram" not in mark.text and "geld" not in mark.text
+    mark.says("/jongeren")
+    assert [c.label for c in mark.question.choices] == ["Een jongere", "Laat maar"]  # Anna
+    mark.clicks_raw(str(bram_link), mark.question.step)  # a forged link id
+    assert "Die knop werkt niet meer" in mark.text and "Noor" not in mark.text
+    mark.says("/plan")
+    assert "Noor" not in mark.text and "huur" not in mark.text
+    assert not mark.inbox()
+    assert any("huur" in m.text for m in lisa_ask)  # Lisa, Bram's own begeleider, did hear
+
+
+def registered_professional_named(turns: Turns, user: str) -> tuple[Youth, str]:
+    pro = Youth(turns, user)
+    pro.says("/begeleider")
+    for answer in ("Lisa", "Jeugdzorg", "mentor"):
+        pro.says(answer)
+    return pro, pro.invite
+
+
+def test_a_professional_never_edits_the_plan_and_members_cannot_use_youth_commands(
+        store: Store) -> None:
+    turns = Turns(store)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    before = noor.plan
+    mark._send(UserInput.typed("/wijzig"))
+    mark.clicks("Je naam")
+    mark.says("Hacker")
+    assert noor.plan == before  # /wijzig only ever changes one's own plan

@@ -1,0 +1,41 @@
+"""Everyone in one place: ``toekomstplan chat --als <naam>`` as youth and as JIM on one
+local database, the invite passed on as a code."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_terminal_chat import TYPED_INTERVIEW
+
+
+def chat_as(data_dir: Path, name: str, lines: list[str]) -> str:
+    env = {**os.environ, "TOEKOMSTPLAN_DATA_DIR": str(data_dir)}
+    env.pop("TOEKOMSTPLAN_DATABASE_URL", None)
+    env.pop("TOEKOMSTPLAN_ENCRYPTION_KEY", None)
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat", "--als", name],
+                          input="\n".join(lines) + "\n", capture_output=True, text=True,
+                          env=env, timeout=60, check=True)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.stdout
+
+
+def test_youth_invites_a_jim_who_accepts_and_answers_in_another_terminal(
+        tmp_path: Path) -> None:
+    youth = chat_as(tmp_path, "noor", [*TYPED_INTERVIEW, "/delen", "Ahmed uitnodigen als JIM"])
+    assert "Wil je Ahmed vragen om echt je JIM te zijn?" in youth
+    code = re.search(r"Code: /start (\S+)", youth)
+    assert code is not None
+    jim = chat_as(tmp_path, "ahmed", [f"/start {code.group(1)}", "1", "1"])
+    assert "Noor vraagt of jij JIM wilt zijn" in jim
+    assert "Je bent nu JIM van Noor" in jim
+    assert "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?" in jim
+    assert "Noor hoort je antwoord" in jim
+    again = chat_as(tmp_path, "noor", [])
+    assert "Goed nieuws: Ahmed wil je JIM zijn!" in again
+    assert "Ahmed helpt je met: Een eigen kamer." in again
+    stranger = chat_as(tmp_path, "sem", [f"/start {code.group(1)}"])
+    assert "Deze link werkt niet." in stranger and "Noor" not in stranger
