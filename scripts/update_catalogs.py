@@ -8,6 +8,7 @@ what is missing).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -18,10 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 DOMAIN = "toekomstplan"
 SOURCE_LANGUAGE = "nl"
+# A fixed date keeps the catalog headers stable, so parallel changes to the texts merge.
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def extract() -> Catalog:
-    template = Catalog(project=DOMAIN, fuzzy=False)
+    template = Catalog(project=DOMAIN, fuzzy=False, creation_date=STAMP)
     for _, _, message, comments, _ in extract_from_dir(
             ROOT / "bot", method_map=[("**.py", "python")], keywords={"N_": None},
             comment_tags=("Translators:",)):
@@ -39,6 +42,7 @@ def update(template: Catalog, lang: str) -> None:
         catalog = Catalog(locale=lang, project=DOMAIN, fuzzy=False)
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
+    catalog.revision_date = STAMP
     if lang == SOURCE_LANGUAGE:
         for message in catalog:
             if message.id and not message.string:

@@ -34,8 +34,11 @@ class Youth:
     def says(self, text: str) -> list[Message]:
         return self._send(UserInput.typed(text))
 
-    def sends_media(self, kind: str = "sticker") -> list[Message]:
-        return self._send(UserInput.media(kind))
+    def sends_media(self, kind: str = "sticker", caption: str = "") -> list[Message]:
+        return self._send(UserInput.media(kind, caption))
+
+    def edits(self, text: str) -> list[Message]:
+        return self._send(UserInput.edited(text))
 
     def clicks(self, label_or_id: str) -> list[Message]:
         """Press the button whose label (or id) is given, on the current question."""

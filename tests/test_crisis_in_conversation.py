@@ -98,3 +98,15 @@ def test_figures_of_speech_are_just_answers(store: Store) -> None:
     assert "113" not in youth.text
     assert youth.plan.domains[Domain.WONEN].going_well == (
         "Ik ga dood van het lachen met mijn huisgenoten")
+
+
+def test_a_signal_in_a_caption_or_an_edit_gets_help_too(store: Store) -> None:
+    youth = youth_at_wat(store)
+    interrupted = youth.asked
+    youth.sends_media("photo", caption="ik wil dood")
+    assert "0800-0113" in youth.text
+    youth.clicks("Nu niet")
+    assert youth.asked == interrupted
+    youth.edits("mijn vader slaat me")
+    assert "0800-2000" in youth.text
+    assert "slaat" not in youth.plan.model_dump_json()

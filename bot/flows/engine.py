@@ -127,8 +127,9 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     returns them changed; anything else it reaches only through ``sharing``.
     """
     turn = _TurnState(conversation, plan, now, sharing)
-    if user_input.kind is InputKind.TEXT:
-        kinds = detect(user_input.text, turn.conv.lang)
+    said = user_input.text if user_input.kind is InputKind.TEXT else user_input.aside
+    if said:
+        kinds = detect(said, turn.conv.lang)
         if kinds:  # before anything else: a calm reply with the right help lines
             turn.messages.extend(crisis_reply(kinds, turn.t, age=turn.ctx.plan.age))
             if not kinds <= PRACTICAL_KINDS:

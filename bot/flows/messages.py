@@ -75,6 +75,7 @@ class UserInput:
     step: int | None = None
     command: str = ""
     argument: str = ""
+    aside: str = ""  # text that came with media or an edit: checked for risk, never an answer
 
     @classmethod
     def typed(cls, text: str) -> UserInput:
@@ -91,14 +92,16 @@ class UserInput:
         return cls(InputKind.CHOICE, choice=choice, step=step)
 
     @classmethod
-    def media(cls, kind: str) -> UserInput:
-        """A sticker, photo, voice note, …: ``kind`` names it; the content is never read."""
-        return cls(InputKind.MEDIA, text=kind)
+    def media(cls, kind: str, caption: str = "") -> UserInput:
+        """A sticker, photo, voice note, …: ``kind`` names it; the content is never read,
+        a caption only for risk signals."""
+        return cls(InputKind.MEDIA, text=kind, aside=caption)
 
     @classmethod
-    def edited(cls) -> UserInput:
-        """An earlier message was edited; its new text is not read (the answer was given)."""
-        return cls(InputKind.MEDIA, text=EDITED)
+    def edited(cls, text: str = "") -> UserInput:
+        """An earlier message was edited: the answer was given, so its new text is read only
+        for risk signals."""
+        return cls(InputKind.MEDIA, text=EDITED, aside=text)
 
 
 EDITED = "edited"

@@ -76,14 +76,15 @@ class Handlers:
         assert update.message is not None
         if not await self._admitted(update):
             return
-        reply = await self._turn(update, UserInput.media(media_kind(update.message)))
+        caption = update.message.caption or ""
+        reply = await self._turn(update, UserInput.media(media_kind(update.message), caption))
         await send(update.message.chat, reply.messages)
 
     async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.edited_message is not None
         if not await self._admitted(update):
             return
-        reply = await self._turn(update, UserInput.edited())
+        reply = await self._turn(update, UserInput.edited(update.edited_message.text or ""))
         await send(update.edited_message.chat, reply.messages)
 
     async def click(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
