@@ -164,7 +164,167 @@ DUTCH_NEGATIVES = [
     "ik zit lekker op de bank",
     "ik hou van rappen",
     "mijn zus heeft een slaapfeestje",
+    # close to the patterns added for youth language and the audit
+    'ik trek het wel',
+    'ik heb het niet meer zo druk',
+    'ik kan niet meer wachten op mijn verjaardag',
+    'ik hoef niet meer naar school op vrijdag',
+    'ik ben klaar met mijn huiswerk',
+    'ik ben klaar met alles voor vandaag hoor',
+    'ik wil niet meer bij mijn ex',
+    'ik wil stoppen met roken',
+    'ik heb een touwtje voor mijn sleutels',
+    'help me even met dit formulier',
+    'mijn vader is streng maar lief',
+    'ik wil slapen',
+    'ik snij brood',
+    'mijn broer pest me soms',
+    'ik heb een blauwe plek van voetbal',
+    'ik heb me gesneden aan papier',
+    'ik sta op de lijst voor een huis',
+    'ik zit op de bank met mijn vriendin',
+    'ik woon in een kamer bij mijn tante',
+    'ik moet mijn kamer opruimen',
+    'mijn moeder heeft me gebeld',
+    'ik heb een mes gekocht voor in de keuken',
+    'ik wil voor altijd bij mijn vriendin blijven',
+    'ik wil dat het weekend is',
+    'die docent is kanker irritant',
+    'ik ga dood aan deze toets',
+    'mijn stiefvader komt vanavond eten',
+    'ik zit vast in de file',
+    'ik heb geen zin meer in voetbal',
+    'ik ben het zat om elke dag vroeg op te staan',
+    'ik ben gevlucht uit Syrië',
+    'ik moet pillen slikken voor mijn adhd',
+    'ze zoeken een begeleider voor me',
+    'ik ben klaar met mijn opleiding',
+    'ik wil voor mijn verjaardag een feest',
+    'ik sta op de wachtlijst voor een huis',
+    'ik slaap bij mijn vriend in het weekend',
+    'mijn moeder helpt me met mijn post',
+    'ik wil dat mijn moeder trots op me is',
+    'mijn broer woont op kamers',
+    'ik kan het niet meer vinden',
+    'ik stap er morgen uit bij de bushalte',
+    'papa kookt voor mama',
+    'ik heb geen plek voor mijn fiets',
+    'ik kan niet meer dan twee dagen werken',
 ]
+
+# Missed by an earlier version (found by probing with 199 messages); the last six are
+# ambiguous, and a false alarm on them is acceptable.
+AUDIT_MISSES: list[tuple[str, RiskKind]] = [
+    ('ik trek het niet meer', S),
+    ('ik trek het echt nie meer', S),
+    ('ik wil mezelf doden', S),
+    ('ik heb een plan om mezelf te doden', S),
+    ('ik wil mezelf om het leven brengen', S),
+    ('ik heb er geen zin meer in om te leven', S),
+    ('ik ben het zat om te leven', S),
+    ('ik wil er een punt achter zetten', S),
+    ('ik zou willen dat ik nooit geboren was', S),
+    ('ik wil niet meer, ik kan het niet meer', S),
+    ('ik wil niet meer hoor', S),
+    ('ik wil niet meer echt', S),
+    ('ik wil niet meer en ik kan niet meer', S),
+    ('ik wil mijn polsen doorsnijden', S),
+    ('ik wil mezelf kapot maken', S),
+    ('k wil me eigen kapot maken', S),
+    ('ik wil er gwn uit stappen', S),
+    ('ik wil er tussenuit voor altijd', S),
+    ('ik wil slapen voor altijd', S),
+    ('ik wil dat alles stopt', S),
+    ('ik wil stoppen met alles', S),
+    ('ik heb net een strip paracetamol op', S),
+    ('ik heb pillen geslikt', S),
+    ('ik heb me weer gebrand', H),
+    ('ik snij weer', H),
+    ('heb weer gesneden', H),
+    ('ik heb weer gesneden in me arm', H),
+    ('ik heb me pols opengehaald', H),
+    ('ik doe mezelf wat', H),
+    ('papa slaat mama', V),
+    ('mn vader is gewelddadig', V),
+    ('ik krijg klappe van me pa', V),
+    ('me pa heeft me gewurgt', V),
+    ('mn broer bedreigt me', V),
+    ('ik heb blauwe plekken van mn vader', V),
+    ('ik ben bang voor mn moeders vriend', V),
+    ('ik ben verkrag', X),
+    ('hij heeft seks met me gehad terwijl ik niet wou', X),
+    ('hij heeft me gedwongen', X),
+    ('ze hebben mijn nudes rondgestuurd', X),
+    ('ik word gechanteerd met naaktfotos', X),
+    ('ik moet met mannen naar bed voor geld', X),
+    ('mijn stiefvader komt in mijn bed', X),
+    ('mijn stiefvader komt s nachts in mijn kamer', X),
+    ('hij staat voor de deur en hij is gewapend', A),
+    ('er is iemand met een mes', A),
+    ('ik ben bang dat hij me iets aandoet', A),
+    ('ik ben ontsnapt en hij zoekt me', A),
+    ('ik sta op straat', N),
+    ('ik zit op straat', N),
+    ('mn moeder heeft me het huis uitgegooid', N),
+    ('ik moet vannacht buiten slapen', N),
+    ('ik slaap bij random mensen op de bank', N),
+    ('ik ben weg van huis en heb geen plek', N),
+    ('ik kan niet meer', S),
+    ('ik hoef niet meer', S),
+    ('ik ben klaar met alles', S),
+    ('ik heb een touw gekocht', S),
+    ('help me nu', A),
+    ('wildood', S),
+]
+
+# Youth language: no punctuation, typos, street words ("mattie", "wollah", "ff", "kanker"
+# as an intensifier), "me"/"mn" for "mijn".
+YOUTH_LANGUAGE: list[tuple[str, RiskKind]] = [
+    ('ff eerlijk ik wil dood', S),
+    ('wollah ik wil nie meer leven', S),
+    ('mattie ik ben er klaar mee ik wil dood', S),
+    ('ik wil kanker graag dood', S),
+    ('ik wil gwn dood gaan', S),
+    ('ik wil er ff niet meer zijn', S),
+    ('ik ga mezelf opknopen', S),
+    ('ik wil me ophangen', S),
+    ('ik ga van de flat springen', S),
+    ('ik ga voor de trein springen', S),
+    ('ik wil zelfmoord plegen', S),
+    ('ik heb zelfmoordplannen', S),
+    ('iedereen is beter af als ik er niet meer ben', S),
+    ('ik heb me eigen gesneden', H),
+    ('ik snij me arme open', H),
+    ('k heb weer gekrast', H),
+    ('ik heb me weer pijn gedaan', H),
+    ('ik sla mezelf als ik boos ben', H),
+    ('me moeder slaat me elke dag', V),
+    ("m'n pa slaat me met zn riem", V),
+    ('me stiefvader slaat me moeder', V),
+    ('ik word thuis in elkaar geslagen', V),
+    ('me vader heeft me in elkaar geslagen', V),
+    ('thuis is kanker onveilig', V),
+    ('ik durf nie naar huis', V),
+    ('mn oom heeft aan me gezeten', X),
+    ('hij heeft me aangerand op feest', X),
+    ('hij wou dat ik nudes stuurde anders gaat hij alles posten', X),
+    ('ze hebben me gedrogeerd op een feestje', X),
+    ('die gast heeft een mes', A),
+    ('hij staat met een mes voor mijn deur', A),
+    ('ze willen me neersteken', A),
+    ('ik word bedreigd', V),
+    ('ze zitten achter me aan', A),
+    ('ik slaap in een portiek', N),
+    ('ik heb geen slaapplek mattie', N),
+    ('ik slaap al een week in me auto', N),
+    ('me moeder heeft me op straat gezet', N),
+    ('ik ben dakloos sinds gisteren', N),
+    ('ik moet vandaag mijn huis uit en weet niet waar ik heen moet', N),
+    ('ik kan nergens heen vannacht', N),
+    ('ik pit bij vrienden op de bank', N),
+]
+
+DUTCH = DUTCH_POSITIVES + AUDIT_MISSES + YOUTH_LANGUAGE
 
 ENGLISH_POSITIVES: list[tuple[str, RiskKind]] = [
     ("i want to die", S),
@@ -188,6 +348,50 @@ ENGLISH_POSITIVES: list[tuple[str, RiskKind]] = [
     ("they kicked me out", N),
 ]
 
+ENGLISH_PROBES: list[tuple[str, RiskKind]] = [
+    ("he will kill me if i tell anyone", A),
+    ("i can't do this anymore", S),
+    ('i cant take it anymore', S),
+    ('i want to kill myself', S),
+    ('i wanna kms', S),
+    ("i'm going to end it tonight", S),
+    ("i don't want to be alive anymore", S),
+    ('i wish i could disappear forever', S),
+    ('i wish i was never born', S),
+    ('everyone would be better off if i was gone', S),
+    ('i have a plan to end my life', S),
+    ('i took a whole bottle of pills', S),
+    ('i swallowed a bunch of pills', S),
+    ('i just overdosed', S),
+    ("i'm thinking about jumping off a bridge", S),
+    ('i bought a rope', S),
+    ('i cut myself again last night', H),
+    ("i've been cutting again", H),
+    ('i burned myself with a lighter', H),
+    ('i relapsed on sh', H),
+    ('my dad beats my mom', V),
+    ("my mom's boyfriend hits me", V),
+    ('my stepdad choked me', V),
+    ('i have bruises from my dad', V),
+    ('my brother threatens me', V),
+    ("i'm afraid of my dad", V),
+    ('he raped me', X),
+    ('my uncle touches me at night', X),
+    ("he made me do things i didn't want to", X),
+    ('someone is spreading my nudes', X),
+    ("they're blackmailing me with my pics", X),
+    ("there's a guy with a knife outside", A),
+    ("he's outside my door and he has a gun", A),
+    ("i'm scared he's going to hurt me", A),
+    ('he said he would kill me', A),
+    ('i got kicked out and have nowhere to go', N),
+    ("i'm sleeping on the street tonight", N),
+    ("i'm sleeping in my car", N),
+    ('my parents threw me out', N),
+    ("i'm sofa surfing at random people's places", N),
+    ('i ran away and have no place to stay', N),
+]
+
 ENGLISH_NEGATIVES = [
     "i'm dying to see that movie",
     "my phone died",
@@ -201,15 +405,26 @@ ENGLISH_NEGATIVES = [
     "my mom will kill me if i'm late",
     "i got kicked out of class",
     "it hit me that i forgot my keys",
+    'i could kill for a pizza right now',
+    "i'm so dead after this exam lol",
+    'my dad works at the bank',
+    'i want to move out next year',
+    'i need help with my homework',
+    "i'm tired of school",
+    "i slept at my friend's place after the party",
+    'i cut the vegetables for dinner',
+    'i hate waking up early',
+    'the game killed me lol',
+    "my mom will kill me if i am late",
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), DUTCH_POSITIVES)
+@pytest.mark.parametrize(("text", "kind"), DUTCH)
 def test_dutch_signal_is_caught(text: str, kind: RiskKind) -> None:
     assert kind in detect(text, "nl"), f"missed {kind} in {text!r} ({normalise(text)!r})"
 
 
-@pytest.mark.parametrize(("text", "kind"), DUTCH_POSITIVES)
+@pytest.mark.parametrize(("text", "kind"), DUTCH)
 def test_dutch_signal_is_caught_in_a_longer_message(text: str, kind: RiskKind) -> None:
     message = f"Hoi, ik weet niet zo goed hoe ik dit moet zeggen. {text}. Sorry voor dit bericht"
     assert kind in detect(message, "nl")
@@ -220,7 +435,7 @@ def test_dutch_figure_of_speech_stays_quiet(text: str) -> None:
     assert detect(text, "nl") == frozenset(), f"false alarm on {text!r} ({normalise(text)!r})"
 
 
-@pytest.mark.parametrize(("text", "kind"), ENGLISH_POSITIVES)
+@pytest.mark.parametrize(("text", "kind"), ENGLISH_POSITIVES + ENGLISH_PROBES)
 def test_english_signal_is_caught(text: str, kind: RiskKind) -> None:
     assert kind in detect(text, "en"), f"missed {kind} in {text!r} ({normalise(text, 'en')!r})"
 
@@ -231,7 +446,7 @@ def test_english_figure_of_speech_stays_quiet(text: str) -> None:
 
 
 def test_dutch_counts_are_large_enough() -> None:
-    assert len(DUTCH_POSITIVES) >= 60
+    assert len(DUTCH) >= 60
     assert len(DUTCH_NEGATIVES) >= 30
     assert {kind for _, kind in DUTCH_POSITIVES} == set(RiskKind)
     assert {kind for _, kind in ENGLISH_POSITIVES} == set(RiskKind)

@@ -7,7 +7,8 @@ How a message is matched
 ------------------------
 1. **Normalised** (:func:`normalise`): Unicode compatibility forms folded (fancy and
    full-width letters become plain), accents and zero-width/direction marks dropped, case
-   folded, apostrophes dropped (``m'n`` → ``mn``), every other non-letter/digit becomes a space,
+   folded, apostrophes dropped (``m'n`` → ``mn``), a sentence end (``. ! ? ;`` or a new line)
+   becomes a ``.`` word, every other non-letter/digit becomes a space,
    digits inside words read as letters (``z3lfm00rd``), runs of the same letter collapsed to
    one (``zelfmoorddd`` and ``zelfmoord`` both become ``zelfmord``), one-typo variants of the
    ``[typos]`` words corrected (``zelfmoort``, ``sucide``, also at the start of a compound),
@@ -41,7 +42,8 @@ A pattern is a sequence of words separated by spaces, matched as whole words in 
 - ``word?`` the word may be absent;
 - ``...`` up to three other words in between (``wil ... dood`` matches "ik wil echt gewoon
   dood"); not at the start or end of a line;
-- ``$`` (last on a line) the end of the message (``ik wil niet meer $``).
+- ``$`` (last on a line) the end of the message or of a sentence in it (``ik wil niet meer
+  $`` matches "ik wil niet meer. echt"); ``...`` may cross a sentence end.
 """
 
 from __future__ import annotations
@@ -165,7 +167,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 # --- patterns -----------------------------------------------------------------------------
 
-_GAP = rf"(?: [a-z0-9]+){{0,{MAX_GAP_WORDS}}}?"
+# A gap may cross a sentence end; ``$`` is the end of the message or of a sentence in it.
+_GAP = rf"(?: (?:[a-z0-9]+|\.)){{0,{MAX_GAP_WORDS}}}?"
+_END = r"(?= $| \. )"
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
 @dataclass
@@ -301,7 +306,12 @@ class _Matcher:
         return self._single.get(fixed, fixed)
 
     def normalise(self, text: str) -> str:
-        """``text`` as the patterns see it: one space between words, none around."""
+        """``text`` as the patterns see it: one space between words, none around, and a
+        ``.`` word where a sentence ends ("ik kan niet meer. sorry" ends a sentence)."""
+        sentences = (self._sentence(part) for part in _SENTENCE_END.split(text))
+        return " . ".join(sentence for sentence in sentences if sentence)
+
+    def _sentence(self, text: str) -> str:
         word = self._word
         words = [word(folded) for folded in _fold(text).split()]
         joined = " ".join(words)
@@ -339,7 +349,7 @@ class _Matcher:
         searching: list[str] = []
         for token in line.split():
             if token in ("...", "$"):
-                part = _GAP if token == "..." else "(?= $)"
+                part = _GAP if token == "..." else _END
                 spanning.append(part)
                 searching.append(part)
                 continue
