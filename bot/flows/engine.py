@@ -27,7 +27,8 @@ from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.i18n import N_, Safe, Translator
 from bot.plan.model import Person, Plan
-from bot.safety import crisis_reply, detect, sos_reply
+from bot.safety import RiskKind, crisis_reminder, crisis_reply, detect, sos_reply
+from bot.safety.contact import names_text
 from bot.safety.helplines import PRACTICAL_KINDS
 
 FLOWS: tuple[Flow, ...] = (interview.build(), edit.build(), safety_plan.build(),
@@ -90,10 +91,14 @@ class _TurnState:
     def move_to(self, state: str) -> None:
         self.conv.state = state
         self.conv.step += 1
-        question = QUESTION[state]
+        self.introduce()
+
+    def introduce(self) -> None:
+        """The current question's intro line, the first time it comes up."""
+        state = self.conv.state
         if state not in self.conv.seen:
             self.conv.seen.append(state)
-            intro = question.intro(self.ctx)
+            intro = QUESTION[state].intro(self.ctx)
             if intro:
                 self.ctx.note(intro)
 
@@ -112,6 +117,7 @@ class _TurnState:
         self.conv.state = frame.state
         self.conv.step += 1
         self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+        self.introduce()  # when the detour was taken just as a new part began
 
     def result(self, checkpoint: bool = False, effect: Effect | None = None) -> TurnResult:
         del self.ctx.plan.history[:-HISTORY_LIMIT]
@@ -131,9 +137,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     if said:
         kinds = detect(said, turn.conv.lang)
         if kinds:  # before anything else: a calm reply with the right help lines
-            turn.messages.extend(crisis_reply(kinds, turn.t, age=turn.ctx.plan.age))
-            if not kinds <= PRACTICAL_KINDS:
-                return _offer_safety_plan(turn)
+            return _crisis(turn, user_input, kinds)
     if user_input.kind is InputKind.COMMAND:
         return _command(turn, user_input)
     if user_input.kind is InputKind.MEDIA:
@@ -166,16 +170,54 @@ def after_undo(conversation: Conversation, plan: Plan, restored: bool,
     return turn.messages
 
 
-def _offer_safety_plan(turn: _TurnState) -> TurnResult:
-    """After a crisis reply: offer a veiligheidsplan, then back to where the youth was.
+# The questions a message with a risk signal may still answer: a line of the veiligheidsplan
+# (kept, with the help lines in short), and the urgent need in hier en nu (kept as that need).
+SAFETY_ANSWERS = frozenset({"safety_signs", "safety_helps", "safety_people"})
+URGENT_QUESTIONS = frozenset({"urgent", "urgent_what"})
+URGENT_ANSWER = "urgent_what"
 
-    The message itself is not taken as an answer: it stays out of the plan.
+
+def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind]) -> TurnResult:
+    """A risk signal, wherever the youth is: the crisis reply first, then the offer to tell
+    the linked professional, then the veiligheidsplan, then back to where they were.
+
+    The message is not an answer (it stays out of the plan), except at the questions above.
     """
-    turn.conv.started, turn.conv.paused = True, False
-    if FLOW_OF[turn.conv.state].name != "safety":
-        turn.push_detour("safety_offer")
+    conv, ctx = turn.conv, turn.ctx
+    typed = user_input.kind is InputKind.TEXT and conv.started and not conv.paused
+    if typed and conv.state in SAFETY_ANSWERS:
+        turn.messages.append(crisis_reminder(kinds, turn.t, age=ctx.plan.age))
+        return _answer(turn, lambda q: q.on_text(ctx, user_input.text))
+    professionals = ([(p.id, p.name) for p in ctx.sharing.linked_professionals()]
+                     if ctx.sharing is not None else [])
+    names = names_text([name for _, name in professionals], turn.t)
+    turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
+                                      professional=names or None))
+    stored = False
+    if typed and conv.state in URGENT_QUESTIONS:
+        stored = QUESTION[URGENT_ANSWER].on_text(ctx, user_input.text) is Outcome.ACCEPTED
+        moving = Turn(conv.state, ctx)
+        if stored and FLOW_OF[conv.state].advance(moving):  # introduced after the detour
+            conv.state, conv.step = moving.state, conv.step + 1
+    return _after_crisis(turn, kinds, professionals, stored)
+
+
+def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
+                  professionals: list[tuple[int, str]], stored: bool) -> TurnResult:
+    """After the crisis reply: ask about the professional and offer a veiligheidsplan (a
+    detour), unless that is where the youth already is."""
+    conv = turn.conv
+    conv.started, conv.paused = True, False
+    offer_plan = not kinds <= PRACTICAL_KINDS
+    detour = FLOW_OF[conv.state].name != "safety" and bool(professionals or offer_plan)
+    if detour:
+        turn.push_detour(safety_plan.CONTACT if professionals else safety_plan.OFFER,
+                         safety_plan.contact_cursor(professionals, offer_plan))
+    elif FLOW_OF[conv.state].name != "safety":
+        turn.say(turn.t(N_("Wil je toch verder met je plan? Dan gaan we hier verder:")))
+        turn.introduce()
     turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.result(checkpoint=detour or stored)
 
 
 def _reask(turn: _TurnState, effect: Effect | None = None) -> TurnResult:

@@ -1,7 +1,10 @@
-"""The veiligheidsplan detour, offered after a crisis reply: three short questions, all optional.
+"""What follows a crisis reply: telling the linked professional, then the veiligheidsplan.
 
-It is stored with welzijn (well-being) in the plan. Saying "Nu niet" returns the youth to
-where they were, with nothing changed.
+When a professional is linked, the youth is first asked whether to message them now; only a
+"Ja" sends anything (see :mod:`bot.safety.contact`). Then, unless the crisis was only
+practical, the offer of a veiligheidsplan: three short questions, all optional, stored with
+welzijn (well-being) in the plan. Saying "Nee" or "Nu niet" returns the youth to where they
+were, with nothing changed.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.i18n import N_
 from bot.plan.model import Domain, SafetyPlan
+from bot.safety.contact import names_text
 
 YES = "yes"
+CONTACT = "crisis_contact"
+OFFER = "safety_offer"
 
 
 def safety_plan(ctx: Context) -> SafetyPlan:
@@ -20,6 +26,40 @@ def safety_plan(ctx: Context) -> SafetyPlan:
     if answer.safety_plan is None:
         answer.safety_plan = SafetyPlan()
     return answer.safety_plan
+
+
+def contact_cursor(professionals: list[tuple[int, str]], offer_plan: bool) -> dict:
+    """The cursor of the contact question: whom to ask about (link id, name), and whether
+    the veiligheidsplan is offered after."""
+    return {"professionals": [list(pro) for pro in professionals], "offer_plan": offer_plan}
+
+
+class ContactOffer(Question):
+    """"Wil je dat ik Mark nu een bericht stuur?" — only a yes sends anything."""
+
+    skip_label = N_("Nee")
+
+    def prompt(self, ctx: Context) -> str:
+        names = [name for _, name in ctx.cursor["professionals"]]
+        return ctx.t(N_("Wil je dat ik {name} nu een bericht stuur?"),
+                     name=names_text(names, ctx.t))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if ctx.sharing is not None:
+            ids = [link_id for link_id, _ in ctx.cursor["professionals"]]
+            ctx.notes.extend(ctx.sharing.ask_for_contact(ids))
+        return Outcome.ACCEPTED
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        ctx.note(ctx.t(N_("Oké. Ik stuur niemand iets.")))
+        return Outcome.ACCEPTED
+
+
+def plan_offered(ctx: Context) -> bool:
+    return bool(ctx.cursor.get("offer_plan"))
 
 
 class Offer(Question):
@@ -73,7 +113,8 @@ def wants_it(ctx: Context) -> bool:
 
 def build() -> Flow:
     questions = [
-        Offer("safety_offer"),
+        ContactOffer(CONTACT),
+        Offer(OFFER),
         SafetyAnswer("safety_signs", N_("Waaraan merk je dat het slechter met je gaat?"),
                      "warning_signs"),
         SafetyAnswer("safety_helps", N_("Wat helpt jou dan? Iets wat je zelf kunt doen."),
@@ -82,7 +123,8 @@ def build() -> Flow:
                          "who_to_call"),
     ]
     routes = [
-        Route("safety_offer", "safety_signs", [wants_it]),
+        Route(CONTACT, OFFER, [plan_offered]),
+        Route(OFFER, "safety_signs", [wants_it]),
         Route("safety_signs", "safety_helps"),
         Route("safety_helps", "safety_people"),
     ]

@@ -6,13 +6,14 @@ Pure code: no chat platform, no database. The only I/O is reading the phrase lis
 
 from bot.safety.detection import RiskKind, detect, normalise
 from bot.safety.helplines import HELPLINES, LAST_CHECKED, Helpline, lines_for
-from bot.safety.replies import crisis_reply, sos_reply, sos_text
+from bot.safety.replies import crisis_reminder, crisis_reply, sos_reply, sos_text
 
 __all__ = [
     "HELPLINES",
     "LAST_CHECKED",
     "Helpline",
     "RiskKind",
+    "crisis_reminder",
     "crisis_reply",
     "detect",
     "lines_for",

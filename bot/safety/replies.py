@@ -132,6 +132,20 @@ def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = 
     return messages
 
 
+def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
+                    age: int | None = None) -> Message:
+    """Inside the veiligheidsplan a heavy answer is still the answer: it is kept, and the
+    help lines stay in sight in a few lines instead of the whole crisis reply."""
+    rows = [t(N_("Dank je. Dat zet ik in je veiligheidsplan."))]
+    lines = lines_for(kinds, age)
+    if lines:
+        rows.append(t(N_("Wordt het je nu te veel? Bel dan:")))
+        rows += [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
+                 for line in lines]
+    rows.append(t(N_("Typ /sos om alle nummers te zien.")))
+    return Message(Safe("\n".join(rows)))
+
+
 def checked_on(t: Translator) -> str:
     """The date the numbers were last checked, written out in the user's language."""
     return format_date(LAST_CHECKED, format="long", locale=t.lang)

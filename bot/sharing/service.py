@@ -37,6 +37,7 @@ from bot.flows.sharing.views import (
 )
 from bot.i18n import N_, Translator
 from bot.plan.model import HelperAnswer, HelperKind, HelperResponse, Plan
+from bot.safety.contact import contact_failed, contact_request, contact_sent
 from bot.sharing.documents import plan_document
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
@@ -295,6 +296,28 @@ class Sharing:
         for link in self.uow.links.of_member(self.user_id):
             self.peers.send(link.youth_id, lambda t, role=link.role: [Message(t(
                 GONE[role]))])
+
+    # --- after a crisis reply: contact with the professional, only on the youth's yes --------
+    def _professional_links(self) -> list[LinkRow]:
+        return [link for link in self.uow.links.of_youth(self.user_id)
+                if link.role is ShareRole.PROFESSIONAL]
+
+    def _professional_name(self, link: LinkRow) -> str:
+        profile = self.uow.professionals.get(link.member_id)
+        return profile.name if profile else self.t.plain(N_("je begeleider"))
+
+    def linked_professionals(self) -> list[LinkSummary]:
+        return [LinkSummary(link.id, link.role, self._professional_name(link))
+                for link in self._professional_links()]
+
+    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+        sent: list[str] = []
+        for link in self._professional_links():
+            if link.id in link_ids:
+                self.peers.send(link.member_id, lambda t: [
+                    contact_request(youth_name(self.plan, t), self.now, t)])
+                sent.append(self._professional_name(link))
+        return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
 
 
 JOINED = {

@@ -75,3 +75,11 @@ class SharingPort(Protocol):
 
     def register(self, profile: ProfessionalProfile) -> None:
         """Keep (or replace) this user's professional profile."""
+
+    # --- after a crisis reply ---------------------------------------------------------------
+    def linked_professionals(self) -> list[LinkSummary]:
+        """This youth's linked professionals (``name``: their own name, for the question)."""
+
+    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+        """The youth said yes: these professionals (if still linked) get an urgent request
+        for contact, without anything the youth wrote; returns what to tell the youth."""

@@ -1,0 +1,50 @@
+"""After a crisis reply: the youth may ask their linked professional for contact right now.
+
+Only a "Ja" sends anything, and what is sent is minimal on purpose: who asks, that it is
+urgent, and when. Never what the youth wrote, never what kind of crisis it was.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import format_date, format_time
+
+from bot.flows.messages import Message
+from bot.i18n import N_, Translator
+
+
+def _local_zone() -> tzinfo:
+    """Dutch time for the professional; UTC where the system has no time zone data."""
+    try:
+        return ZoneInfo("Europe/Amsterdam")
+    except ZoneInfoNotFoundError:
+        return UTC
+
+
+def names_text(names: list[str], t: Translator) -> str:
+    """"Mark", "Mark en Lisa", "Mark, Lisa en Anouk" (in the user's language)."""
+    if len(names) < 2:
+        return "".join(names)
+    return t.plain(N_("{names} en {last}"), names=", ".join(names[:-1]), last=names[-1])
+
+
+def contact_request(youth: str, at: datetime, t: Translator) -> Message:
+    """What the professional receives: neutral, urgent, no content."""
+    local = at.astimezone(_local_zone())
+    return Message(t(N_("⚠️ Dringend: {youth} vraagt je om nu contact op te nemen. "
+                        "Gevraagd op {date} om {time}."),
+                     youth=youth, date=format_date(local, format="long", locale=t.lang),
+                     time=format_time(local, format="HH:mm", locale=t.lang)))
+
+
+def contact_sent(names: list[str], t: Translator) -> Message:
+    return Message(t(N_("Ik heb {name} een bericht gestuurd. Er staat alleen in dat je "
+                        "nu contact wilt. Wat je schreef, staat er niet in."),
+                     name=names_text(names, t)))
+
+
+def contact_failed(t: Translator) -> Message:
+    return Message(t(N_("Dat lukt niet: je begeleider ziet je plan niet meer. "
+                        "Bel of app zelf iemand die je vertrouwt. Typ /sos voor de nummers.")))
