@@ -4,27 +4,49 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import signal
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from bot.adapters import terminal
 from bot.config import Settings
+from bot.logs import setup_logging
+from bot.purge import purge_inactive
 from bot.storage.database import open_store
-from bot.storage.sealing import ensure_key_file, new_key
-from bot.storage.unit_of_work import Store, UnitOfWork
+from bot.storage.keys import reseal_everything
+from bot.storage.sealing import MalformedKey, Sealer, WrongKey, ensure_key_file, new_key
+from bot.storage.unit_of_work import Store
 from bot.turns import Turns
+
+ENV_KEY = "TOEKOMSTPLAN_ENCRYPTION_KEY"
+
+
+class Refused(Exception):
+    """A command can't go on; the message is the one line the operator sees."""
+
+
+def opened(settings: Settings, keys: str, source: str) -> Store:
+    """The store, or one clear line when the key is not a key or not the right one."""
+    try:
+        return open_store(settings.resolved_database_url(), keys)
+    except MalformedKey:
+        raise Refused(f"{source} is not a valid encryption key "
+                      "(make one with: toekomstplan new-key)") from None
+    except WrongKey:
+        raise Refused(f"{source} does not open the stored data; "
+                      "use the key it was stored with") from None
 
 
 def local_store(settings: Settings) -> Store:
     """The configured key, or (for local use) a key file in the data directory."""
-    keys = settings.encryption_key
-    if not keys:
-        keys, created = ensure_key_file(settings.key_file)
-        if created:
-            print(f"toekomstplan: made an encryption key in {settings.key_file} "
-                  "(keep it: without it the data can't be read)", file=sys.stderr)
-    return open_store(settings.resolved_database_url(), keys)
+    if settings.encryption_key:
+        return opened(settings, settings.encryption_key, ENV_KEY)
+    keys, created = ensure_key_file(settings.key_file)
+    if created:
+        print(f"toekomstplan: made an encryption key in {settings.key_file} "
+              "(keep it: without it the data can't be read)", file=sys.stderr)
+    return opened(settings, keys, str(settings.key_file))
 
 
 def chat(args: argparse.Namespace) -> int:
@@ -52,11 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if not settings.bot_token:
         return fail("set TOEKOMSTPLAN_BOT_TOKEN to the token BotFather gave you")
     if not settings.encryption_key:
-        return fail("set TOEKOMSTPLAN_ENCRYPTION_KEY (make one with: toekomstplan new-key)")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
-                        "%(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines would show the token
-    store = open_store(settings.resolved_database_url(), settings.encryption_key)
+        return fail(f"set {ENV_KEY} (make one with: toekomstplan new-key)")
+    setup_logging(settings.log_level.upper())  # libraries at WARNING: no updates, no rows
+    store = opened(settings, settings.encryption_key, ENV_KEY)
     application = build_application(settings, Turns(store))
 
     async def main() -> None:
@@ -82,40 +102,38 @@ def print_new_key(args: argparse.Namespace) -> int:
 
 
 def rotate_key(args: argparse.Namespace) -> int:
-    """Re-seal everything under the newest key.
+    """Re-seal everything under the newest key, and hash every user again with it.
 
     With TOEKOMSTPLAN_ENCRYPTION_KEY: put the new key first ("new,old"), run this, then drop
     the old key. With the local key file: a new key is made and the file updated.
     """
     settings = Settings()
     if settings.encryption_key:
-        store = open_store(settings.resolved_database_url(), settings.encryption_key)
+        keys, source = settings.encryption_key, ENV_KEY
     elif settings.key_file.exists():
-        old = settings.key_file.read_text().strip()
-        fresh = new_key()
-        settings.key_file.write_text(f"{fresh},{old}\n")  # both, until every row is re-sealed
-        store = open_store(settings.resolved_database_url(), f"{fresh},{old}")
+        keys, source = settings.key_file.read_text().strip(), str(settings.key_file)
     else:
-        return fail("no key to rotate: set TOEKOMSTPLAN_ENCRYPTION_KEY")
-    with UnitOfWork(store) as uow:
-        count = uow.conversations.reseal_all()
-        uow.commit()
+        return fail(f"no key to rotate: set {ENV_KEY}")
+    store = opened(settings, keys, source)  # the old key must open the data first
+    if not settings.encryption_key:
+        fresh = new_key()
+        keys = f"{fresh},{keys}"
+        settings.key_file.write_text(keys + "\n")  # both, until every value is re-sealed
+        store = replace(store, sealer=Sealer(keys))
+    with store.engine.begin() as connection:
+        count = reseal_everything(connection, store.sealer)
     if not settings.encryption_key:
         settings.key_file.write_text(f"{fresh}\n")
-    print(f"re-sealed {count} stored documents under the newest key")
+    store.engine.dispose()
+    print(f"re-sealed {count} stored values under the newest key")
     return 0
 
 
 def purge(args: argparse.Namespace) -> int:
     """Remove the data of everyone inactive for ``--inactive-days`` days (default 365)."""
-    from datetime import UTC, datetime, timedelta
-
-    settings = Settings()
-    store = (open_store(settings.resolved_database_url(), settings.encryption_key)
-             if settings.encryption_key else local_store(settings))
-    with UnitOfWork(store) as uow:
-        removed = uow.users.purge_inactive(datetime.now(UTC) - timedelta(days=args.inactive_days))
-        uow.commit()
+    store = local_store(Settings())
+    removed = purge_inactive(store, timedelta(days=args.inactive_days), datetime.now(UTC))
+    store.engine.dispose()
     print(f"removed {removed} inactive users and everything stored about them")
     return 0
 
@@ -140,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("rotate-key", help="re-seal all stored data under the newest key"
                         ).set_defaults(handler=rotate_key)
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except Refused as refused:
+        return fail(str(refused))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str | None = None
     encryption_key: str | None = None  # Fernet keys, comma-separated, newest first
+    log_level: str = "INFO"  # of our own code; libraries stay at WARNING (see bot/logs.py)
 
     # Telegram
     bot_token: str | None = None

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.purge import purge_inactive
 from bot.storage.tables import conversations, undo_steps, users
-from bot.storage.unit_of_work import Store, UnitOfWork
+from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_sealing import cli
@@ -26,10 +27,7 @@ def test_purge_removes_only_the_inactive(store: Store) -> None:
     old.clicks("Oké, we beginnen")
     recent = Youth(Turns(store), user="recent")
     recent.says("/start")
-    with UnitOfWork(store) as uow:
-        removed = uow.users.purge_inactive(datetime.now(UTC) - timedelta(days=365))
-        uow.commit()
-    assert removed == 1
+    assert purge_inactive(store, timedelta(days=365), datetime.now(UTC)) == 1
     assert count(store, users) == count(store, conversations) == 1
     assert count(store, undo_steps) == 0
     assert recent.state == "welcome"

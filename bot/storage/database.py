@@ -18,7 +18,9 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from bot.storage.sealing import Sealer
+from bot.storage.keys import check_key
+from bot.storage.repositories import Users
+from bot.storage.sealing import Sealer, WrongKey
 from bot.storage.unit_of_work import Store
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -60,10 +62,22 @@ def connect(url: str) -> Engine:
 
 
 def open_store(url: str, keys: str) -> Store:
-    """The migrated database at ``url``, sealing with ``keys`` (see :mod:`bot.storage.sealing`)."""
+    """The migrated database at ``url``, sealing with ``keys`` (see :mod:`bot.storage.sealing`).
+
+    Raises :class:`~bot.storage.sealing.MalformedKey` for something that is not a key and
+    :class:`~bot.storage.sealing.WrongKey` for a key that does not open the stored data.
+    """
+    sealer = Sealer(keys)
     engine = connect(url)
+    try:
+        with engine.begin() as connection:
+            check_key(connection, sealer)
+            Users(connection, sealer).seal_plain_ids()
+    except WrongKey:
+        engine.dispose()
+        raise
     writer = threading.Lock() if engine.dialect.name == "sqlite" else None
-    return Store(engine, Sealer(keys), writer)
+    return Store(engine, sealer, writer)
 
 
 def migrate(engine: Engine) -> None:

@@ -21,8 +21,9 @@ from bot.storage.tables import conversations, undo_steps, users
 UNDO_LIMIT = 50
 TRIM_EVERY = 10  # trimming old undo steps on every turn would cost a statement per turn
 
-_FIND_USER = select(users.c.id).where(users.c.channel == bindparam("channel"),
-                                      users.c.external_id == bindparam("external_id"))
+_FIND_USER = select(users.c.id).where(
+    users.c.channel == bindparam("channel"),
+    users.c.external_id.in_(bindparam("external_ids", expanding=True)))
 _INSERT_USER = {"postgresql": postgresql.insert(users).on_conflict_do_nothing(),
                 "sqlite": sqlite.insert(users).on_conflict_do_nothing()}
 _LOAD = (select(conversations.c.document)
@@ -31,7 +32,8 @@ _LOAD_BY_IDENTITY = (
     select(users.c.id, conversations.c.document)
     .join(conversations, conversations.c.user_id == users.c.id)
     .where(users.c.channel == bindparam("channel"),
-           users.c.external_id == bindparam("external_id")).with_for_update())
+           users.c.external_id.in_(bindparam("external_ids", expanding=True)))
+    .with_for_update())
 _INSERT = insert(conversations)
 _UPDATE = (update(conversations).where(conversations.c.user_id == bindparam("for_user"))
            .values(turns=conversations.c.turns + 1, document=bindparam("new_document"),
@@ -74,43 +76,70 @@ class Stored(NamedTuple):
 
 
 class Users:
-    def __init__(self, connection: Connection) -> None:
+    """Users, found by a keyed hash of their chat id; the id itself is kept sealed."""
+
+    def __init__(self, connection: Connection, sealer: Sealer) -> None:
         self.connection = connection
+        self.sealer = sealer
 
     def find(self, channel: str, external_id: str) -> int | None:
-        return self.connection.execute(
-            _FIND_USER, {"channel": channel, "external_id": external_id}).scalar_one_or_none()
+        return self.connection.execute(_FIND_USER, {
+            "channel": channel,
+            "external_ids": identities(self.sealer, channel, external_id)}).scalar_one_or_none()
 
     def describe(self, user_id: int) -> dict[str, object]:
         """What the users table holds about one user, for their data export."""
         row = self.connection.execute(
-            select(users.c.channel, users.c.external_id, users.c.created_at)
+            select(users.c.channel, users.c.address, users.c.created_at)
             .where(users.c.id == user_id)).one()
-        return {"channel": row.channel, "id": row.external_id,
+        return {"channel": row.channel, "id": self.sealer.open(row.address),
                 "first_contact": row.created_at.isoformat()}
 
     def delete(self, user_id: int) -> None:
         """Remove the user; everything theirs goes with them (ON DELETE CASCADE)."""
         self.connection.execute(delete(users).where(users.c.id == user_id))
 
-    def purge_inactive(self, cutoff: datetime) -> int:
-        """Remove everyone with no activity since ``cutoff``, and all that is theirs.
-
-        Everything else stored about a user hangs off ``users`` with ON DELETE CASCADE.
-        """
+    def inactive(self, cutoff: datetime) -> list[int]:
+        """Everyone with no activity since ``cutoff`` (for ``purge``)."""
         active = select(conversations.c.user_id).where(conversations.c.updated_at >= cutoff)
-        idle = delete(users).where(users.c.id.not_in(active), users.c.created_at < cutoff)
-        return self.connection.execute(idle).rowcount
+        return list(self.connection.execute(
+            select(users.c.id).where(users.c.id.not_in(active), users.c.created_at < cutoff)
+            .order_by(users.c.id)).scalars())
 
     def ensure(self, channel: str, external_id: str, now: datetime) -> int:
         """The user's id, creating the user on first contact (safe when two race)."""
         user_id = self.find(channel, external_id)
         if user_id is None:
             self.connection.execute(_INSERT_USER[self.connection.dialect.name], {
-                "channel": channel, "external_id": external_id, "created_at": now})
+                "channel": channel, "external_id": self.sealer.identity(f"{channel}:{external_id}"),
+                "address": self.sealer.seal(external_id), "created_at": now})
             user_id = self.find(channel, external_id)
             assert user_id is not None
         return user_id
+
+    def seal_plain_ids(self) -> int:
+        """Users stored before ids were sealed: hash and seal their plain chat id now."""
+        rows = self.connection.execute(select(users.c.id, users.c.channel, users.c.external_id)
+                                       .where(users.c.address.is_(None))).all()
+        for row in rows:
+            self.connection.execute(update(users).where(users.c.id == row.id).values(
+                external_id=self.sealer.identity(f"{row.channel}:{row.external_id}"),
+                address=self.sealer.seal(row.external_id)))
+        return len(rows)
+
+    def rehash_all(self) -> int:
+        """Every user's hash again under the newest key (``rotate-key``)."""
+        rows = self.connection.execute(select(users.c.id, users.c.channel, users.c.address)).all()
+        for row in rows:
+            plain = self.sealer.open(row.address)
+            self.connection.execute(update(users).where(users.c.id == row.id).values(
+                external_id=self.sealer.identity(f"{row.channel}:{plain}")))
+        return len(rows)
+
+
+def identities(sealer: Sealer, channel: str, external_id: str) -> list[str]:
+    """What a user may be stored under: the keyed hash of their id under every key."""
+    return sealer.identities(f"{channel}:{external_id}")
 
 
 class Conversations:
@@ -126,7 +155,8 @@ class Conversations:
     def load_for(self, channel: str, external_id: str) -> tuple[int, Stored] | None:
         """The user's id and stored conversation in one statement (the common case)."""
         row = self.connection.execute(_LOAD_BY_IDENTITY, {
-            "channel": channel, "external_id": external_id}).first()
+            "channel": channel,
+            "external_ids": identities(self.sealer, channel, external_id)}).first()
         return None if row is None else (row.id, self._open(row.document))
 
     def load(self, user_id: int) -> Stored | None:
@@ -164,13 +194,3 @@ class Conversations:
             select(undo_steps.c.document).where(undo_steps.c.user_id == user_id)
             .order_by(undo_steps.c.id)).all()
         return [self._open(row.document) for row in rows]
-
-    def reseal_all(self) -> int:
-        """Seal every stored document again under the newest key; returns how many rows."""
-        count = 0
-        for table, key in ((conversations, conversations.c.user_id), (undo_steps, undo_steps.c.id)):
-            for row in self.connection.execute(select(key, table.c.document)).all():
-                self.connection.execute(update(table).where(key == row[0]).values(
-                    document=self.sealer.reseal(row.document)))
-                count += 1
-        return count

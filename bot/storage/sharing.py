@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
+from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer
 from bot.storage.tables import asks, invites, links, outbox, professionals, users
 
@@ -210,12 +211,12 @@ class Outbox:
         """Undelivered messages, oldest first; for one recipient when ``external_id`` is given."""
         where = [users.c.channel == channel]
         if external_id is not None:
-            where.append(users.c.external_id == external_id)
+            where.append(users.c.external_id.in_(identities(self.sealer, channel, external_id)))
         rows = self.connection.execute(
-            select(outbox.c.id, outbox.c.document, users.c.channel, users.c.external_id)
+            select(outbox.c.id, outbox.c.document, users.c.channel, users.c.address)
             .join(users, users.c.id == outbox.c.recipient_id).where(and_(*where))
             .order_by(outbox.c.id).limit(limit))
-        return [Delivery(r.id, r.channel, r.external_id,
+        return [Delivery(r.id, r.channel, self.sealer.open(r.address),
                          _MESSAGES.validate_json(self.sealer.open(r.document))) for r in rows]
 
     def mark_delivered(self, ids: list[int]) -> None:
@@ -240,13 +241,3 @@ class Professionals:
         return (None if sealed is None
                 else ProfessionalProfile.model_validate_json(self.sealer.open(sealed)))
 
-
-def reseal_sharing(connection: Connection, sealer: Sealer) -> int:
-    """Seal outbox messages and profiles again under the newest key (``rotate-key``)."""
-    count = 0
-    for table, key in ((outbox, outbox.c.id), (professionals, professionals.c.user_id)):
-        for row in connection.execute(select(key, table.c.document)).all():
-            connection.execute(update(table).where(key == row[0]).values(
-                document=sealer.reseal(row.document)))
-            count += 1
-    return count

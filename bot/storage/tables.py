@@ -1,7 +1,8 @@
 """The database schema. Changes go through an Alembic migration in ``migrations/versions``.
 
 A conversation's state and plan are stored as one sealed JSON document (one row per youth):
-read and written whole every turn, and the models validate it on the way in.
+read and written whole every turn, and the models validate it on the way in. A user is found
+by a keyed hash of their chat id; the id itself is sealed.
 
 Sharing rows hold no names or text in the clear: invites keep only a token's sha256, links and
 asks only ids (plan ids like ``p2`` name nobody), and outbox messages and professional
@@ -33,8 +34,9 @@ users = Table(
     "users", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("channel", String(16), nullable=False),
-    Column("external_id", String(128), nullable=False),
+    Column("external_id", String(128), nullable=False),  # keyed hash of channel and chat id
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("address", Text),  # the chat id itself, sealed: where to deliver messages
     UniqueConstraint("channel", "external_id"),
 )
 
@@ -112,3 +114,9 @@ professionals = Table(
     Column("document", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# Every column that holds sealed text: ``rotate-key`` seals each again under the newest key,
+# and opening the store checks the key against them. A new sealed column belongs here.
+SEALED = (conversations.c.document, undo_steps.c.document, outbox.c.document,
+          professionals.c.document, users.c.address)

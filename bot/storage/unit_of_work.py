@@ -48,7 +48,7 @@ class UnitOfWork:
         self._connection = self.store.engine.connect()
         self._connection.begin()
         self._committed = False
-        self.users = Users(self._connection)
+        self.users = Users(self._connection, self.store.sealer)
         self.conversations = Conversations(self._connection, self.store.sealer)
         self.invites = Invites(self._connection)
         self.links = Links(self._connection)
