@@ -16,6 +16,7 @@ import traceback
 from typing import TextIO
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+OURS = "bot"
 LIBRARIES = ("telegram", "httpx", "httpcore", "aiohttp", "sqlalchemy", "alembic", "apscheduler")
 _FIELDS = ("text", "caption", "first_name", "last_name", "username", "title", "data", "name",
            "query", "bio", "description", "document", "external_id", "address")
@@ -66,15 +67,16 @@ class Redact(logging.Filter):
 
 def setup_logging(level: int | str = logging.INFO, stream: TextIO | None = None
                   ) -> logging.Handler:
-    """One redacting handler on the root logger at ``level``; libraries at WARNING at most.
-
-    Returns the handler (tests remove it again)."""
+    """One redacting handler on the root logger; our own code (``bot``) at ``level``,
+    everything else at WARNING, and the known chatty libraries pinned there even when the
+    root level is changed later. Returns the handler (tests remove it again)."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(Redact())
     root = logging.getLogger()
     root.addHandler(handler)
-    root.setLevel(level)
+    root.setLevel(logging.WARNING)
+    logging.getLogger(OURS).setLevel(level)
     for name in LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
     return handler
