@@ -1,22 +1,36 @@
-"""/mijngegevens gives the youth everything stored about them; /verwijder removes it all."""
+"""/mijngegevens gives a user everything stored about them; /verwijder and ``purge`` remove it
+all, and the people linked to them lose access with a neutral notice."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.flows.messages import UserInput
-from bot.storage.tables import conversations, undo_steps, users
-from bot.storage.unit_of_work import Store
+from bot.purge import purge_inactive
+from bot.storage.tables import conversations, metadata, outbox, undo_steps, users
+from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import answer_start, complete_interview
+from tests.test_sealing import PRO_ID, YOUTH_ID, fill_every_table
+
+ERASED_NOTICE = "Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer."
+OF_NOOR = ["Noor", YOUTH_ID, "Sanne", "Een eigen kamer", "Hulp met mijn post", "huur",
+           "Tante Fatima"]
 
 
 def rows(store: Store, table) -> int:  # type: ignore[no-untyped-def]
     with store.engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def export_of(turns: Turns, user: str, channel: str = "test") -> dict:
+    reply = turns.handle(channel, user, UserInput.typed("/mijngegevens"))
+    return json.loads(reply.messages[0].attachments[0].data)
 
 
 def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
@@ -28,6 +42,8 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert pdf.filename == "toekomstplan.pdf" and pdf.data.startswith(b"%PDF")
     assert export.filename == "mijn-gegevens.json"
     document = json.loads(export.data)
+    assert document["explanation"]["about"] == (
+        "Dit is alles wat ik over je heb bewaard. Het is van jou.")
     assert document["user"]["id"] == "u-42"
     plan = document["now"]["plan"]
     assert plan["name"] == "Noor" and plan["people"][0]["name"] == "Sanne"
@@ -35,6 +51,32 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert len(document["earlier_versions_for_undo"]) > 10
     assert "Sanne" in export.data.decode()  # readable text, not escaped
     assert reply.messages[-1].text == asked
+
+
+def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
+        store: Store) -> None:
+    turns = Turns(store)
+    token = fill_every_table(turns)  # Noor linked to her begeleider Marieke; Ahmed invited
+    youth = export_of(turns, YOUTH_ID, "terminal")
+    assert youth["user"]["id"] == YOUTH_ID
+    [linked] = youth["shared_with"]
+    assert (linked["name"], linked["role"]) == ("Marieke", "begeleider")
+    assert linked["asks"] == [
+        {"about": "Ik moet morgen mijn huur betalen en heb geen geld", "status": "open"},
+        {"about": "Hulp met mijn post", "status": "open"}]
+    kinds = {(i["kind"], i["made_by_you"], i["for"]) for i in youth["invitations"]}
+    assert kinds == {("jim", True, "Ahmed"), ("jongere", False, None)}
+    assert youth["now"]["plan"]["domains"]["welzijn"]["safety_plan"]["who_to_call"] == (
+        "Tante Fatima bellen")
+    assert token not in json.dumps(youth)
+    professional = export_of(turns, PRO_ID, "terminal")
+    assert professional["professional_profile"] == {
+        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider"}
+    [helps] = professional["plans_shared_with_you"]
+    assert (helps["youth"], helps["role"]) == ("Noor", "begeleider")
+    assert any("Toekomstplan van Noor" in text
+               for text in professional["messages_waiting_for_you"])
+    assert professional["shared_with"] == []
 
 
 def test_erase_needs_a_yes_and_then_removes_everything(store: Store) -> None:
@@ -54,3 +96,76 @@ def test_erase_needs_a_yes_and_then_removes_everything(store: Store) -> None:
     youth.says("/start")
     assert "Zullen we beginnen?" in youth.asked  # a fresh start
     assert youth.plan.name is None
+
+
+# --- after /verwijder or purge: nothing of the youth, anywhere ---------------------------------
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def erased(store: Store, how: str) -> tuple[int, Youth]:
+    """Noor (linked to Marieke) erased by /verwijder or by purge; her id and Marieke."""
+    clock = Clock(datetime.now(UTC) - timedelta(days=400))
+    turns = Turns(store, clock=clock)
+    fill_every_table(turns)
+    with UnitOfWork(store) as uow:
+        noor_id = uow.users.find("terminal", YOUTH_ID)
+    assert noor_id is not None
+    clock.now = datetime.now(UTC)
+    marieke = Youth(turns, PRO_ID, channel="terminal")
+    marieke.says("/help")  # active today: she stays
+    if how == "verwijder":
+        noor = Youth(turns, YOUTH_ID, channel="terminal")
+        noor.says("/verwijder")
+        noor.clicks("Ja, wis alles")
+    else:
+        assert purge_inactive(store, timedelta(days=365), clock.now) == 1
+    return noor_id, marieke
+
+
+def referring_rows(store: Store, user_id: int) -> dict[str, int]:
+    """Rows of any table that point at ``user_id`` (every foreign key to users)."""
+    found: dict[str, int] = {}
+    with store.engine.connect() as connection:
+        found["users"] = connection.execute(
+            select(func.count()).select_from(users).where(users.c.id == user_id)).scalar_one()
+        for table in metadata.sorted_tables:
+            for key in table.foreign_keys:
+                if key.column is users.c.id:
+                    found[f"{table.name}.{key.parent.name}"] = connection.execute(
+                        select(func.count()).select_from(table)
+                        .where(key.parent == user_id)).scalar_one()
+    return found
+
+
+@pytest.mark.parametrize("how", ["verwijder", "purge"])
+def test_after_erasing_no_table_holds_anything_of_the_youth(store: Store, how: str) -> None:
+    noor_id, marieke = erased(store, how)
+    assert set(referring_rows(store, noor_id).values()) == {0}
+    assert rows(store, users) == rows(store, conversations) == 1  # Marieke
+    with store.engine.connect() as connection:  # her asks went with her link
+        assert connection.execute(select(func.count()).select_from(
+            metadata.tables["asks"])).scalar_one() == 0
+    received = [m.text for m in marieke.inbox()]
+    assert ERASED_NOTICE in received  # a neutral notice that names nobody
+    marieke.says("/jongeren")
+    assert "nog geen jongeren" in marieke.text  # access is gone
+
+
+@pytest.mark.xfail(reason="messages about an erased youth still queued for others are "
+                          "removed by the sharing branch (outbox.subject)", strict=False)
+@pytest.mark.parametrize("how", ["verwijder", "purge"])
+def test_after_erasing_no_queued_message_for_others_is_about_the_youth(
+        store: Store, how: str) -> None:
+    erased(store, how)
+    with UnitOfWork(store) as uow:
+        waiting = [m.text for d in uow.outbox.pending("terminal") for m in d.messages]
+    assert waiting == [ERASED_NOTICE]
+    assert rows(store, outbox) == 1
+    for text in OF_NOOR:
+        assert not any(text in message for message in waiting)

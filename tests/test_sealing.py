@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import String, Text, select
+from sqlalchemy import String, Text, insert, select
 
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
 from bot.storage.sealing import WrongKey, new_key
-from bot.storage.tables import SEALED, metadata
+from bot.storage.tables import SEALED, metadata, users
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -33,9 +33,10 @@ SAFETY_TYPED = ["Ik trek me terug op mijn kamer", "Hardlopen in het park",
 EVERYTHING_TYPED = [*TYPED, *PRO_TYPED, *SAFETY_TYPED, YOUTH_ID, PRO_ID, "ik wil dood"]
 
 
-def fill_every_table(turns: Turns) -> None:
+def fill_every_table(turns: Turns) -> str:
     """A professional and a youth in the terminal, linked; a whole interview, a crisis with
-    a veiligheidsplan, a JIM invited; the professional's messages still waiting."""
+    a veiligheidsplan, a JIM invited (the invitation's token is returned); the
+    professional's messages still waiting."""
     pro = Youth(turns, PRO_ID, channel="terminal")
     pro.says("/begeleider")
     for answer in PRO_TYPED:
@@ -51,6 +52,7 @@ def fill_every_table(turns: Turns) -> None:
         noor.says(answer)
     noor.says("/delen")
     noor.clicks("Ahmed uitnodigen als JIM")
+    return noor.invite
 
 
 def raw_contents(store: Store) -> str:
@@ -126,6 +128,22 @@ def test_rotation_reseals_every_sealed_column(store: Store, database_url: str) -
         open_store(database_url, TEST_KEY)
     for opened in (both, only_new):
         opened.engine.dispose()
+
+
+def test_plain_ids_stored_before_are_hashed_and_sealed_when_the_store_opens(
+        database_url: str) -> None:
+    first = open_store(database_url, TEST_KEY)
+    with first.engine.begin() as connection:  # a user as stored before migration 0003_ids
+        connection.execute(insert(users).values(channel="terminal", external_id=YOUTH_ID,
+                                                created_at=datetime.now(UTC)))
+    first.engine.dispose()
+    reopened = open_store(database_url, TEST_KEY)
+    with reopened.engine.connect() as connection:
+        row = connection.execute(select(users)).one()
+    assert row.external_id != YOUTH_ID and reopened.sealer.open(row.address) == YOUTH_ID
+    with UnitOfWork(reopened) as uow:
+        assert uow.users.find("terminal", YOUTH_ID) == row.id
+    reopened.engine.dispose()
 
 
 def cli(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pydantic import ConfigDict, TypeAdapter
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
@@ -112,6 +112,10 @@ class Invites:
         return self._rows(invites.c.inviter_id == inviter_id, invites.c.used_at.is_(None),
                           invites.c.revoked_at.is_(None), invites.c.expires_at > now)
 
+    def of_user(self, user_id: int) -> list[InviteRow]:
+        """Every invite this user made or opened (for their data export)."""
+        return self._rows(or_(invites.c.inviter_id == user_id, invites.c.opened_by == user_id))
+
 
 class Links:
     def __init__(self, connection: Connection) -> None:
@@ -191,6 +195,12 @@ class Asks:
         return set(self.connection.execute(
             select(asks.c.subject).where(asks.c.link_id == link_id)).scalars())
 
+    def of_link(self, link_id: int) -> list[AskRow]:
+        """Every ask on one link (for the data export)."""
+        rows = self.connection.execute(select(asks).where(asks.c.link_id == link_id)
+                                       .order_by(asks.c.id))
+        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+
 
 class Outbox:
     """Messages for other users, written in the turn that caused them; adapters deliver them
@@ -222,6 +232,12 @@ class Outbox:
     def mark_delivered(self, ids: list[int]) -> None:
         if ids:
             self.connection.execute(delete(outbox).where(outbox.c.id.in_(ids)))
+
+    def waiting_for(self, user_id: int) -> list[Message]:
+        """Messages not yet delivered to this user (for their data export)."""
+        rows = self.connection.execute(select(outbox.c.document).where(
+            outbox.c.recipient_id == user_id).order_by(outbox.c.id)).scalars()
+        return [m for row in rows for m in _MESSAGES.validate_json(self.sealer.open(row))]
 
 
 class Professionals:
