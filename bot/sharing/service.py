@@ -28,6 +28,7 @@ from bot.flows.sharing.views import (
     digest_message,
     invite_for_youth,
     invite_messages,
+    is_helped_by,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -228,8 +229,10 @@ class Sharing:
         conversation, plan = self.peers.load(link.youth_id)
         action = plan.action(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
-        if action is None or not shared_copy(plan, link.role, link.person_id).action(action.id):
-            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        if (action is None or not is_helped_by(action, link.person_id)
+                or not shared_copy(plan, link.role, link.person_id).action(action.id)):
+            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")),
+                         then=self._next_ask())
         action.response = HelperResponse(answer=answer, note=note, at=self.now)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
@@ -249,13 +252,13 @@ class Sharing:
 
     def _next_ask(self) -> list[Message]:
         """The member's next waiting ask, now that the previous one is answered."""
-        ask = self.uow.asks.next_queued(self.user_id)
-        link = self.uow.links.get(ask.link_id) if ask else None
-        if ask is None or link is None:
+        handoffs = Handoffs(self.uow, self.now)
+        found = handoffs.promote(self.user_id)
+        if found is None:
             return []
-        self.uow.asks.set_status(ask.id, self.uow.asks.OPEN)
-        return Handoffs(self.uow, self.now).ask_messages(ask.subject, ask.id, link,
-                                                         self.peers.plan(link.youth_id), self.t)
+        ask, link = found
+        return handoffs.ask_messages(ask.subject, ask.id, link, self.peers.plan(link.youth_id),
+                                     self.t)
 
     def send_note(self, link_id: int, text: str) -> list[Message]:
         link = self._my_link(link_id)
@@ -341,17 +344,24 @@ class Handoffs:
         return [pickup_message(plan, text, urgent is not None, ask_id, t)] if text else []
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
-        """What this member should be asked about: their actions, or (professionals)
-        actions for "mijn begeleider" and urgent needs."""
+        """What this member should be asked about: the actions given to them (JIM,
+        network), or (professionals) urgent needs and actions for "mijn begeleider"."""
         view = shared_copy(plan, link.role, link.person_id)
         if link.role in HELPERS:
-            return [a.id for a in view.actions]
+            return [a.id for a in view.actions if is_helped_by(a, link.person_id)]
         return [u.id for u in view.urgent] + [a.id for a in view.actions
                                               if a.helper == HelperKind.PROFESSIONAL]
 
     def _ask_new(self, link: LinkRow, plan: Plan) -> None:
-        asked = self.uow.asks.subjects(link.id)
-        for subject in self._subjects(link, plan):
+        """Ask about what is newly this member's. Asks about what no longer is (an action
+        given to someone else, removed, or made private) are dropped, so their old buttons
+        reach nothing; should it come back, it is asked again."""
+        wanted = self._subjects(link, plan)
+        asked = {ask.subject: ask for ask in self.uow.asks.of_link(link.id)}
+        for subject, ask in asked.items():
+            if subject not in wanted:
+                self.uow.asks.delete(ask.id)
+        for subject in wanted:
             if subject in asked:
                 continue
             waiting = link.role in HELPERS and self.uow.asks.has_open(link.member_id)
@@ -361,6 +371,22 @@ class Handoffs:
             if not waiting:
                 self.peers.send(link.member_id, lambda t, s=subject, a=ask_id:
                                 self.ask_messages(s, a, link, plan, t))
+        found = self.promote(link.member_id)
+        if found is not None:
+            ask, waited = found
+            self.peers.send(link.member_id, lambda t: self.ask_messages(
+                ask.subject, ask.id, waited, self.peers.plan(waited.youth_id), t))
+
+    def promote(self, member_id: int) -> tuple[AskRow, LinkRow] | None:
+        """The member's oldest waiting ask, now open, when nothing is open for them."""
+        if self.uow.asks.has_open(member_id):
+            return None
+        ask = self.uow.asks.next_queued(member_id)
+        link = self.uow.links.get(ask.link_id) if ask else None
+        if ask is None or link is None:
+            return None
+        self.uow.asks.set_status(ask.id, self.uow.asks.OPEN)
+        return ask, link
 
     def _summary(self, link: LinkRow, plan: Plan) -> None:
         def build(t: Translator) -> list[Message]:
@@ -376,18 +402,27 @@ class Handoffs:
             self._summary(link, plan)
         self._ask_new(link, plan)
 
-    def after_youth_turn(self, youth_id: int, plan: Plan, confirmed_before: bool,
+    def after_youth_turn(self, youth_id: int, before: Callable[[], Plan], plan: Plan,
                          settled: bool) -> None:
-        """After a turn that changed the youth's plan.
+        """After a turn that changed the youth's plan (``before``: the plan as it was).
 
+        An action given to someone else loses the answer the earlier helper gave.
         ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
         sum up everything changed since the last message.
         """
-        for link in self.uow.links.of_youth(youth_id):
+        links = self.uow.links.of_youth(youth_id)
+        if not links:
+            return
+        earlier = before()
+        for action in plan.actions:
+            old = earlier.action(action.id)
+            if old is None or (old.helper, old.person_id) != (action.helper, action.person_id):
+                action.response = None
+        for link in links:
             self._ask_new(link, plan)
             if link.role is not ShareRole.PROFESSIONAL:
                 continue
-            if plan.confirmed and not confirmed_before:
+            if plan.confirmed and not earlier.confirmed:
                 self._summary(link, plan)
             elif plan.confirmed and settled:
                 self._digest(link, plan)

@@ -186,9 +186,13 @@ class Asks:
         row = self.connection.execute(select(asks).where(asks.c.id == ask_id)).first()
         return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status)
 
-    def subjects(self, link_id: int) -> set[str]:
-        return set(self.connection.execute(
-            select(asks.c.subject).where(asks.c.link_id == link_id)).scalars())
+    def of_link(self, link_id: int) -> list[AskRow]:
+        rows = self.connection.execute(select(asks).where(asks.c.link_id == link_id)
+                                       .order_by(asks.c.id))
+        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+
+    def delete(self, ask_id: int) -> None:
+        self.connection.execute(delete(asks).where(asks.c.id == ask_id))
 
 
 class Outbox:
