@@ -17,12 +17,16 @@ def jim_with_one_of_two_actions(turns: Turns) -> tuple[Youth, Youth]:
     begeleider; nothing private. Ahmed accepts the JIM invite."""
     noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
     complete_interview(noor)
+    ahmed_becomes_jim(noor, ahmed)
+    return noor, ahmed
+
+
+def ahmed_becomes_jim(noor: Youth, ahmed: Youth) -> None:
     noor.says("/delen")
     noor.clicks("Ahmed uitnodigen als JIM")
     ahmed.says(f"/start {noor.invite}")
     ahmed.clicks("Ja, ik wil JIM zijn")
     noor.inbox()
-    return noor, ahmed
 
 
 def give_room_to(noor: Youth, helper: str) -> None:

@@ -370,12 +370,12 @@ class Handoffs:
                                           else self.uow.asks.OPEN, self.now)
             if not waiting:
                 self.peers.send(link.member_id, lambda t, s=subject, a=ask_id:
-                                self.ask_messages(s, a, link, plan, t))
+                                self.ask_messages(s, a, link, plan, t), link)
         found = self.promote(link.member_id)
         if found is not None:
             ask, waited = found
             self.peers.send(link.member_id, lambda t: self.ask_messages(
-                ask.subject, ask.id, waited, self.peers.plan(waited.youth_id), t))
+                ask.subject, ask.id, waited, self.peers.plan(waited.youth_id), t), waited)
 
     def promote(self, member_id: int) -> tuple[AskRow, LinkRow] | None:
         """The member's oldest waiting ask, now open, when nothing is open for them."""
@@ -393,7 +393,7 @@ class Handoffs:
             pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date())
             return [summary_message(plan, pdf, t)]
 
-        self.peers.send(link.member_id, build)
+        self.peers.send(link.member_id, build, link)
         self.uow.links.mark_sent(link.id, self.now)
 
     def link_started(self, link: LinkRow, plan: Plan) -> None:
@@ -432,7 +432,7 @@ class Handoffs:
         parts = [c.part for c in plan.history if since is None or c.at > since]
         message = digest_message(plan, parts, self.peers.translator(link.member_id))
         if message is not None:
-            self.uow.outbox.put(link.member_id, [message], self.now)
+            self.uow.outbox.put(link.member_id, [message], self.now, link)
         self.uow.links.mark_sent(link.id, self.now)
 
 

@@ -204,10 +204,14 @@ class Outbox:
         self.connection = connection
         self.sealer = sealer
 
-    def put(self, recipient_id: int, messages: list[Message], now: datetime) -> None:
+    def put(self, recipient_id: int, messages: list[Message], now: datetime,
+            about: LinkRow | None = None) -> None:
+        """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
+        the youth erased) takes them away unsent."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
-        self.connection.execute(insert(outbox).values(recipient_id=recipient_id,
-                                                      document=document, created_at=now))
+        self.connection.execute(insert(outbox).values(
+            recipient_id=recipient_id, document=document, created_at=now,
+            youth_id=about.youth_id if about else None, link_id=about.id if about else None))
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
