@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.data_export import export_attachments
+from bot.documents.files import attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
@@ -103,6 +104,8 @@ class Turns:
                 messages[0] = replace(messages[0],
                                       attachments=export_attachments(uow, user_id, now))
             uow.commit()
+        messages = attach_documents(messages, result.plan, Translator(result.conversation.lang),
+                                    now.date())  # after the commit: drawing holds no lock
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),

@@ -14,11 +14,10 @@ from enum import Enum
 
 from bot.flows import edit, erase, safety_plan
 from bot.flows.commands import ALIASES, help_text
-from bot.flows.conversation import START_STATE, Conversation, Frame
+from bot.flows.conversation import Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
 from bot.flows.messages import EDITED, SHARED_CHOICE, InputKind, Message, UserInput
-from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.question import Context, Outcome, Question
 from bot.flows.sharing import commands as sharing_commands
 from bot.flows.sharing import questions as sharing_questions
@@ -65,6 +64,7 @@ class _TurnState:
                            t=Translator(self.conv.lang), now=now, sharing=sharing)
         self.messages: list[Message] = []
         self.chosen: str | None = None
+        self.quiet = False  # the reply is complete: a resting place needn't be shown again
 
     @property
     def t(self) -> Translator:
@@ -81,6 +81,8 @@ class _TurnState:
         """Show the current question (after any notes)."""
         self.flush_notes()
         question = QUESTION[self.conv.state]
+        if question.resting and self.quiet:
+            return
         choices = tuple(question.all_choices(self.ctx))
         self.messages.append(Message(text=question.prompt(self.ctx), choices=choices,
                                      step=self.conv.step, multi=question.multi,
@@ -100,17 +102,27 @@ class _TurnState:
         self.conv.cursor = cursor
         self.ctx.cursor = cursor
 
-    def push_detour(self, state: str, cursor: dict | None = None) -> None:
-        self.conv.stack.append(Frame(state=self.conv.state, cursor=self.conv.cursor))
+    def push_detour(self, state: str, cursor: dict | None = None, resume: bool = False) -> None:
+        """Visit ``state`` and come back; ``resume``: the current question was answered, so
+        coming back moves on from it (a detour between an answer and the next question)."""
+        self.conv.stack.append(Frame(state=self.conv.state, cursor=self.conv.cursor,
+                                     resume=resume))
         self.set_cursor(cursor or {})
         self.move_to(state)
 
-    def pop_detour(self) -> None:
+    def pop_detour(self) -> bool:
+        """Back to the interrupted question; True when the flow moves on from it."""
         frame = self.conv.stack.pop()
         self.set_cursor(frame.cursor)
         self.conv.state = frame.state
         self.conv.step += 1
-        self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+        if frame.resume:
+            return True
+        if QUESTION[frame.state].resting:
+            self.quiet = True
+        else:
+            self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+        return False
 
     def result(self, checkpoint: bool = False, effect: Effect | None = None) -> TurnResult:
         del self.ctx.plan.history[:-HISTORY_LIMIT]
@@ -201,7 +213,7 @@ def _choice(turn: _TurnState, user_input: UserInput) -> TurnResult:
 def _answer(turn: _TurnState, apply) -> TurnResult:
     question = QUESTION[turn.conv.state]
     changes_before = len(turn.ctx.plan.history)
-    jim_before = turn.ctx.plan.jim_person()
+    jim_before = turn.ctx.plan.jim
     outcome = apply(question)
     if turn.ctx.language:
         turn.conv.lang = turn.ctx.language
@@ -218,8 +230,8 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
         turn.ask()
         return turn.result(checkpoint=True)
     if outcome is Outcome.ACCEPTED:
-        _advance(turn)
-        sharing_commands.offer_invite(turn, jim_before)
+        if not sharing_commands.after_answer(turn, jim_before):
+            _advance(turn)
         turn.ask()
         return turn.result(checkpoint=True)
     changed = len(turn.ctx.plan.history) != changes_before
@@ -243,8 +255,8 @@ def _advance(turn: _TurnState) -> None:
         if flow.advance(moving):
             turn.move_to(moving.state)
             return
-    if conv.in_detour:
-        turn.pop_detour()
+    if conv.in_detour and turn.pop_detour():
+        _advance(turn)
 
 
 def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
@@ -255,7 +267,6 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         return sharing_commands.open_invite(turn, sharing, user_input.argument) or _reask(turn)
     if name == "start" and conv.state == MEMBER_HOME and not conv.in_detour:
         conv.paused = False
-        turn.move_to(START_STATE)
         turn.ask()
         return turn.result()
     if name == "start":
@@ -286,17 +297,13 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.say(t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
         return turn.result()
     if name == "plan":
-        shared = sharing.shared_plans() if sharing is not None else []
-        if not (shared and is_empty(turn.ctx.plan)):
-            turn.say(t(N_("Je plan is nog leeg. Dat komt vanzelf als we verder praten."))
-                     if is_empty(turn.ctx.plan) else render_plan(turn.ctx.plan, t))
-        turn.messages.extend(shared)
+        sharing_commands.show_plan(turn)
         return _reask(turn)
     if name in sharing_commands.SHARING_COMMANDS:
         if sharing is None:
             turn.say(t(N_("Delen kan hier niet.")))
             return _reask(turn)
-        return sharing_commands.SHARING_COMMANDS[name](turn, sharing) or _reask(turn)
+        return sharing_commands.command(turn, name, sharing) or _reask(turn)
     if name == "help":
         turn.say(help_text(t))
         return _reask(turn)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.flows.messages import Message
+from bot.documents.files import network_document, plan_document
+from bot.flows.messages import Attachment, Message
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -38,7 +39,6 @@ from bot.flows.sharing.views import (
 )
 from bot.i18n import N_, Translator
 from bot.plan.model import HelperAnswer, HelperKind, HelperResponse, Plan
-from bot.sharing.documents import plan_document
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
 from bot.storage.sharing import AskRow, LinkRow
@@ -185,14 +185,21 @@ class Sharing:
         return link if link is not None and link.member_id == self.user_id else None
 
     def _view(self, link: LinkRow) -> Message:
+        """A shared plan as the member may see it: the text, and for a JIM the network
+        picture, for a professional the PDF (which holds the picture)."""
         plan = self.peers.plan(link.youth_id)
-        pdf = (plan_document(shared_copy(plan, link.role, None), self.t, self.now.date())
-               if link.role is ShareRole.PROFESSIONAL else None)
-        return Message(render_shared(plan, link.role, link.person_id, self.t),
-                       attachments=(pdf,) if pdf else ())
+        view = shared_copy(plan, link.role, link.person_id)
+        files: tuple[Attachment, ...] = ()
+        if link.role is ShareRole.PROFESSIONAL:
+            files = (plan_document(view, self.t, self.now.date()),)
+        elif link.role is ShareRole.JIM and view.people:
+            files = (network_document(view, self.t, self.now.date()),)
+        return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
 
     def shared_plans(self) -> list[Message]:
-        return [self._view(link) for link in self.uow.links.of_member(self.user_id)]
+        """The plans this user helps with (a professional's: one at a time, /jongeren)."""
+        return [self._view(link) for link in self.uow.links.of_member(self.user_id)
+                if link.role in HELPERS]
 
     def youth_plan(self, link_id: int) -> list[Message]:
         link = self._my_link(link_id)
@@ -251,14 +258,32 @@ class Sharing:
                                youth=youth_name(plan, self.t)), then=self._next_ask())
 
     def _next_ask(self) -> list[Message]:
-        """The member's next waiting ask, now that the previous one is answered."""
+        """The member's next waiting ask, now that the previous one is answered; or, when
+        the others were shown already, how many still wait."""
         handoffs = Handoffs(self.uow, self.now)
         found = handoffs.promote(self.user_id)
-        if found is None:
-            return []
-        ask, link = found
-        return handoffs.ask_messages(ask.subject, ask.id, link, self.peers.plan(link.youth_id),
-                                     self.t)
+        if found is not None:
+            ask, link = found
+            return handoffs.ask_messages(ask.subject, ask.id, link,
+                                         self.peers.plan(link.youth_id), self.t)
+        waiting = len(self.uow.asks.waiting(self.user_id))
+        return self._say(N_("Er staan nog {count} vragen voor je open. Typ /vragen."),
+                         count=waiting) if waiting else []
+
+    def open_asks(self) -> list[Message]:
+        """/vragen: the oldest unanswered ask again, with its buttons, and how many follow."""
+        handoffs = Handoffs(self.uow, self.now)
+        handoffs.promote(self.user_id)
+        waiting = self.uow.asks.waiting(self.user_id)
+        first = next((ask for ask in waiting if ask.status == self.uow.asks.OPEN), None)
+        link = self.uow.links.get(first.link_id) if first else None
+        if first is None or link is None:
+            return self._say(N_("Er staan geen vragen voor je open."))
+        shown = handoffs.ask_messages(first.subject, first.id, link,
+                                      self.peers.plan(link.youth_id), self.t)
+        if len(waiting) > 1:
+            shown += self._say(N_("Daarna staan er nog {count} open."), count=len(waiting) - 1)
+        return shown
 
     def send_note(self, link_id: int, text: str) -> list[Message]:
         link = self._my_link(link_id)

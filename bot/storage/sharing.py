@@ -165,12 +165,16 @@ class Asks:
             link_id=link_id, subject=subject, status=status,
             created_at=now)).inserted_primary_key[0]
 
-    def _of_member(self, member_id: int, status: str) -> list[AskRow]:
+    def _of_member(self, member_id: int, *statuses: str) -> list[AskRow]:
         rows = self.connection.execute(
             select(asks).join(links, links.c.id == asks.c.link_id)
-            .where(links.c.member_id == member_id, asks.c.status == status)
+            .where(links.c.member_id == member_id, asks.c.status.in_(statuses))
             .order_by(asks.c.id))
         return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+
+    def waiting(self, member_id: int) -> list[AskRow]:
+        """Every ask the member has not answered yet, shown or not, oldest first."""
+        return self._of_member(member_id, self.OPEN, self.QUEUED)
 
     def has_open(self, member_id: int) -> bool:
         return bool(self._of_member(member_id, self.OPEN))

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.interview.wat import DOMAIN_LABELS
+from bot.flows.messages import NETWORK_PICTURE, Message
+from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.sharing.model import InviteKind, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.i18n import N_, Safe
-from bot.plan.model import Person
+from bot.plan.model import Jim
 
 if TYPE_CHECKING:
     from bot.flows.engine import TurnResult, _TurnState
@@ -25,13 +28,16 @@ Command = Callable[["_TurnState", SharingPort], "TurnResult | None"]
 
 
 def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
-    """Start a sharing detour; someone who never started rests at the member home after."""
+    """Start a sharing detour. Someone without a plan of their own (who never started, or
+    only saw the welcome) rests at the member home afterwards, not in the youth interview;
+    a youth who opened a begeleider's link goes on to make their plan."""
     conv = turn.conv
     conv.paused = False
-    if not conv.started:
-        conv.started = True
-        if state != "invite_answer" or cursor["invite"]["kind"] != InviteKind.YOUTH:
-            conv.state = MEMBER_HOME
+    for_youth = state == "invite_answer" and cursor["invite"]["kind"] == InviteKind.YOUTH
+    fresh = not conv.started or (conv.state == START_STATE and is_empty(turn.ctx.plan))
+    if fresh and not conv.in_detour and not for_youth:
+        conv.state = MEMBER_HOME
+    conv.started = True
     turn.push_detour(state, cursor)
     turn.ask()
     return turn.result()
@@ -41,6 +47,7 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
     """``/start <code>``: a valid invite is explained; any other code gets one plain answer
     that says nothing about whose invite it was."""
     invite = sharing.open_invite(code)
+    turn.quiet = True
     if invite is None:
         turn.say(turn.t(N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
                            "Vraag om een nieuwe link.")))
@@ -52,15 +59,48 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
     return open_detour(turn, "invite_answer", {"invite": data})
 
 
-def offer_invite(turn: _TurnState, jim_before: Person | None) -> None:
-    """A JIM was just chosen: say how to invite them. A note, not a question, so the
-    interview keeps its pace; /delen makes the link."""
-    jim = turn.ctx.plan.jim_person()
-    if (turn.ctx.sharing is not None and jim is not None
-            and (jim_before is None or jim.id != jim_before.id)):
-        turn.ctx.note(turn.t(N_("Wil je {name} vragen om echt je JIM te zijn? "
-                                "Typ dan /delen. Ik maak een link die je kunt doorsturen."),
-                             name=jim.name))
+def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
+    """After an accepted answer. When WIE is just done: the picture of the youth's network.
+    When a JIM was just chosen: the offer to invite them now, a detour after which the
+    interview moves on (True: the detour is open)."""
+    ctx = turn.ctx
+    plan = ctx.plan
+    if plan.jim == jim_before:
+        return False
+    if jim_before is None and plan.people:
+        ctx.notes.append(Message(turn.t(N_("Dit is jouw netwerk.")),
+                                 documents=(NETWORK_PICTURE,)))
+    jim = plan.jim_person()
+    if (ctx.sharing is None or jim is None or ctx.follow_up
+            or (jim_before is not None and jim_before.person_id == jim.id)
+            or any(link.role is ShareRole.JIM and link.name == jim.name
+                   for link in ctx.sharing.shared_with())):
+        return False
+    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=True)
+    return True
+
+
+def show_plan(turn: _TurnState) -> None:
+    """/plan: your own plan with its network picture, then the plans you help with."""
+    turn.quiet = True
+    plan, t, sharing = turn.ctx.plan, turn.t, turn.ctx.sharing
+    shared = sharing.shared_plans() if sharing is not None else []
+    linked = sharing.memberships() if sharing is not None else []
+    if not is_empty(plan):
+        turn.messages.append(Message(render_plan(plan, t), documents=(
+            NETWORK_PICTURE,) if plan.people else ()))
+    elif not _at_home(turn.conv):
+        turn.say(t(N_("Je plan is nog leeg. Dat komt vanzelf als we verder praten.")))
+    elif not linked:
+        turn.say(t(N_("Er is nog geen plan met je gedeeld.")))
+    turn.messages.extend(shared)
+    if any(link.role is ShareRole.PROFESSIONAL for link in linked):
+        turn.say(t(N_("Het plan van een jongere die je begeleidt zie je met /jongeren.")))
+
+
+def _at_home(conv: Conversation) -> bool:
+    """Resting at the member home (perhaps in a detour from it): no plan of one's own."""
+    return (conv.stack[0].state if conv.stack else conv.state) == MEMBER_HOME
 
 
 def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
@@ -97,7 +137,7 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
 
 
 def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
-    """/jongeren, /stoppen, /bericht: pick the youth (asked only when there is a choice)."""
+    """/jongeren, /bericht: pick the youth (asked only when there is a choice)."""
 
     def command(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
         links = [link for link in sharing.memberships() if link.role in roles]
@@ -106,9 +146,8 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
             return None
         cursor = {"purpose": purpose, "links": [(link.id, link.name) for link in links]}
         if len(links) == 1 and purpose != "show":
-            follow = "member_stop" if purpose == "stop" else "member_note"
-            return open_detour(turn, follow, {**cursor, "link": links[0].id,
-                                              "name": links[0].name})
+            return open_detour(turn, "member_note", {**cursor, "link": links[0].id,
+                                                     "name": links[0].name})
         return open_detour(turn, "member_pick", cursor)
 
     return command
@@ -124,8 +163,40 @@ def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
     return None
 
 
+def command(turn: _TurnState, name: str, sharing: SharingPort) -> TurnResult | None:
+    """Run the sharing command ``name``; what it says is the whole reply."""
+    turn.quiet = True
+    return SHARING_COMMANDS[name](turn, sharing)
+
+
+def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+    """/stoppen and /stop: a member stops helping someone; a youth who helps nobody pauses,
+    and hears how to stop sharing or erase everything."""
+    links = sharing.memberships()
+    if links:
+        cursor = {"purpose": "stop", "links": [(link.id, link.name) for link in links]}
+        if len(links) == 1:
+            return open_detour(turn, "member_stop", {**cursor, "link": links[0].id,
+                                                     "name": links[0].name})
+        return open_detour(turn, "member_pick", cursor)
+    if _at_home(turn.conv):
+        turn.say(turn.t(N_("Je helpt nu niemand met een plan.")))
+        return None
+    turn.conv.paused = True
+    turn.say(turn.t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
+    turn.say(turn.t(N_("Wil je dat niemand je plan meer ziet? Dat kan met /delen. "
+                       "Alles wissen kan met /verwijder.")))
+    return turn.result()
+
+
+def open_asks(turn: _TurnState, sharing: SharingPort) -> None:
+    """/vragen: what this member was asked and has not answered yet."""
+    turn.messages.extend(sharing.open_asks())
+
+
 def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
     """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it."""
+    turn.quiet = True
     sharing = turn.ctx.sharing
     if sharing is None:
         turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
@@ -148,14 +219,14 @@ SEES = {
 NOBODY_LINKED = {
     "show": N_("Er zijn nog geen jongeren die hun plan met je delen. "
                "Met /begeleider maak je een link."),
-    "stop": N_("Je helpt nu niemand met een plan."),
     "note": N_("Je bent nog voor niemand JIM."),
 }
 HELPERS = frozenset({ShareRole.JIM, ShareRole.NETWORK})
 SHARING_COMMANDS: dict[str, Command] = {
     "delen": share_menu,
     "jongeren": member_pick("show", frozenset({ShareRole.PROFESSIONAL})),
-    "stoppen": member_pick("stop", HELPERS),
+    "stoppen": stop,
+    "vragen": open_asks,
     "bericht": member_pick("note", HELPERS),
     "begeleider": professional,
 }
