@@ -15,6 +15,7 @@ from datetime import date
 from bot.documents.network_picture import network_png
 from bot.documents.plan_pdf import plan_pdf
 from bot.flows.messages import NETWORK_PICTURE, Attachment, Message
+from bot.flows.plan_voice import FOR_YOUTH, Voice
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
 
@@ -29,15 +30,17 @@ def file_name(stem: str, plan: Plan, today: date, extension: str) -> str:
     return "-".join(part for part in (stem, slug, today.isoformat()) if part) + extension
 
 
-def plan_document(plan: Plan, t: Translator, today: date) -> Attachment:
+def plan_document(plan: Plan, t: Translator, today: date,
+                  voice: Voice = FOR_YOUTH) -> Attachment:
     return Attachment(file_name("toekomstplan", plan, today, ".pdf"), "application/pdf",
-                      plan_pdf(plan, t, today),
+                      plan_pdf(plan, t, today, voice),
                       caption=t.plain(N_("Het toekomstplan als PDF")))
 
 
-def network_document(plan: Plan, t: Translator, today: date) -> Attachment:
+def network_document(plan: Plan, t: Translator, today: date,
+                     voice: Voice = FOR_YOUTH) -> Attachment:
     return Attachment(file_name("netwerk", plan, today, ".png"), "image/png",
-                      network_png(plan, t))
+                      network_png(plan, t, voice))
 
 
 MAKERS = {NETWORK_PICTURE: network_document}

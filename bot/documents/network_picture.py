@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.documents.fonts import BOLD, REGULAR, printable
-from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
+from bot.flows.interview.wie import CLOSENESS_LABELS
+from bot.flows.plan_voice import FOR_YOUTH, Voice, youth_word
 from bot.i18n import N_, Translator
 from bot.plan.model import Person, Plan, Role
 
@@ -78,9 +79,8 @@ def rings_of(plan: Plan, t: Translator) -> list[Ring]:
             for ring, radius in zip(rings, radii, strict=True)]
 
 
-def network_png(plan: Plan, t: Translator, role_labels: dict[Role, str] = ROLE_LABELS,
-                jim_label: str = N_("JIM: de volwassene die jij vertrouwt")) -> bytes:
-    """The picture; ``role_labels`` and ``jim_label`` word the legend for who reads it."""
+def network_png(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> bytes:
+    """The picture, its legend worded for who reads it (the youth, or others)."""
     image = Image.new("RGB", (SIZE, SIZE), "white")
     draw = ImageDraw.Draw(image)
     cx, cy = CENTRE
@@ -105,7 +105,8 @@ def network_png(plan: Plan, t: Translator, role_labels: dict[Role, str] = ROLE_L
     for ring, turn in zip(rings, TURN, strict=False):
         for spot in spots(ring, turn):
             _draw_spot(draw, spot, spot.person is jim)
-    _legend(draw, t, role_labels, jim_label if jim is not None else None)
+    _legend(draw, t, voice.roles, t.plain(voice.jim_legend, youth=youth_word(plan, t))
+            if jim is not None else None)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
@@ -182,7 +183,7 @@ def _legend(draw: ImageDraw.ImageDraw, t: Translator, role_labels: dict[Role, st
     font = _font(18)
     rows = [(ROLE_COLOURS[role], t.plain(label)) for role, label in role_labels.items()]
     if jim_label is not None:
-        rows.append((JIM_COLOUR, t.plain(jim_label)))
+        rows.append((JIM_COLOUR, jim_label))
     for number, (colour, label) in enumerate(rows):
         x = 40 + (number // 4) * 480
         y = LEGEND_TOP + (number % 4) * 30

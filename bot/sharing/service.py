@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.documents.files import network_document, plan_document
 from bot.flows.messages import Attachment, Message
+from bot.flows.plan_voice import FOR_OTHERS
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -191,9 +192,9 @@ class Sharing:
         view = shared_copy(plan, link.role, link.person_id)
         files: tuple[Attachment, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
-            files = (plan_document(view, self.t, self.now.date()),)
+            files = (plan_document(view, self.t, self.now.date(), FOR_OTHERS),)
         elif link.role is ShareRole.JIM and view.people:
-            files = (network_document(view, self.t, self.now.date()),)
+            files = (network_document(view, self.t, self.now.date(), FOR_OTHERS),)
         return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
 
     def shared_plans(self) -> list[Message]:
@@ -415,7 +416,8 @@ class Handoffs:
 
     def _summary(self, link: LinkRow, plan: Plan) -> None:
         def build(t: Translator) -> list[Message]:
-            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date())
+            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date(),
+                                FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
         self.peers.send(link.member_id, build, link)
