@@ -25,7 +25,7 @@ from bot.turns import Turns
 ANSWERS = [
     "/start", "1", "Sam", "19", "2", "ja", "Mijn huur moet morgen betaald worden",
     "mijn zus Lisa en buurman Kees", "1 en 3", "1", "4", "2", "dat is iedereen", "Lisa", "Lisa",
-    "2", "3", "Ik heb een kamer", "Het is te duur", "Goedkoper wonen", "-",
+    "later", "2", "3", "Ik heb een kamer", "Het is te duur", "Goedkoper wonen", "-",
     "1", "Mijn zus", "niks nodig", "-",
     "2", "Ik ga naar school", "Ik kom vaak te laat", "Een wekker die werkt", "Mijn diploma",
     "3", "-", "Schulden", "Hulp met mijn post", "-",

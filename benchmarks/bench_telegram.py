@@ -31,7 +31,7 @@ STEPS: list[tuple[str, str]] = [
     ("click", "Gaat wel"), ("click", "Nee"), ("text", "mijn zus Lisa"),
     ("click", "Helpt met praktische dingen"), ("click", "Klaar"), ("click", "Dichtbij"),
     ("click", "Dat is iedereen"), ("click", "Lisa"), ("click", "Klaar"), ("click", "Lisa"),
-    ("click", "🏠 Wonen"), ("click", "Niet goed"), ("text", "Mijn kamer"),
+    ("click", "Later"), ("click", "🏠 Wonen"), ("click", "Niet goed"), ("text", "Mijn kamer"),
 ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.data_export import export_attachments
+from bot.documents.files import attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
@@ -75,7 +76,6 @@ class Turns:
                 conversation, plan = stored.parse()
                 is_new = False
             lang = conversation.lang
-            confirmed_before = plan.confirmed
             last_change = plan.history[-1] if plan.history else None
             sharing = Sharing(uow, user_id, plan, Translator(lang), now, self.make_token)
             result = engine.handle(conversation, plan, user_input, now, sharing)
@@ -94,15 +94,18 @@ class Turns:
                                              previous is not None, now)
             elif result.checkpoint:
                 uow.conversations.push_undo(user_id, stored)
-            uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
             history = result.plan.history
             if history and history[-1] is not last_change:  # the plan changed: tell the links
-                Handoffs(uow, now).after_youth_turn(user_id, result.plan, confirmed_before,
+                Handoffs(uow, now).after_youth_turn(user_id, lambda: stored.parse()[1],
+                                                    result.plan,
                                                     settled=not result.conversation.in_detour)
+            uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
             if result.effect is Effect.EXPORT:
                 messages[0] = replace(messages[0],
                                       attachments=export_attachments(uow, user_id, now))
             uow.commit()
+        messages = attach_documents(messages, result.plan, Translator(result.conversation.lang),
+                                    now.date())  # after the commit: drawing holds no lock
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),

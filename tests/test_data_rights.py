@@ -157,8 +157,6 @@ def test_after_erasing_no_table_holds_anything_of_the_youth(store: Store, how: s
     assert "nog geen jongeren" in marieke.text  # access is gone
 
 
-@pytest.mark.xfail(reason="messages about an erased youth still queued for others are "
-                          "removed by the sharing branch (outbox.subject)", strict=False)
 @pytest.mark.parametrize("how", ["verwijder", "purge"])
 def test_after_erasing_no_queued_message_for_others_is_about_the_youth(
         store: Store, how: str) -> None:

@@ -46,6 +46,7 @@ def answer_wie(youth: Youth) -> None:
     youth.clicks("Klaar")
     assert "JIM" in youth.text
     youth.clicks("Ahmed")
+    youth.clicks("Later")  # the offer to invite Ahmed now
 
 
 def answer_wat(youth: Youth) -> None:

@@ -187,6 +187,7 @@ def test_a_typed_new_name_becomes_the_jim_and_a_helper(store: Store) -> None:
     assert "Fatima is jouw JIM" in youth.text
     plan = youth.plan
     assert plan.jim_person().name == "Fatima" and plan.jim_person().relation == "tante"
+    youth.clicks("Later")
     youth.clicks("🏠 Wonen")
     youth.clicks("Niet goed")
     youth.clicks("Sla over")

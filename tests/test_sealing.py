@@ -133,7 +133,7 @@ def test_rotation_reseals_every_sealed_column(store: Store, database_url: str) -
 def test_plain_ids_stored_before_are_hashed_and_sealed_when_the_store_opens(
         database_url: str) -> None:
     first = open_store(database_url, TEST_KEY)
-    with first.engine.begin() as connection:  # a user as stored before migration 0003_ids
+    with first.engine.begin() as connection:  # a user as stored before migration 0004
         connection.execute(insert(users).values(channel="terminal", external_id=YOUTH_ID,
                                                 created_at=datetime.now(UTC)))
     first.engine.dispose()

@@ -26,7 +26,7 @@ def chat_as(data_dir: Path, name: str, lines: list[str]) -> str:
 def test_youth_invites_a_jim_who_accepts_and_answers_in_another_terminal(
         tmp_path: Path) -> None:
     youth = chat_as(tmp_path, "noor", [*TYPED_INTERVIEW, "/delen", "Ahmed uitnodigen als JIM"])
-    assert "Wil je Ahmed vragen om echt je JIM te zijn?" in youth
+    assert "Wil je Ahmed nu vragen om je JIM te zijn?" in youth
     code = re.search(r"Code: /start (\S+)", youth)
     assert code is not None
     jim = chat_as(tmp_path, "ahmed", [f"/start {code.group(1)}", "1", "1"])

@@ -51,6 +51,7 @@ INTERVIEW: list[tuple[str, str]] = [
     ("click", "Helpt met praktische dingen"), ("click", "Klaar"), ("click", "Dichtbij"),
     ("click", "Geeft me advies"), ("click", "Klaar"), ("click", "Een beetje"),
     ("click", "Dat is iedereen"), ("click", "Sanne"), ("click", "Klaar"), ("click", "Ahmed"),
+    ("click", "Later"),
     ("click", "🏠 Wonen"), ("click", "Niet goed"), ("text", "Een dak boven mijn hoofd"),
     ("text", "Ruzie in huis"), ("text", "Een eigen kamer"), ("click", "Sla over"),
     ("click", "Goed"), ("text", "Mijn zus"), ("click", "Niks nodig"), ("click", "Sla over"),
@@ -74,10 +75,11 @@ async def test_a_whole_interview_on_telegram(tg: FakeTelegram) -> None:
     await interview(noor)
     assert "Je plan is klaar!" in noor.last_text()
     await noor.send_text("/plan", question=False)
-    plan = "\n".join(m["text"] for m in noor.bot_messages[-2:])
+    plan = "\n".join(m.get("text", "") for m in noor.bot_messages[-3:])
+    assert tg.documents[-1]["filename"].startswith("netwerk-noor-")  # the network picture
     assert "Sanne (zus): helpt met praktische dingen, dichtbij" in plan
     assert "Een eigen kamer → Ahmed (JIM) → deze maand" in plan
-    answered = [m for m in noor.bot_messages if "\n\n→ " in m["text"]]
+    answered = [m for m in noor.bot_messages if "\n\n→ " in m.get("text", "")]
     assert len(answered) >= 20  # each clicked question shows the choice, without buttons
     assert not any("reply_markup" in m for m in answered)
 

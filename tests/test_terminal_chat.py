@@ -17,7 +17,7 @@ from bot.storage.unit_of_work import UnitOfWork
 TYPED_INTERVIEW = [
     "1", "Noor", "17", "gaat wel", "ja", "Ik moet morgen mijn huur betalen",
     "mijn zus Sanne en oom Ahmed", "1 en 4", "dichtbij", "3", "een beetje", "dat is iedereen",
-    "Sanne en Ahmed", "Ahmed",
+    "Sanne en Ahmed", "Ahmed", "later",
     "wonen", "niet goed", "Een dak boven mijn hoofd", "Ruzie in huis", "Een eigen kamer", "-",
     "goed", "Mijn zus", "niks nodig", "-",
     "-", "-", "-",

@@ -1,98 +1,191 @@
-"""The network picture (PNG): the youth in the centre, the people on three rings by closeness.
+"""The network picture (PNG): the youth in the centre, the people on rings by closeness.
 
-Closer people sit on the inner ring; people whose closeness is not known sit on the outer
-one. The JIM is highlighted. What each person does is shown as small coloured dots, with a
-legend that explains the dots and the rings.
+Closer people sit on inner rings; people whose closeness is not known get a dashed ring of
+their own, outside. The JIM is highlighted. What each person does is shown as small coloured
+marks inside their circle, with a legend. Every ring keeps a free sector at the bottom for its
+label, so no label covers a person; a ring with many people grows (pushing the outer rings
+out), and when even that is not enough its circles shrink and their names take turns inside
+and outside the ring.
 """
 
 from __future__ import annotations
 
 import io
 import math
+from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.documents.fonts import BOLD, REGULAR, printable
-from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
+from bot.flows.interview.wie import CLOSENESS_LABELS
+from bot.flows.plan_voice import FOR_YOUTH, Voice, youth_word
 from bot.i18n import N_, Translator
-from bot.plan.model import Closeness, Person, Plan, Role
+from bot.plan.model import Person, Plan, Role
 
 SIZE = 1000
-CENTRE = (SIZE // 2, 420)
-RINGS = {Closeness.DICHTBIJ: 140, Closeness.BEETJE: 250, Closeness.VERDER: 360}
-NODE = 34
+CENTRE = (SIZE // 2, 415)
+INNER, OUTER, RING_GAP = 110, 345, 90  # radii in pixels: first ring, last ring, between rings
+MARGIN = 8
+LABEL_SECTOR = math.radians(64)  # kept free around the bottom of every ring, for its label
+SPACING = 105  # wished distance between neighbours on a ring (a name fits between)
+NODE, SMALL_NODE = 30, 14
+TURN = (0, 0.3, -0.3, 0.15)  # per ring, a share of a place: neighbouring rings don't line up
+YOU = 46
 JIM_COLOUR, PERSON_COLOUR, YOU_COLOUR = (242, 140, 40), (120, 170, 220), (60, 120, 90)
-ROLE_COLOURS = {Role.PRAKTISCH: (70, 130, 180), Role.SAMEN: (60, 160, 90),
-                Role.ADVIES: (150, 90, 170), Role.ER_VOOR_JE: (220, 70, 90)}
-NAME_LENGTH = 14
+RING_COLOUR, LABEL_COLOUR, TEXT_COLOUR = (200, 200, 200), (120, 120, 120), (30, 30, 30)
+ROLE_COLOURS = {Role.PRAKTISCH: (35, 90, 160), Role.SAMEN: (40, 140, 70),
+                Role.ADVIES: (130, 60, 160), Role.ER_VOOR_JE: (215, 50, 70)}
+UNKNOWN = N_("Niet gezegd hoe dichtbij")
+LEGEND_TOP = 850
+
+
+@dataclass(frozen=True)
+class Ring:
+    label: str
+    people: list[Person]
+    radius: float = 0
+    dashed: bool = False
+
+    @property
+    def spacing(self) -> float:
+        return (2 * math.pi - LABEL_SECTOR) * self.radius / max(len(self.people), 1)
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(BOLD if bold else REGULAR), size)
 
 
-def _short(name: str) -> str:
+def _short(name: str, length: int) -> str:
     name = printable(name) or "?"
-    return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1] + "…"
+    return name if len(name) <= length else name[: length - 1] + "…"
 
 
-def network_png(plan: Plan, t: Translator) -> bytes:
+def rings_of(plan: Plan, t: Translator) -> list[Ring]:
+    """The rings with their people and radii: each ring wide enough for its people where
+    the picture allows, the outermost at most at ``OUTER``."""
+    rings = [Ring(t.plain(label), [p for p in plan.people if p.closeness == closeness])
+             for closeness, label in CLOSENESS_LABELS.items()]
+    unknown = [p for p in plan.people if p.closeness is None]
+    if unknown:
+        rings.append(Ring(t.plain(UNKNOWN), unknown, dashed=True))
+    radii: list[float] = []
+    for ring in rings:
+        wished = len(ring.people) * SPACING / (2 * math.pi - LABEL_SECTOR)
+        radii.append(max(radii[-1] + RING_GAP if radii else INNER, wished))
+    if radii[-1] > OUTER:  # squeeze everything between INNER and OUTER
+        scale = (OUTER - INNER) / (radii[-1] - INNER)
+        radii = [INNER + (r - INNER) * scale for r in radii]
+    return [Ring(ring.label, ring.people, radius, ring.dashed)
+            for ring, radius in zip(rings, radii, strict=True)]
+
+
+def network_png(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> bytes:
+    """The picture, its legend worded for who reads it (the youth, or others)."""
     image = Image.new("RGB", (SIZE, SIZE), "white")
     draw = ImageDraw.Draw(image)
-    small, normal, bold = _font(18), _font(22), _font(24, bold=True)
     cx, cy = CENTRE
-    for radius in RINGS.values():
-        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius),
-                     outline=(200, 200, 200), width=2)
-    draw.ellipse((cx - 46, cy - 46, cx + 46, cy + 46), fill=YOU_COLOUR)
-    draw.text((cx, cy), _short(plan.name or t.plain(N_("Ik"))), fill="white", font=bold,
-              anchor="mm")
+    rings = rings_of(plan, t)
+    for ring in rings:
+        box = (cx - ring.radius, cy - ring.radius, cx + ring.radius, cy + ring.radius)
+        if ring.dashed:
+            for start in range(0, 360, 8):
+                draw.arc(box, start, start + 4, fill=RING_COLOUR, width=2)
+        else:
+            draw.ellipse(box, outline=RING_COLOUR, width=2)
+        label_font = _font(17)
+        draw.text((cx, cy + ring.radius), ring.label, fill=LABEL_COLOUR, font=label_font,
+                  anchor="mm", stroke_width=6, stroke_fill="white")
+    draw.ellipse((cx - YOU, cy - YOU, cx + YOU, cy + YOU), fill=YOU_COLOUR)
+    draw.text((cx, cy), _short(plan.name or t.plain(N_("Ik")), 10), fill="white",
+              font=_font(22, bold=True), anchor="mm")
     if not plan.people:
-        draw.text((cx, cy + 80), t.plain(N_("Nog niemand ingevuld.")), fill=(90, 90, 90),
-                  font=normal, anchor="mm")
+        draw.text((cx, cy + YOU + 30), t.plain(N_("Nog niemand ingevuld.")), fill=LABEL_COLOUR,
+                  font=_font(22), anchor="mm")
     jim = plan.jim_person()
-    for closeness, radius in RINGS.items():
-        ring = [p for p in plan.people
-                if (p.closeness or Closeness.VERDER) == closeness]
-        for number, person in enumerate(ring):
-            angle = 2 * math.pi * number / len(ring) - math.pi / 2 + 0.35 * (radius / 150)
-            _person(draw, person, person is jim,
-                    (cx + radius * math.cos(angle), cy + radius * math.sin(angle)), small)
-    for closeness, radius in RINGS.items():  # last, so no person covers them
-        label = t.plain(CLOSENESS_LABELS[closeness])
-        box = draw.textbbox((cx, cy + radius), label, font=small, anchor="mm")
-        draw.rectangle((box[0] - 4, box[1] - 2, box[2] + 4, box[3] + 2), fill="white")
-        draw.text((cx, cy + radius), label, fill=(130, 130, 130), font=small, anchor="mm")
-    _legend(draw, t, small, jim is not None)
+    for ring, turn in zip(rings, TURN, strict=False):
+        for spot in spots(ring, turn):
+            _draw_spot(draw, spot, spot.person is jim)
+    _legend(draw, t, voice.roles, t.plain(voice.jim_legend, youth=youth_word(plan, t))
+            if jim is not None else None)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class Spot:
+    """Where one person goes: their circle, and where their name starts."""
+
+    person: Person
+    x: float
+    y: float
+    node: float
+    name_at: tuple[float, float]
+    anchor: str  # Pillow's text anchor: the name grows away from the circle
+    roomy: bool
+
+
+def spots(ring: Ring, turn: float = 0) -> list[Spot]:
+    """The ring's people, spread evenly over everything but the label sector; each name
+    beside its circle, away from it (outside the ring, or inside when they take turns)."""
+    cx, cy = CENTRE
+    roomy = ring.spacing >= SPACING * 0.85
+    node = NODE if roomy else max(SMALL_NODE, min(NODE, ring.spacing * 0.3))
+    count = len(ring.people)
+    placed = []
+    for number, person in enumerate(ring.people):
+        # angles in screen coordinates (y down): the label sector is centred on pi/2
+        angle = math.pi / 2 + LABEL_SECTOR / 2 + (2 * math.pi - LABEL_SECTOR) * (
+            (number + 0.5 + turn) / count)
+        dx, dy = math.cos(angle), math.sin(angle)
+        x, y = cx + ring.radius * dx, cy + ring.radius * dy
+        away = 1 if roomy or number % 2 == 0 else -1  # outside the ring, or inside
+        anchor = (("l" if away * dx > 0 else "r") + "m" if abs(dx) > 0.5
+                  else "m" + ("t" if away * dy > 0 else "b"))
+        placed.append(Spot(person, x, y, node, (x + away * (node + 6) * dx,
+                                                y + away * (node + 6) * dy), anchor, roomy))
+    return placed
+
+
+def _draw_spot(draw: ImageDraw.ImageDraw, spot: Spot, is_jim: bool) -> None:
+    _person(draw, spot.person, is_jim, (spot.x, spot.y), spot.node)
+    font = _font(18 if spot.roomy else 15)
+    name = _short(spot.person.name, 14 if spot.roomy else 9)
+    left, top, right, bottom = draw.textbbox(spot.name_at, name, font=font, anchor=spot.anchor)
+    shift = (max(0, MARGIN - left) - max(0, right - (SIZE - MARGIN)),
+             max(0, MARGIN - top) - max(0, bottom - (SIZE - MARGIN)))  # stay on the page
+    draw.text((spot.name_at[0] + shift[0], spot.name_at[1] + shift[1]), name,
+              fill=TEXT_COLOUR, font=font, anchor=spot.anchor, stroke_width=3,
+              stroke_fill="white")
+
+
 def _person(draw: ImageDraw.ImageDraw, person: Person, is_jim: bool, at: tuple[float, float],
-            font: ImageFont.FreeTypeFont) -> None:
+            node: float) -> None:
     x, y = at
-    colour = JIM_COLOUR if is_jim else PERSON_COLOUR
-    draw.ellipse((x - NODE, y - NODE, x + NODE, y + NODE), fill=colour,
+    draw.ellipse((x - node, y - node, x + node, y + node),
+                 fill=JIM_COLOUR if is_jim else PERSON_COLOUR,
                  outline=(90, 60, 20) if is_jim else None, width=4)
     if is_jim:
-        draw.text((x, y), "JIM", fill="white", font=font, anchor="mm")
-    draw.text((x, y + NODE + 14), _short(person.name), fill=(30, 30, 30), font=font,
-              anchor="mm")
-    for number, role in enumerate(r for r in Role if r in person.roles):
-        dot_x = x - NODE + 6 + number * 16
-        draw.ellipse((dot_x - 6, y - NODE - 14, dot_x + 6, y - NODE - 2),
-                     fill=ROLE_COLOURS[role])
+        draw.text((x, y - node * 0.2), "JIM", fill="white", font=_font(int(node * 0.5) + 4),
+                  anchor="mm")
+    roles = [r for r in Role if r in person.roles]
+    dot = max(3.0, node / 7)
+    for number, role in enumerate(roles):
+        dot_x = x + (number - (len(roles) - 1) / 2) * dot * 2.6
+        dot_y = y + node * 0.5
+        draw.ellipse((dot_x - dot, dot_y - dot, dot_x + dot, dot_y + dot),
+                     fill=ROLE_COLOURS[role], outline="white", width=1)
 
 
-def _legend(draw: ImageDraw.ImageDraw, t: Translator, font: ImageFont.FreeTypeFont,
-            with_jim: bool) -> None:
-    x, y = 40, 836
-    for role, label in ROLE_LABELS.items():
-        draw.ellipse((x, y + 4, x + 14, y + 18), fill=ROLE_COLOURS[role])
-        draw.text((x + 22, y), t.plain(label), fill=(40, 40, 40), font=font)
-        y += 28
-    if with_jim:
-        draw.ellipse((x - 2, y + 2, x + 16, y + 20), fill=JIM_COLOUR)
-        draw.text((x + 22, y), t.plain(N_("JIM: de volwassene die jij vertrouwt")),
-                  fill=(40, 40, 40), font=font)
+def _legend(draw: ImageDraw.ImageDraw, t: Translator, role_labels: dict[Role, str],
+            jim_label: str | None) -> None:
+    """Two columns under the rings: the role marks, then the JIM."""
+    font = _font(18)
+    rows = [(ROLE_COLOURS[role], t.plain(label)) for role, label in role_labels.items()]
+    if jim_label is not None:
+        rows.append((JIM_COLOUR, jim_label))
+    for number, (colour, label) in enumerate(rows):
+        x = 40 + (number // 4) * 480
+        y = LEGEND_TOP + (number % 4) * 30
+        draw.ellipse((x, y + 3, x + 16, y + 19), fill=colour)
+        draw.text((x + 26, y), label, fill=(40, 40, 40), font=font)

@@ -1,4 +1,5 @@
-"""The plan as a PDF: urgent needs on top, then WIE, WAT per life domain, HOE as a table.
+"""The plan as a PDF: urgent needs on top, then WIE with the network picture, WAT per life
+domain, HOE as a table with what came of each ask.
 
 fpdf2 is pure Python; the font comes from :mod:`bot.documents.fonts`, so no answer can
 break the document.
@@ -7,6 +8,7 @@ break the document.
 from __future__ import annotations
 
 import html
+import io
 import re
 from datetime import date
 
@@ -14,14 +16,17 @@ from babel.dates import format_date
 from fpdf import FPDF
 
 from bot.documents.fonts import BOLD, REGULAR, printable
+from bot.documents.network_picture import network_png
+from bot.flows import plan_voice
 from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
-from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
-from bot.flows.plan_view import helper_name
+from bot.flows.interview.wie import CLOSENESS_LABELS
+from bot.flows.plan_voice import FOR_YOUTH, Voice, youth_word
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
 
 _TAGS = re.compile(r"</?[a-z]+>")
+PICTURE_WIDTH = 105  # mm
 
 
 def plain(markup: str) -> str:
@@ -50,31 +55,35 @@ class _Document(FPDF):
         self.multi_cell(0, 5.5, printable(text) or "…", new_x="LMARGIN", new_y="NEXT")
 
 
-def plan_pdf(plan: Plan, t: Translator, today: date) -> bytes:
+def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH) -> bytes:
+    """The plan for its reader: the youth's own copy, or (``FOR_OTHERS``) a shared copy
+    that speaks about the youth and says when subjects were kept private."""
     doc = _Document()
-    title = (t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name
-             else t.plain(N_("Jouw toekomstplan")))
-    doc.heading(title, 20)
+    youth = youth_word(plan, t)
+    doc.heading(t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name
+                else plain(t(voice.title)), 20)
     doc.line(format_date(today, format="long", locale=t.lang))
+    if voice.private and plan.private_domains:
+        doc.line(t.plain(voice.private, youth=youth))
     if plan.urgent:
         doc.set_text_color(170, 40, 20)
         doc.heading(t.plain(N_("Eerst regelen")))
         for urgent in plan.urgent:
-            doc.line("• " + urgent.text, bold=True)
+            doc.line("• " + plan_voice.urgent_line(plan, urgent, t, voice), bold=True)
         doc.set_text_color(0, 0, 0)
-    _wie(doc, plan, t)
-    _wat(doc, plan, t)
-    _hoe(doc, plan, t)
+    _wie(doc, plan, t, voice)
+    _wat(doc, plan, t, voice)
+    _hoe(doc, plan, t, voice)
     return bytes(doc.output())
 
 
-def _wie(doc: _Document, plan: Plan, t: Translator) -> None:
-    doc.heading(t.plain(N_("WIE: de mensen om je heen")))
+def _wie(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
+    doc.heading(plain(t(voice.people, youth=youth_word(plan, t))))
     if not plan.people:
         doc.line(t.plain(N_("Nog niemand ingevuld.")))
     jim = plan.jim_person()
     for person in plan.people:
-        about = [t.plain(label) for role, label in ROLE_LABELS.items() if role in person.roles]
+        about = [t.plain(label) for role, label in voice.roles.items() if role in person.roles]
         if person.closeness:
             about.append(t.plain(CLOSENESS_LABELS[person.closeness]))
         name = person.name + (f" ({person.relation})" if person.relation else "")
@@ -82,14 +91,19 @@ def _wie(doc: _Document, plan: Plan, t: Translator) -> None:
             name += " · JIM"
         doc.line(name, bold=True)
         if about:
-            doc.line(", ".join(about), indent=5)
+            text = ", ".join(about).lower()
+            doc.line(text[:1].upper() + text[1:], indent=5)
     fallback = [p.name for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         doc.line(t.plain(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
+    if plan.people:
+        picture = network_png(plan, t, voice)
+        doc.ln(2)
+        doc.image(io.BytesIO(picture), w=PICTURE_WIDTH, x=(doc.w - PICTURE_WIDTH) / 2)
 
 
-def _wat(doc: _Document, plan: Plan, t: Translator) -> None:
-    doc.heading(t.plain(N_("WAT: hoe het nu gaat")))
+def _wat(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
+    doc.heading(plain(t(N_("<b>WAT</b> · hoe het nu gaat"))))
     if not plan.domains:
         doc.line(t.plain(N_("Nog niets ingevuld.")))
     for domain, label in DOMAIN_LABELS.items():
@@ -105,20 +119,29 @@ def _wat(doc: _Document, plan: Plan, t: Translator) -> None:
                                (N_("Over een paar maanden: {text}"), answer.future)):
             if text:
                 doc.line(t.plain(template, text=text), indent=5)
+        if answer.safety_plan:
+            doc.line(t.plain(N_("Veiligheidsplan")), indent=5, bold=True)
+            for template, text in zip(voice.safety, (answer.safety_plan.warning_signs,
+                                                     answer.safety_plan.what_helps,
+                                                     answer.safety_plan.who_to_call),
+                                      strict=True):
+                if text:
+                    doc.line(t.plain(template, text=text, youth=youth_word(plan, t)),
+                             indent=10)
 
 
-def _hoe(doc: _Document, plan: Plan, t: Translator) -> None:
-    doc.heading(t.plain(N_("HOE: afspraken")))
+def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
+    doc.heading(plain(t(N_("<b>HOE</b> · afspraken"))))
     if not plan.actions:
         doc.line(t.plain(N_("Nog geen afspraken.")))
         return
     doc.set_font("Sans", "", 10)
     headings = [t.plain(N_("Wat")), t.plain(N_("Wie")), t.plain(N_("Wanneer")),
                 t.plain(N_("Status"))]
-    with doc.table(col_widths=(80, 45, 30, 20), first_row_as_headings=True) as table:
+    with doc.table(col_widths=(62, 38, 28, 46), first_row_as_headings=True) as table:
         table.row(headings)
         for action in plan.actions:
             when = t.plain(WHEN_LABELS[action.when]) if action.when else "…"
             table.row([printable(action.what) or "…",
-                       printable(plain(helper_name(plan, action, t))), when,
-                       t.plain(N_("open"))])
+                       printable(plan_voice.helper_word(plan, action, t, voice)) or "…", when,
+                       printable(plan_voice.action_status(plan, action, t)) or "…"])

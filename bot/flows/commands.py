@@ -19,7 +19,8 @@ COMMANDS: dict[str, str] = {
     "verwijder": N_("alles over jou wissen"),
     "delen": N_("kiezen wie je plan ziet"),
     "bericht": N_("een berichtje sturen (als JIM)"),
-    "stoppen": N_("stoppen als JIM of helper"),
+    "vragen": N_("vragen voor jou die nog open staan (als JIM, helper of begeleider)"),
+    "stoppen": N_("stoppen met helpen (als JIM, helper of begeleider)"),
     "begeleider": N_("voor begeleiders: een jongere uitnodigen"),
     "jongeren": N_("voor begeleiders: je jongeren en hun plan"),
     "help": N_("wat kan ik typen?"),
@@ -28,7 +29,7 @@ COMMANDS: dict[str, str] = {
 ALIASES: dict[str, str] = {
     **{name: name for name in COMMANDS},
     "wijzigen": "wijzig", "change": "wijzig", "edit": "wijzig", "back": "terug",
-    "undo": "terug", "pause": "pauze", "stop": "pauze", "hulp": "help", "language": "taal",
+    "undo": "terug", "pause": "pauze", "stop": "stoppen", "hulp": "help", "language": "taal",
     "help_me": "sos", "hulplijn": "sos", "hulplijnen": "sos", "mydata": "mijngegevens",
     "delete": "verwijder", "wissen": "verwijder", "share": "delen",
 }

@@ -22,6 +22,7 @@ class Frame(BaseModel):
 
     state: str
     cursor: dict[str, Any] = Field(default_factory=dict)
+    resume: bool = False  # on return, move on from ``state`` instead of asking it again
 
 
 class Conversation(BaseModel):

@@ -14,19 +14,17 @@ from enum import Enum
 
 from bot.flows import edit, erase, safety_plan
 from bot.flows.commands import ALIASES, help_text
-from bot.flows.conversation import START_STATE, Conversation, Frame
+from bot.flows.conversation import Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
-from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.messages import EDITED, SHARED_CHOICE, InputKind, Message, UserInput
-from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.question import Context, Outcome, Question
+from bot.flows.sharing import commands as sharing_commands
 from bot.flows.sharing import questions as sharing_questions
-from bot.flows.sharing.model import InviteKind, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
-from bot.i18n import N_, Safe, Translator
-from bot.plan.model import Person, Plan
+from bot.i18n import N_, Translator
+from bot.plan.model import Plan
 from bot.safety import RiskKind, crisis_reminder, crisis_reply, detect, sos_reply
 from bot.safety.contact import names_text
 from bot.safety.helplines import PRACTICAL_KINDS
@@ -67,6 +65,7 @@ class _TurnState:
                            t=Translator(self.conv.lang), now=now, sharing=sharing)
         self.messages: list[Message] = []
         self.chosen: str | None = None
+        self.quiet = False  # the reply is complete: a resting place needn't be shown again
 
     @property
     def t(self) -> Translator:
@@ -83,6 +82,8 @@ class _TurnState:
         """Show the current question (after any notes)."""
         self.flush_notes()
         question = QUESTION[self.conv.state]
+        if question.resting and self.quiet:
+            return
         choices = tuple(question.all_choices(self.ctx))
         self.messages.append(Message(text=question.prompt(self.ctx), choices=choices,
                                      step=self.conv.step, multi=question.multi,
@@ -106,18 +107,28 @@ class _TurnState:
         self.conv.cursor = cursor
         self.ctx.cursor = cursor
 
-    def push_detour(self, state: str, cursor: dict | None = None) -> None:
-        self.conv.stack.append(Frame(state=self.conv.state, cursor=self.conv.cursor))
+    def push_detour(self, state: str, cursor: dict | None = None, resume: bool = False) -> None:
+        """Visit ``state`` and come back; ``resume``: the current question was answered, so
+        coming back moves on from it (a detour between an answer and the next question)."""
+        self.conv.stack.append(Frame(state=self.conv.state, cursor=self.conv.cursor,
+                                     resume=resume))
         self.set_cursor(cursor or {})
         self.move_to(state)
 
-    def pop_detour(self) -> None:
+    def pop_detour(self) -> bool:
+        """Back to the interrupted question; True when the flow moves on from it."""
         frame = self.conv.stack.pop()
         self.set_cursor(frame.cursor)
         self.conv.state = frame.state
         self.conv.step += 1
-        self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+        if frame.resume:
+            return True
+        if QUESTION[frame.state].resting:
+            self.quiet = True
+        else:
+            self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
         self.introduce()  # when the detour was taken just as a new part began
+        return False
 
     def result(self, checkpoint: bool = False, effect: Effect | None = None) -> TurnResult:
         del self.ctx.plan.history[:-HISTORY_LIMIT]
@@ -147,7 +158,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
                  else turn.t(N_("Ik kan alleen tekst lezen. Typ je antwoord, of kies een knop.")))
         return _reask(turn)
     if user_input.kind is InputKind.CHOICE and user_input.choice.startswith(SHARED_CHOICE):
-        return _shared_click(turn, user_input.choice)
+        return sharing_commands.shared_click(turn, user_input.choice) or _reask(turn)
     if not turn.conv.started:
         turn.conv.started = True
         turn.ask()
@@ -244,7 +255,7 @@ def _choice(turn: _TurnState, user_input: UserInput) -> TurnResult:
 def _answer(turn: _TurnState, apply) -> TurnResult:
     question = QUESTION[turn.conv.state]
     changes_before = len(turn.ctx.plan.history)
-    jim_before = turn.ctx.plan.jim_person()
+    jim_before = turn.ctx.plan.jim
     outcome = apply(question)
     if turn.ctx.language:
         turn.conv.lang = turn.ctx.language
@@ -261,8 +272,8 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
         turn.ask()
         return turn.result(checkpoint=True)
     if outcome is Outcome.ACCEPTED:
-        _advance(turn)
-        _offer_invite(turn, jim_before)
+        if not sharing_commands.after_answer(turn, jim_before):
+            _advance(turn)
         turn.ask()
         return turn.result(checkpoint=True)
     changed = len(turn.ctx.plan.history) != changes_before
@@ -286,8 +297,8 @@ def _advance(turn: _TurnState) -> None:
         if flow.advance(moving):
             turn.move_to(moving.state)
             return
-    if conv.in_detour:
-        turn.pop_detour()
+    if conv.in_detour and turn.pop_detour():
+        _advance(turn)
 
 
 def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
@@ -295,10 +306,9 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
     name = ALIASES.get(user_input.command)
     sharing = turn.ctx.sharing
     if name == "start" and user_input.argument and sharing is not None:
-        return _open_invite(turn, sharing, user_input.argument)
+        return sharing_commands.open_invite(turn, sharing, user_input.argument) or _reask(turn)
     if name == "start" and conv.state == MEMBER_HOME and not conv.in_detour:
         conv.paused = False
-        turn.move_to(START_STATE)
         turn.ask()
         return turn.result()
     if name == "start":
@@ -329,17 +339,13 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.say(t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
         return turn.result()
     if name == "plan":
-        shared = sharing.shared_plans() if sharing is not None else []
-        if not (shared and is_empty(turn.ctx.plan)):
-            turn.say(t(N_("Je plan is nog leeg. Dat komt vanzelf als we verder praten."))
-                     if is_empty(turn.ctx.plan) else render_plan(turn.ctx.plan, t))
-        turn.messages.extend(shared)
+        sharing_commands.show_plan(turn)
         return _reask(turn)
-    if name in SHARING_COMMANDS:
+    if name in sharing_commands.SHARING_COMMANDS:
         if sharing is None:
             turn.say(t(N_("Delen kan hier niet.")))
             return _reask(turn)
-        return SHARING_COMMANDS[name](turn, sharing)
+        return sharing_commands.command(turn, name, sharing) or _reask(turn)
     if name == "help":
         turn.say(help_text(t))
         return _reask(turn)
@@ -351,143 +357,3 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         return turn.result(checkpoint=True)
     turn.say(t(N_("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")))
     return _reask(turn)
-
-
-# --- sharing: invitations, /delen, members, professionals ------------------------------------
-
-def _open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
-    """Start a sharing detour; someone who never started rests at the member home after."""
-    conv = turn.conv
-    conv.paused = False
-    if not conv.started:
-        conv.started = True
-        if state != "invite_answer" or cursor["invite"]["kind"] != InviteKind.YOUTH:
-            conv.state = MEMBER_HOME
-    turn.push_detour(state, cursor)
-    turn.ask()
-    return turn.result()
-
-
-def _open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult:
-    """``/start <code>``: a valid invite is explained; any other code gets one plain answer
-    that says nothing about whose invite it was."""
-    invite = sharing.open_invite(code)
-    if invite is None:
-        turn.say(turn.t(N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
-                           "Vraag om een nieuwe link.")))
-        turn.conv.started = True
-        return _reask(turn)
-    data = {"id": invite.id, "kind": invite.kind.value, "youth": invite.youth_name,
-            "age": invite.youth_age,
-            "professional": invite.professional.model_dump() if invite.professional else None}
-    return _open_detour(turn, "invite_answer", {"invite": data})
-
-
-def _offer_invite(turn: _TurnState, jim_before: Person | None) -> None:
-    """A JIM was just chosen: say how to invite them. A note, not a question, so the
-    interview keeps its pace; /delen makes the link."""
-    jim = turn.ctx.plan.jim_person()
-    if (turn.ctx.sharing is not None and jim is not None
-            and (jim_before is None or jim.id != jim_before.id)):
-        turn.ctx.note(turn.t(N_("Wil je {name} vragen om echt je JIM te zijn? "
-                                "Typ dan /delen. Ik maak een link die je kunt doorsturen."),
-                             name=jim.name))
-
-
-def _share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
-    """/delen: who sees what, then what the youth can do about it."""
-    t, plan = turn.t, turn.ctx.plan
-    lines = [t(N_("<b>Wie ziet je plan?</b>"))]
-    options: list[tuple[str, str]] = []
-    shared = sharing.shared_with()
-    for link in shared:
-        role = t.plain(ROLE_WORDS[link.role])
-        if link.pending:
-            lines.append(t(N_("• {name} ({role}): uitnodiging nog niet beantwoord"),
-                           name=link.name, role=role))
-            options.append((f"withdraw:{link.id}",
-                            t.plain(N_("Uitnodiging {name} intrekken"), name=link.name)))
-        else:
-            lines.append(t(SEES[link.role], name=link.name, role=role))
-            options.append((f"stop:{link.id}",
-                            t.plain(N_("Stop delen met {name}"), name=link.name)))
-    if not shared:
-        lines.append(t(N_("Nog niemand. Alleen jij.")))
-    private = [t.plain(DOMAIN_LABELS[d]) for d in plan.private_domains]
-    if private:
-        lines.append(t(N_("Alleen voor jou: {subjects}"), subjects=", ".join(private)))
-    taken = {(link.role, link.name) for link in shared}
-    jim = plan.jim_person()
-    if jim is not None and (ShareRole.JIM, jim.name) not in taken:
-        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=jim.name)))
-    options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
-    options.append(("pro", t.plain(N_("Je begeleider uitnodigen"))))
-    options.append(("private", t.plain(N_("Onderwerpen alleen voor mij"))))
-    turn.say(Safe("\n".join(lines)))
-    return _open_detour(turn, "share_menu", {"options": options})
-
-
-def _member_pick(purpose: str, roles: frozenset[ShareRole]):  # type: ignore[no-untyped-def]
-    """/jongeren, /stoppen, /bericht: pick the youth (asked only when there is a choice)."""
-
-    def command(turn: _TurnState, sharing: SharingPort) -> TurnResult:
-        links = [link for link in sharing.memberships() if link.role in roles]
-        if not links:
-            turn.say(turn.t(NOBODY_LINKED[purpose]))
-            return _reask(turn)
-        cursor = {"purpose": purpose, "links": [(link.id, link.name) for link in links]}
-        if len(links) == 1 and purpose != "show":
-            follow = "member_stop" if purpose == "stop" else "member_note"
-            return _open_detour(turn, follow, {**cursor, "link": links[0].id,
-                                               "name": links[0].name})
-        return _open_detour(turn, "member_pick", cursor)
-
-    return command
-
-
-def _professional(turn: _TurnState, sharing: SharingPort) -> TurnResult:
-    """/begeleider: register once (name, organisation, role), then a link for a youth."""
-    if sharing.profile() is None:
-        turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een link voor een jongere. "
-                           "Eerst drie korte vragen.")))
-        return _open_detour(turn, "pro_name", {"ask": ["pro_organisation", "pro_role"]})
-    turn.messages.extend(sharing.invite(InviteKind.YOUTH, None, turn.ctx.plan))
-    return _reask(turn)
-
-
-def _shared_click(turn: _TurnState, choice: str) -> TurnResult:
-    """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it."""
-    sharing = turn.ctx.sharing
-    if sharing is None:
-        turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
-        return _reask(turn)
-    click = sharing.click(choice)
-    turn.messages.extend(click.messages)
-    if click.detour is not None:
-        return _open_detour(turn, *click.detour)
-    result = _reask(turn) if turn.conv.started else turn.result()
-    result.messages.extend(click.then)
-    return result
-
-
-ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),
-              ShareRole.PROFESSIONAL: N_("begeleider")}
-SEES = {
-    ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
-    ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),
-    ShareRole.PROFESSIONAL: N_("• {name} ({role}): ziet je plan en krijgt berichten"),
-}
-NOBODY_LINKED = {
-    "show": N_("Er zijn nog geen jongeren die hun plan met je delen. "
-               "Met /begeleider maak je een link."),
-    "stop": N_("Je helpt nu niemand met een plan."),
-    "note": N_("Je bent nog voor niemand JIM."),
-}
-HELPERS = frozenset({ShareRole.JIM, ShareRole.NETWORK})
-SHARING_COMMANDS = {
-    "delen": _share_menu,
-    "jongeren": _member_pick("show", frozenset({ShareRole.PROFESSIONAL})),
-    "stoppen": _member_pick("stop", HELPERS),
-    "bericht": _member_pick("note", HELPERS),
-    "begeleider": _professional,
-}

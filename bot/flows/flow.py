@@ -81,4 +81,6 @@ class Flow:
     def advance(self, turn: Turn) -> bool:
         """Move ``turn`` to the next question; False when this state has no way on."""
         event = self.machine.events.get(NEXT)  # a one-question flow has no routes
-        return event is not None and bool(event.trigger(turn))
+        # Asked first: triggering from a state without routes logs a warning each time.
+        return event is not None and turn.state in event.transitions and bool(
+            event.trigger(turn))

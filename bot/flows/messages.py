@@ -38,6 +38,8 @@ class Message:
     ``replaces_previous`` asks the adapter to update the question shown last instead of
     sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
     invitation token: each adapter shows it its own way (a t.me link, a code to type).
+    ``documents`` names files to make from the user's own plan (see :data:`NETWORK_PICTURE`):
+    flows stay pure, and the turn attaches them after it is stored.
     """
 
     text: str
@@ -47,6 +49,7 @@ class Message:
     replaces_previous: bool = False
     attachments: tuple[Attachment, ...] = field(default=())
     invite: str | None = None
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ class UserInput:
 
 
 EDITED = "edited"
+NETWORK_PICTURE = "network"  # a document: the picture of the people around the youth
 SHARED_CHOICE = "s:"
 """Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
 sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against

@@ -1,12 +1,21 @@
-"""The plan shown back to the youth, grouped WIE / WAT / HOE with urgent needs on top."""
+"""The plan shown back, grouped WIE / WAT / HOE with urgent needs on top: to the youth, or
+in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)."""
 
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS
-from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
+from bot.flows.interview.wie import CLOSENESS_LABELS
+from bot.flows.plan_voice import (
+    FOR_YOUTH,
+    Voice,
+    action_status,
+    helper_word,
+    urgent_line,
+    youth_word,
+)
 from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, HelperKind, Plan
+from bot.plan.model import Action, Plan
 
 
 def is_empty(plan: Plan) -> bool:
@@ -15,40 +24,34 @@ def is_empty(plan: Plan) -> bool:
                 or plan.actions or plan.jim)
 
 
-def helper_name(plan: Plan, action: Action, t: Translator) -> str:
-    if action.helper == HelperKind.SELF:
-        return t(N_("ikzelf"))
-    if action.helper == HelperKind.PROFESSIONAL:
-        return t(N_("mijn begeleider"))
-    person = plan.person(action.person_id)
-    if person is None:
-        return t(N_("nog niet bekend"))
-    if person is plan.jim_person():
-        return t(N_("{name} (JIM)"), name=person.name)
-    return escape(person.name)
+def helper_name(plan: Plan, action: Action, t: Translator, voice: Voice = FOR_YOUTH) -> str:
+    return escape(helper_word(plan, action, t, voice))
 
 
-def render_plan(plan: Plan, t: Translator) -> Safe:
+def render_plan(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> Safe:
     """The whole plan as short lines of text (HTML subset, every user value escaped)."""
+    youth = youth_word(plan, t)
     title = (t(N_("<b>Toekomstplan van {name}</b>"), name=plan.name) if plan.name
-             else t(N_("<b>Jouw toekomstplan</b>")))
+             else t(voice.title))
     blocks = [title]
+    if voice.private and plan.private_domains:
+        blocks.append(t(voice.private, youth=youth))
     if plan.urgent:
         lines = [t(N_("⚠️ <b>Eerst regelen</b>"))]
-        lines += ["• " + escape(u.text) for u in plan.urgent]
+        lines += ["• " + escape(urgent_line(plan, u, t, voice)) for u in plan.urgent]
         blocks.append("\n".join(lines))
-    blocks.append(_wie(plan, t))
-    blocks.append(_wat(plan, t))
-    blocks.append(_hoe(plan, t))
+    blocks.append(_wie(plan, t, voice))
+    blocks.append(_wat(plan, t, voice))
+    blocks.append(_hoe(plan, t, voice))
     return Safe("\n\n".join(blocks))
 
 
-def _wie(plan: Plan, t: Translator) -> str:
-    lines = [t(N_("<b>WIE</b> · mensen om je heen"))]
+def _wie(plan: Plan, t: Translator, voice: Voice) -> str:
+    lines = [t(voice.people, youth=youth_word(plan, t))]
     if not plan.people:
         lines.append(t(N_("Nog niemand ingevuld.")))
     for person in plan.people:
-        details = [t(label) for role, label in ROLE_LABELS.items() if role in person.roles]
+        details = [t(label) for role, label in voice.roles.items() if role in person.roles]
         if person.closeness:
             details.append(t(CLOSENESS_LABELS[person.closeness]))
         relation = f" ({escape(person.relation)})" if person.relation else ""
@@ -59,13 +62,13 @@ def _wie(plan: Plan, t: Translator) -> str:
         lines.append(t(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
     jim = plan.jim_person()
     if jim:
-        lines.append(t(N_("Jouw JIM: {name}"), name=jim.name))
+        lines.append(t(voice.jim, name=jim.name))
     elif plan.jim:
-        lines.append(t(N_("Jouw JIM: nog niet gekozen")))
+        lines.append(t(voice.jim_undecided))
     return "\n".join(lines)
 
 
-def _wat(plan: Plan, t: Translator) -> str:
+def _wat(plan: Plan, t: Translator, voice: Voice) -> str:
     lines = [t(N_("<b>WAT</b> · hoe het nu gaat"))]
     if not plan.domains:
         lines.append(t(N_("Nog niets ingevuld.")))
@@ -82,18 +85,20 @@ def _wat(plan: Plan, t: Translator) -> str:
         lines += ["   " + t(template, text=text) for template, text in parts if text]
         if answer.safety_plan:
             lines.append("   " + t(N_("<b>Veiligheidsplan</b>")))
-            safety = ((N_("Hier merk ik het aan: {text}"), answer.safety_plan.warning_signs),
-                      (N_("Dit helpt mij: {text}"), answer.safety_plan.what_helps),
-                      (N_("Die bel of app ik: {text}"), answer.safety_plan.who_to_call))
-            lines += ["   " + t(template, text=text) for template, text in safety if text]
+            safety = zip(voice.safety, (answer.safety_plan.warning_signs,
+                                        answer.safety_plan.what_helps,
+                                        answer.safety_plan.who_to_call), strict=True)
+            lines += ["   " + t(template, text=text, youth=youth_word(plan, t))
+                      for template, text in safety if text]
     return "\n".join(lines)
 
 
-def _hoe(plan: Plan, t: Translator) -> str:
+def _hoe(plan: Plan, t: Translator, voice: Voice) -> str:
     lines = [t(N_("<b>HOE</b> · afspraken"))]
     if not plan.actions:
         lines.append(t(N_("Nog geen afspraken.")))
     for action in plan.actions:
         when = t(WHEN_LABELS[action.when]).lower() if action.when else "…"
-        lines.append(f"• {escape(action.what)} → {helper_name(plan, action, t)} → {when}")
+        lines.append(f"• {escape(action.what)} → {helper_name(plan, action, t, voice)} → "
+                     f"{when} · {escape(action_status(plan, action, t))}")
     return "\n".join(lines)

@@ -58,6 +58,7 @@ class Question:
 
     multi = False
     skip_label: str | None = N_("Sla over")
+    resting = False  # a place to rest, not a question: not shown again after a detour ends
 
     def __init__(self, key: str) -> None:
         self.key = key

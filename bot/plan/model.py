@@ -118,24 +118,28 @@ class DomainAnswer(Strict):
     safety_plan: SafetyPlan | None = None  # only in welzijn
 
 
-class UrgentNeed(Strict):
-    id: str
-    text: Answer
-    reported_at: datetime
-
-
 class HelperAnswer(StrEnum):
-    """What a linked helper (JIM, someone from the network) answered when asked to help."""
+    """What a linked helper (JIM, someone from the network) answered when asked to help, or
+    that a professional picked it up."""
 
     YES = "ja"
     OTHERWISE = "anders"
     NO = "nee"
+    PICKED_UP = "opgepakt"
 
 
 class HelperResponse(Strict):
     answer: HelperAnswer
     note: Answer | None = None  # "ja, maar anders: …"
     at: datetime
+    by: Name | None = None  # who picked it up: a professional is not one of the people
+
+
+class UrgentNeed(Strict):
+    id: str
+    text: Answer
+    reported_at: datetime
+    response: HelperResponse | None = None  # picked up by a professional
 
 
 class Action(Strict):

@@ -13,6 +13,7 @@ from bot.flows.conversation import Conversation
 from bot.flows.messages import Message
 from bot.i18n import Translator
 from bot.plan.model import Plan
+from bot.storage.sharing import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 
@@ -34,6 +35,8 @@ class Peers:
     def save(self, user_id: int, conversation: Conversation, plan: Plan) -> None:
         self.uow.conversations.save(user_id, conversation, plan, self.now, is_new=False)
 
-    def send(self, user_id: int, build: Callable[[Translator], list[Message]]) -> None:
-        """Queue messages for another user, written in their language."""
-        self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now)
+    def send(self, user_id: int, build: Callable[[Translator], list[Message]],
+             about: LinkRow | None = None) -> None:
+        """Queue messages for another user, written in their language. Messages to a member
+        about a youth name their link (``about``): they go when the link goes."""
+        self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now, about)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.flows.messages import Message
+from bot.documents.files import network_document, plan_document
+from bot.flows.messages import Attachment, Message
+from bot.flows.plan_voice import FOR_OTHERS
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -28,6 +30,7 @@ from bot.flows.sharing.views import (
     digest_message,
     invite_for_youth,
     invite_messages,
+    is_helped_by,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -38,7 +41,6 @@ from bot.flows.sharing.views import (
 from bot.i18n import N_, Translator
 from bot.plan.model import HelperAnswer, HelperKind, HelperResponse, Plan
 from bot.safety.contact import contact_failed, contact_request, contact_sent
-from bot.sharing.documents import plan_document
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
 from bot.storage.sharing import AskRow, LinkRow
@@ -185,14 +187,21 @@ class Sharing:
         return link if link is not None and link.member_id == self.user_id else None
 
     def _view(self, link: LinkRow) -> Message:
+        """A shared plan as the member may see it: the text, and for a JIM the network
+        picture, for a professional the PDF (which holds the picture)."""
         plan = self.peers.plan(link.youth_id)
-        pdf = (plan_document(shared_copy(plan, link.role, None), self.t, self.now.date())
-               if link.role is ShareRole.PROFESSIONAL else None)
-        return Message(render_shared(plan, link.role, link.person_id, self.t),
-                       attachments=(pdf,) if pdf else ())
+        view = shared_copy(plan, link.role, link.person_id)
+        files: tuple[Attachment, ...] = ()
+        if link.role is ShareRole.PROFESSIONAL:
+            files = (plan_document(view, self.t, self.now.date(), FOR_OTHERS),)
+        elif link.role is ShareRole.JIM and view.people:
+            files = (network_document(view, self.t, self.now.date(), FOR_OTHERS),)
+        return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
 
     def shared_plans(self) -> list[Message]:
-        return [self._view(link) for link in self.uow.links.of_member(self.user_id)]
+        """The plans this user helps with (a professional's: one at a time, /jongeren)."""
+        return [self._view(link) for link in self.uow.links.of_member(self.user_id)
+                if link.role in HELPERS]
 
     def youth_plan(self, link_id: int) -> list[Message]:
         link = self._my_link(link_id)
@@ -229,8 +238,10 @@ class Sharing:
         conversation, plan = self.peers.load(link.youth_id)
         action = plan.action(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
-        if action is None or not shared_copy(plan, link.role, link.person_id).action(action.id):
-            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        if (action is None or not is_helped_by(action, link.person_id)
+                or not shared_copy(plan, link.role, link.person_id).action(action.id)):
+            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")),
+                         then=self._next_ask())
         action.response = HelperResponse(answer=answer, note=note, at=self.now)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
@@ -249,14 +260,32 @@ class Sharing:
                                youth=youth_name(plan, self.t)), then=self._next_ask())
 
     def _next_ask(self) -> list[Message]:
-        """The member's next waiting ask, now that the previous one is answered."""
-        ask = self.uow.asks.next_queued(self.user_id)
-        link = self.uow.links.get(ask.link_id) if ask else None
-        if ask is None or link is None:
-            return []
-        self.uow.asks.set_status(ask.id, self.uow.asks.OPEN)
-        return Handoffs(self.uow, self.now).ask_messages(ask.subject, ask.id, link,
-                                                         self.peers.plan(link.youth_id), self.t)
+        """The member's next waiting ask, now that the previous one is answered; or, when
+        the others were shown already, how many still wait."""
+        handoffs = Handoffs(self.uow, self.now)
+        found = handoffs.promote(self.user_id)
+        if found is not None:
+            ask, link = found
+            return handoffs.ask_messages(ask.subject, ask.id, link,
+                                         self.peers.plan(link.youth_id), self.t)
+        waiting = len(self.uow.asks.waiting(self.user_id))
+        return self._say(N_("Er staan nog {count} vragen voor je open. Typ /vragen."),
+                         count=waiting) if waiting else []
+
+    def open_asks(self) -> list[Message]:
+        """/vragen: the oldest unanswered ask again, with its buttons, and how many follow."""
+        handoffs = Handoffs(self.uow, self.now)
+        handoffs.promote(self.user_id)
+        waiting = self.uow.asks.waiting(self.user_id)
+        first = next((ask for ask in waiting if ask.status == self.uow.asks.OPEN), None)
+        link = self.uow.links.get(first.link_id) if first else None
+        if first is None or link is None:
+            return self._say(N_("Er staan geen vragen voor je open."))
+        shown = handoffs.ask_messages(first.subject, first.id, link,
+                                      self.peers.plan(link.youth_id), self.t)
+        if len(waiting) > 1:
+            shown += self._say(N_("Daarna staan er nog {count} open."), count=len(waiting) - 1)
+        return shown
 
     def send_note(self, link_id: int, text: str) -> list[Message]:
         link = self._my_link(link_id)
@@ -364,17 +393,24 @@ class Handoffs:
         return [pickup_message(plan, text, urgent is not None, ask_id, t)] if text else []
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
-        """What this member should be asked about: their actions, or (professionals)
-        actions for "mijn begeleider" and urgent needs."""
+        """What this member should be asked about: the actions given to them (JIM,
+        network), or (professionals) urgent needs and actions for "mijn begeleider"."""
         view = shared_copy(plan, link.role, link.person_id)
         if link.role in HELPERS:
-            return [a.id for a in view.actions]
+            return [a.id for a in view.actions if is_helped_by(a, link.person_id)]
         return [u.id for u in view.urgent] + [a.id for a in view.actions
                                               if a.helper == HelperKind.PROFESSIONAL]
 
     def _ask_new(self, link: LinkRow, plan: Plan) -> None:
-        asked = self.uow.asks.subjects(link.id)
-        for subject in self._subjects(link, plan):
+        """Ask about what is newly this member's. Asks about what no longer is (an action
+        given to someone else, removed, or made private) are dropped, so their old buttons
+        reach nothing; should it come back, it is asked again."""
+        wanted = self._subjects(link, plan)
+        asked = {ask.subject: ask for ask in self.uow.asks.of_link(link.id)}
+        for subject, ask in asked.items():
+            if subject not in wanted:
+                self.uow.asks.delete(ask.id)
+        for subject in wanted:
             if subject in asked:
                 continue
             waiting = link.role in HELPERS and self.uow.asks.has_open(link.member_id)
@@ -383,14 +419,31 @@ class Handoffs:
                                           else self.uow.asks.OPEN, self.now)
             if not waiting:
                 self.peers.send(link.member_id, lambda t, s=subject, a=ask_id:
-                                self.ask_messages(s, a, link, plan, t))
+                                self.ask_messages(s, a, link, plan, t), link)
+        found = self.promote(link.member_id)
+        if found is not None:
+            ask, waited = found
+            self.peers.send(link.member_id, lambda t: self.ask_messages(
+                ask.subject, ask.id, waited, self.peers.plan(waited.youth_id), t), waited)
+
+    def promote(self, member_id: int) -> tuple[AskRow, LinkRow] | None:
+        """The member's oldest waiting ask, now open, when nothing is open for them."""
+        if self.uow.asks.has_open(member_id):
+            return None
+        ask = self.uow.asks.next_queued(member_id)
+        link = self.uow.links.get(ask.link_id) if ask else None
+        if ask is None or link is None:
+            return None
+        self.uow.asks.set_status(ask.id, self.uow.asks.OPEN)
+        return ask, link
 
     def _summary(self, link: LinkRow, plan: Plan) -> None:
         def build(t: Translator) -> list[Message]:
-            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date())
+            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date(),
+                                FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
-        self.peers.send(link.member_id, build)
+        self.peers.send(link.member_id, build, link)
         self.uow.links.mark_sent(link.id, self.now)
 
     def link_started(self, link: LinkRow, plan: Plan) -> None:
@@ -399,18 +452,27 @@ class Handoffs:
             self._summary(link, plan)
         self._ask_new(link, plan)
 
-    def after_youth_turn(self, youth_id: int, plan: Plan, confirmed_before: bool,
+    def after_youth_turn(self, youth_id: int, before: Callable[[], Plan], plan: Plan,
                          settled: bool) -> None:
-        """After a turn that changed the youth's plan.
+        """After a turn that changed the youth's plan (``before``: the plan as it was).
 
+        An action given to someone else loses the answer the earlier helper gave.
         ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
         sum up everything changed since the last message.
         """
-        for link in self.uow.links.of_youth(youth_id):
+        links = self.uow.links.of_youth(youth_id)
+        if not links:
+            return
+        earlier = before()
+        for action in plan.actions:
+            old = earlier.action(action.id)
+            if old is None or (old.helper, old.person_id) != (action.helper, action.person_id):
+                action.response = None
+        for link in links:
             self._ask_new(link, plan)
             if link.role is not ShareRole.PROFESSIONAL:
                 continue
-            if plan.confirmed and not confirmed_before:
+            if plan.confirmed and not earlier.confirmed:
                 self._summary(link, plan)
             elif plan.confirmed and settled:
                 self._digest(link, plan)
@@ -420,7 +482,7 @@ class Handoffs:
         parts = [c.part for c in plan.history if since is None or c.at > since]
         message = digest_message(plan, parts, self.peers.translator(link.member_id))
         if message is not None:
-            self.uow.outbox.put(link.member_id, [message], self.now)
+            self.uow.outbox.put(link.member_id, [message], self.now, link)
         self.uow.links.mark_sent(link.id, self.now)
 
 

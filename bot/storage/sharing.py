@@ -170,12 +170,16 @@ class Asks:
             link_id=link_id, subject=subject, status=status,
             created_at=now)).inserted_primary_key[0]
 
-    def _of_member(self, member_id: int, status: str) -> list[AskRow]:
+    def _of_member(self, member_id: int, *statuses: str) -> list[AskRow]:
         rows = self.connection.execute(
             select(asks).join(links, links.c.id == asks.c.link_id)
-            .where(links.c.member_id == member_id, asks.c.status == status)
+            .where(links.c.member_id == member_id, asks.c.status.in_(statuses))
             .order_by(asks.c.id))
         return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+
+    def waiting(self, member_id: int) -> list[AskRow]:
+        """Every ask the member has not answered yet, shown or not, oldest first."""
+        return self._of_member(member_id, self.OPEN, self.QUEUED)
 
     def has_open(self, member_id: int) -> bool:
         return bool(self._of_member(member_id, self.OPEN))
@@ -191,9 +195,8 @@ class Asks:
         row = self.connection.execute(select(asks).where(asks.c.id == ask_id)).first()
         return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status)
 
-    def subjects(self, link_id: int) -> set[str]:
-        return set(self.connection.execute(
-            select(asks.c.subject).where(asks.c.link_id == link_id)).scalars())
+    def delete(self, ask_id: int) -> None:
+        self.connection.execute(delete(asks).where(asks.c.id == ask_id))
 
     def of_link(self, link_id: int) -> list[AskRow]:
         """Every ask on one link (for the data export)."""
@@ -211,10 +214,14 @@ class Outbox:
         self.connection = connection
         self.sealer = sealer
 
-    def put(self, recipient_id: int, messages: list[Message], now: datetime) -> None:
+    def put(self, recipient_id: int, messages: list[Message], now: datetime,
+            about: LinkRow | None = None) -> None:
+        """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
+        the youth erased) takes them away unsent."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
-        self.connection.execute(insert(outbox).values(recipient_id=recipient_id,
-                                                      document=document, created_at=now))
+        self.connection.execute(insert(outbox).values(
+            recipient_id=recipient_id, document=document, created_at=now,
+            youth_id=about.youth_id if about else None, link_id=about.id if about else None))
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:

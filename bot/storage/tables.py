@@ -5,8 +5,9 @@ read and written whole every turn, and the models validate it on the way in. A u
 by a keyed hash of their chat id; the id itself is sealed.
 
 Sharing rows hold no names or text in the clear: invites keep only a token's sha256, links and
-asks only ids (plan ids like ``p2`` name nobody), and outbox messages and professional
-profiles are sealed documents.
+asks only ids (plan ids like ``p2`` name nobody), and outbox messages, professional
+profiles and the copy of a plan last sent over a link are sealed documents. An outbox row
+about a youth names that youth and its link, so both take their queued messages with them.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ links = Table(
     Column("person_id", String(16)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_sent_at", DateTime(timezone=True)),
+    Column("last_sent", Text),  # sealed: the shared plan as last sent (migration 0003)
     UniqueConstraint("youth_id", "member_id"),
 )
 
@@ -106,6 +108,9 @@ outbox = Table(
            index=True),
     Column("document", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # what a message is about (migration 0003): gone with the youth or the link
+    Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
+    Column("link_id", Integer, ForeignKey("links.id", ondelete="CASCADE"), index=True),
 )
 
 professionals = Table(

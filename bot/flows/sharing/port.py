@@ -61,6 +61,9 @@ class SharingPort(Protocol):
     def click(self, choice: str) -> Click:
         """A self-contained button (``s:…``) pressed."""
 
+    def open_asks(self) -> list[Message]:
+        """/vragen: the member's oldest unanswered ask again (with its buttons)."""
+
     def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
         """The answer to a request for help; it lands in the youth's plan."""
 

@@ -8,11 +8,12 @@ every id against stored state again.
 
 from __future__ import annotations
 
+from bot.flows.conversation import START_STATE
 from bot.flows.flow import Flow
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.flows.messages import Choice
 from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
-from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile
+from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
 from bot.i18n import N_
@@ -63,6 +64,27 @@ class InviteAnswer(Question):
             ctx.note(ctx.t(N_("Fijn. Eerst drie korte vragen over jou.")))
             return Outcome.ACCEPTED
         ctx.notes.extend(port(ctx).answer_invite(invite.id, choice == YES, ctx.plan))
+        return Outcome.ACCEPTED
+
+
+class JimOffer(Question):
+    """Right after the youth chose a JIM: make the invitation now, or later with /delen."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wil je {name} nu vragen om je JIM te zijn? "
+                        "Ik maak een bericht met een link."), name=ctx.cursor.get("name", ""))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja, maak het bericht"))), Choice(NO, ctx.t(N_("Later")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == YES:
+            ctx.notes.extend(port(ctx).invite(InviteKind.JIM, ctx.cursor.get("person"),
+                                              ctx.plan))
+        else:
+            ctx.note(ctx.t(N_("Goed. Dat kan later met /delen.")))
         return Outcome.ACCEPTED
 
 
@@ -255,24 +277,59 @@ def finish_profile(ctx: Context) -> None:
 
 
 class MemberHome(Question):
-    """Where someone rests who helps others but has no plan of their own (yet)."""
+    """Where someone rests who helps others but has no plan of their own (yet): what they
+    can do here, and a way to start a plan of their own."""
 
     skip_label = None
+    resting = True
 
     def prompt(self, ctx: Context) -> str:
-        return ctx.t(N_("Met /plan zie je wat met je gedeeld is. Met /help zie je wat je "
-                        "nog meer kunt. Met /start maak je je eigen plan."))
+        sharing = port(ctx)
+        links = sharing.memberships()
+        lines = [ctx.t(template, names=", ".join(link.name for link in links
+                                                 if link.role is role))
+                 for role, template in HOME_ROLES.items()
+                 if any(link.role is role for link in links)]
+        if not links:
+            lines.append(ctx.t(N_("Je bent begeleider. Nog geen jongere deelt een plan met je."))
+                         if sharing.profile() else ctx.t(N_("Je helpt nu niemand met een plan.")))
+        roles = {link.role for link in links}
+        if sharing.profile():
+            roles.add(ShareRole.PROFESSIONAL)
+        lines.append(ctx.t(N_("Dit kun je typen:")))
+        lines += [f"/{command} – {ctx.t(text)}" for command, text, for_roles in HOME_COMMANDS
+                  if for_roles & roles]
+        return "\n".join(lines)
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
-        return Outcome.REASK
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(OWN_PLAN, ctx.t(N_("Zelf een plan maken")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        return Outcome.REASK
+        ctx.follow_up = START_STATE
+        return Outcome.ACCEPTED
+
+
+OWN_PLAN = "own"
+HOME_ROLES = {
+    ShareRole.JIM: N_("Je bent JIM van {names}."),
+    ShareRole.NETWORK: N_("Je helpt {names} met een paar dingen."),
+    ShareRole.PROFESSIONAL: N_("Je begeleidt {names}."),
+}
+HELPING = frozenset({ShareRole.JIM, ShareRole.NETWORK})
+ANYONE = frozenset(ShareRole)
+HOME_COMMANDS = (
+    ("plan", N_("het plan bekijken"), HELPING),
+    ("jongeren", N_("je jongeren en hun plan"), frozenset({ShareRole.PROFESSIONAL})),
+    ("vragen", N_("vragen die nog open staan"), ANYONE),
+    ("bericht", N_("een berichtje sturen"), HELPING),
+    ("begeleider", N_("een jongere uitnodigen"), frozenset({ShareRole.PROFESSIONAL})),
+    ("stoppen", N_("stoppen met helpen"), ANYONE),
+)
 
 
 def build() -> Flow:
     questions = [
-        InviteAnswer("invite_answer"), ShareMenu("share_menu"),
+        InviteAnswer("invite_answer"), JimOffer("jim_offer"), ShareMenu("share_menu"),
         SharePrivate("share_private"), ShareNetwork("share_network"), AskOther("ask_other"),
         MemberPick("member_pick"), MemberStop("member_stop"), MemberNote("member_note"),
         ProfileField("pro_name", "name", N_("Wat is je naam?")),

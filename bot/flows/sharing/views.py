@@ -4,7 +4,8 @@ A shared plan is a filtered *copy* of the youth's plan, so the same renderers (c
 can never show more than the copy holds:
 
 - everyone: domains marked "alleen voor mij" (and their actions) are gone, and so is the
-  change history;
+  change history (``private_domains`` stays, so a reader can be told *that* some subjects
+  are private, never which);
 - a network person: only their own name and the actions they are asked to help with.
 """
 
@@ -14,6 +15,7 @@ from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.messages import SHARED_CHOICE, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
+from bot.flows.plan_voice import FOR_OTHERS, action_status
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.i18n import N_, Safe, Translator, escape
 from bot.plan.model import Action, HelperAnswer, HelperKind, Plan
@@ -61,7 +63,6 @@ def shared_copy(plan: Plan, role: ShareRole, person_id: str | None) -> Plan:
     copy.domains = {d: answer for d, answer in copy.domains.items() if d not in private}
     copy.actions = [a.model_copy() for a in actions]
     copy.history = []
-    copy.private_domains = []
     return copy
 
 
@@ -73,11 +74,12 @@ def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Transla
     """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions."""
     view = shared_copy(plan, role, person_id)
     if role is not ShareRole.NETWORK:
-        return render_plan(view, t)
+        return render_plan(view, t, FOR_OTHERS)
     lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(plan, t))]
     for action in view.actions:
         when = t(WHEN_LABELS[action.when]).lower() if action.when else "…"
-        lines.append(f"• {escape(action.what)} → {when}")
+        lines.append(f"• {escape(action.what)} → {when} · "
+                     f"{escape(action_status(view, action, t))}")
     if not view.actions:
         lines.append(t(N_("Nog niets.")))
     return Safe("\n".join(lines))

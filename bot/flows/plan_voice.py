@@ -1,0 +1,126 @@
+"""Who a plan is written for: the youth themselves ("Jouw JIM", "ikzelf") or the people
+it is shared with, who read about the youth in the third person ("JIM", "Noor zelf").
+
+The chat view, the PDF and the network picture all take a :class:`Voice`; the words for
+what helpers answered (the status of an action or urgent need) are the same in both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from babel.dates import format_date
+
+from bot.flows.interview.wie import ROLE_LABELS
+from bot.i18n import N_, Translator
+from bot.plan.model import (
+    Action,
+    HelperAnswer,
+    HelperKind,
+    HelperResponse,
+    Plan,
+    Role,
+    UrgentNeed,
+)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Templates (msgids) that may use ``{youth}``, the youth's name."""
+
+    title: str  # a plan without a name
+    people: str  # the WIE heading
+    jim: str
+    jim_undecided: str
+    self_helper: str
+    professional: str
+    roles: dict[Role, str]
+    safety: tuple[str, str, str]  # warning signs, what helps, whom to call
+    jim_legend: str
+    private: str | None = None  # said when some subjects are kept out of the copy
+    reported: str | None = None  # an urgent need's date
+
+
+FOR_YOUTH = Voice(
+    title=N_("<b>Jouw toekomstplan</b>"),
+    people=N_("<b>WIE</b> · mensen om je heen"),
+    jim=N_("Jouw JIM: {name}"),
+    jim_undecided=N_("Jouw JIM: nog niet gekozen"),
+    self_helper=N_("ikzelf"),
+    professional=N_("mijn begeleider"),
+    roles=ROLE_LABELS,
+    safety=(N_("Hier merk ik het aan: {text}"), N_("Dit helpt mij: {text}"),
+            N_("Die bel of app ik: {text}")),
+    jim_legend=N_("JIM: de volwassene die jij vertrouwt"),
+)
+FOR_OTHERS = Voice(
+    title=N_("<b>Toekomstplan</b>"),
+    people=N_("<b>WIE</b> · de mensen om {youth} heen"),
+    jim=N_("JIM: {name}"),
+    jim_undecided=N_("JIM: nog niet gekozen"),
+    self_helper=N_("{youth} zelf"),
+    professional=N_("de begeleider"),
+    roles={Role.PRAKTISCH: N_("Helpt met praktische dingen"),
+           Role.SAMEN: N_("Doet leuke dingen samen"),
+           Role.ADVIES: N_("Geeft advies"),
+           Role.ER_VOOR_JE: N_("Is er als het moeilijk is")},
+    safety=(N_("Hier merkt {youth} het aan: {text}"), N_("Dit helpt {youth}: {text}"),
+            N_("Die belt of appt {youth}: {text}")),
+    jim_legend=N_("JIM: de volwassene die {youth} vertrouwt"),
+    private=N_("{youth} houdt sommige onderwerpen voor zichzelf. Die staan hier niet."),
+    reported=N_("gemeld op {date}"),
+)
+
+
+def day(moment: datetime, t: Translator) -> str:
+    """A date as people write it: "3 maart 2026"."""
+    return format_date(moment.date(), format="long", locale=t.lang)
+
+
+def youth_word(plan: Plan, t: Translator) -> str:
+    """The youth as others call them: their name, or "de jongere"."""
+    return plan.name or t.plain(N_("de jongere"))
+
+
+def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
+    """Who does an action, as plain text."""
+    if action.helper == HelperKind.SELF:
+        return t.plain(voice.self_helper, youth=youth_word(plan, t))
+    if action.helper == HelperKind.PROFESSIONAL:
+        return t.plain(voice.professional)
+    person = plan.person(action.person_id)
+    if person is None:
+        return t.plain(N_("nog niet bekend"))
+    if person is plan.jim_person():
+        return t.plain(N_("{name} (JIM)"), name=person.name)
+    return person.name
+
+
+def urgent_line(plan: Plan, urgent: UrgentNeed, t: Translator, voice: Voice) -> str:
+    """An urgent need as plain text: for others with the day it was reported, and who
+    picked it up once someone did."""
+    line = urgent.text
+    if voice.reported:
+        line += " (" + t.plain(voice.reported, date=day(urgent.reported_at, t)) + ")"
+    if urgent.response:
+        line += " · " + _status(urgent.response, None, t)
+    return line
+
+
+def action_status(plan: Plan, action: Action, t: Translator) -> str:
+    """What came of asking for help, as plain text: "open", "Ahmed helpt", "Ahmed kan
+    niet", "opgepakt door Mark"."""
+    person = plan.person(action.person_id)
+    return _status(action.response, person.name if person else None, t)
+
+
+def _status(response: HelperResponse | None, name: str | None, t: Translator) -> str:
+    if response is None:
+        return t.plain(N_("open"))
+    if response.answer is HelperAnswer.PICKED_UP:
+        return t.plain(N_("opgepakt door {name}"), name=response.by or t.plain(N_("iemand")))
+    words = {HelperAnswer.YES: N_("{name} helpt"),
+             HelperAnswer.OTHERWISE: N_("{name} helpt anders: {note}"),
+             HelperAnswer.NO: N_("{name} kan niet")}[response.answer]
+    return t.plain(words, name=name or t.plain(N_("iemand")), note=response.note or "")

@@ -1,0 +1,232 @@
+"""The sharing commands and buttons: /delen, /begeleider, /jongeren, /stoppen, /bericht,
+``/start <code>`` and self-contained buttons (``s:…``), for the turn engine.
+
+Each command gets the engine's turn and the sharing port. It returns the turn's result when
+it opened a detour, or None when it only said something: the engine then asks the current
+question again, as after any command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.flows.conversation import START_STATE, Conversation
+from bot.flows.interview.wat import DOMAIN_LABELS
+from bot.flows.messages import NETWORK_PICTURE, Message
+from bot.flows.plan_view import is_empty, render_plan
+from bot.flows.sharing.model import InviteKind, ShareRole
+from bot.flows.sharing.port import SharingPort
+from bot.flows.sharing.questions import MEMBER_HOME
+from bot.i18n import N_, Safe
+from bot.plan.model import Jim
+
+if TYPE_CHECKING:
+    from bot.flows.engine import TurnResult, _TurnState
+
+Command = Callable[["_TurnState", SharingPort], "TurnResult | None"]
+
+
+def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
+    """Start a sharing detour. Someone without a plan of their own (who never started, or
+    only saw the welcome) rests at the member home afterwards, not in the youth interview;
+    a youth who opened a begeleider's link goes on to make their plan."""
+    conv = turn.conv
+    conv.paused = False
+    for_youth = state == "invite_answer" and cursor["invite"]["kind"] == InviteKind.YOUTH
+    fresh = not conv.started or (conv.state == START_STATE and is_empty(turn.ctx.plan))
+    if fresh and not conv.in_detour and not for_youth:
+        conv.state = MEMBER_HOME
+    conv.started = True
+    turn.push_detour(state, cursor)
+    turn.ask()
+    return turn.result()
+
+
+def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult | None:
+    """``/start <code>``: a valid invite is explained; any other code gets one plain answer
+    that says nothing about whose invite it was."""
+    invite = sharing.open_invite(code)
+    turn.quiet = True
+    if invite is None:
+        turn.say(turn.t(N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
+                           "Vraag om een nieuwe link.")))
+        turn.conv.started = True
+        return None
+    data = {"id": invite.id, "kind": invite.kind.value, "youth": invite.youth_name,
+            "age": invite.youth_age,
+            "professional": invite.professional.model_dump() if invite.professional else None}
+    return open_detour(turn, "invite_answer", {"invite": data})
+
+
+def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
+    """After an accepted answer. When WIE is just done: the picture of the youth's network.
+    When a JIM was just chosen: the offer to invite them now, a detour after which the
+    interview moves on (True: the detour is open)."""
+    ctx = turn.ctx
+    plan = ctx.plan
+    if plan.jim == jim_before:
+        return False
+    if jim_before is None and plan.people:
+        ctx.notes.append(Message(turn.t(N_("Dit is jouw netwerk.")),
+                                 documents=(NETWORK_PICTURE,)))
+    jim = plan.jim_person()
+    if (ctx.sharing is None or jim is None or ctx.follow_up
+            or (jim_before is not None and jim_before.person_id == jim.id)
+            or any(link.role is ShareRole.JIM and link.name == jim.name
+                   for link in ctx.sharing.shared_with())):
+        return False
+    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=True)
+    return True
+
+
+def show_plan(turn: _TurnState) -> None:
+    """/plan: your own plan with its network picture, then the plans you help with."""
+    turn.quiet = True
+    plan, t, sharing = turn.ctx.plan, turn.t, turn.ctx.sharing
+    shared = sharing.shared_plans() if sharing is not None else []
+    linked = sharing.memberships() if sharing is not None else []
+    if not is_empty(plan):
+        turn.messages.append(Message(render_plan(plan, t), documents=(
+            NETWORK_PICTURE,) if plan.people else ()))
+    elif not _at_home(turn.conv):
+        turn.say(t(N_("Je plan is nog leeg. Dat komt vanzelf als we verder praten.")))
+    elif not linked:
+        turn.say(t(N_("Er is nog geen plan met je gedeeld.")))
+    turn.messages.extend(shared)
+    if any(link.role is ShareRole.PROFESSIONAL for link in linked):
+        turn.say(t(N_("Het plan van een jongere die je begeleidt zie je met /jongeren.")))
+
+
+def _at_home(conv: Conversation) -> bool:
+    """Resting at the member home (perhaps in a detour from it): no plan of one's own."""
+    return (conv.stack[0].state if conv.stack else conv.state) == MEMBER_HOME
+
+
+def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
+    """/delen: who sees what, then what the youth can do about it."""
+    t, plan = turn.t, turn.ctx.plan
+    lines = [t(N_("<b>Wie ziet je plan?</b>"))]
+    options: list[tuple[str, str]] = []
+    shared = sharing.shared_with()
+    for link in shared:
+        role = t.plain(ROLE_WORDS[link.role])
+        if link.pending:
+            lines.append(t(N_("• {name} ({role}): uitnodiging nog niet beantwoord"),
+                           name=link.name, role=role))
+            options.append((f"withdraw:{link.id}",
+                            t.plain(N_("Uitnodiging {name} intrekken"), name=link.name)))
+        else:
+            lines.append(t(SEES[link.role], name=link.name, role=role))
+            options.append((f"stop:{link.id}",
+                            t.plain(N_("Stop delen met {name}"), name=link.name)))
+    if not shared:
+        lines.append(t(N_("Nog niemand. Alleen jij.")))
+    private = [t.plain(DOMAIN_LABELS[d]) for d in plan.private_domains]
+    if private:
+        lines.append(t(N_("Alleen voor jou: {subjects}"), subjects=", ".join(private)))
+    taken = {(link.role, link.name) for link in shared}
+    jim = plan.jim_person()
+    if jim is not None and (ShareRole.JIM, jim.name) not in taken:
+        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=jim.name)))
+    options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
+    options.append(("pro", t.plain(N_("Je begeleider uitnodigen"))))
+    options.append(("private", t.plain(N_("Onderwerpen alleen voor mij"))))
+    turn.say(Safe("\n".join(lines)))
+    return open_detour(turn, "share_menu", {"options": options})
+
+
+def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
+    """/jongeren, /bericht: pick the youth (asked only when there is a choice)."""
+
+    def command(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+        links = [link for link in sharing.memberships() if link.role in roles]
+        if not links:
+            turn.say(turn.t(NOBODY_LINKED[purpose]))
+            return None
+        cursor = {"purpose": purpose, "links": [(link.id, link.name) for link in links]}
+        if len(links) == 1 and purpose != "show":
+            return open_detour(turn, "member_note", {**cursor, "link": links[0].id,
+                                                     "name": links[0].name})
+        return open_detour(turn, "member_pick", cursor)
+
+    return command
+
+
+def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+    """/begeleider: register once (name, organisation, role), then a link for a youth."""
+    if sharing.profile() is None:
+        turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een link voor een jongere. "
+                           "Eerst drie korte vragen.")))
+        return open_detour(turn, "pro_name", {"ask": ["pro_organisation", "pro_role"]})
+    turn.messages.extend(sharing.invite(InviteKind.YOUTH, None, turn.ctx.plan))
+    return None
+
+
+def command(turn: _TurnState, name: str, sharing: SharingPort) -> TurnResult | None:
+    """Run the sharing command ``name``; what it says is the whole reply."""
+    turn.quiet = True
+    return SHARING_COMMANDS[name](turn, sharing)
+
+
+def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+    """/stoppen and /stop: a member stops helping someone; a youth who helps nobody pauses,
+    and hears how to stop sharing or erase everything."""
+    links = sharing.memberships()
+    if links:
+        cursor = {"purpose": "stop", "links": [(link.id, link.name) for link in links]}
+        if len(links) == 1:
+            return open_detour(turn, "member_stop", {**cursor, "link": links[0].id,
+                                                     "name": links[0].name})
+        return open_detour(turn, "member_pick", cursor)
+    if _at_home(turn.conv):
+        turn.say(turn.t(N_("Je helpt nu niemand met een plan.")))
+        return None
+    turn.conv.paused = True
+    turn.say(turn.t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
+    turn.say(turn.t(N_("Wil je dat niemand je plan meer ziet? Dat kan met /delen. "
+                       "Alles wissen kan met /verwijder.")))
+    return turn.result()
+
+
+def open_asks(turn: _TurnState, sharing: SharingPort) -> None:
+    """/vragen: what this member was asked and has not answered yet."""
+    turn.messages.extend(sharing.open_asks())
+
+
+def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
+    """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it."""
+    turn.quiet = True
+    sharing = turn.ctx.sharing
+    if sharing is None:
+        turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
+        return None
+    click = sharing.click(choice)
+    turn.messages.extend(click.messages)
+    if click.detour is not None:
+        return open_detour(turn, *click.detour)
+    turn.messages.extend(click.then)
+    return None if turn.conv.started else turn.result()
+
+
+ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),
+              ShareRole.PROFESSIONAL: N_("begeleider")}
+SEES = {
+    ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
+    ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),
+    ShareRole.PROFESSIONAL: N_("• {name} ({role}): ziet je plan en krijgt berichten"),
+}
+NOBODY_LINKED = {
+    "show": N_("Er zijn nog geen jongeren die hun plan met je delen. "
+               "Met /begeleider maak je een link."),
+    "note": N_("Je bent nog voor niemand JIM."),
+}
+HELPERS = frozenset({ShareRole.JIM, ShareRole.NETWORK})
+SHARING_COMMANDS: dict[str, Command] = {
+    "delen": share_menu,
+    "jongeren": member_pick("show", frozenset({ShareRole.PROFESSIONAL})),
+    "stoppen": stop,
+    "vragen": open_asks,
+    "bericht": member_pick("note", HELPERS),
+    "begeleider": professional,
+}

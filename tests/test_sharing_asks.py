@@ -1,0 +1,75 @@
+"""Asks for help reach only the helper an action is given to, and an ask whose action moved
+on to someone else can't be answered any more."""
+
+from __future__ import annotations
+
+from bot.plan.model import HelperAnswer
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
+from tests.test_interview import complete_interview
+
+GONE = "Deze vraag is al beantwoord of kan niet meer."
+
+
+def jim_with_one_of_two_actions(turns: Turns) -> tuple[Youth, Youth]:
+    """Noor's plan: "Een eigen kamer" for Ahmed (her JIM), "Hulp met mijn post" for her
+    begeleider; nothing private. Ahmed accepts the JIM invite."""
+    noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
+    complete_interview(noor)
+    ahmed_becomes_jim(noor, ahmed)
+    return noor, ahmed
+
+
+def ahmed_becomes_jim(noor: Youth, ahmed: Youth) -> None:
+    noor.says("/delen")
+    noor.clicks("Ahmed uitnodigen als JIM")
+    ahmed.says(f"/start {noor.invite}")
+    ahmed.clicks("Ja, ik wil JIM zijn")
+    noor.inbox()
+
+
+def give_room_to(noor: Youth, helper: str) -> None:
+    noor.says("/wijzig")
+    noor.clicks("Een afspraak")
+    noor.clicks("Een eigen kamer")
+    noor.clicks(helper)
+    noor.clicks("Deze maand")
+
+
+def test_a_jim_is_asked_only_about_the_actions_given_to_them(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    asks = [m for m in ahmed.inbox() if m.choices]
+    assert [m.text for m in asks] == [
+        "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"]
+    ahmed.presses("Ja")
+    assert "Noor hoort je antwoord" in ahmed.text
+    assert not any(m.choices for m in ahmed.replies)  # the begeleider's action: not his
+    assert all("post" not in m.text for m in [*ahmed.replies, *ahmed.inbox()])
+    assert [m.text for m in noor.inbox()] == ["Ahmed helpt je met: Een eigen kamer."]
+
+
+def test_an_old_ask_cannot_answer_for_the_new_helper(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    old_ask = next(m for m in ahmed.inbox() if m.choices)
+    give_room_to(noor, "Sanne")
+    ahmed.clicks_raw(old_ask.choices[0].id, None)  # "Ja", pressed after the change
+    assert GONE in ahmed.text
+    room = noor.plan.actions[0]
+    assert room.person_id == noor.plan.people[0].id and room.response is None
+    assert not noor.inbox()  # no "Ahmed helpt je" for what Sanne now does
+
+
+def test_giving_an_action_to_someone_else_clears_the_earlier_answer(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    ahmed.presses("Nee")
+    assert noor.plan.actions[0].response.answer is HelperAnswer.NO
+    give_room_to(noor, "Sanne")
+    assert noor.plan.actions[0].response is None
+    give_room_to(noor, "Ahmed (je JIM)")  # back to Ahmed: he is asked again
+    again = [m for m in ahmed.inbox() if m.choices]
+    assert [m.text for m in again] == [
+        "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"]
+    ahmed.presses("Ja")
+    assert noor.plan.actions[0].response.answer is HelperAnswer.YES

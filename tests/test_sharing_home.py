@@ -1,0 +1,139 @@
+"""Where each person is: the youth is offered to invite their JIM right after choosing one and
+sees their network; a JIM or professional rests at their own home, never in the youth
+interview; /stop, /stoppen and /vragen mean one clear thing for each."""
+
+from __future__ import annotations
+
+from bot.flows.messages import Message
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
+from tests.test_interview import answer_start, complete_interview
+from tests.test_sharing_asks import jim_with_one_of_two_actions
+from tests.test_sharing_professional import registered_professional
+
+OFFER = "Wil je Ahmed nu vragen om je JIM te zijn? Ik maak een bericht met een link."
+YOUTH_WELCOME = "Zullen we beginnen?"
+
+
+def choose_ahmed_as_jim(noor: Youth) -> None:
+    answer_start(noor)
+    noor.says("oom Ahmed")
+    noor.clicks("Klaar")
+    noor.clicks("Dichtbij")
+    noor.clicks("Dat is iedereen")
+    noor.clicks("Klaar")
+    noor.clicks("Ahmed")
+
+
+def network_picture(messages: list[Message]) -> bytes:
+    found = [a for m in messages for a in m.attachments if a.mime_type == "image/png"]
+    assert len(found) == 1 and found[0].filename.startswith("netwerk-noor-")
+    return found[0].data
+
+
+def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store) -> None:
+    noor = Youth(Turns(store), "noor")
+    choose_ahmed_as_jim(noor)
+    texts = [m.text for m in noor.replies]
+    assert texts[:3] == ["Mooi. Ahmed is jouw JIM in je plan.", "Dit is jouw netwerk.", OFFER]
+    assert network_picture(noor.replies).startswith(b"\x89PNG")
+    assert [c.label for c in noor.question.choices] == ["Ja, maak het bericht", "Later"]
+    noor.clicks("Ja, maak het bericht")
+    assert noor.invite and "Noor vraagt of jij JIM wilt zijn" in noor.text
+    assert "verder waar we waren" not in noor.text
+    assert "Nu kijken we naar je leven van nu" in noor.text  # WAT starts only now
+    assert noor.asked == "Waar wil je beginnen?"
+    noor.says("/delen")
+    assert "Ahmed (JIM): uitnodiging nog niet beantwoord" in noor.text
+
+
+def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:
+    noor = Youth(Turns(store), "noor")
+    choose_ahmed_as_jim(noor)
+    noor.clicks("Later")
+    assert "Dat kan later met /delen" in noor.text and noor.asked == "Waar wil je beginnen?"
+    assert not any(m.invite for m in noor.replies)
+    noor.says("/plan")
+    assert "Toekomstplan van Noor" in noor.replies[0].text
+    network_picture(noor.replies)
+    noor.says("/wijzig")
+    noor.clicks("Je JIM")
+    noor.clicks("Ahmed")  # the same JIM again: nothing new to offer
+    assert OFFER not in noor.text and noor.asked == "Waar wil je beginnen?"
+
+
+def test_a_jim_rests_at_their_own_home_not_in_the_youth_interview(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
+    complete_interview(noor)
+    ahmed.says("/start")  # pressed START before opening the link
+    assert YOUTH_WELCOME in ahmed.asked
+    noor.says("/delen")
+    noor.clicks("Ahmed uitnodigen als JIM")
+    ahmed.says(f"/start {noor.invite}")
+    ahmed.clicks("Ja, ik wil JIM zijn")
+    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Met /plan zie je het plan. "
+                          "Met /bericht stuur je een berichtje. Met /stoppen stop je.")
+    assert ahmed.state == "member_home"
+    for typed in ("/start", "hallo", "/start"):
+        ahmed.says(typed)
+        assert YOUTH_WELCOME not in ahmed.text and "Hoi! Ik help je" not in ahmed.text
+        assert "Je bent JIM van Noor." in ahmed.asked and "/vragen" in ahmed.asked
+    ahmed.inbox()
+    ahmed.presses("Ja")
+    assert ahmed.text == "Dank je! Noor hoort je antwoord."  # and nothing after it
+    ahmed.says("/plan")
+    assert "Toekomstplan van Noor" in ahmed.text and "Je bent JIM" not in ahmed.text
+    ahmed.says("/start")
+    ahmed.clicks("Zelf een plan maken")  # his own plan, when he wants one
+    assert YOUTH_WELCOME in ahmed.asked
+
+
+def test_a_professional_who_pressed_start_first_rests_at_home(store: Store) -> None:
+    turns = Turns(store)
+    mark = Youth(turns, "mark")
+    mark.says("/start")
+    mark, token = registered_professional(turns)
+    assert mark.state == "member_home"
+    mark.says("/plan")
+    assert mark.text == "Er is nog geen plan met je gedeeld."
+    mark.says("/start")
+    assert "Je bent begeleider. Nog geen jongere deelt een plan met je." in mark.asked
+    assert "/begeleider – een jongere uitnodigen" in mark.asked
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    mark.says("/plan")
+    assert "Het plan van een jongere die je begeleidt zie je met /jongeren." in mark.text
+    assert "Je plan is nog leeg" not in mark.text
+
+
+def test_stop_and_stoppen_mean_one_thing_for_each(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    for word in ("/stop", "/stoppen"):
+        noor.says(word)
+        assert "Prima, we stoppen even" in noor.text and "/delen" in noor.text
+        assert "Je helpt nu niemand" not in noor.text
+        noor.says("/start")
+        ahmed.says(word)
+        assert ahmed.asked == "Wil je echt stoppen met Noor? Je ziet het plan dan niet meer."
+        ahmed.clicks("Nee")
+    ahmed.says("/pauze")
+    assert "Prima, we stoppen even" in ahmed.text
+
+
+def test_missed_asks_can_be_seen_again_and_answered(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = jim_with_one_of_two_actions(turns)
+    ahmed.inbox()  # shown once, then lost (a closed terminal, a cleared chat)
+    ahmed.says("/vragen")
+    ask = ahmed.replies[0]
+    assert ask.text == "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"
+    again = Youth(turns, "ahmed")  # a restart: nothing remembered on the chat side
+    again.says("/vragen")
+    again.presses("Ja")
+    assert "Noor hoort je antwoord" in again.text
+    again.says("/vragen")
+    assert again.text == "Er staan geen vragen voor je open."
+    assert "Ahmed helpt je met: Een eigen kamer." in noor.inbox()[0].text
