@@ -72,14 +72,26 @@ def test_change_a_person_then_return_to_the_interrupted_question(store: Store) -
     interrupted = youth.asked
     youth.says("/wijzig")
     assert "Wat wil je veranderen?" in youth.asked
-    youth.clicks("Iemand uit je lijst")
+    youth.clicks("Mensen om je heen")
     youth.clicks("Els")
+    assert "Wat wil je veranderen over Els?" in youth.asked
+    youth.clicks("Wie het is voor jou")
     assert "Wie is Els voor jou?" in youth.asked
     youth.says("mijn trainer")
+    assert "verder waar we waren" in youth.text
+    assert youth.asked == interrupted
+    youth.says("/wijzig")
+    youth.clicks("Mensen om je heen")
+    youth.clicks("Els")
+    youth.clicks("Wat die voor je doet")
     youth.clicks("Geeft me advies")
     youth.clicks("Klaar")
+    assert youth.asked == interrupted
+    youth.says("/wijzig")
+    youth.clicks("Mensen om je heen")
+    youth.clicks("Els")
+    youth.clicks("Hoe dichtbij")
     youth.clicks("Dichtbij")
-    assert "verder waar we waren" in youth.text
     assert youth.asked == interrupted
     els = youth.plan.people[2]
     assert (els.relation, els.roles, els.closeness) == ("trainer", [Role.ADVIES],

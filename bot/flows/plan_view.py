@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
+from bot.flows.interview.relations import label, relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
 from bot.i18n import N_, Safe, Translator, escape
@@ -24,8 +25,8 @@ def helper_name(plan: Plan, action: Action, t: Translator) -> str:
     if person is None:
         return t(N_("nog niet bekend"))
     if person is plan.jim_person():
-        return t(N_("{name} (JIM)"), name=person.name)
-    return escape(person.name)
+        return t(N_("{name} (JIM)"), name=label(person, t))
+    return escape(label(person, t))
 
 
 def render_plan(plan: Plan, t: Translator) -> Safe:
@@ -48,18 +49,19 @@ def _wie(plan: Plan, t: Translator) -> str:
     if not plan.people:
         lines.append(t(N_("Nog niemand ingevuld.")))
     for person in plan.people:
-        details = [t(label) for role, label in ROLE_LABELS.items() if role in person.roles]
+        details = [t(text) for role, text in ROLE_LABELS.items() if role in person.roles]
         if person.closeness:
             details.append(t(CLOSENESS_LABELS[person.closeness]))
-        relation = f" ({escape(person.relation)})" if person.relation else ""
+        relation = ("" if person.relation is None or unnamed(person)
+                    else f" ({escape(relation_text(person.relation, t))})")
         extra = (": " + ", ".join(details).lower()) if details else ""
-        lines.append("• " + escape(person.name) + relation + extra)
-    fallback = [p.name for p in plan.people if p.id in plan.fallback_ids]
+        lines.append("• " + escape(label(person, t)) + relation + extra)
+    fallback = [label(p, t) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         lines.append(t(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
     jim = plan.jim_person()
     if jim:
-        lines.append(t(N_("Jouw JIM: {name}"), name=jim.name))
+        lines.append(t(N_("Jouw JIM: {name}"), name=label(jim, t)))
     elif plan.jim:
         lines.append(t(N_("Jouw JIM: nog niet gekozen")))
     return "\n".join(lines)
@@ -69,13 +71,13 @@ def _wat(plan: Plan, t: Translator) -> str:
     lines = [t(N_("<b>WAT</b> · hoe het nu gaat"))]
     if not plan.domains:
         lines.append(t(N_("Nog niets ingevuld.")))
-    for domain, label in DOMAIN_LABELS.items():
+    for domain, domain_label in DOMAIN_LABELS.items():
         answer = plan.domains.get(domain)
         if answer is None:
             continue
         status = (t(STATUS_LABELS[answer.status]) if answer.status
                   else t(N_("overgeslagen")) if answer.skipped else "…")
-        lines.append(f"{DOMAIN_ICONS[domain]} <b>{t(label)}</b>: {status.lower()}")
+        lines.append(f"{DOMAIN_ICONS[domain]} <b>{t(domain_label)}</b>: {status.lower()}")
         parts = ((N_("Gaat goed: {text}"), answer.going_well),
                  (N_("Moeilijk: {text}"), answer.hard), (N_("Nodig: {text}"), answer.need),
                  (N_("Over een paar maanden: {text}"), answer.future))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.flows.messages import Choice
 from bot.flows.plan_view import render_plan
 from bot.flows.question import Context, Outcome, Question
+from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_
 
 YES, CHANGE = "yes", "change"
@@ -27,6 +28,11 @@ class Overview(Question):
         ctx.plan.confirmed = True
         ctx.changed("confirmed")
         return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        if yes_or_no(text) == "no":  # "nee", "klopt niet": something should change
+            return self.on_choice(ctx, CHANGE)
+        return super().on_text(ctx, text)
 
 
 class Finished(Question):

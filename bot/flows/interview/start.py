@@ -6,6 +6,7 @@ import re
 
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.text import NAME_LIMIT
 
@@ -35,24 +36,27 @@ class Welcome(Question):
         if choice == MORE:
             ctx.note(ctx.t(N_(
                 "Ik stel je korte vragen. Eén vraag per keer.\n"
-                "Eerst over de mensen om je heen. Daarna over hoe het nu gaat. "
-                "Dan kijken we samen wie je kan helpen.\n"
+                "Eerst hoe het vandaag gaat. Dan wie er om je heen zijn. "
+                "Dan hoe het gaat met wonen, school, geld en meer. "
+                "Tot slot: wie je helpt, en wanneer.\n"
                 "Je mag elke vraag overslaan. Met /plan zie je je plan. "
                 "Met /pauze stop je even. Alles wordt bewaard."
             )))
             return Outcome.STAY
-        ctx.note(ctx.t(N_("Helemaal goed. Typ /start als je wilt beginnen.")))
+        ctx.note(ctx.t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
         ctx.pause = True
         return Outcome.STAY
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
-        words = {"ja": START, "yes": START, "nee": NOT_NOW, "no": NOT_NOW, "uitleg": MORE}
-        for word, choice in words.items():
-            if word in text.casefold().split():
-                return self.on_choice(ctx, choice)
+        answer = yes_or_no(text)
+        if answer is not None:
+            return self.on_choice(ctx, START if answer == "yes" else NOT_NOW)
+        if set(normalize(text).split()) & EXPLAIN_WORDS:
+            return self.on_choice(ctx, MORE)
         return super().on_text(ctx, text)
 
 
+EXPLAIN_WORDS = {"uitleg", "wat", "hoe", "waarom", "explain", "what", "how", "why"}
 _NAME_PREFIX = re.compile(
     r"^(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|noem\s+me(?:\s+maar)?|zeg\s+maar|"
     r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
@@ -69,14 +73,15 @@ class YourName(TextQuestion):
         if len(name.split()) > 3:
             ctx.note(ctx.t(N_("Welke naam mag ik gebruiken? Eén woord is genoeg.")))
             return Outcome.REASK
+        greeting = (N_("Oké, vanaf nu noem ik je {name}.") if ctx.plan.name
+                    else N_("Fijn dat je er bent, {name}."))
         ctx.plan.name = name
         ctx.changed("name")
-        ctx.note(ctx.t(N_("Fijn dat je er bent, {name}."), name=name))
+        ctx.note(ctx.t(greeting, name=name))
         return Outcome.ACCEPTED
 
 
 MIN_AGE, MAX_AGE = 12, 40
-ADULT = 18
 
 
 class YourAge(TextQuestion):

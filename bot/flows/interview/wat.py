@@ -91,6 +91,11 @@ class DomainStatus(Question):
         answer.status = Status(choice)
         answer.skipped = False
         ctx.changed(f"wat.{current_domain(ctx).value}.status")
+        if ctx.cursor.get("editing"):  # changed via /wijzig: ask what this answer opens up
+            missing = {"domain_good": answer.going_well, "domain_need": answer.need}
+            if answer.status != Status.GOED:
+                missing = {"domain_hard": answer.hard, **missing}
+            ctx.queue(*[key for key, value in missing.items() if value is None])
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
@@ -120,7 +125,10 @@ class DomainText(TextQuestion):
 
 
 def sync_action(ctx: Context) -> None:
-    """Keep the HOE action of this domain in step with its need (after /wijzig, say)."""
+    """Keep the HOE action of this domain in step with its need (after /wijzig, say).
+
+    A new need once HOE was reached gets its action, and who and when are asked next.
+    """
     domain = current_domain(ctx)
     need = current_answer(ctx).need
     action = next((a for a in ctx.plan.actions if a.domain == domain), None)
@@ -129,8 +137,11 @@ def sync_action(ctx: Context) -> None:
             ctx.plan.actions.remove(action)
     elif action is not None:
         action.what = need
-    elif ctx.plan.actions:
-        ctx.plan.actions.append(Action(id=ctx.plan.next_id("a"), domain=domain, what=need))
+    elif ctx.reached("action_who", "overview"):
+        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
+        ctx.plan.actions.append(action)
+        ctx.cursor["action"] = action.id
+        ctx.queue("action_who", "action_when")
 
 
 class DomainNeed(DomainText):
