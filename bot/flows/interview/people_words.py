@@ -95,6 +95,10 @@ def _read_part(words: list[str]) -> NamedPerson | None:
     relation = None
     if relation_at is not None:
         relation = words[relation_at].casefold()
+        rest = [w.casefold() for w in words[relation_at + 1:]]
+        if rest and rest[0] in _PREPOSITIONS and RELATION_WORDS & set(rest):
+            phrase = " ".join(w.casefold() for w in words[relation_at:])  # "vriend van mijn broer"
+            return NamedPerson(phrase, phrase)
         start = relation_at
         while start and words[start - 1].casefold() in _FILLERS:
             start -= 1  # "Kees de buurman", "Ahmed, mijn oom"
@@ -116,7 +120,8 @@ def read_people(text: str) -> list[NamedPerson] | None:
         words = [w for w in _words(part) if w.casefold() not in _HEDGES]
         if any(w.casefold() in _NOT_NAMES for w in words):
             return None
-        name_words = [w for w in words if w.casefold() not in RELATION_WORDS | _FILLERS]
+        name_words = [w for w in words
+                      if w.casefold() not in RELATION_WORDS | _FILLERS | _PARTICLES]
         if len(name_words) > STORY_WORDS:
             return None
         person = _read_part(words)

@@ -62,6 +62,11 @@ _NAME_PREFIX = re.compile(
     r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
 
 
+# Words in a sentence, not in a name ("ik heb geen zin", "weet ik niet").
+_SENTENCE_WORDS = frozenset({"ik", "je", "jij", "heb", "wil", "weet", "niet", "geen", "is",
+                             "zin", "wat", "waarom", "maakt", "niks", "i", "dont", "not"})
+
+
 class YourName(TextQuestion):
     limit = NAME_LIMIT
 
@@ -70,7 +75,11 @@ class YourName(TextQuestion):
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
         name = _NAME_PREFIX.sub("", text).strip(" .!")
-        if len(name.split()) > 3:
+        words = normalize(name).split()
+        if words and all(word.isdigit() for word in words):
+            ctx.note(ctx.t(N_("Je leeftijd vraag ik zo. Eerst je naam.")))
+            return Outcome.REASK
+        if len(words) > 5 or (len(words) > 1 and _SENTENCE_WORDS & set(words)):
             ctx.note(ctx.t(N_("Welke naam mag ik gebruiken? Eén woord is genoeg.")))
             return Outcome.REASK
         greeting = (N_("Oké, vanaf nu noem ik je {name}.") if ctx.plan.name

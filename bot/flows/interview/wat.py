@@ -88,19 +88,30 @@ class DomainStatus(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         answer = current_answer(ctx)
+        before = None if answer.skipped else answer.status
         answer.status = Status(choice)
         answer.skipped = False
         ctx.changed(f"wat.{current_domain(ctx).value}.status")
-        if ctx.cursor.get("editing"):  # changed via /wijzig: ask what this answer opens up
-            missing = {"domain_good": answer.going_well, "domain_need": answer.need}
-            if answer.status != Status.GOED:
-                missing = {"domain_hard": answer.hard, **missing}
-            ctx.queue(*[key for key, value in missing.items() if value is None])
+        if ctx.cursor.get("editing"):  # via /wijzig: ask what the new answer opens up
+            ctx.queue(*opened_up(answer, before))
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
         current_answer(ctx).skipped = True
         return Outcome.ACCEPTED
+
+
+def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
+    """The questions a changed status opens: after a skip, what is hard (or goes well) and
+    what is needed; from "goed" to less, what is hard."""
+    if before is None:
+        asks = {"domain_good" if answer.status == Status.GOED else "domain_hard": None,
+                "domain_need": answer.need}
+    elif before == Status.GOED and answer.status != Status.GOED:
+        asks = {"domain_hard": answer.hard}
+    else:
+        asks = {}
+    return [key for key, value in asks.items() if value is None]
 
 
 class DomainText(TextQuestion):
