@@ -482,7 +482,7 @@ def test_the_plan_in_english_translates_relation_words(store: Store) -> None:
     youth.clicks("English")
     youth.says("/plan")
     shown = youth.replies[0].text
-    assert "• Lisa (sister)" in shown and "• Mother" in shown
+    assert "• Lisa (sister)" in shown and "• Your mother" in shown
     assert "zus" not in shown and "oeder" not in shown
 
 

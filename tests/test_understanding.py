@@ -34,6 +34,20 @@ def at_people(store: Store, language: str | None = None) -> Youth:
     return youth
 
 
+def at_jim(store: Store) -> Youth:
+    """At the JIM question, having said there is nobody."""
+    youth = at_people(store)
+    youth.says("niemand")
+    return youth
+
+
+def at_topics(store: Store) -> Youth:
+    """At "Waar wil je beginnen?", without people or a JIM."""
+    youth = at_jim(store)
+    youth.clicks("skip")
+    return youth
+
+
 def with_sanne(store: Store) -> Youth:
     """At "Wie is er nog meer?" with one friend named."""
     youth = at_people(store)
@@ -163,9 +177,7 @@ def test_closeness_in_own_words(store: Store, typed: str, closeness: Closeness) 
 
 
 def test_domain_status_in_own_words(store: Store) -> None:
-    youth = at_people(store)
-    youth.says("niemand")
-    youth.clicks("skip")  # JIM
+    youth = at_topics(store)
     youth.says("geld")
     youth.says("slecht")
     assert youth.plan.domains[Domain.INKOMEN].status == Status.NIET_GOED
@@ -186,7 +198,7 @@ def test_a_new_name_at_the_fallback_question_is_added(store: Store) -> None:
     assert (oma.name, oma.relation) == ("oma", "oma")
     assert plan.fallback_ids == [oma.id]
     assert youth.state == "jim"
-    assert "Oma" in [c.label for c in youth.question.choices]
+    assert "Je oma" in [c.label for c in youth.question.choices]
 
 
 @pytest.mark.parametrize(("typed", "note"), [
@@ -210,8 +222,7 @@ def test_a_face_answers_the_mood_question(store: Store) -> None:
 
 
 def test_a_jim_from_school_is_not_named_van_school(store: Store) -> None:
-    youth = at_people(store)
-    youth.says("niemand")
+    youth = at_jim(store)
     youth.says("mijn mentor van school")
     jim = youth.plan.jim_person()
     assert jim is not None and (jim.name, jim.relation) == ("mentor", "mentor")
@@ -231,3 +242,75 @@ def test_your_name_as_typed(store: Store, typed: str, name: str | None, note: st
     youth.says(typed)
     assert youth.plan.name == name
     assert note in youth.text
+
+
+def test_a_greeting_at_the_welcome_gets_a_greeting(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.says("hoi")
+    assert youth.replies[0].text == "Hoi! Fijn dat je er bent."
+    assert youth.asked == "Zullen we beginnen?"
+    youth.says("ok")
+    youth.says("sam")
+    assert youth.plan.name == "Sam" and "Fijn dat je er bent, Sam." in youth.text
+
+
+@pytest.mark.parametrize(("typed", "roles"), [
+    ("hij is er altijd", [Role.ER_VOOR_JE]), ("ze helpt me en geeft tips", [Role.PRAKTISCH,
+                                                                              Role.ADVIES]),
+    ("ze doet niks eigenlijk", [])])
+def test_roles_in_a_sentence(store: Store, typed: str, roles: list[Role]) -> None:
+    youth = at_people(store)
+    youth.says("mijn moeder")
+    youth.says(typed)
+    assert youth.plan.people[0].roles == roles
+    assert youth.state == "person_closeness"
+
+
+def test_words_inside_a_sentence_answer_a_choice(store: Store) -> None:
+    youth = at_mood(store)
+    youth.says("gaat echt kut vandaag")
+    assert youth.plan.mood == Mood.SLECHT
+    youth.clicks("no")
+    youth.says("mijn oom Ahmed")
+    youth.clicks("done")
+    youth.says("hij woont ver weg")
+    assert youth.plan.people[0].closeness == Closeness.VERDER
+
+
+def test_what_is_a_jim_explains_again(store: Store) -> None:
+    youth = at_jim(store)
+    youth.says("wat is een jim?")
+    assert "Een JIM is een volwassene" in youth.replies[0].text
+    assert youth.state == "jim"
+
+
+def test_a_word_that_is_no_name_does_not_become_a_helper(store: Store) -> None:
+    youth = at_topics(store)
+    youth.says("wonen")
+    youth.says("niet goed")
+    youth.says("niks")  # what goes well: nothing to keep
+    youth.says("ik moet weg")
+    youth.says("een huis")
+    youth.clicks("skip")
+    for _ in range(4):
+        youth.clicks("skip")
+    assert youth.plan.domains[Domain.WONEN].going_well is None
+    assert "Wie kan je helpen met: een huis?" in youth.asked
+    youth.says("welzijn")
+    assert "Of typ wie het is" in youth.text and youth.plan.people == []
+    youth.says("Kees")
+    assert [p.name for p in youth.plan.people] == ["Kees"]
+    assert youth.state == "action_when"
+
+
+def test_klopt_dit_asked_again_does_not_repeat_the_whole_plan(store: Store) -> None:
+    youth = at_topics(store)
+    for _ in range(6):  # pick and five domains skipped
+        youth.clicks("skip")
+    assert "Klopt dit?" in youth.asked and "WIE" in youth.asked
+    youth.says("hmm tja")
+    assert youth.asked.startswith("Klopt je plan zo?") and "WIE" not in youth.asked
+    youth.clicks("change")
+    youth.clicks("skip")
+    assert "WIE" in youth.asked  # back from a change: the plan in full again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.relations import label, relation_text, unnamed
+from bot.flows.interview.relations import called, label, relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS, ROLE_LABELS
 from bot.i18n import N_, Safe, Translator, escape
@@ -25,8 +25,8 @@ def helper_name(plan: Plan, action: Action, t: Translator) -> str:
     if person is None:
         return t(N_("nog niet bekend"))
     if person is plan.jim_person():
-        return t(N_("{name} (JIM)"), name=label(person, t))
-    return escape(label(person, t))
+        return t(N_("{name} (JIM)"), name=called(person, t))
+    return escape(called(person, t))
 
 
 def render_plan(plan: Plan, t: Translator) -> Safe:
@@ -56,12 +56,12 @@ def _wie(plan: Plan, t: Translator) -> str:
                     else f" ({escape(relation_text(person.relation, t))})")
         extra = (": " + ", ".join(details).lower()) if details else ""
         lines.append("• " + escape(label(person, t)) + relation + extra)
-    fallback = [label(p, t) for p in plan.people if p.id in plan.fallback_ids]
+    fallback = [called(p, t) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         lines.append(t(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
     jim = plan.jim_person()
     if jim:
-        lines.append(t(N_("Jouw JIM: {name}"), name=label(jim, t)))
+        lines.append(t(N_("Jouw JIM: {name}"), name=called(jim, t)))
     elif plan.jim:
         lines.append(t(N_("Jouw JIM: nog niet gekozen")))
     return "\n".join(lines)

@@ -12,7 +12,13 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from bot.flows.messages import Choice, Message
-from bot.flows.typed_answers import OutOfRange, match_choice, match_many
+from bot.flows.typed_answers import (
+    OutOfRange,
+    choice_in_sentence,
+    choices_in_sentence,
+    match_choice,
+    match_many,
+)
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
 from bot.plan.text import ANSWER_LIMIT, clean, has_words, is_emoji
@@ -136,6 +142,8 @@ class Question:
             ctx.note(ctx.t(N_("Kies een nummer van 1 tot {last}."), last=len(choices)))
             return Outcome.REASK
         if match is None:
+            match = choice_in_sentence(text, choices)
+        if match is None:
             if not has_words(text):
                 return unreadable(ctx, text, UNREADABLE_AT_CHOICE)
             return self.not_understood(ctx, text)
@@ -218,6 +226,9 @@ class MultiChoiceQuestion(Question):
             return Outcome.ACCEPTED
         if many and len(many) == 1 and many[0] not in (SKIP, DONE):
             self.set_selected(ctx, many)
+            return Outcome.ACCEPTED
+        if many is None and (in_sentence := choices_in_sentence(text, plain)):
+            self.set_selected(ctx, in_sentence)
             return Outcome.ACCEPTED
         return super().on_text(ctx, text)
 

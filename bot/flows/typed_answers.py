@@ -21,20 +21,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "no": ("nee", "neen", "nope", "nah", "no", "niet", "n", "neej"),
     "skip": ("sla over", "overslaan", "skip", "weet niet", "weet ik niet", "geen idee",
              "idk", "weetniet", "-", "pass", "later", "liever niet", "zeg ik liever niet",
-             "dont know", "i dont know"),
+             "dont know", "i dont know", "weet ik veel", "geen flauw idee", "boeie",
+             "maakt niet uit", "who cares"),
     "done": ("klaar", "dat is iedereen", "iedereen", "verder", "done", "dat was het",
              "niemand meer", "that is everyone", "thats everyone", "volgende", "next"),
     "self": ("ik zelf", "ikzelf", "zelf", "ik", "mezelf", "myself", "me", "i do", "ik doe het"),
     "professional": ("begeleider", "mijn begeleider", "hulpverlener", "mentor", "coach",
                      "my counsellor", "counsellor", "social worker"),
     "none": ("niemand", "niks", "niets", "nobody", "nothing", "no one", "geen"),
+    "nothing": ("niks", "niets", "nix", "niks nodig", "niets nodig", "geen", "nothing",
+                "nothing needed"),
     # the welcome
     "start": ("start", "begin", "beginnen", "lets go", "go", "yes"),
     "more": ("uitleg", "meer uitleg", "more", "tell me more"),
     "not_now": ("nu niet", "later", "straks", "not now", "no"),
     # how it goes (today's mood, a life domain now)
     "goed": ("goed", "prima", "top", "super", "lekker", "good", "fine", "great"),
-    "gaat_wel": ("gaat wel", "gaat", "matig", "redelijk", "zozo", "ok", "oke", "okay", "meh",
+    "gaat_wel": ("gaat wel", "matig", "redelijk", "zozo", "ok", "oke", "okay", "meh",
                  "so so", "alright", "kan beter"),
     "slecht": ("slecht", "heel slecht", "kut", "rot", "bad", "awful", "terrible"),
     "niet_goed": ("niet goed", "niet zo goed", "niet zo", "niet best", "slecht", "kut", "rot",
@@ -43,8 +46,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "praktisch": ("praktisch", "praktische dingen", "helpt", "regelen", "practical", "helps"),
     "samen": ("samen", "leuke dingen", "leuk", "chillen", "gezellig", "fun", "hang out"),
     "advies": ("advies", "raad", "tips", "advice"),
-    "er_voor_je": ("er voor me", "er voor mij", "steun", "troost", "luistert", "support",
-                   "there for me"),
+    "er_voor_je": ("er voor me", "er voor mij", "er altijd", "altijd er", "steun", "steunt",
+                   "troost", "luistert", "support", "there for me"),
     # how close someone feels
     "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close"),
     "beetje": ("een beetje", "beetje", "soms", "a bit", "a little"),
@@ -98,6 +101,42 @@ def yes_or_no(text: str) -> str | None:
 def dont_know(text: str) -> bool:
     """The whole answer says "I don't know" ("ik weet het echt niet", "geen idee")."""
     return bool(_DONT_KNOW.search(normalize(text)))
+
+
+# Choices whose words may also stand inside a sentence ("ze woont ver weg", "gaat echt kut").
+# Not yes/no/skip: "ik weet niet hoe" must not read as a plain "no".
+_IN_SENTENCES = frozenset({"goed", "gaat_wel", "slecht", "niet_goed", "praktisch", "samen",
+                           "advies", "er_voor_je", "dichtbij", "beetje", "verder", "week",
+                           "maand", "support", "wonen", "school_werk", "inkomen", "welzijn"})
+
+
+def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
+    """Per choice, the length of its longest word or label that stands in ``text``."""
+    padded = f" {normalize(text)} "
+    found: dict[str, int] = {}
+    for choice in choices:
+        if choice.id not in _IN_SENTENCES:
+            continue
+        words = [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
+        lengths = [len(w) for w in words if len(w) >= 3 and f" {w} " in padded]
+        if lengths:
+            found[choice.id] = max(lengths)
+    return found
+
+
+def choice_in_sentence(text: str, choices: Sequence[Choice]) -> str | None:
+    """The choice a sentence names: the longest phrase wins ("niet zo goed" over "goed"),
+    then the id listed first in :data:`SYNONYMS` (as for whole answers)."""
+    found = _phrases(text, choices)
+    if not found:
+        return None
+    order = list(SYNONYMS)
+    return min(found, key=lambda cid: (-found[cid], order.index(cid)))
+
+
+def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
+    """Every choice a sentence names ("ze helpt me en geeft tips" → praktisch, advies)."""
+    return list(_phrases(text, choices))
 
 
 class OutOfRange(int):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.flows.interview.relations import label
-from bot.flows.interview.wie import one_person
+from bot.flows.interview.wie import not_a_person, one_person
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question
 from bot.i18n import N_
@@ -88,7 +88,7 @@ class ActionWho(Question):
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         person = one_person(ctx, text)
         if person is None:
-            return super().not_understood(ctx, text)
+            return not_a_person(ctx)
         return self.on_choice(ctx, person.id)
 
 

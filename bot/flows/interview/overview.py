@@ -15,13 +15,20 @@ class Overview(Question):
     skip_label = N_("Later kijken")
 
     def prompt(self, ctx: Context) -> str:
+        if ctx.cursor.get("overview_shown"):  # asked again: not the whole plan once more
+            return ctx.t(N_("Klopt je plan zo? Met /plan zie je het nog een keer."))
         return render_plan(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Klopt dit?"))
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        ctx.cursor["overview_shown"] = True
+        return super().not_understood(ctx, text)
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja, klopt"))),
                 Choice(CHANGE, ctx.t(N_("Ik wil iets veranderen")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.cursor.pop("overview_shown", None)  # after a change, show the plan again
         if choice == CHANGE:
             ctx.detour = "edit_pick"
             return Outcome.STAY

@@ -67,11 +67,8 @@ def plural(person: Person) -> bool:
 
 
 def label(person: Person, t: Translator) -> str:
-    """How a person is listed (buttons, the plan): the name, or "Moeder" / "Mum"."""
-    if not unnamed(person):
-        return person.name
-    text = relation_text(person.name, t)
-    return text[:1].upper() + text[1:]
+    """How a person starts a line or a button: "Sanne", "Je moeder" / "Your mum"."""
+    return called(person, t, start=True)
 
 
 def called(person: Person, t: Translator, start: bool = False) -> str:

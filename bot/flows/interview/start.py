@@ -19,6 +19,8 @@ class Welcome(Question):
     skip_label = None
 
     def prompt(self, ctx: Context) -> str:
+        if ctx.cursor.get("explained"):
+            return ctx.t(N_("Zullen we beginnen?"))
         return ctx.t(N_(
             "Hoi! Ik help je een plan te maken voor jouw toekomst. "
             "Het is jouw plan: jij bepaalt wie het ziet.\n\n"
@@ -34,6 +36,7 @@ class Welcome(Question):
         if choice == START:
             return Outcome.ACCEPTED
         if choice == MORE:
+            ctx.cursor["explained"] = True
             ctx.note(ctx.t(N_(
                 "Ik stel je korte vragen. Eén vraag per keer.\n"
                 "Eerst hoe het vandaag gaat. Dan wie er om je heen zijn. "
@@ -51,12 +54,19 @@ class Welcome(Question):
         answer = yes_or_no(text)
         if answer is not None:
             return self.on_choice(ctx, START if answer == "yes" else NOT_NOW)
-        if set(normalize(text).split()) & EXPLAIN_WORDS:
+        words = set(normalize(text).split())
+        if words & EXPLAIN_WORDS:
             return self.on_choice(ctx, MORE)
+        if words & GREETINGS:
+            ctx.note(ctx.t(N_("Hoi! Fijn dat je er bent.")))
+            ctx.cursor["explained"] = True  # the welcome is said; now only the question
+            return Outcome.REASK
         return super().on_text(ctx, text)
 
 
 EXPLAIN_WORDS = {"uitleg", "wat", "hoe", "waarom", "explain", "what", "how", "why"}
+GREETINGS = {"hoi", "hallo", "hey", "hi", "hello", "yo", "hoii", "heey", "goedemorgen",
+             "goedemiddag", "goedenavond", "salaam", "salam"}
 _NAME_PREFIX = re.compile(
     r"^(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|noem\s+me(?:\s+maar)?|zeg\s+maar|"
     r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
@@ -84,6 +94,8 @@ class YourName(TextQuestion):
             return Outcome.REASK
         greeting = (N_("Oké, vanaf nu noem ik je {name}.") if ctx.plan.name
                     else N_("Fijn dat je er bent, {name}."))
+        if name.islower():
+            name = name[:1].upper() + name[1:]  # "sam" → "Sam"
         ctx.plan.name = name
         ctx.changed("name")
         ctx.note(ctx.t(greeting, name=name))

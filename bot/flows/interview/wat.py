@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import normalize
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, DomainAnswer, Status
 
@@ -35,6 +36,8 @@ STATUS_LABELS = {
     Status.NIET_GOED: N_("Niet goed"),
 }
 NOTHING = "nothing"
+NOTHING_WORDS = frozenset({"niks", "niets", "nix", "nee", "geen", "nothing", "no",
+                           "niks eigenlijk", "niets eigenlijk", "helemaal niks"})
 
 
 def current_domain(ctx: Context) -> Domain:
@@ -128,6 +131,8 @@ class DomainText(TextQuestion):
         return heading(ctx, current_domain(ctx)) + ctx.t(self.text)
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if normalize(text) in NOTHING_WORDS:  # "niks": nothing to keep, not an answer to store
+            return self.on_skip(ctx)
         setattr(current_answer(ctx), self.field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{self.field}")
         if self.after:

@@ -6,6 +6,8 @@ People are asked one at a time; several names in one message are queued in the c
 
 from __future__ import annotations
 
+import re
+
 from bot.flows.flow import Route
 from bot.flows.interview.people_words import (
     NamedPerson,
@@ -17,7 +19,7 @@ from bot.flows.interview.people_words import (
 from bot.flows.interview.relations import PROFESSIONAL, called, label, plural, unnamed
 from bot.flows.messages import Choice
 from bot.flows.question import DONE, Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
-from bot.flows.typed_answers import yes_or_no
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Closeness, Jim, JimChoice, Person, Role
 from bot.plan.text import NAME_LIMIT, clean
@@ -34,6 +36,7 @@ CLOSENESS_LABELS = {
     Closeness.VERDER: N_("Verder weg"),
 }
 MAX_PEOPLE = 30
+_NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 
 
 def current_person(ctx: Context) -> Person | None:
@@ -71,12 +74,27 @@ def named_in(text: str) -> list[NamedPerson]:
     return people_in_story(text) if named is None else named
 
 
-def one_person(ctx: Context, text: str) -> Person | None:
-    """The one person ``text`` names, added to the plan if new; None unless exactly one."""
+def looks_named(person: NamedPerson, typed: str) -> bool:
+    """Someone new, typed where choices were offered: said with a relation word or a capital
+    ("mijn oma", "Kees"), not just any word ("welzijn", "snel")."""
+    return person.relation is not None or any(word[:1].isupper() for word in typed.split())
+
+
+def one_person(ctx: Context, text: str, at_choices: bool = True) -> Person | None:
+    """The one person ``text`` names, added to the plan if new; None unless exactly one
+    (and, where choices were offered, unless it :func:`looks_named`)."""
     named = named_in(clean(text, NAME_LIMIT)[0])
     if len(named) != 1:
         return None
-    return find_person(ctx, named[0].name) or add_person(ctx, named[0].name, named[0].relation)
+    found = find_person(ctx, named[0].name)
+    if found is None and (not at_choices or looks_named(named[0], text)):
+        found = add_person(ctx, named[0].name, named[0].relation)
+    return found
+
+
+def not_a_person(ctx: Context) -> Outcome:
+    ctx.note(ctx.t(N_("Kies iemand hieronder. Of typ wie het is, bijvoorbeeld: buurman Kees.")))
+    return Outcome.REASK
 
 
 def people_choices(ctx: Context) -> list[Choice]:
@@ -230,6 +248,13 @@ class PersonRoles(MultiChoiceQuestion):
             person.roles = [Role(i) for i in ids]
             ctx.changed("people")
 
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        if _NOTHING.search(normalize(text)):  # "ze doet niks eigenlijk"
+            self.set_selected(ctx, [])
+            ctx.note(ctx.t(N_("Oké, dat is ook goed om te weten.")))
+            return Outcome.ACCEPTED
+        return super().not_understood(ctx, text)
+
 
 class PersonCloseness(Question):
     skip_label = N_("Weet ik niet")
@@ -290,10 +315,12 @@ class Fallback(MultiChoiceQuestion):
         """Typed names: someone new is added to the people (as at the JIM question)."""
         named = named_in(clean(text, NAME_LIMIT)[0])
         if not named:
-            return super().not_understood(ctx, text)
+            return not_a_person(ctx)
         chosen = list(ctx.plan.fallback_ids)
         for person in named:
             found = find_person(ctx, person.name)
+            if found is None and not looks_named(person, text):
+                return not_a_person(ctx)
             if found is None and len(ctx.plan.people) < MAX_PEOPLE:
                 found = add_person(ctx, person.name, person.relation)
                 ctx.note(ctx.t(N_("{name} staat nu ook in je lijst."),
@@ -331,9 +358,12 @@ class YourJim(Question):
         return no_jim_yet(ctx)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
+        if {"jim", "wat", "wie", "what", "who"} & set(normalize(text).split()):
+            ctx.note(self.intro(ctx) or "")  # "wat is een jim?": explain again
+            return Outcome.REASK
         person = one_person(ctx, text)
         if person is None:
-            return super().not_understood(ctx, text)
+            return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
 
@@ -367,7 +397,7 @@ class JimOther(TextQuestion):
         return ctx.t(N_("Wie is dat? Typ de naam, bijvoorbeeld: buurvrouw Els."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        person = one_person(ctx, text)
+        person = one_person(ctx, text, at_choices=False)
         if person is None:
             ctx.note(ctx.t(N_("Noem één persoon, bijvoorbeeld: mijn oom Ahmed.")))
             return Outcome.REASK
