@@ -508,3 +508,15 @@ def test_two_processes_interleaving_turns_see_one_conversation(database_url: str
     finally:
         first.engine.dispose()
         second.engine.dispose()
+
+
+def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
+    youth = Youth(Turns(store))
+    answer_start(youth)
+    answer_wie(youth)
+    answer_wat(youth)
+    for label in ("Ahmed (je JIM)", "Deze maand", "Mijn begeleider", "Deze week"):
+        youth.clicks(label)
+    youth.says("/plan")
+    assert sum(m.text.count("<b>WIE</b>") for m in youth.replies) == 1
+    assert "Klopt dit?" in youth.asked

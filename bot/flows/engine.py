@@ -113,7 +113,7 @@ class _TurnState:
         self.set_cursor(frame.cursor)
         self.conv.state = frame.state
         self.conv.step += 1
-        self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+        self.ctx.note(self.t(N_("We gaan verder waar we waren.")))
 
     def result(self, checkpoint: bool = False, effect: Effect | None = None) -> TurnResult:
         del self.ctx.plan.history[:-HISTORY_LIMIT]
@@ -320,6 +320,8 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         return turn.result()
     if name == "plan":
         shared = sharing.shared_plans() if sharing is not None else []
+        if QUESTION[conv.state].shows_plan(turn.ctx) and not conv.paused:
+            return _reask(turn)  # "Klopt dit?" shows the whole plan already
         if not (shared and is_empty(turn.ctx.plan)):
             turn.say(t(N_("Je plan is nog leeg. Dat komt vanzelf als we verder praten."))
                      if is_empty(turn.ctx.plan) else render_plan(turn.ctx.plan, t))

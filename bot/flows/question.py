@@ -116,6 +116,10 @@ class Question:
         """A line shown once, before the first time this question is asked."""
         return None
 
+    def shows_plan(self, ctx: Context) -> bool:
+        """Whether asking this question shows the whole plan (so /plan needn't add it)."""
+        return False
+
     def skip_text(self, ctx: Context) -> str | None:
         """The label of the skip choice (None: this question can't be skipped)."""
         return self.skip_label

@@ -19,6 +19,9 @@ class Overview(Question):
             return ctx.t(N_("Klopt je plan zo? Met /plan zie je het nog een keer."))
         return render_plan(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Klopt dit?"))
 
+    def shows_plan(self, ctx: Context) -> bool:
+        return not ctx.cursor.get("overview_shown")
+
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         ctx.cursor["overview_shown"] = True
         return super().not_understood(ctx, text)
