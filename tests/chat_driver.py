@@ -49,6 +49,13 @@ class Youth:
         labels = [c.label for c in self.question.choices]
         raise AssertionError(f"no button {label_or_id!r} in {labels}")
 
+    def changes(self, *path: str) -> list[Message]:
+        """/wijzig, then press the buttons of ``path`` one after the other."""
+        self.says("/wijzig")
+        for label in path:
+            self.clicks(label)
+        return self.replies
+
     def clicks_raw(self, choice: str, step: int | None) -> list[Message]:
         return self._send(UserInput.clicked(choice, step))
 

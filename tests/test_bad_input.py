@@ -8,12 +8,20 @@ from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.html_subset import assert_safe_html
-from tests.test_interview import complete_interview
+from tests.test_interview import answer_start, complete_interview
 
 AWKWARD_TEXTS = [
     "", "   \n\t ", "x" * 5000, "😀😀😀", "<b>", "&", "*_[]", "/onbekend", "99", "0", "-1",
     "<script>alert(1)</script> & co", "\u202eolleh\u200b", "مرحبا", "🏳️‍🌈", "\x00\x07",
 ]
+# What the reply must say when the input stays unanswered: the re-ask that fits the input.
+FITTING_NOTE = {
+    "": ("geen tekst",), "   \n\t ": ("geen tekst",), "😀😀😀": ("emoji",),
+    "🏳️‍🌈": ("emoji",), "&": ("kan ik niet lezen",), "*_[]": ("kan ik niet lezen",),
+    "\x00\x07": ("geen tekst", "kan ik niet lezen"), "/onbekend": ("ken ik niet",),
+    "sticker": ("alleen tekst",), "forged-id": ("werkt niet meer",),
+    "old click": ("al beantwoord",),
+}
 
 
 class ProbingYouth(Youth):
@@ -21,20 +29,26 @@ class ProbingYouth(Youth):
 
     probes = 0
 
+    def __init__(self, turns: Turns) -> None:
+        super().__init__(turns)
+        self.states: set[str] = set()
+
     def _probe(self) -> None:
         state_before, plan_before = self.stored()
         question = self.question
         for text in AWKWARD_TEXTS:
-            self._check(UserInput.typed(text), state_before.state)
-        self._check(UserInput.media("sticker"), state_before.state)
+            self._check(UserInput.typed(text), state_before.state, text)
+        self._check(UserInput.media("sticker"), state_before.state, "sticker")
         if question is not None and question.step is not None:
-            self._check(UserInput.clicked("forged-id", question.step), state_before.state)
+            self._check(UserInput.clicked("forged-id", question.step), state_before.state,
+                        "forged-id")
             self._check(UserInput.clicked(question.choices[0].id if question.choices else "x",
-                                          question.step - 1), state_before.state)
+                                          question.step - 1), state_before.state, "old click")
         assert self.stored()[1].name == plan_before.name
         self.question = question
+        self.states.add(state_before.state)
 
-    def _check(self, user_input: UserInput, state: str) -> None:
+    def _check(self, user_input: UserInput, state: str, label: str) -> None:
         self.probes += 1
         replies = self.turns.handle(self.channel, self.user, user_input).messages
         assert replies, f"silence after {user_input!r} at {state}"
@@ -47,9 +61,14 @@ class ProbingYouth(Youth):
         if conversation.state != state:
             self.turns.handle(self.channel, self.user, UserInput.typed("/terug"))
             assert self.stored()[0].state == state, f"/terug did not return to {state}"
-        else:
-            assert any(m.step is not None for m in replies), (
-                f"no question after {user_input!r} at {state}: {[m.text for m in replies]}")
+            return
+        assert any(m.step is not None for m in replies), (
+            f"no question after {user_input!r} at {state}: {[m.text for m in replies]}")
+        if label in FITTING_NOTE:  # the right re-ask, never thanks for nothing
+            said = replies[0].text
+            assert any(note in said for note in FITTING_NOTE[label]), (
+                f"{label!r} at {state} got {said!r}")
+            assert not said.startswith("Dank je"), f"thanks for {label!r} at {state}"
 
     def says(self, text: str):  # type: ignore[override]
         if not text.startswith("/") and self.question is not None:
@@ -67,6 +86,69 @@ def test_awkward_input_at_every_question(store: Store) -> None:
     complete_interview(youth)
     assert youth.probes > 500
     assert youth.plan.confirmed
+
+
+def test_awkward_input_at_jim_other_and_every_wijzig_question(store: Store) -> None:
+    youth = ProbingYouth(Turns(store))
+    youth.says("/start")
+    answer_start(youth)
+    youth.says("mijn zus Sanne")
+    youth.clicks("Klaar")
+    youth.clicks("Dichtbij")
+    youth.clicks("Dat is iedereen")
+    youth.clicks("Klaar")  # fallback
+    youth.clicks("Iemand anders")
+    youth.says("buurvrouw Els")  # jim_other
+    youth.clicks("Later")  # the offer to invite Els now
+    youth.clicks("🏠 Wonen")
+    youth.clicks("Niet goed")
+    for _ in range(2):
+        youth.clicks("Sla over")
+    youth.says("Een kamer")
+    youth.clicks("Sla over")
+    for _ in range(4):
+        youth.clicks("Sla over")
+    youth.clicks("Els (je JIM)")
+    youth.clicks("Deze maand")
+    youth.clicks("Ja, klopt")
+    youth.says("/wijzig")
+    youth.clicks("Over jou")
+    youth.clicks("Je leeftijd")
+    youth.says("18")
+    youth.says("/wijzig")
+    youth.clicks("Iets wat snel moet")
+    youth.clicks("Iets nieuws wat snel moet")
+    youth.says("Mijn telefoon is afgesloten")
+    youth.says("/wijzig")
+    youth.clicks("Mensen om je heen")
+    youth.clicks("Sanne")
+    youth.clicks("De naam")
+    youth.says("Sanneke")
+    youth.says("/wijzig")
+    youth.clicks("Mensen om je heen")
+    youth.clicks("Iemand toevoegen")
+    youth.says("Kees")
+    youth.says("buurman")
+    youth.clicks("Klaar")
+    youth.clicks("Dichtbij")
+    youth.says("/wijzig")
+    youth.clicks("Een onderwerp")
+    youth.clicks("🏠 Wonen")
+    youth.clicks("Wat je nodig hebt")
+    youth.says("Een eigen kamer")
+    youth.says("/wijzig")
+    youth.clicks("Een afspraak")
+    youth.clicks("Een afspraak weghalen")
+    youth.clicks("Een eigen kamer")
+    youth.says("/taal")
+    youth.clicks("Nederlands")
+    assert {"jim_other", "edit_pick", "edit_about", "edit_urgent", "urgent_what",
+            "edit_people", "edit_person_part", "edit_person_name", "add_people",
+            "add_relation", "add_roles", "add_closeness", "edit_domain", "edit_field",
+            "domain_need", "edit_action", "remove_action", "language"} <= youth.states
+    plan = youth.plan
+    assert [p.name for p in plan.people] == ["Sanneke", "Els", "Kees"]
+    assert plan.actions == [] and plan.age == 18
 
 
 def test_long_answer_is_kept_truncated_with_a_notice(store: Store) -> None:

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from bot.plan.model import Closeness, Domain, HelperKind, JimChoice, Mood, Role, Status, When
+import pytest
+from pydantic import ValidationError
+
+from bot.plan.model import (
+    SCHEMA_VERSION,
+    Closeness,
+    Domain,
+    HelperKind,
+    JimChoice,
+    Mood,
+    Plan,
+    Role,
+    Status,
+    When,
+)
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -153,3 +167,9 @@ def test_two_youth_do_not_share_anything(store: Store) -> None:
     second.says("Sem")
     assert first.plan.name == "Noor" and second.plan.name == "Sem"
     assert first.state == second.state == "age"
+
+
+def test_a_plan_from_a_newer_program_is_refused_not_misread() -> None:
+    assert Plan.model_validate({"schema_version": SCHEMA_VERSION}).schema_version == SCHEMA_VERSION
+    with pytest.raises(ValidationError, match="newer than this program"):
+        Plan.model_validate({"schema_version": SCHEMA_VERSION + 1})

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
 from tests.test_catalogs import source_messages
 
 JARGON = ("leefdomein", "big 5", "big5", "inkomen", "ondersteuningsbehoefte",
@@ -31,3 +34,33 @@ def test_sentences_are_short_and_questions_at_most_twenty_words() -> None:
 def test_no_jargon_in_what_the_bot_says() -> None:
     found = [m for m in source_messages() for term in JARGON if term in m.casefold()]
     assert not found, found
+
+
+LONG_NEED = ("Ik wil graag een eigen kamer in de buurt van mijn school, want nu reis ik elke dag "
+             "twee uur heen en terug en dat houd ik niet vol")
+
+
+def test_questions_filled_in_with_long_answers_stay_short(store: Store) -> None:
+    youth = Youth(Turns(store))
+    asked: list[str] = []
+
+    def answer(text: str) -> None:
+        youth.says(text)
+        asked.extend(m.text for m in youth.replies if m.step is not None)
+
+    for text in ["/start", "ja", "Mohammed Abdelkarim El Amrani", "19", "gaat wel", "nee",
+                 "mijn tante Fatima Zahra El Idrissi en buurvrouw Anne-Marie van den Berg",
+                 "1", "1", "2", "2", "Lodewijk Jan van der Meulen", "vriend van mijn broer",
+                 "3", "3", "dat is iedereen", "klaar", "Fatima Zahra El Idrissi", "later", "wonen",
+                 "niet goed", LONG_NEED, LONG_NEED, LONG_NEED, LONG_NEED, "goed", "-", "-", "-",
+                 "niet goed", LONG_NEED, LONG_NEED, LONG_NEED, LONG_NEED, "-", "-"]:
+        answer(text)
+    assert youth.state == "action_who"
+    answer("/wijzig")
+    answer("1")
+    assert len(asked) > 30
+    for text in asked:
+        for line in text.split("\n"):
+            for sentence in re.split(r"(?<=[.!?])\s+", line):
+                if sentence.endswith("?"):
+                    assert words(sentence) <= 20, sentence

@@ -58,6 +58,7 @@ def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:
     assert "Toekomstplan van Noor" in noor.replies[0].text
     network_picture(noor.replies)
     noor.says("/wijzig")
+    noor.clicks("Mensen om je heen")
     noor.clicks("Je JIM")
     noor.clicks("Ahmed")  # the same JIM again: nothing new to offer
     assert OFFER not in noor.text and noor.asked == "Waar wil je beginnen?"

@@ -50,6 +50,7 @@ def test_a_whole_interview_in_the_terminal(tmp_path: Path) -> None:
     output = chat(tmp_path, TYPED_INTERVIEW)
     assert "Je plan is klaar!" in output
     assert "Tot later! Alles is bewaard." in output
+    assert "knop" not in output and "Druk" not in output  # the terminal has no buttons
     plan = stored_plan(tmp_path)
     assert plan["state"] == "done" and plan["confirmed"]
     assert [p["name"] for p in plan["people"]] == ["Sanne", "Ahmed"]
@@ -84,3 +85,10 @@ def test_killed_mid_interview_continues_at_the_same_question(tmp_path: Path) -> 
     output = chat(tmp_path, [])
     assert "Wat doet Sanne voor je?" in output
     assert [p["name"] for p in stored_plan(tmp_path)["people"]] == ["Sanne", "Ahmed"]
+
+
+def test_after_taal_english_the_terminal_says_goodbye_in_english(tmp_path: Path) -> None:
+    output = chat(tmp_path, ["/taal", "2", "/wijzig"])
+    assert "Shall we start?" in output and "There's nothing to change yet." in output
+    assert output.rstrip().endswith("See you later! Everything is saved.")
+    assert "Tot later" not in output

@@ -18,6 +18,7 @@ from typing import TextIO
 from bot.flows.messages import Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
+from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns
 
 CHANNEL = "terminal"
@@ -62,6 +63,13 @@ def read_line(line: str, last_question: Message | None) -> UserInput:
     return UserInput.typed(line)
 
 
+def language_of(turns: Turns, user: str, default: str) -> str:
+    """The language this user's conversation is in now (it changes with /taal)."""
+    with UnitOfWork(turns.store) as uow:
+        found = uow.conversations.load_for(CHANNEL, user)
+    return found[1].parse()[0].lang if found else default
+
+
 def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         language: str | None = None) -> None:
     """Chat until the input ends; every line is one turn, stored before it is answered.
@@ -82,7 +90,10 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         stdout.flush()
 
     def turn(user_input: UserInput) -> None:
-        show(turns.handle(CHANNEL, user, user_input, language).messages)
+        nonlocal t
+        reply = turns.handle(CHANNEL, user, user_input, language)
+        t = Translator(language_of(turns, user, t.lang))
+        show(reply.messages)
         waiting = turns.pending(CHANNEL, user)
         show([m for delivery in waiting for m in delivery.messages])
         turns.delivered([delivery.id for delivery in waiting])

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bot.documents.fonts import BOLD, REGULAR, printable
 from bot.flows.interview.wie import CLOSENESS_LABELS
-from bot.flows.plan_voice import FOR_YOUTH, Voice, youth_word
+from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
 from bot.plan.model import Person, Plan, Role
 
@@ -104,7 +104,8 @@ def network_png(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> bytes:
     jim = plan.jim_person()
     for ring, turn in zip(rings, TURN, strict=False):
         for spot in spots(ring, turn):
-            _draw_spot(draw, spot, spot.person is jim)
+            _draw_spot(draw, spot, spot.person is jim,
+                       person_word(spot.person, t, voice, start=True))
     _legend(draw, t, voice.roles, t.plain(voice.jim_legend, youth=youth_word(plan, t))
             if jim is not None else None)
     buffer = io.BytesIO()
@@ -147,10 +148,10 @@ def spots(ring: Ring, turn: float = 0) -> list[Spot]:
     return placed
 
 
-def _draw_spot(draw: ImageDraw.ImageDraw, spot: Spot, is_jim: bool) -> None:
+def _draw_spot(draw: ImageDraw.ImageDraw, spot: Spot, is_jim: bool, called: str) -> None:
     _person(draw, spot.person, is_jim, (spot.x, spot.y), spot.node)
     font = _font(18 if spot.roomy else 15)
-    name = _short(spot.person.name, 14 if spot.roomy else 9)
+    name = _short(called, 14 if spot.roomy else 9)
     left, top, right, bottom = draw.textbbox(spot.name_at, name, font=font, anchor=spot.anchor)
     shift = (max(0, MARGIN - left) - max(0, right - (SIZE - MARGIN)),
              max(0, MARGIN - top) - max(0, bottom - (SIZE - MARGIN)))  # stay on the page

@@ -19,9 +19,10 @@ from bot.documents.fonts import BOLD, REGULAR, printable
 from bot.documents.network_picture import network_png
 from bot.flows import plan_voice
 from bot.flows.interview.hoe import WHEN_LABELS
+from bot.flows.interview.relations import relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
-from bot.flows.plan_voice import FOR_YOUTH, Voice, youth_word
+from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
 
@@ -86,14 +87,16 @@ def _wie(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
         about = [t.plain(label) for role, label in voice.roles.items() if role in person.roles]
         if person.closeness:
             about.append(t.plain(CLOSENESS_LABELS[person.closeness]))
-        name = person.name + (f" ({person.relation})" if person.relation else "")
+        name = person_word(person, t, voice, start=True)
+        if person.relation and not unnamed(person):
+            name += f" ({relation_text(person.relation, t)})"
         if person is jim:
             name += " · JIM"
         doc.line(name, bold=True)
         if about:
             text = ", ".join(about).lower()
             doc.line(text[:1].upper() + text[1:], indent=5)
-    fallback = [p.name for p in plan.people if p.id in plan.fallback_ids]
+    fallback = [person_word(p, t, voice) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         doc.line(t.plain(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
     if plan.people:

@@ -1,32 +1,51 @@
-"""Detours from wherever the youth is: /wijzig (answer a part again) and /taal.
+"""Detours from wherever the youth is: /wijzig (change any part of the plan) and /taal.
 
-A detour question picks what to revisit and leaves the questions to ask in ``cursor["ask"]``;
-the engine asks those and then returns to the interrupted question.
+/wijzig offers only the parts the conversation already reached, in a few groups that fit on
+a phone. A detour question either leaves the interview questions to ask again in
+``cursor["ask"]`` (the engine asks those and then returns to the interrupted question) or
+leads to the next detour question by the routes below.
 """
 
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
+from bot.flows.interview.relations import called, label
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
+from bot.flows.interview.wie import (
+    AddPeople,
+    PersonCloseness,
+    PersonRelation,
+    PersonRoles,
+    find_person,
+    named_in,
+    people_choices,
+    person_loop,
+    person_name,
+)
 from bot.flows.messages import Choice
-from bot.flows.question import Context, Outcome, Question
+from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.i18n import LANGUAGES, N_
 from bot.plan.model import Domain
+from bot.plan.text import NAME_LIMIT, shorten
 
-NAME, PERSON, ADD_PERSON, JIM, DOMAIN, ACTION = (
-    "name", "person", "add_person", "jim", "domain", "action")
+ABOUT, URGENT, PEOPLE, DOMAIN, ACTION = "about", "urgent", "people", "domain", "action"
 PART_LABELS = {
-    NAME: N_("Je naam"),
-    PERSON: N_("Iemand uit je lijst"),
-    ADD_PERSON: N_("Iemand toevoegen"),
-    JIM: N_("Je JIM"),
+    ABOUT: N_("Over jou"),
+    URGENT: N_("Iets wat snel moet"),
+    PEOPLE: N_("Mensen om je heen"),
     DOMAIN: N_("Een onderwerp"),
     ACTION: N_("Een afspraak"),
 }
-DIRECT_ASKS = {
-    NAME: ["name"],
-    ADD_PERSON: ["people", "person_roles", "person_closeness"],
-    JIM: ["jim"],
+PART_REACHED = {ABOUT: "name", URGENT: "urgent", PEOPLE: "people", DOMAIN: "domain_pick"}
+ABOUT_LABELS = {"name": N_("Je naam"), "age": N_("Je leeftijd"),
+                "mood": N_("Hoe het vandaag gaat")}
+PERSON, ADD, FALLBACK, JIM, NEW, REMOVE = "person", "add", "fallback", "jim", "new", "remove"
+PERSON_PARTS = {
+    "person_relation": N_("Wie het is voor jou"),
+    "person_roles": N_("Wat die voor je doet"),
+    "person_closeness": N_("Hoe dichtbij"),
+    "edit_person_name": N_("De naam"),
+    REMOVE: N_("Weghalen uit je plan"),
 }
 FIELD_LABELS = {
     "domain_status": N_("Hoe het gaat"),
@@ -35,6 +54,7 @@ FIELD_LABELS = {
     "domain_need": N_("Wat je nodig hebt"),
     "domain_future": N_("Over een paar maanden"),
 }
+SHOWN = 40  # characters of a need or urgent matter on a button
 
 
 def picked(part: str):
@@ -52,6 +72,7 @@ class Cancellable(Question):
 
     def on_skip(self, ctx: Context) -> Outcome:
         ctx.cursor["ask"] = []
+        ctx.cursor["picked"] = None
         ctx.note(ctx.t(N_("Oké, er verandert niets.")))
         return Outcome.ACCEPTED
 
@@ -61,30 +82,125 @@ class EditPick(Cancellable):
         return ctx.t(N_("Wat wil je veranderen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        available = {NAME, ADD_PERSON, JIM, DOMAIN}
-        if ctx.plan.people:
-            available.add(PERSON)
+        available = {part for part, state in PART_REACHED.items() if ctx.reached(state)}
         if ctx.plan.actions:
             available.add(ACTION)
-        return [Choice(part, ctx.t(label)) for part, label in PART_LABELS.items()
+        return [Choice(part, ctx.t(text)) for part, text in PART_LABELS.items()
                 if part in available]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         ctx.cursor["picked"] = choice
-        ctx.cursor["ask"] = list(DIRECT_ASKS.get(choice, []))
+        if choice == URGENT and not ctx.plan.urgent:
+            ctx.queue("urgent_what")
         return Outcome.ACCEPTED
 
 
-class EditPerson(Cancellable):
+class AskAgain(Cancellable):
+    """A menu of questions to answer again (about you; one part of a life domain)."""
+
+    def __init__(self, key: str, text: str, labels: dict[str, str],
+                 only_reached: bool = False) -> None:
+        super().__init__(key)
+        self.text = text
+        self.labels = labels
+        self.only_reached = only_reached
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(self.text)
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(key, ctx.t(text)) for key, text in self.labels.items()
+                if ctx.reached(key) or not self.only_reached]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.cursor["editing"] = True  # a new domain status asks what it opens up
+        ctx.queue(choice)
+        return Outcome.ACCEPTED
+
+
+class EditUrgent(Cancellable):
+    """Something new that must be arranged soon, or one that is arranged now."""
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat wil je doen?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        done = [Choice(u.id, ctx.t.plain(N_("Geregeld: {what}"), what=shorten(u.text, SHOWN)))
+                for u in ctx.plan.urgent]
+        return [Choice(NEW, ctx.t(N_("Iets nieuws wat snel moet"))), *done]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == NEW:
+            ctx.queue("urgent_what")
+            return Outcome.ACCEPTED
+        ctx.plan.urgent = [u for u in ctx.plan.urgent if u.id != choice]
+        ctx.changed("urgent")
+        ctx.note(ctx.t(N_("Fijn dat het geregeld is. Ik heb het van je plan gehaald.")))
+        return Outcome.ACCEPTED
+
+
+class EditPeople(Cancellable):
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Over wie wil je iets veranderen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(p.id, p.name) for p in ctx.plan.people]
+        extra = [Choice(ADD, ctx.t(N_("Iemand toevoegen")))]
+        if ctx.plan.people and ctx.reached("fallback"):
+            extra.append(Choice(FALLBACK, ctx.t(N_("Op wie je terugvalt"))))
+        if ctx.reached("jim"):
+            extra.append(Choice(JIM, ctx.t(N_("Je JIM"))))
+        return [*people_choices(ctx), *extra]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["person"] = choice
-        ctx.cursor["ask"] = ["person_relation", "person_roles", "person_closeness"]
+        if choice in (FALLBACK, JIM):
+            ctx.queue(choice)
+        elif choice == ADD:
+            ctx.cursor["picked"] = ADD
+        else:
+            ctx.cursor["picked"] = PERSON
+            ctx.cursor["person"] = choice
+        return Outcome.ACCEPTED
+
+
+class EditPersonPart(Cancellable):
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat wil je veranderen over {name}?"), name=person_name(ctx))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(key, ctx.t(text)) for key, text in PERSON_PARTS.items()]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        person = ctx.plan.person(ctx.cursor.get("person"))
+        if choice != REMOVE:
+            ctx.queue(choice)
+        elif person is not None:
+            ctx.note(ctx.t(N_("{name} staat niet meer in je plan. Met /terug zet je dat terug."),
+                           name=called(person, ctx.t, start=True)))
+            ctx.plan.remove_person(person.id)
+            ctx.changed("people")
+        return Outcome.ACCEPTED
+
+
+class RenamePerson(TextQuestion, Cancellable):
+    limit = NAME_LIMIT
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Hoe heet {name}? Typ de naam."), name=person_name(ctx))
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        person = ctx.plan.person(ctx.cursor.get("person"))
+        named = named_in(text)
+        if person is None or len(named) != 1:
+            ctx.note(ctx.t(N_("Typ één naam, bijvoorbeeld: Sanne.")))
+            return Outcome.REASK
+        other = find_person(ctx, named[0].name)
+        if other is not None and other is not person:
+            ctx.note(ctx.t(N_("{names} staat al in je lijst."), names=label(other, ctx.t)))
+            return Outcome.REASK
+        person.relation = named[0].relation or person.relation
+        person.name = named[0].name
+        ctx.changed("people")
+        ctx.note(ctx.t(N_("Oké. In je plan staat nu: {name}."), name=label(person, ctx.t)))
         return Outcome.ACCEPTED
 
 
@@ -93,37 +209,44 @@ class EditDomain(Cancellable):
         return ctx.t(N_("Over welk onderwerp?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(label)}")
-                for d, label in DOMAIN_LABELS.items()]
+        return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(text)}")
+                for d, text in DOMAIN_LABELS.items()]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         ctx.cursor["domain"] = Domain(choice).value
         return Outcome.ACCEPTED
 
 
-class EditField(Cancellable):
-    def prompt(self, ctx: Context) -> str:
-        return ctx.t(N_("Wat wil je opnieuw invullen?"))
-
-    def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(key, ctx.t(label)) for key, label in FIELD_LABELS.items()]
-
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["ask"] = [choice]
-        return Outcome.ACCEPTED
-
-
 class EditAction(Cancellable):
+    """Pick an action to answer who and when again, or to take out."""
+
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Welke afspraak wil je veranderen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(a.id, a.what if len(a.what) <= 40 else a.what[:39] + "…")
-                for a in ctx.plan.actions]
+        actions = [Choice(a.id, shorten(a.what, SHOWN)) for a in ctx.plan.actions]
+        return [*actions, Choice(REMOVE, ctx.t(N_("Een afspraak weghalen")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["action"] = choice
-        ctx.cursor["ask"] = ["action_who", "action_when"]
+        if choice == REMOVE:
+            ctx.cursor["picked"] = REMOVE
+        else:
+            ctx.cursor["action"] = choice
+            ctx.queue("action_who", "action_when")
+        return Outcome.ACCEPTED
+
+
+class RemoveAction(Cancellable):
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Welke afspraak wil je weghalen?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(a.id, shorten(a.what, SHOWN)) for a in ctx.plan.actions]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.plan.remove_action(choice)
+        ctx.changed("hoe")
+        ctx.note(ctx.t(N_("De afspraak is uit je plan. Met /terug zet je die terug.")))
         return Outcome.ACCEPTED
 
 
@@ -142,15 +265,31 @@ class Language(Cancellable):
         return Outcome.ACCEPTED
 
 
-
-
 def build() -> Flow:
-    questions = [EditPick("edit_pick"), EditPerson("edit_person"), EditDomain("edit_domain"),
-                 EditField("edit_field"), EditAction("edit_action"), Language("language")]
+    questions = [
+        EditPick("edit_pick"),
+        AskAgain("edit_about", N_("Wat over jou wil je veranderen?"), ABOUT_LABELS,
+                 only_reached=True),
+        EditUrgent("edit_urgent"),
+        EditPeople("edit_people"), EditPersonPart("edit_person_part"),
+        RenamePerson("edit_person_name"),
+        AddPeople("add_people"), PersonRelation("add_relation"), PersonRoles("add_roles"),
+        PersonCloseness("add_closeness"),
+        EditDomain("edit_domain"),
+        AskAgain("edit_field", N_("Wat wil je opnieuw invullen?"), FIELD_LABELS),
+        EditAction("edit_action"), RemoveAction("remove_action"),
+        Language("language"),
+    ]
     routes = [
-        Route("edit_pick", "edit_person", [picked(PERSON)]),
+        Route("edit_pick", "edit_about", [picked(ABOUT)]),
+        Route("edit_pick", "edit_urgent", [picked(URGENT)]),
+        Route("edit_pick", "edit_people", [picked(PEOPLE)]),
         Route("edit_pick", "edit_domain", [picked(DOMAIN)]),
         Route("edit_pick", "edit_action", [picked(ACTION)]),
+        Route("edit_people", "add_people", [picked(ADD)]),
+        Route("edit_people", "edit_person_part", [picked(PERSON)]),
+        *person_loop("add_people", "add_relation", "add_roles", "add_closeness"),
         Route("edit_domain", "edit_field"),
+        Route("edit_action", "remove_action", [picked(REMOVE)]),
     ]
     return Flow("edit", questions, routes, detour=True)

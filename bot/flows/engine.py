@@ -14,15 +14,17 @@ from enum import Enum
 
 from bot.flows import edit, erase, safety_plan
 from bot.flows.commands import ALIASES, help_text
-from bot.flows.conversation import Conversation, Frame
+from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
+from bot.flows.interview import start
 from bot.flows.messages import EDITED, SHARED_CHOICE, InputKind, Message, UserInput
 from bot.flows.question import Context, Outcome, Question
 from bot.flows.sharing import commands as sharing_commands
 from bot.flows.sharing import questions as sharing_questions
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
+from bot.flows.typed_answers import match_choice, normalize, yes_or_no
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
 from bot.safety import RiskKind, crisis_reminder, crisis_reply, detect, sos_reply
@@ -61,8 +63,8 @@ class _TurnState:
     def __init__(self, conversation: Conversation, plan: Plan, now: datetime,
                  sharing: SharingPort | None = None) -> None:
         self.conv = conversation
-        self.ctx = Context(plan=plan, cursor=self.conv.cursor,
-                           t=Translator(self.conv.lang), now=now, sharing=sharing)
+        self.ctx = Context(plan=plan, cursor=self.conv.cursor, t=Translator(self.conv.lang),
+                           now=now, sharing=sharing, seen=self.conv.seen)
         self.messages: list[Message] = []
         self.chosen: str | None = None
         self.quiet = False  # the reply is complete: a resting place needn't be shown again
@@ -126,7 +128,7 @@ class _TurnState:
         if QUESTION[frame.state].resting:
             self.quiet = True
         else:
-            self.ctx.note(self.t(N_("Oké. We gaan verder waar we waren.")))
+            self.ctx.note(self.t(N_("We gaan verder waar we waren.")))
         self.introduce()  # when the detour was taken just as a new part began
         return False
 
@@ -164,8 +166,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         turn.ask()
         return turn.result()
     if turn.conv.paused:
-        turn.say(turn.t(N_("We zijn even gestopt. Typ /start als je verder wilt.")))
-        return turn.result()
+        return _paused(turn, user_input)
     if user_input.kind is InputKind.CHOICE:
         return _choice(turn, user_input)
     return _answer(turn, lambda q: q.on_text(turn.ctx, user_input.text))
@@ -229,6 +230,37 @@ def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
         turn.introduce()
     turn.ask()
     return turn.result(checkpoint=detour or stored)
+
+
+RESUME_WORDS = frozenset({"ja", "ok", "oke", "okay", "begin", "beginnen", "verder", "door",
+                          "doorgaan", "ga door", "ga verder", "start", "yes", "go", "continue",
+                          "hoi", "hallo", "hey", "hi", "hello"})
+
+
+def _paused(turn: _TurnState, user_input: UserInput) -> TurnResult:
+    """After /pauze or "Nu niet": "ja", "verder" or a click on the question shown goes on;
+    at the welcome a typed choice ("1", "uitleg") answers it."""
+    conv, t = turn.conv, turn.t
+    if user_input.kind is InputKind.CHOICE and user_input.step == conv.step:
+        conv.paused = False
+        return _choice(turn, user_input)
+    text = normalize(user_input.text)
+    wants_on = text in RESUME_WORDS or yes_or_no(text) == "yes"
+    at_welcome = conv.state == START_STATE and not conv.in_detour
+    if at_welcome:
+        choice = match_choice(text, QUESTION[conv.state].all_choices(turn.ctx))
+        if wants_on or choice in (start.START, start.MORE):
+            conv.paused = False
+            chosen = choice if choice in (start.START, start.MORE) else start.START
+            return _answer(turn, lambda q: q.answer_choice(turn.ctx, chosen))
+        turn.say(t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
+    elif wants_on:
+        conv.paused = False
+        turn.say(t(N_("Fijn dat je er weer bent. We gaan verder waar je was.")))
+        turn.ask()
+    else:
+        turn.say(t(N_("We zijn even gestopt. Typ ‘verder’ of /start als je verder wilt.")))
+    return turn.result()
 
 
 def _reask(turn: _TurnState, effect: Effect | None = None) -> TurnResult:
@@ -339,6 +371,8 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.say(t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
         return turn.result()
     if name == "plan":
+        if QUESTION[conv.state].shows_plan(turn.ctx) and not conv.paused:
+            return _reask(turn)  # "Klopt dit?" shows the whole plan already
         sharing_commands.show_plan(turn)
         return _reask(turn)
     if name in sharing_commands.SHARING_COMMANDS:
@@ -350,10 +384,24 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.say(help_text(t))
         return _reask(turn)
     if name in ("wijzig", "taal"):
-        conv.paused = False
         conv.started = True
+        if name == "wijzig" and not QUESTION["edit_pick"].choices(turn.ctx):
+            turn.say(t(N_("Er is nog niets om te veranderen.")))
+            return _reask(turn)
+        conv.paused = False
+        _leave_detours(turn)
         turn.push_detour("edit_pick" if name == "wijzig" else "language")
         turn.ask()
         return turn.result(checkpoint=True)
     turn.say(t(N_("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")))
     return _reask(turn)
+
+
+def _leave_detours(turn: _TurnState) -> None:
+    """A /wijzig or /taal replaces any open detour: "Laat maar" then leads back to where the
+    youth was, not to the menu before."""
+    if turn.conv.stack:
+        base = turn.conv.stack[0]
+        turn.conv.stack.clear()
+        turn.set_cursor(base.cursor)
+        turn.conv.state = base.state

@@ -4,6 +4,7 @@ in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
+from bot.flows.interview.relations import relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import (
@@ -11,6 +12,7 @@ from bot.flows.plan_voice import (
     Voice,
     action_status,
     helper_word,
+    person_word,
     urgent_line,
     youth_word,
 )
@@ -51,18 +53,19 @@ def _wie(plan: Plan, t: Translator, voice: Voice) -> str:
     if not plan.people:
         lines.append(t(N_("Nog niemand ingevuld.")))
     for person in plan.people:
-        details = [t(label) for role, label in voice.roles.items() if role in person.roles]
+        details = [t(text) for role, text in voice.roles.items() if role in person.roles]
         if person.closeness:
             details.append(t(CLOSENESS_LABELS[person.closeness]))
-        relation = f" ({escape(person.relation)})" if person.relation else ""
+        relation = ("" if person.relation is None or unnamed(person)
+                    else f" ({escape(relation_text(person.relation, t))})")
         extra = (": " + ", ".join(details).lower()) if details else ""
-        lines.append("• " + escape(person.name) + relation + extra)
-    fallback = [p.name for p in plan.people if p.id in plan.fallback_ids]
+        lines.append("• " + escape(person_word(person, t, voice, start=True)) + relation + extra)
+    fallback = [person_word(p, t, voice) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         lines.append(t(N_("Terugvallen op: {names}"), names=", ".join(fallback)))
     jim = plan.jim_person()
     if jim:
-        lines.append(t(voice.jim, name=jim.name))
+        lines.append(t(voice.jim, name=person_word(jim, t, voice)))
     elif plan.jim:
         lines.append(t(voice.jim_undecided))
     return "\n".join(lines)
@@ -72,13 +75,13 @@ def _wat(plan: Plan, t: Translator, voice: Voice) -> str:
     lines = [t(N_("<b>WAT</b> · hoe het nu gaat"))]
     if not plan.domains:
         lines.append(t(N_("Nog niets ingevuld.")))
-    for domain, label in DOMAIN_LABELS.items():
+    for domain, domain_label in DOMAIN_LABELS.items():
         answer = plan.domains.get(domain)
         if answer is None:
             continue
         status = (t(STATUS_LABELS[answer.status]) if answer.status
                   else t(N_("overgeslagen")) if answer.skipped else "…")
-        lines.append(f"{DOMAIN_ICONS[domain]} <b>{t(label)}</b>: {status.lower()}")
+        lines.append(f"{DOMAIN_ICONS[domain]} <b>{t(domain_label)}</b>: {status.lower()}")
         parts = ((N_("Gaat goed: {text}"), answer.going_well),
                  (N_("Moeilijk: {text}"), answer.hard), (N_("Nodig: {text}"), answer.need),
                  (N_("Over een paar maanden: {text}"), answer.future))

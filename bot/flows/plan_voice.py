@@ -12,6 +12,7 @@ from datetime import datetime
 
 from babel.dates import format_date
 
+from bot.flows.interview.relations import called, relation_text, unnamed
 from bot.flows.interview.wie import ROLE_LABELS
 from bot.i18n import N_, Translator
 from bot.plan.model import (
@@ -19,6 +20,7 @@ from bot.plan.model import (
     HelperAnswer,
     HelperKind,
     HelperResponse,
+    Person,
     Plan,
     Role,
     UrgentNeed,
@@ -83,6 +85,15 @@ def youth_word(plan: Plan, t: Translator) -> str:
     return plan.name or t.plain(N_("de jongere"))
 
 
+def person_word(person: Person, t: Translator, voice: Voice, start: bool = False) -> str:
+    """A person as the reader knows them: "Sanne"; someone known only by a relation word is
+    "je moeder" to the youth and "moeder" to the people the plan is shared with."""
+    if voice is FOR_YOUTH or not unnamed(person):
+        return called(person, t, start)
+    word = relation_text(person.name, t)
+    return word[:1].upper() + word[1:] if start else word
+
+
 def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
     """Who does an action, as plain text."""
     if action.helper == HelperKind.SELF:
@@ -93,8 +104,8 @@ def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
     if person is None:
         return t.plain(N_("nog niet bekend"))
     if person is plan.jim_person():
-        return t.plain(N_("{name} (JIM)"), name=person.name)
-    return person.name
+        return t.plain(N_("{name} (JIM)"), name=person_word(person, t, voice))
+    return person_word(person, t, voice)
 
 
 def urgent_line(plan: Plan, urgent: UrgentNeed, t: Translator, voice: Voice) -> str:

@@ -12,10 +12,16 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from bot.flows.messages import Choice, Message
-from bot.flows.typed_answers import OutOfRange, match_choice, match_many
+from bot.flows.typed_answers import (
+    OutOfRange,
+    choice_in_sentence,
+    choices_in_sentence,
+    match_choice,
+    match_many,
+)
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
-from bot.plan.text import ANSWER_LIMIT, clean, has_words
+from bot.plan.text import ANSWER_LIMIT, clean, has_words, is_emoji
 
 if TYPE_CHECKING:
     from bot.flows.sharing.port import SharingPort
@@ -39,9 +45,18 @@ class Context:
     erase: bool = False  # the youth confirmed /verwijder
     pause: bool = False
     sharing: SharingPort | None = None  # shared state outside this plan (invites, links)
+    seen: list[str] = field(default_factory=list)  # the questions this conversation reached
 
     def note(self, text: str) -> None:
         self.notes.append(Message(text=text))
+
+    def reached(self, *states: str) -> bool:
+        """Whether the conversation got to any of these questions (so a part can be changed)."""
+        return any(state in self.seen for state in states)
+
+    def queue(self, *states: str) -> None:
+        """Ask these questions next, before the flow moves on (the engine pops them in order)."""
+        self.cursor.setdefault("ask", []).extend(states)
 
     def changed(self, part: str) -> None:
         self.plan.record(part, self.now)
@@ -51,6 +66,34 @@ class Outcome(Enum):
     ACCEPTED = "accepted"  # the answer landed; the flow moves on
     STAY = "stay"  # handled (for example a toggle or an explanation); ask the same again
     REASK = "reask"  # not understood; notes say why, then the question again
+
+
+# What to say to input without a letter or digit: nothing, only emoji, only other signs.
+UNREADABLE_AT_CHOICE = (N_("Ik zag geen tekst. Kies een antwoord hieronder."),
+                        N_("Ik snap je emoji niet helemaal. Kies een antwoord hieronder."),
+                        N_("Dat kan ik niet lezen. Kies een antwoord hieronder."))
+UNREADABLE_AT_TEXT = (N_("Ik zag geen tekst. Typ je antwoord in een paar woorden."),
+                      N_("Ik snap je emoji niet helemaal. Zeg je het in een paar woorden?"),
+                      N_("Dat kan ik niet lezen. Zeg je het in een paar woorden?"))
+
+
+def unreadable(ctx: Context, text: str, notes: tuple[str, str, str]) -> Outcome:
+    """Re-ask after input with no words, saying what was seen (never thanks for nothing)."""
+    empty, emoji, signs = notes
+    if not text.strip():
+        ctx.note(ctx.t(empty))
+    elif is_emoji(text):
+        ctx.note(ctx.t(emoji))
+    else:
+        ctx.note(ctx.t(signs))
+    return Outcome.REASK
+
+
+def note_cut(ctx: Context, limit: int, at: int | None = None) -> None:
+    """Say that a long message was kept only in part (before the notes from index ``at``)."""
+    notice = Message(text=ctx.t(N_("Je bericht was lang. Ik heb de eerste {limit} tekens "
+                                   "bewaard."), limit=limit))
+    ctx.notes.insert(len(ctx.notes) if at is None else at, notice)
 
 
 class Question:
@@ -74,10 +117,19 @@ class Question:
         """A line shown once, before the first time this question is asked."""
         return None
 
+    def shows_plan(self, ctx: Context) -> bool:
+        """Whether asking this question shows the whole plan (so /plan needn't add it)."""
+        return False
+
+    def skip_text(self, ctx: Context) -> str | None:
+        """The label of the skip choice (None: this question can't be skipped)."""
+        return self.skip_label
+
     def all_choices(self, ctx: Context) -> list[Choice]:
         choices = self.choices(ctx)
-        if self.skip_label is not None:
-            choices.append(Choice(SKIP, ctx.t(self.skip_label)))
+        skip = self.skip_text(ctx)
+        if skip is not None:
+            choices.append(Choice(SKIP, ctx.t(skip)))
         return choices
 
     # --- what answers do ----------------------------------------------------------------
@@ -95,11 +147,16 @@ class Question:
             ctx.note(ctx.t(N_("Kies een nummer van 1 tot {last}."), last=len(choices)))
             return Outcome.REASK
         if match is None:
+            match = choice_in_sentence(text, choices)
+        if match is None:
+            if not has_words(text):
+                return unreadable(ctx, text, UNREADABLE_AT_CHOICE)
             return self.not_understood(ctx, text)
         return self.answer_choice(ctx, match)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        ctx.note(ctx.t(N_("Dat snap ik niet helemaal. Kies een knop, of typ het nummer.")))
+        """Real words that name no choice (empty input and emoji never get here)."""
+        ctx.note(ctx.t(N_("Dat snap ik niet helemaal. Kies een antwoord hieronder.")))
         return Outcome.REASK
 
     def answer_choice(self, ctx: Context, choice: str) -> Outcome:
@@ -118,18 +175,12 @@ class TextQuestion(Question):
         if isinstance(match, str):
             return self.answer_choice(ctx, match)
         cleaned, cut = clean(text, self.limit)
-        if not cleaned:
-            ctx.note(ctx.t(N_("Ik zag geen tekst. Typ je antwoord, of kies een knop.")))
-            return Outcome.REASK
         if not has_words(cleaned):
-            ctx.note(ctx.t(N_("Ik snap je emoji niet helemaal. Zeg je het in een paar woorden?")))
-            return Outcome.REASK
+            return unreadable(ctx, cleaned, UNREADABLE_AT_TEXT)
         notes_before = len(ctx.notes)
         outcome = self.on_answer(ctx, cleaned)
         if cut and outcome is Outcome.ACCEPTED:
-            notice = ctx.t(N_("Je bericht was lang. Ik heb de eerste {limit} tekens bewaard."),
-                           limit=self.limit)
-            ctx.notes.insert(notes_before, Message(text=notice))
+            note_cut(ctx, self.limit, at=notes_before)
         return outcome
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
@@ -180,6 +231,9 @@ class MultiChoiceQuestion(Question):
             return Outcome.ACCEPTED
         if many and len(many) == 1 and many[0] not in (SKIP, DONE):
             self.set_selected(ctx, many)
+            return Outcome.ACCEPTED
+        if many is None and (in_sentence := choices_in_sentence(text, plain)):
+            self.set_selected(ctx, in_sentence)
             return Outcome.ACCEPTED
         return super().on_text(ctx, text)
 

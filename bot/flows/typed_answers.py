@@ -1,7 +1,7 @@
 """Understanding typed answers to choice questions: a number, a label, or a common word.
 
 On Telegram most people press buttons, but in the terminal (and from habit) they type
-"2", "ja", "klopt" or "weet niet"; all of those should simply work.
+"2", "ja hoor", "klopt", "praktisch, advies" or "weet niet"; all of those should simply work.
 """
 
 from __future__ import annotations
@@ -12,25 +12,70 @@ from collections.abc import Sequence
 
 from bot.flows.messages import Choice
 
-# Common words per choice id, Dutch and English together: people mix them.
+# Common words per choice id, Dutch and English together: people mix them. Where one word
+# fits two choices of one question, the id listed first wins ("kut" is "slecht" when that
+# is a choice, else "niet goed").
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "yes": ("ja", "jaa", "jep", "jup", "yes", "yep", "klopt", "oke", "ok", "okay", "prima",
             "goed", "zeker", "jazeker", "tuurlijk", "natuurlijk", "y", "j"),
     "no": ("nee", "neen", "nope", "nah", "no", "niet", "n", "neej"),
     "skip": ("sla over", "overslaan", "skip", "weet niet", "weet ik niet", "geen idee",
              "idk", "weetniet", "-", "pass", "later", "liever niet", "zeg ik liever niet",
-             "dont know", "i dont know"),
+             "dont know", "i dont know", "weet ik veel", "geen flauw idee", "boeie",
+             "maakt niet uit", "who cares"),
     "done": ("klaar", "dat is iedereen", "iedereen", "verder", "done", "dat was het",
              "niemand meer", "that is everyone", "thats everyone", "volgende", "next"),
     "self": ("ik zelf", "ikzelf", "zelf", "ik", "mezelf", "myself", "me", "i do", "ik doe het"),
     "professional": ("begeleider", "mijn begeleider", "hulpverlener", "mentor", "coach",
                      "my counsellor", "counsellor", "social worker"),
     "none": ("niemand", "niks", "niets", "nobody", "nothing", "no one", "geen"),
+    "nothing": ("niks", "niets", "nix", "niks nodig", "niets nodig", "geen", "nothing",
+                "nothing needed"),
+    # the welcome
+    "start": ("start", "begin", "beginnen", "lets go", "go", "yes"),
+    "more": ("uitleg", "meer uitleg", "more", "tell me more"),
+    "not_now": ("nu niet", "later", "straks", "not now", "no"),
+    # how it goes (today's mood, a life domain now)
+    "goed": ("goed", "prima", "top", "super", "lekker", "good", "fine", "great"),
+    "gaat_wel": ("gaat wel", "matig", "redelijk", "zozo", "ok", "oke", "okay", "meh",
+                 "so so", "alright", "kan beter"),
+    "slecht": ("slecht", "heel slecht", "kut", "rot", "bad", "awful", "terrible"),
+    "niet_goed": ("niet goed", "niet zo goed", "niet zo", "niet best", "slecht", "kut", "rot",
+                  "zwaar", "not good", "not so good", "bad"),
+    # what someone does for you
+    "praktisch": ("praktisch", "praktische dingen", "helpt", "regelen", "practical", "helps"),
+    "samen": ("samen", "leuke dingen", "leuk", "chillen", "gezellig", "fun", "hang out"),
+    "advies": ("advies", "raad", "tips", "advice"),
+    "er_voor_je": ("er voor me", "er voor mij", "er altijd", "altijd er", "steun", "steunt",
+                   "troost", "luistert", "support", "there for me"),
+    # how close someone feels
+    "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close"),
+    "beetje": ("een beetje", "beetje", "soms", "a bit", "a little"),
+    "verder": ("verder weg", "ver weg", "ver", "niet dichtbij", "niet zo dichtbij", "far",
+               "far away", "not close"),
+    # by when
+    "week": ("deze week", "week", "snel", "zsm", "meteen", "nu", "morgen", "this week", "asap"),
+    "maand": ("deze maand", "maand", "binnenkort", "this month", "soon"),
+    # where to start
+    "support": ("mensen", "vrienden", "familie", "people", "friends", "family"),
+    "wonen": ("huis", "thuis", "woning", "kamer", "housing", "home"),
+    "school_werk": ("school", "werk", "baan", "stage", "opleiding", "studie", "work", "job"),
+    "inkomen": ("geld", "schulden", "money", "debt"),
+    "welzijn": ("gezondheid", "gevoel", "gezond", "health", "feelings"),
 }
+
+# The first word alone tells a yes or a no: "ja hoor", "nee, er is niks", "ok dan".
+_YES_FIRST = frozenset({"ja", "jaa", "jawel", "jep", "jup", "yes", "yep", "yeah", "klopt",
+                        "ok", "oke", "okay", "tuurlijk", "zeker", "prima", "sure"})
+_NO_FIRST = frozenset({"nee", "neen", "neej", "nope", "nah", "no", "niet", "nooit"})
+# "ik weet het (echt) niet", "geen idee": not knowing, said as the whole answer.
+_DONT_KNOW = re.compile(
+    r"^(ik )?(weet|weten) (het |ik |dat )?((echt|eigenlijk|nog|even|gewoon|niet zo) )*"
+    r"(niet|nie|nit)( zo)?$|^(echt )?geen idee|^(i )?(really )?(dont|do not) know$|^idk$")
 
 _PUNCTUATION = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
-_SPLIT_MANY = re.compile(r"\s*(?:,|;|\+|&|/|\ben\b|\band\b|\s)\s*")
+_SPLIT_MANY = re.compile(r"\s*(?:,|;|\+|&|/|\ben\b|\band\b)\s*")
 
 
 def normalize(text: str) -> str:
@@ -41,8 +86,68 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", plain)).strip()
 
 
+def yes_or_no(text: str) -> str | None:
+    """"yes" or "no" when the first word says it ("nee hoor, er is niks"), else None."""
+    words = normalize(text).split()
+    if not words:
+        return None
+    if words[0] in _YES_FIRST:
+        return "no" if words[1:2] in (["niet"], ["not"], ["nie"]) else "yes"  # "klopt niet"
+    if words[0] in _NO_FIRST:
+        return "no"
+    return None
+
+
+def dont_know(text: str) -> bool:
+    """The whole answer says "I don't know" ("ik weet het echt niet", "geen idee")."""
+    return bool(_DONT_KNOW.search(normalize(text)))
+
+
+# Choices whose words may also stand inside a sentence ("ze woont ver weg", "gaat echt kut").
+# Not yes/no/skip: "ik weet niet hoe" must not read as a plain "no".
+_IN_SENTENCES = frozenset({"goed", "gaat_wel", "slecht", "niet_goed", "praktisch", "samen",
+                           "advies", "er_voor_je", "dichtbij", "beetje", "verder", "week",
+                           "maand", "support", "wonen", "school_werk", "inkomen", "welzijn"})
+
+
+def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
+    """Per choice, the length of its longest word or label that stands in ``text``."""
+    padded = f" {normalize(text)} "
+    found: dict[str, int] = {}
+    for choice in choices:
+        if choice.id not in _IN_SENTENCES:
+            continue
+        words = [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
+        lengths = [len(w) for w in words if len(w) >= 3 and f" {w} " in padded]
+        if lengths:
+            found[choice.id] = max(lengths)
+    return found
+
+
+def choice_in_sentence(text: str, choices: Sequence[Choice]) -> str | None:
+    """The choice a sentence names: the longest phrase wins ("niet zo goed" over "goed"),
+    then the id listed first in :data:`SYNONYMS` (as for whole answers)."""
+    found = _phrases(text, choices)
+    if not found:
+        return None
+    order = list(SYNONYMS)
+    return min(found, key=lambda cid: (-found[cid], order.index(cid)))
+
+
+def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
+    """Every choice a sentence names ("ze helpt me en geeft tips" → praktisch, advies)."""
+    return list(_phrases(text, choices))
+
+
 class OutOfRange(int):
     """A typed number that names no choice (``int`` so the caller can mention it)."""
+
+
+def _prefix_of_one_word(wanted: str, labels: dict[str, str]) -> str | None:
+    """The one choice with a label word that starts with ``wanted`` ("praktisch")."""
+    found = {cid for label, cid in labels.items()
+             if any(word.startswith(wanted) for word in label.split())}
+    return found.pop() if len(found) == 1 else None
 
 
 def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | None:
@@ -60,6 +165,11 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
     for choice_id, words in SYNONYMS.items():
         if choice_id in ids and wanted in words:
             return choice_id
+    if "skip" in ids and dont_know(wanted):
+        return "skip"
+    first = yes_or_no(wanted)
+    if first in ids:
+        return first
     if len(wanted) >= 3:
         starting = [choice_id for label, choice_id in labels.items() if label.startswith(wanted)]
         if len(starting) == 1:
@@ -67,20 +177,23 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
         containing = [cid for label, cid in labels.items() if re.search(rf"\b{wanted}\b", label)]
         if len(containing) == 1:
             return containing[0]
+    if len(wanted) >= 4:
+        return _prefix_of_one_word(wanted, labels)
     return None
 
 
 def match_many(text: str, choices: Sequence[Choice]) -> list[str] | None:
-    """Several choices in one message ("1 en 3", "praktisch, advies"); None if any part fails."""
+    """Several choices in one message ("1 en 3", "praktisch, advies", "1 4"); None if any
+    part names no choice."""
     whole = match_choice(text, choices)
     if isinstance(whole, str):
         return [whole]
-    parts = [part for part in _SPLIT_MANY.split(normalize(text)) if part]
     found: list[str] = []
-    for part in parts:
+    for part in (p for p in _SPLIT_MANY.split(normalize(text)) if p):
         match = match_choice(part, choices)
-        if not isinstance(match, str):
+        matches = [match] if isinstance(match, str) else [
+            match_choice(word, choices) for word in part.split()]
+        if not all(isinstance(m, str) for m in matches):
             return None
-        if match not in found:
-            found.append(match)
+        found += [m for m in matches if m not in found]
     return found or None

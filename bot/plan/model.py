@@ -1,16 +1,17 @@
 """The plan model: WIE (people, fallback, JIM), WAT (five life domains), HOE (actions).
 
-Every turn of the conversation leaves a plan that validates against these models; the
-schema version lets stored plans be migrated when the model changes.
+Every turn of the conversation leaves a plan that validates against these models. Each stored
+plan carries its schema version: a plan written by a newer version of the program is refused
+on loading with a clear message, rather than read with the wrong meaning and saved back.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
@@ -176,6 +177,16 @@ class Plan(Strict):
     private_domains: list[Domain] = Field(default_factory=list)  # "alleen voor mij"
     history: list[Change] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_version(cls, data: Any) -> Any:
+        """A plan written by a newer version is refused, never half read or written back."""
+        version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            raise ValueError(f"plan schema {version} is newer than this program's "
+                             f"({SCHEMA_VERSION}): update the program")
+        return data
+
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
 
@@ -190,6 +201,25 @@ class Plan(Strict):
 
     def action(self, action_id: str | None) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
+
+    def remove_person(self, person_id: str) -> None:
+        """Take someone out of the plan, and out of the fallback, the JIM and the actions."""
+        self.people = [p for p in self.people if p.id != person_id]
+        self.fallback_ids = [i for i in self.fallback_ids if i != person_id]
+        if self.jim is not None and self.jim.person_id == person_id:
+            self.jim = Jim(choice=JimChoice.UNDECIDED)
+        for action in self.actions:
+            if action.person_id == person_id:
+                action.helper, action.person_id = HelperKind.UNKNOWN, None
+
+    def remove_action(self, action_id: str) -> None:
+        """Drop an action and the need it came from (one action per need, see HOE)."""
+        action = self.action(action_id)
+        if action is None:
+            return
+        self.actions = [a for a in self.actions if a.id != action_id]
+        if action.domain in self.domains:
+            self.domains[action.domain].need = None
 
     def next_id(self, prefix: str) -> str:
         """A short id unique within this plan (ids stay stable when items are removed)."""

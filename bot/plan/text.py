@@ -47,6 +47,20 @@ def has_words(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
+def is_emoji(text: str) -> bool:
+    """True when the text holds a pictograph (emoji), ignoring joiners and skin tones."""
+    return any(unicodedata.category(char) == "So" for char in text)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """At most ``limit`` characters, cut at a word boundary with "…" (for labels, questions)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit - 1]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
 def bounded(limit: int):
     """A pydantic ``BeforeValidator`` that cleans and bounds a string field."""
 

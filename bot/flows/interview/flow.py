@@ -14,15 +14,6 @@ from bot.flows.interview.start import Welcome, YourAge, YourName
 from bot.flows.question import Context
 
 
-def has_person(ctx: Context) -> bool:
-    return wie.current_person(ctx) is not None
-
-
-def needs_relation(ctx: Context) -> bool:
-    person = wie.current_person(ctx)
-    return person is not None and person.relation is None
-
-
 def has_people(ctx: Context) -> bool:
     return bool(ctx.plan.people)
 
@@ -50,14 +41,9 @@ def build() -> Flow:
         Route("mood", "urgent"),
         Route("urgent", "people"),
         Route("urgent_what", "people"),
-        Route("people", "person_relation", [has_person, needs_relation]),
-        Route("people", "person_roles", [has_person]),
+        *wie.person_loop("people", "person_relation", "person_roles", "person_closeness"),
         Route("people", "fallback", [has_people]),
         Route("people", "jim"),
-        Route("person_relation", "person_roles"),
-        Route("person_roles", "person_closeness"),
-        Route("person_closeness", "person_relation", [has_person, needs_relation]),
-        Route("person_closeness", "person_roles", [has_person]),
         Route("person_closeness", "people"),
         Route("fallback", "jim"),
         Route("jim", "domain_pick"),

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.flows.messages import Choice
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, Outcome, Question, TextQuestion, note_cut
+from bot.flows.typed_answers import dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Mood, UrgentNeed
+from bot.plan.text import ANSWER_LIMIT, clean
 
 MOOD_LABELS = {
     Mood.GOED: N_("Goed"),
     Mood.GAAT_WEL: N_("Gaat wel"),
     Mood.NIET_GOED: N_("Niet zo goed"),
     Mood.SLECHT: N_("Slecht"),
+}
+# A face says it too: the first one found counts.
+MOOD_EMOJI = {
+    **dict.fromkeys("😀😃😄😁😊🙂😎🥰😍👍💪", Mood.GOED),
+    **dict.fromkeys("😐😶🤷🙃😬", Mood.GAAT_WEL),
+    **dict.fromkeys("😕🙁😟😞😔😩😫👎", Mood.NIET_GOED),
+    **dict.fromkeys("😢😭😡🤬💔😖😣", Mood.SLECHT),
 }
 
 
@@ -33,6 +44,12 @@ class Today(Question):
             ctx.note(ctx.t(N_("Dank je dat je het zegt. We doen het rustig aan.")))
         return Outcome.ACCEPTED
 
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        face = next((MOOD_EMOJI[char] for char in text if char in MOOD_EMOJI), None)
+        if face is not None and not normalize(text):
+            return self.on_choice(ctx, face.value)
+        return super().on_text(ctx, text)
+
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         ctx.note(ctx.t(N_("Dank je dat je het vertelt. Welk woord past het best?")))
         return Outcome.REASK
@@ -40,14 +57,35 @@ class Today(Question):
 
 YES, NO = "yes", "no"
 STORY_WORDS = 4  # a typed answer this long is the urgent matter itself, not a yes/no
+# "er is niks", "hoeft niks geregeld te worden", "niks aan de hand": nothing urgent. Only
+# whole phrases count: "ik heb niks te eten" is urgent.
+_NOTHING = re.compile(
+    r"^(niks|niets|nix|nothing|geen)$|^(niks|niets|nix|nothing)\b(?! (te|to)\b)|"
+    r"\bhoeft (er )?(niks|niets|nix|niet)\b|\b(is|moet) (er )?(niks|niets|nix)\b(?! te\b)|"
+    r"\b(niks|niets) (aan de hand|bijzonders|speciaals|nodig)\b|^niet (nodig|echt)\b|"
+    r"\bno need\b|^not really\b|^alles (is )?(goed|prima|oke|ok)\b")
+_FIRST_WORD = re.compile(r"^\W*\w+[\W_]*")
+
+
+def says_nothing_urgent(text: str) -> bool:
+    """A no in other words: "nee hoor, er is niks", "ik weet het echt niet", "niks nodig"."""
+    return yes_or_no(text) == NO or dont_know(text) or bool(_NOTHING.search(normalize(text)))
+
+
+def add_typed_urgent(ctx: Context, text: str) -> None:
+    """A story typed at the yes/no question: kept as the urgent need (bounded, with a notice)."""
+    cleaned, cut = clean(text, ANSWER_LIMIT)
+    if cut:
+        note_cut(ctx, ANSWER_LIMIT)
+    add_urgent(ctx, cleaned)
 
 
 def add_urgent(ctx: Context, text: str) -> None:
     ctx.plan.urgent.append(UrgentNeed(id=ctx.plan.next_id("u"), text=text, reported_at=ctx.now))
     ctx.changed("urgent")
     ctx.note(ctx.t(N_(
-        "Dank je. Dit staat nu bovenaan je plan.\n"
-        "Heb je een begeleider? Bel of app die vandaag nog.\n"
+        "Dank je dat je het zegt. Dit zet ik bovenaan je plan.\n"
+        "Heb je een begeleider? Laat het die vandaag nog weten.\n"
         "Met /sos zie je hulplijnen. Is er gevaar? Bel 112."
     )))
 
@@ -66,11 +104,23 @@ class UrgentToday(Question):
             ctx.follow_up = "urgent_what"
         return Outcome.ACCEPTED
 
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        words = normalize(text).split()
+        if yes_or_no(text) == YES and len(words) > STORY_WORDS:  # "ja, mijn huur moet morgen …"
+            add_typed_urgent(ctx, _FIRST_WORD.sub("", text.strip(), count=1))
+            return Outcome.ACCEPTED
+        if dont_know(text):
+            return self.on_skip(ctx)
+        if says_nothing_urgent(text):
+            return self.on_choice(ctx, NO)
+        return super().on_text(ctx, text)
+
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         if len(text.split()) >= STORY_WORDS:
-            add_urgent(ctx, text)
+            add_typed_urgent(ctx, text)
             return Outcome.ACCEPTED
-        return super().not_understood(ctx, text)
+        ctx.note(ctx.t(N_("Moet er snel iets geregeld worden? Kies Ja of Nee.")))
+        return Outcome.REASK
 
 
 class UrgentWhat(TextQuestion):
@@ -78,5 +128,8 @@ class UrgentWhat(TextQuestion):
         return ctx.t(N_("Wat moet er geregeld worden? Zeg het in je eigen woorden."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if says_nothing_urgent(text) and len(text.split()) < STORY_WORDS:
+            ctx.note(ctx.t(N_("Oké, dan zet ik niets bovenaan je plan.")))
+            return Outcome.ACCEPTED
         add_urgent(ctx, text)
         return Outcome.ACCEPTED

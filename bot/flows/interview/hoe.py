@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.flows.interview.wie import one_person
+from bot.flows.interview.relations import label
+from bot.flows.interview.wie import not_a_person, one_person
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, HelperKind, Plan, When
+from bot.plan.text import shorten
 
 SELF, PROFESSIONAL = "self", "professional"
 WHEN_LABELS = {
@@ -15,6 +17,7 @@ WHEN_LABELS = {
     When.LATER: N_("Later"),
     When.GEEN: N_("Geen datum"),
 }
+WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
 
 
 def create_actions(plan: Plan) -> None:
@@ -53,12 +56,13 @@ class ActionWho(Question):
 
     def prompt(self, ctx: Context) -> str:
         action = current_action(ctx)
-        return ctx.t(N_("Wie kan je helpen met: {what}?"), what=action.what if action else "")
+        return ctx.t(N_("Wie kan je helpen met: {what}?"),
+                     what=shorten(action.what, WHAT_SHOWN) if action else "")
 
     def choices(self, ctx: Context) -> list[Choice]:
         jim = ctx.plan.jim_person()
-        people = [Choice(p.id, ctx.t.plain(N_("{name} (je JIM)"), name=p.name) if p is jim
-                         else p.name) for p in ctx.plan.people]
+        people = [Choice(p.id, ctx.t.plain(N_("{name} (je JIM)"), name=label(p, ctx.t))
+                         if p is jim else label(p, ctx.t)) for p in ctx.plan.people]
         people.sort(key=lambda c: c.id != (jim.id if jim else None))
         return [*people, Choice(SELF, ctx.t(N_("Ik doe het zelf"))),
                 Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider")))]
@@ -84,18 +88,19 @@ class ActionWho(Question):
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         person = one_person(ctx, text)
         if person is None:
-            return super().not_understood(ctx, text)
+            return not_a_person(ctx)
         return self.on_choice(ctx, person.id)
 
 
 class ActionWhen(Question):
-    skip_label = N_("Weet ik niet")
+    skip_label = WHEN_LABELS[When.GEEN]  # "no date" and "don't know" are the same answer
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wanneer wil je dat dit geregeld is?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(w.value, ctx.t(label)) for w, label in WHEN_LABELS.items()]
+        return [Choice(w.value, ctx.t(text)) for w, text in WHEN_LABELS.items()
+                if w != When.GEEN]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         action = current_action(ctx)

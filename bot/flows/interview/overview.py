@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.flows.messages import Choice
 from bot.flows.plan_view import render_plan
 from bot.flows.question import Context, Outcome, Question
+from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_
 
 YES, CHANGE = "yes", "change"
@@ -14,19 +15,34 @@ class Overview(Question):
     skip_label = N_("Later kijken")
 
     def prompt(self, ctx: Context) -> str:
+        if ctx.cursor.get("overview_shown"):  # asked again: not the whole plan once more
+            return ctx.t(N_("Klopt je plan zo? Met /plan zie je het nog een keer."))
         return render_plan(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Klopt dit?"))
+
+    def shows_plan(self, ctx: Context) -> bool:
+        return not ctx.cursor.get("overview_shown")
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        ctx.cursor["overview_shown"] = True
+        return super().not_understood(ctx, text)
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja, klopt"))),
                 Choice(CHANGE, ctx.t(N_("Ik wil iets veranderen")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.cursor.pop("overview_shown", None)  # after a change, show the plan again
         if choice == CHANGE:
             ctx.detour = "edit_pick"
             return Outcome.STAY
         ctx.plan.confirmed = True
         ctx.changed("confirmed")
         return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        if yes_or_no(text) == "no":  # "nee", "klopt niet": something should change
+            return self.on_choice(ctx, CHANGE)
+        return super().on_text(ctx, text)
 
 
 class Finished(Question):

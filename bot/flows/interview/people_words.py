@@ -9,52 +9,47 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.flows.interview.relations import RELATION_WORDS
+from bot.flows.typed_answers import normalize
 from bot.plan.text import NAME_LIMIT, clean
 
-RELATIONS: dict[str, str] = {
-    word: canonical
-    for canonical, words in {
-        "moeder": ("moeder", "mama", "mam", "ma", "mother", "mom", "mum", "stiefmoeder"),
-        "vader": ("vader", "papa", "pap", "pa", "father", "dad", "stiefvader"),
-        "ouders": ("ouders", "parents"),
-        "oma": ("oma", "grootmoeder", "grandma", "granny", "omi"),
-        "opa": ("opa", "grootvader", "grandpa", "opi"),
-        "broer": ("broer", "broertje", "brother", "bro", "halfbroer", "stiefbroer"),
-        "zus": ("zus", "zusje", "zuster", "sister", "sis", "halfzus", "stiefzus"),
-        "tante": ("tante", "aunt", "auntie"),
-        "oom": ("oom", "uncle", "ome"),
-        "neef": ("neef", "neefje", "cousin", "nephew"),
-        "nicht": ("nicht", "nichtje", "niece"),
-        "vriend": ("vriend", "vriendje", "maat", "friend", "buddy", "bff", "boyfriend"),
-        "vriendin": ("vriendin", "vriendinnetje", "girlfriend", "beste vriendin"),
-        "buurman": ("buurman", "neighbour", "neighbor"),
-        "buurvrouw": ("buurvrouw",),
-        "trainer": ("trainer", "coach"),
-        "mentor": ("mentor", "leraar", "lerares", "docent", "docente", "teacher", "juf",
-                   "meester"),
-        "begeleider": ("begeleider", "begeleidster", "hulpverlener", "woonbegeleider",
-                       "jeugdzorgwerker", "voogd", "caseworker"),
-        "pleegouder": ("pleegmoeder", "pleegvader", "pleegouder", "pleegouders"),
-        "partner": ("partner", "vriendin van mijn vader", "vriend van mijn moeder"),
-        "collega": ("collega", "baas", "colleague", "boss"),
-    }.items()
-    for word in words
-}
-
-_FILLERS = {"mijn", "m'n", "mn", "me", "de", "het", "een", "ook", "nog", "my", "the", "a",
-            "our", "onze", "ons", "mijne", "beste", "lieve", "best"}
+# Words before a relation or name that belong to neither ("mijn lieve oma", "de buurman").
+_FILLERS = frozenset({"mijn", "m'n", "mn", "de", "het", "een", "my", "the", "a", "our", "onze",
+                      "ons", "mijne", "beste", "lieve", "best", "dear"})
+_POSSESSIVES = frozenset({"mijn", "m'n", "mn", "my", "our", "onze", "ons", "mijne", "lieve",
+                          "beste", "best", "dear"})
+# Words that say something about the answer, not about the person ("mijn moeder misschien").
+_HEDGES = frozenset({"misschien", "denk", "ook", "nog", "gewoon", "eigenlijk", "vooral",
+                     "echt", "ofzo", "enzo", "hoor", "haha", "lol", "toch", "zo", "maybe",
+                     "probably", "also", "too", "perhaps"})
 # Words that never stand in a name: their presence means a sentence ("dat is iedereen").
-_NOT_NAMES = {
+_NOT_NAMES = frozenset({
     "ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "is", "ben", "bent", "zijn", "was",
     "heb", "hebt", "heeft", "wil", "wilt", "weet", "doe", "doet", "kan", "kun", "niet", "geen",
-    "niemand", "iedereen", "alles", "niks", "niets", "dat", "dit", "die", "er", "wel", "maar",
-    "want", "omdat", "als", "zelf", "klaar", "over", "sla", "idk", "ok", "oke", "oké",
-    "ja", "nee", "i", "am", "are", "me", "myself", "nobody", "everyone", "nothing",
-    "that", "this", "not", "dont", "don't", "no", "yes", "skip", "done",
-}
-_PARTICLES = {"de", "van", "der", "den", "ter", "ten", "het", "te", "el", "al", "bin", "ben"}
-_SPLIT = re.compile(r"\s*(?:,|;|\n|/|\ben\b|\band\b|\bof\b|\bor\b)\s*", re.IGNORECASE)
-_WORD_EDGE = re.compile(r"^[\s.,!?:;()'`´‘’*_]+|[\s.,!?:;()'`´‘’*_]+$")
+    "niemand", "iedereen", "alles", "niks", "niets", "dit", "er", "maar", "want", "omdat",
+    "als", "zelf", "klaar", "over", "sla", "idk", "ok", "oke", "oké", "ja", "nee", "i", "am",
+    "are", "myself", "nobody", "everyone", "nothing", "that", "this", "not", "dont", "don't",
+    "no", "yes", "skip", "done", "meer", "behalve", "alleen", "me", "dat", "die", "wel",
+    "helpt", "helpen", "help", "altijd", "vaak", "soms", "nooit", "veel", "erg", "heel", "met",
+    "voor", "mee", "woont", "praat", "bel", "mag", "moet", "gaat", "komt", "zie", "always",
+    "helps", "with", "for",
+})
+_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "te", "el", "al",
+                        "bin", "ben", "la", "le", "du", "da", "di", "von"})
+# "mijn mentor van school", "een vriendin uit de klas": where from, not part of the name.
+_PREPOSITIONS = frozenset({"van", "uit", "op", "bij", "from", "at", "in"})
+_PLACES = frozenset({"school", "werk", "stage", "sport", "voetbal", "club", "kerk",
+                     "moskee", "buurt", "klas", "team", "training", "gym", "opleiding",
+                     "internet", "thuis", "huis", "vroeger", "hier", "daar", "straat", "groep",
+                     "work", "church", "class", "home"})
+_SPLIT = re.compile(r"\s*(?:,|;|\n|\s[&+]\s|(?<!<)/|\ben\b|\band\b|\bof\b|\bor\b)\s*",
+                    re.IGNORECASE)
+_WORD_EDGE = re.compile(r"^[\s.,!?:;()'`´‘’*_\"]+|[\s.,!?:;()'`´‘’*_\"]+$")
+# "niemand", "nee dat is iedereen", "dat was het": there is nobody (more) to name.
+_NOBODY = re.compile(
+    r"\b(niemand|nobody|no one|noone|iedereen|everyone|everybody)\b|"
+    r"^(nee|no|nope|nah|klaar|done|dat was (het|t)|dat is (het|alles)|verder niet|"
+    r"thats (it|all))\b")
 
 STORY_WORDS = 4  # more name words than this in one part: a sentence, not a name
 
@@ -65,56 +60,93 @@ class NamedPerson:
     relation: str | None
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in (_WORD_EDGE.sub("", raw) for raw in text.split()) if w]
+
+
 def relation_of(text: str) -> str | None:
-    """The canonical relation word in ``text``, if any ("mijn tante" → "tante")."""
-    words = [_WORD_EDGE.sub("", word).casefold() for word in text.split()]
-    for first, second in zip(words, [*words[1:], ""], strict=True):
-        if f"{first} {second}" in RELATIONS:
-            return RELATIONS[f"{first} {second}"]
-        if first in RELATIONS:
-            return RELATIONS[first]
+    """The relation word when ``text`` is just that ("mijn tante" → "tante"), else None."""
+    words = [w.casefold() for w in _words(text)]
+    found = [w for w in words if w in RELATION_WORDS]
+    glue = _FILLERS | _HEDGES | {"is", "hij", "zij", "ze", "hes", "shes", "he", "she"}
+    if len(found) == 1 and all(w in glue or w in RELATION_WORDS for w in words):
+        return found[0]
     return None
 
 
-def relations_in(text: str) -> list[str]:
-    """Every relation word in a sentence, in order and once ("mijn moeder en oma helpen")."""
-    found: list[str] = []
-    for word in text.split():
-        relation = RELATIONS.get(_WORD_EDGE.sub("", word).casefold())
-        if relation and relation not in found:
-            found.append(relation)
-    return found
+def _without_place(words: list[str]) -> list[str]:
+    """Drop a trailing "van school" / "uit de buurt" (a place, not a name)."""
+    for index, word in enumerate(words):
+        rest = [w.casefold() for w in words[index + 1:] if w.casefold() not in _FILLERS]
+        if word in _PREPOSITIONS and rest and rest[0] in _PLACES:
+            return words[:index]
+    return words
+
+
+def _name(words: list[str]) -> str:
+    shown = [w if i and w.casefold() in _PARTICLES else w[:1].upper() + w[1:]
+             for i, w in enumerate(words)]
+    return clean(" ".join(shown), NAME_LIMIT)[0]
+
+
+def _read_part(words: list[str]) -> NamedPerson | None:
+    """One person from the words of one part; None when there is nobody in it."""
+    relation_at = next((i for i, w in enumerate(words) if w.casefold() in RELATION_WORDS), None)
+    relation = None
+    if relation_at is not None:
+        relation = words[relation_at].casefold()
+        rest = [w.casefold() for w in words[relation_at + 1:]]
+        if rest and rest[0] in _PREPOSITIONS and RELATION_WORDS & set(rest):
+            phrase = " ".join(w.casefold() for w in words[relation_at:])  # "vriend van mijn broer"
+            return NamedPerson(phrase, phrase)
+        start = relation_at
+        while start and words[start - 1].casefold() in _FILLERS:
+            start -= 1  # "Kees de buurman", "Ahmed, mijn oom"
+        words = words[:start] + words[relation_at + 1:]
+    while words and words[0].casefold() in _POSSESSIVES:
+        words = words[1:]
+    words = _without_place(words)
+    if words and not any(char.isalnum() for char in "".join(words)):
+        words = []
+    if words:
+        return NamedPerson(_name(words), relation)
+    return NamedPerson(relation, relation) if relation else None
 
 
 def read_people(text: str) -> list[NamedPerson] | None:
     """The people named in ``text``; None when it reads like a story rather than names."""
     people: list[NamedPerson] = []
     for part in _SPLIT.split(text):
-        words = [w for w in (_WORD_EDGE.sub("", raw) for raw in part.split()) if w]
-        if not words:
-            continue
-        relation = None
-        name_words: list[str] = []
-        for word in words:
-            lower = word.casefold()
-            if lower in _FILLERS and not name_words:
-                continue
-            if relation is None and lower in RELATIONS:
-                relation = RELATIONS[lower]
-                continue
-            if lower in _NOT_NAMES:
-                return None
-            name_words.append(word)
+        words = [w for w in _words(part) if w.casefold() not in _HEDGES]
+        if any(w.casefold() in _NOT_NAMES for w in words):
+            return None
+        name_words = [w for w in words
+                      if w.casefold() not in RELATION_WORDS | _FILLERS | _PARTICLES]
         if len(name_words) > STORY_WORDS:
             return None
-        if name_words and not any(char.isalnum() for char in "".join(name_words)):
-            continue
-        if name_words:
-            name = " ".join(w if i and w.casefold() in _PARTICLES else w[:1].upper() + w[1:]
-                            for i, w in enumerate(name_words))
-        elif relation:
-            name = relation[:1].upper() + relation[1:]
-        else:
-            continue
-        people.append(NamedPerson(clean(name, NAME_LIMIT)[0], relation))
+        person = _read_part(words)
+        if person is not None:
+            people.append(person)
     return people
+
+
+def people_in_story(text: str) -> list[NamedPerson]:
+    """People in a sentence: each relation word, with the capitalised name after it if any
+    ("niemand behalve mijn zus Sanne" → Sanne, zus)."""
+    words = _words(text)
+    found: list[NamedPerson] = []
+    for index, word in enumerate(words):
+        relation = word.casefold()
+        if relation not in RELATION_WORDS:
+            continue
+        after = words[index + 1] if index + 1 < len(words) else ""
+        named = (after[:1].isupper() and after.casefold() not in RELATION_WORDS | _NOT_NAMES)
+        person = NamedPerson(_name([after]) if named else relation, relation)
+        if person not in found:
+            found.append(person)
+    return found
+
+
+def says_nobody(text: str) -> bool:
+    """"niemand", "nee dat is iedereen", "dat was het": nobody (more) to name."""
+    return bool(_NOBODY.search(normalize(text)))

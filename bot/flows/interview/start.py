@@ -6,6 +6,7 @@ import re
 
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.text import NAME_LIMIT
 
@@ -18,6 +19,8 @@ class Welcome(Question):
     skip_label = None
 
     def prompt(self, ctx: Context) -> str:
+        if ctx.cursor.get("explained"):
+            return ctx.t(N_("Zullen we beginnen?"))
         return ctx.t(N_(
             "Hoi! Ik help je een plan te maken voor jouw toekomst. "
             "Het is jouw plan: jij bepaalt wie het ziet.\n\n"
@@ -33,29 +36,45 @@ class Welcome(Question):
         if choice == START:
             return Outcome.ACCEPTED
         if choice == MORE:
+            ctx.cursor["explained"] = True
             ctx.note(ctx.t(N_(
                 "Ik stel je korte vragen. Eén vraag per keer.\n"
-                "Eerst over de mensen om je heen. Daarna over hoe het nu gaat. "
-                "Dan kijken we samen wie je kan helpen.\n"
+                "Eerst hoe het vandaag gaat. Dan wie er om je heen zijn. "
+                "Dan hoe het gaat met wonen, school, geld en meer. "
+                "Tot slot: wie je helpt, en wanneer.\n"
                 "Je mag elke vraag overslaan. Met /plan zie je je plan. "
                 "Met /pauze stop je even. Alles wordt bewaard."
             )))
             return Outcome.STAY
-        ctx.note(ctx.t(N_("Helemaal goed. Typ /start als je wilt beginnen.")))
+        ctx.note(ctx.t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
         ctx.pause = True
         return Outcome.STAY
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
-        words = {"ja": START, "yes": START, "nee": NOT_NOW, "no": NOT_NOW, "uitleg": MORE}
-        for word, choice in words.items():
-            if word in text.casefold().split():
-                return self.on_choice(ctx, choice)
+        answer = yes_or_no(text)
+        if answer is not None:
+            return self.on_choice(ctx, START if answer == "yes" else NOT_NOW)
+        words = set(normalize(text).split())
+        if words & EXPLAIN_WORDS:
+            return self.on_choice(ctx, MORE)
+        if words & GREETINGS:
+            ctx.note(ctx.t(N_("Hoi! Fijn dat je er bent.")))
+            ctx.cursor["explained"] = True  # the welcome is said; now only the question
+            return Outcome.REASK
         return super().on_text(ctx, text)
 
 
+EXPLAIN_WORDS = {"uitleg", "wat", "hoe", "waarom", "explain", "what", "how", "why"}
+GREETINGS = {"hoi", "hallo", "hey", "hi", "hello", "yo", "hoii", "heey", "goedemorgen",
+             "goedemiddag", "goedenavond", "salaam", "salam"}
 _NAME_PREFIX = re.compile(
     r"^(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|noem\s+me(?:\s+maar)?|zeg\s+maar|"
     r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
+
+
+# Words in a sentence, not in a name ("ik heb geen zin", "weet ik niet").
+_SENTENCE_WORDS = frozenset({"ik", "je", "jij", "heb", "wil", "weet", "niet", "geen", "is",
+                             "zin", "wat", "waarom", "maakt", "niks", "i", "dont", "not"})
 
 
 class YourName(TextQuestion):
@@ -66,17 +85,24 @@ class YourName(TextQuestion):
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
         name = _NAME_PREFIX.sub("", text).strip(" .!")
-        if len(name.split()) > 3:
+        words = normalize(name).split()
+        if words and all(word.isdigit() for word in words):
+            ctx.note(ctx.t(N_("Je leeftijd vraag ik zo. Eerst je naam.")))
+            return Outcome.REASK
+        if len(words) > 5 or (len(words) > 1 and _SENTENCE_WORDS & set(words)):
             ctx.note(ctx.t(N_("Welke naam mag ik gebruiken? Eén woord is genoeg.")))
             return Outcome.REASK
+        greeting = (N_("Oké, vanaf nu noem ik je {name}.") if ctx.plan.name
+                    else N_("Fijn dat je er bent, {name}."))
+        if name.islower():
+            name = name[:1].upper() + name[1:]  # "sam" → "Sam"
         ctx.plan.name = name
         ctx.changed("name")
-        ctx.note(ctx.t(N_("Fijn dat je er bent, {name}."), name=name))
+        ctx.note(ctx.t(greeting, name=name))
         return Outcome.ACCEPTED
 
 
 MIN_AGE, MAX_AGE = 12, 40
-ADULT = 18
 
 
 class YourAge(TextQuestion):

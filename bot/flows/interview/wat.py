@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import normalize
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, DomainAnswer, Status
 
@@ -35,6 +36,8 @@ STATUS_LABELS = {
     Status.NIET_GOED: N_("Niet goed"),
 }
 NOTHING = "nothing"
+NOTHING_WORDS = frozenset({"niks", "niets", "nix", "nee", "geen", "nothing", "no",
+                           "niks eigenlijk", "niets eigenlijk", "helemaal niks"})
 
 
 def current_domain(ctx: Context) -> Domain:
@@ -88,14 +91,30 @@ class DomainStatus(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         answer = current_answer(ctx)
+        before = None if answer.skipped else answer.status
         answer.status = Status(choice)
         answer.skipped = False
         ctx.changed(f"wat.{current_domain(ctx).value}.status")
+        if ctx.cursor.get("editing"):  # via /wijzig: ask what the new answer opens up
+            ctx.queue(*opened_up(answer, before))
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
         current_answer(ctx).skipped = True
         return Outcome.ACCEPTED
+
+
+def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
+    """The questions a changed status opens: after a skip, what is hard (or goes well) and
+    what is needed; from "goed" to less, what is hard."""
+    if before is None:
+        asks = {"domain_good" if answer.status == Status.GOED else "domain_hard": None,
+                "domain_need": answer.need}
+    elif before == Status.GOED and answer.status != Status.GOED:
+        asks = {"domain_hard": answer.hard}
+    else:
+        asks = {}
+    return [key for key, value in asks.items() if value is None]
 
 
 class DomainText(TextQuestion):
@@ -112,6 +131,8 @@ class DomainText(TextQuestion):
         return heading(ctx, current_domain(ctx)) + ctx.t(self.text)
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if normalize(text) in NOTHING_WORDS:  # "niks": nothing to keep, not an answer to store
+            return self.on_skip(ctx)
         setattr(current_answer(ctx), self.field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{self.field}")
         if self.after:
@@ -120,7 +141,10 @@ class DomainText(TextQuestion):
 
 
 def sync_action(ctx: Context) -> None:
-    """Keep the HOE action of this domain in step with its need (after /wijzig, say)."""
+    """Keep the HOE action of this domain in step with its need (after /wijzig, say).
+
+    A new need once HOE was reached gets its action, and who and when are asked next.
+    """
     domain = current_domain(ctx)
     need = current_answer(ctx).need
     action = next((a for a in ctx.plan.actions if a.domain == domain), None)
@@ -129,8 +153,11 @@ def sync_action(ctx: Context) -> None:
             ctx.plan.actions.remove(action)
     elif action is not None:
         action.what = need
-    elif ctx.plan.actions:
-        ctx.plan.actions.append(Action(id=ctx.plan.next_id("a"), domain=domain, what=need))
+    elif ctx.reached("action_who", "overview"):
+        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
+        ctx.plan.actions.append(action)
+        ctx.cursor["action"] = action.id
+        ctx.queue("action_who", "action_when")
 
 
 class DomainNeed(DomainText):

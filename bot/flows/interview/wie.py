@@ -6,15 +6,20 @@ People are asked one at a time; several names in one message are queued in the c
 
 from __future__ import annotations
 
+import re
+
+from bot.flows.flow import Route
 from bot.flows.interview.people_words import (
     NamedPerson,
+    people_in_story,
     read_people,
     relation_of,
-    relations_in,
+    says_nobody,
 )
+from bot.flows.interview.relations import PROFESSIONAL, called, label, plural, unnamed
 from bot.flows.messages import Choice
 from bot.flows.question import DONE, Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
-from bot.flows.typed_answers import normalize
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Closeness, Jim, JimChoice, Person, Role
 from bot.plan.text import NAME_LIMIT, clean
@@ -31,16 +36,17 @@ CLOSENESS_LABELS = {
     Closeness.VERDER: N_("Verder weg"),
 }
 MAX_PEOPLE = 30
-NOBODY_WORDS = {"niemand", "nobody", "geen", "niemand.", "none", "no-one"}
+_NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 
 
 def current_person(ctx: Context) -> Person | None:
     return ctx.plan.person(ctx.cursor.get("person"))
 
 
-def person_name(ctx: Context) -> str:
+def person_name(ctx: Context, start: bool = False) -> str:
+    """The person being asked about, as said in a sentence ("Sanne", "je moeder")."""
     person = current_person(ctx)
-    return person.name if person else ""
+    return called(person, ctx.t, start) if person else ""
 
 
 def next_person(ctx: Context) -> None:
@@ -62,63 +68,142 @@ def find_person(ctx: Context, name: str) -> Person | None:
     return next((p for p in ctx.plan.people if p.name.casefold() == wanted), None)
 
 
-def one_person(ctx: Context, text: str) -> Person | None:
-    """The one person ``text`` names, added to the plan if new; None unless exactly one."""
+def named_in(text: str) -> list[NamedPerson]:
+    """The people a message names, in a list of names or in a sentence."""
     named = read_people(text)
-    if not named or len(named) != 1:
+    return people_in_story(text) if named is None else named
+
+
+def looks_named(person: NamedPerson, typed: str) -> bool:
+    """Someone new, typed where choices were offered: said with a relation word or a capital
+    ("mijn oma", "Kees"), not just any word ("welzijn", "snel")."""
+    return person.relation is not None or any(word[:1].isupper() for word in typed.split())
+
+
+def one_person(ctx: Context, text: str, at_choices: bool = True) -> Person | None:
+    """The one person ``text`` names, added to the plan if new; None unless exactly one
+    (and, where choices were offered, unless it :func:`looks_named`)."""
+    named = named_in(clean(text, NAME_LIMIT)[0])
+    if len(named) != 1:
         return None
-    return find_person(ctx, named[0].name) or add_person(ctx, named[0].name, named[0].relation)
+    found = find_person(ctx, named[0].name)
+    if found is None and (not at_choices or looks_named(named[0], text)):
+        found = add_person(ctx, named[0].name, named[0].relation)
+    return found
+
+
+def not_a_person(ctx: Context) -> Outcome:
+    ctx.note(ctx.t(N_("Kies iemand hieronder. Of typ wie het is, bijvoorbeeld: buurman Kees.")))
+    return Outcome.REASK
+
+
+def people_choices(ctx: Context) -> list[Choice]:
+    return [Choice(p.id, label(p, ctx.t)) for p in ctx.plan.people]
+
+
+def has_person(ctx: Context) -> bool:
+    return current_person(ctx) is not None
+
+
+def needs_relation(ctx: Context) -> bool:
+    person = current_person(ctx)
+    return person is not None and person.relation is None
+
+
+def person_loop(people: str, relation: str, roles: str, closeness: str) -> list[Route]:
+    """Per named person: who they are (when no relation word said it), what they do, how
+    close. Where these routes end, the flow goes on (or a detour returns)."""
+    return [
+        Route(people, relation, [has_person, needs_relation]),
+        Route(people, roles, [has_person]),
+        Route(relation, roles),
+        Route(roles, closeness),
+        Route(closeness, relation, [has_person, needs_relation]),
+        Route(closeness, roles, [has_person]),
+    ]
 
 
 class People(TextQuestion):
-    skip_label = N_("Sla over")
-
     def intro(self, ctx: Context) -> str | None:
+        if ctx.plan.urgent:
+            return ctx.t(N_("Nu praten we over de mensen om je heen. "
+                            "Misschien kan iemand je helpen met wat snel moet."))
         return ctx.t(N_("Nu praten we over de mensen om je heen."))
 
     def prompt(self, ctx: Context) -> str:
         if ctx.plan.people:
-            names = ", ".join(p.name for p in ctx.plan.people)
+            names = ", ".join(called(p, ctx.t) for p in ctx.plan.people)
             return ctx.t(N_("Je noemde: {names}.\nWie is er nog meer belangrijk voor je?"),
                          names=names)
         return ctx.t(N_("Wie is belangrijk voor jou? Noem een naam. Meer namen mag ook, "
                         "zoals: mijn zus Sanne en oom Ahmed."))
 
-    def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(DONE, ctx.t(N_("Dat is iedereen")))] if ctx.plan.people else []
+    def skip_text(self, ctx: Context) -> str | None:
+        return N_("Dat is iedereen") if ctx.plan.people else N_("Sla over")
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_skip(self, ctx: Context) -> Outcome:
         ctx.cursor["person"] = None
         return Outcome.ACCEPTED
 
-    def on_skip(self, ctx: Context) -> Outcome:
-        return self.on_choice(ctx, DONE)
+    def on_nobody(self, ctx: Context) -> Outcome:
+        if not ctx.plan.people:
+            ctx.note(ctx.t(N_("Dat is oké. Niet iedereen heeft mensen om zich heen. "
+                              "Met /wijzig kun je later altijd iemand toevoegen.")))
+        return self.on_skip(ctx)
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        if normalize(text).split()[0] in NOBODY_WORDS:
-            ctx.note(ctx.t(N_("Dat is oké. Met /wijzig kun je later iemand toevoegen.")))
-            return self.on_choice(ctx, DONE)
-        named = read_people(text)
-        if named is None:
-            named = [NamedPerson(relation[:1].upper() + relation[1:], relation)
-                     for relation in relations_in(text)]
-        if not named:
+        named = named_in(text)
+        if named:
+            return self.add_named(ctx, named)
+        if says_nobody(text):
+            return self.on_nobody(ctx)
+        if yes_or_no(text) == "yes":
+            ctx.note(ctx.t(N_("Wie dan? Typ de naam, bijvoorbeeld: mijn buurvrouw Els.")))
+        else:
             ctx.note(ctx.t(N_("Dank je dat je dat vertelt. Noem nu alleen de naam, "
                               "bijvoorbeeld: mijn buurvrouw Els.")))
-            return Outcome.REASK
+        return Outcome.REASK
+
+    def add_named(self, ctx: Context, named: list[NamedPerson]) -> Outcome:
         added, known = [], []
         for person in named:
-            if find_person(ctx, person.name):
-                known.append(person.name)
+            found = find_person(ctx, person.name)
+            if found:
+                known.append(called(found, ctx.t))
             elif len(ctx.plan.people) < MAX_PEOPLE:
                 added.append(add_person(ctx, person.name, person.relation).id)
         if known:
             ctx.note(ctx.t(N_("{names} staat al in je lijst."), names=", ".join(known)))
+        if len(ctx.plan.people) >= MAX_PEOPLE:
+            ctx.note(ctx.t(N_("Je lijst is nu vol: er passen {count} mensen in."),
+                           count=MAX_PEOPLE))
         if not added:
-            return Outcome.REASK
+            return self.on_skip(ctx) if len(ctx.plan.people) >= MAX_PEOPLE else Outcome.REASK
         ctx.cursor["queue"] = added
         next_person(ctx)
         return Outcome.ACCEPTED
+
+
+class AddPeople(People):
+    """/wijzig → someone new: the same reading of names, then the usual questions per person."""
+
+    skip_label = N_("Laat maar")
+
+    def intro(self, ctx: Context) -> str | None:
+        return None
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wie wil je toevoegen? Bijvoorbeeld: buurman Kees."))
+
+    def skip_text(self, ctx: Context) -> str | None:
+        return self.skip_label
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        ctx.note(ctx.t(N_("Oké, er komt niemand bij.")))
+        return super().on_skip(ctx)
+
+    def on_nobody(self, ctx: Context) -> Outcome:
+        return self.on_skip(ctx)
 
 
 class PersonRelation(TextQuestion):
@@ -131,7 +216,10 @@ class PersonRelation(TextQuestion):
     def on_answer(self, ctx: Context, text: str) -> Outcome:
         person = current_person(ctx)
         if person is not None:
-            person.relation = relation_of(text) or clean(text, NAME_LIMIT)[0]
+            known_by_relation = unnamed(person)
+            person.relation = relation_of(text) or text
+            if known_by_relation:  # "je moeder" stays named by what she is
+                person.name = person.relation
             ctx.changed("people")
         return Outcome.ACCEPTED
 
@@ -140,8 +228,12 @@ class PersonRoles(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
 
     def prompt(self, ctx: Context) -> str:
-        return ctx.t(N_("Wat doet {name} voor je? Kies wat past. Meer mag ook. Druk dan op Klaar."),
-                     name=person_name(ctx))
+        person = current_person(ctx)
+        if person is not None and plural(person):
+            return ctx.t(N_("Wat doen {name} voor je? Kies wat past. Meer mag ook. "
+                            "Kies daarna Klaar."), name=person_name(ctx))
+        return ctx.t(N_("Wat doet {name} voor je? Kies wat past. Meer mag ook. "
+                        "Kies daarna Klaar."), name=person_name(ctx))
 
     def options(self, ctx: Context) -> list[Choice]:
         return [Choice(role.value, ctx.t(label)) for role, label in ROLE_LABELS.items()]
@@ -156,11 +248,21 @@ class PersonRoles(MultiChoiceQuestion):
             person.roles = [Role(i) for i in ids]
             ctx.changed("people")
 
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        if _NOTHING.search(normalize(text)):  # "ze doet niks eigenlijk"
+            self.set_selected(ctx, [])
+            ctx.note(ctx.t(N_("Oké, dat is ook goed om te weten.")))
+            return Outcome.ACCEPTED
+        return super().not_understood(ctx, text)
+
 
 class PersonCloseness(Question):
     skip_label = N_("Weet ik niet")
 
     def prompt(self, ctx: Context) -> str:
+        person = current_person(ctx)
+        if person is not None and plural(person):
+            return ctx.t(N_("Hoe dichtbij voelen {name} voor jou?"), name=person_name(ctx))
         return ctx.t(N_("Hoe dichtbij voelt {name} voor jou?"), name=person_name(ctx))
 
     def choices(self, ctx: Context) -> list[Choice]:
@@ -189,8 +291,7 @@ class Fallback(MultiChoiceQuestion):
         return ctx.t(N_("Op wie kun je terugvallen als het moeilijk is? Kies wie past."))
 
     def options(self, ctx: Context) -> list[Choice]:
-        people = [Choice(p.id, p.name) for p in ctx.plan.people]
-        return [*people, Choice(NOBODY, ctx.t(N_("Niemand")))]
+        return [*people_choices(ctx), Choice(NOBODY, ctx.t(N_("Niemand")))]
 
     def selected(self, ctx: Context) -> list[str]:
         return list(ctx.plan.fallback_ids) or (
@@ -210,6 +311,25 @@ class Fallback(MultiChoiceQuestion):
             ctx.note(ctx.t(N_("Dank je voor je eerlijkheid. Misschien vinden we samen iemand.")))
         return outcome
 
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        """Typed names: someone new is added to the people (as at the JIM question)."""
+        named = named_in(clean(text, NAME_LIMIT)[0])
+        if not named:
+            return not_a_person(ctx)
+        chosen = list(ctx.plan.fallback_ids)
+        for person in named:
+            found = find_person(ctx, person.name)
+            if found is None and not looks_named(person, text):
+                return not_a_person(ctx)
+            if found is None and len(ctx.plan.people) < MAX_PEOPLE:
+                found = add_person(ctx, person.name, person.relation)
+                ctx.note(ctx.t(N_("{name} staat nu ook in je lijst."),
+                               name=called(found, ctx.t, start=True)))
+            if found is not None and found.id not in chosen:
+                chosen.append(found.id)
+        self.set_selected(ctx, chosen)
+        return Outcome.ACCEPTED
+
 
 OTHER = "other"
 
@@ -218,15 +338,14 @@ class YourJim(Question):
     skip_label = N_("Weet ik nog niet")
 
     def intro(self, ctx: Context) -> str | None:
-        return ctx.t(N_("Een JIM is een volwassene die jij vertrouwt. "
-                        "Die helpt je met je plan en denkt met je mee."))
+        return ctx.t(N_("Een JIM is een volwassene uit je eigen omgeving die jij vertrouwt. "
+                        "Dus geen hulpverlener. Je JIM denkt met je mee over je plan."))
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wie zou jouw JIM kunnen zijn?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        people = [Choice(p.id, p.name) for p in ctx.plan.people]
-        return [*people, Choice(OTHER, ctx.t(N_("Iemand anders")))]
+        return [*people_choices(ctx), Choice(OTHER, ctx.t(N_("Iemand anders")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == OTHER:
@@ -239,18 +358,28 @@ class YourJim(Question):
         return no_jim_yet(ctx)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        person = one_person(ctx, clean(text, NAME_LIMIT)[0])
+        if {"jim", "wat", "wie", "what", "who"} & set(normalize(text).split()):
+            ctx.note(self.intro(ctx) or "")  # "wat is een jim?": explain again
+            return Outcome.REASK
+        person = one_person(ctx, text)
         if person is None:
-            return super().not_understood(ctx, text)
+            return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
 
 
 def choose_jim(ctx: Context, person_id: str) -> None:
+    person = ctx.plan.person(person_id)
+    if person is None:
+        return
     ctx.plan.jim = Jim(choice=JimChoice.PERSON, person_id=person_id)
     ctx.changed("jim")
-    ctx.note(ctx.t(N_("Mooi. {name} is jouw JIM in je plan."),
-                   name=ctx.plan.person(person_id).name))
+    template = (N_("Mooi. {name} zijn jouw JIM in je plan.") if plural(person)
+                else N_("Mooi. {name} is jouw JIM in je plan."))
+    ctx.note(ctx.t(template, name=called(person, ctx.t, start=True)))
+    if (person.relation or "").casefold() in PROFESSIONAL:
+        ctx.note(ctx.t(N_("Let op: een JIM is meestal iemand uit je eigen omgeving. "
+                          "Niet je begeleider. Met /wijzig kun je dit later veranderen.")))
 
 
 def no_jim_yet(ctx: Context) -> Outcome:
@@ -268,7 +397,7 @@ class JimOther(TextQuestion):
         return ctx.t(N_("Wie is dat? Typ de naam, bijvoorbeeld: buurvrouw Els."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        person = one_person(ctx, text)
+        person = one_person(ctx, text, at_choices=False)
         if person is None:
             ctx.note(ctx.t(N_("Noem één persoon, bijvoorbeeld: mijn oom Ahmed.")))
             return Outcome.REASK
@@ -277,4 +406,3 @@ class JimOther(TextQuestion):
 
     def on_skip(self, ctx: Context) -> Outcome:
         return no_jim_yet(ctx)
-

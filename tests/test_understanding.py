@@ -1,0 +1,316 @@
+"""What a youth types in their own words is understood: no, don't know, names, relation words,
+common words for choices. Through the whole turn, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.plan.model import Closeness, Domain, Mood, Role, Status
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
+
+
+def at_mood(store: Store, language: str | None = None) -> Youth:
+    youth = Youth(Turns(store), language=language)
+    youth.says("/start")
+    youth.clicks("start")
+    youth.clicks("skip")  # name
+    youth.clicks("skip")  # age
+    return youth
+
+
+def at_urgent(store: Store, language: str | None = None) -> Youth:
+    youth = at_mood(store, language)
+    youth.clicks("goed")
+    assert youth.state == "urgent"
+    return youth
+
+
+def at_people(store: Store, language: str | None = None) -> Youth:
+    youth = at_urgent(store, language)
+    youth.clicks("no")
+    assert youth.state == "people"
+    return youth
+
+
+def at_jim(store: Store) -> Youth:
+    """At the JIM question, having said there is nobody."""
+    youth = at_people(store)
+    youth.says("niemand")
+    return youth
+
+
+def at_topics(store: Store) -> Youth:
+    """At "Waar wil je beginnen?", without people or a JIM."""
+    youth = at_jim(store)
+    youth.clicks("skip")
+    return youth
+
+
+def with_sanne(store: Store) -> Youth:
+    """At "Wie is er nog meer?" with one friend named."""
+    youth = at_people(store)
+    youth.says("Sanne")
+    youth.says("vriendin")
+    youth.clicks("skip")
+    youth.clicks("skip")
+    return youth
+
+
+@pytest.mark.parametrize("answer", [
+    "nee hoor, er is niks", "nee er hoeft niks geregeld te worden", "ik weet het echt niet",
+    "er hoeft niks geregeld te worden", "niks aan de hand", "Nee.", "nope"])
+def test_a_long_no_is_not_an_urgent_need(store: Store, answer: str) -> None:
+    youth = at_urgent(store)
+    youth.says(answer)
+    assert youth.plan.urgent == []
+    assert "112" not in youth.text and "bovenaan" not in youth.text
+    assert "Wie is belangrijk voor jou?" in youth.asked
+
+
+@pytest.mark.parametrize(("answer", "stored"), [
+    ("ik heb morgen niks te eten in huis", "ik heb morgen niks te eten in huis"),
+    ("ja, mijn huur moet morgen betaald worden", "mijn huur moet morgen betaald worden"),
+    ("ik weet niet hoe ik mijn huur moet betalen", "ik weet niet hoe ik mijn huur moet betalen"),
+])
+def test_an_urgent_story_is_kept_as_typed(store: Store, answer: str, stored: str) -> None:
+    youth = at_urgent(store)
+    youth.says(answer)
+    assert [u.text for u in youth.plan.urgent] == [stored]
+    assert "bovenaan je plan" in youth.text
+    assert "Wie is belangrijk voor jou?" in youth.asked
+
+
+def test_yes_and_no_with_a_word_after_them(store: Store) -> None:
+    youth = at_urgent(store)
+    youth.says("ja hoor")
+    assert youth.state == "urgent_what"
+    youth.says("/terug")
+    youth.says("nee hoor")
+    assert youth.state == "people"
+
+
+@pytest.mark.parametrize(("typed", "people", "asked"), [
+    ("Kees de buurman", [("Kees", "buurman")], "Wat doet Kees voor je?"),
+    ("mijn moeder misschien", [("moeder", "moeder")], "Wat doet je moeder voor je?"),
+    ("oom Ahmed & buurvrouw Els", [("Ahmed", "oom"), ("Els", "buurvrouw")],
+     "Wat doet Ahmed voor je?"),
+    ("De Vries", [("De Vries", None)], "Wie is De Vries voor jou?"),
+    ("mijn juf", [("juf", "juf")], "Wat doet je juf voor je?"),
+    ("coach Dirk", [("Dirk", "coach")], "Wat doet Dirk voor je?"),
+    ("mijn ouders", [("ouders", "ouders")], "Wat doen je ouders voor je?"),
+    ("<b>vet</b>", [("<b>vet</b>", None)], "Wie is &lt;b&gt;vet&lt;/b&gt; voor jou?"),
+    ("niemand behalve mijn zus Sanne", [("Sanne", "zus")], "Wat doet Sanne voor je?"),
+    ("Lodewijk Jan van der Meulen", [("Lodewijk Jan van der Meulen", None)],
+     "Wie is Lodewijk Jan van der Meulen voor jou?"),
+    ("vriend van mijn broer", [("vriend van mijn broer", "vriend van mijn broer")],
+     "Wat doet je vriend van mijn broer voor je?"),
+])
+def test_names_and_relation_words_are_read_as_meant(
+        store: Store, typed: str, people: list[tuple[str, str | None]], asked: str) -> None:
+    youth = at_people(store)
+    youth.says(typed)
+    assert [(p.name, p.relation) for p in youth.plan.people] == people
+    assert youth.asked.startswith(asked)
+
+
+def test_someone_known_by_a_relation_word_is_your_mum_in_english(store: Store) -> None:
+    youth = at_people(store, language="en")
+    youth.says("my mum")
+    assert youth.asked.startswith("What does your mum do for you?")
+    youth.says("/terug")
+    youth.says("mijn moeder")
+    assert youth.asked.startswith("What does your mother do for you?")
+
+
+@pytest.mark.parametrize("answer", ["nee", "nee dat is iedereen", "niemand meer", "dat was het",
+                                    "klaar", "Dat is iedereen"])
+def test_that_is_everyone_in_own_words(store: Store, answer: str) -> None:
+    youth = with_sanne(store)
+    assert "Wie is er nog meer" in youth.asked
+    youth.says(answer)
+    assert "Noem nu alleen de naam" not in youth.text
+    assert youth.state == "fallback"
+
+
+@pytest.mark.parametrize("answer", ["ik heb eigenlijk niemand", "er is niemand", "niemand"])
+def test_nobody_at_all_gets_a_warm_reply(store: Store, answer: str) -> None:
+    youth = at_people(store)
+    youth.says(answer)
+    assert "Niet iedereen heeft mensen om zich heen" in youth.text
+    assert "Noem nu alleen de naam" not in youth.text
+    assert youth.state == "jim" and youth.plan.people == []
+
+
+def test_only_one_way_to_say_that_is_everyone(store: Store) -> None:
+    youth = at_people(store)
+    assert [c.label for c in youth.question.choices] == ["Sla over"]
+    youth.says("Sanne")
+    youth.says("vriendin")
+    youth.clicks("skip")
+    youth.clicks("skip")
+    assert [c.label for c in youth.question.choices] == ["Dat is iedereen"]
+
+
+@pytest.mark.parametrize(("typed", "roles"), [
+    ("praktisch", [Role.PRAKTISCH]), ("praktisch, advies", [Role.PRAKTISCH, Role.ADVIES]),
+    ("leuke dingen en steun", [Role.SAMEN, Role.ER_VOOR_JE]), ("1 4", [Role.PRAKTISCH,
+                                                                        Role.ER_VOOR_JE])])
+def test_roles_in_own_words(store: Store, typed: str, roles: list[Role]) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne")
+    youth.says(typed)
+    assert youth.plan.people[0].roles == roles
+    assert youth.state == "person_closeness"
+
+
+@pytest.mark.parametrize(("typed", "closeness"), [
+    ("ver weg", Closeness.VERDER), ("heel dichtbij", Closeness.DICHTBIJ),
+    ("beetje", Closeness.BEETJE)])
+def test_closeness_in_own_words(store: Store, typed: str, closeness: Closeness) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne")
+    youth.clicks("done")
+    youth.says(typed)
+    assert youth.plan.people[0].closeness == closeness
+
+
+def test_domain_status_in_own_words(store: Store) -> None:
+    youth = at_topics(store)
+    youth.says("geld")
+    youth.says("slecht")
+    assert youth.plan.domains[Domain.INKOMEN].status == Status.NIET_GOED
+    youth.says("/terug")
+    youth.says("niet zo goed")
+    assert youth.plan.domains[Domain.INKOMEN].status == Status.NIET_GOED
+    assert youth.state == "domain_good"
+
+
+def test_a_new_name_at_the_fallback_question_is_added(store: Store) -> None:
+    youth = with_sanne(store)
+    youth.clicks("skip")  # that's everyone
+    assert "terugvallen" in youth.asked
+    youth.says("mijn oma")
+    assert "Je oma staat nu ook in je lijst." in youth.text
+    plan = youth.plan
+    oma = plan.people[-1]
+    assert (oma.name, oma.relation) == ("oma", "oma")
+    assert plan.fallback_ids == [oma.id]
+    assert youth.state == "jim"
+    assert "Je oma" in [c.label for c in youth.question.choices]
+
+
+@pytest.mark.parametrize(("typed", "note"), [
+    ("", "Ik zag geen tekst"), ("   ", "Ik zag geen tekst"),
+    ("🏳️‍🌈", "Ik snap je emoji niet helemaal"), ("*_[]", "Dat kan ik niet lezen"),
+    ("pff lange dag gehad", "Welk woord past het best?")])
+def test_mood_re_asks_what_fits_the_input(store: Store, typed: str, note: str) -> None:
+    youth = at_mood(store)
+    youth.says(typed)
+    assert note in youth.replies[0].text
+    assert youth.state == "mood" and youth.asked == "Hoe gaat het vandaag met je?"
+    if not typed.strip():
+        assert "Dank je" not in youth.text
+
+
+def test_a_face_answers_the_mood_question(store: Store) -> None:
+    youth = at_mood(store)
+    youth.says("😢")
+    assert youth.plan.mood == Mood.SLECHT
+    assert "rustig aan" in youth.text
+
+
+def test_a_jim_from_school_is_not_named_van_school(store: Store) -> None:
+    youth = at_jim(store)
+    youth.says("mijn mentor van school")
+    jim = youth.plan.jim_person()
+    assert jim is not None and (jim.name, jim.relation) == ("mentor", "mentor")
+    assert "Je mentor is jouw JIM" in youth.text
+    assert "Van School" not in youth.text
+
+
+@pytest.mark.parametrize(("typed", "name", "note"), [
+    ("Mohammed Abdelkarim El Amrani", "Mohammed Abdelkarim El Amrani", "Fijn dat je er bent"),
+    ("ik heet Ben", "Ben", "Fijn dat je er bent"),
+    ("17", None, "Je leeftijd vraag ik zo"),
+    ("ik heb geen zin in dit", None, "Welke naam mag ik gebruiken?")])
+def test_your_name_as_typed(store: Store, typed: str, name: str | None, note: str) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.clicks("start")
+    youth.says(typed)
+    assert youth.plan.name == name
+    assert note in youth.text
+
+
+def test_a_greeting_at_the_welcome_gets_a_greeting(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.says("hoi")
+    assert youth.replies[0].text == "Hoi! Fijn dat je er bent."
+    assert youth.asked == "Zullen we beginnen?"
+    youth.says("ok")
+    youth.says("sam")
+    assert youth.plan.name == "Sam" and "Fijn dat je er bent, Sam." in youth.text
+
+
+@pytest.mark.parametrize(("typed", "roles"), [
+    ("hij is er altijd", [Role.ER_VOOR_JE]), ("ze helpt me en geeft tips", [Role.PRAKTISCH,
+                                                                              Role.ADVIES]),
+    ("ze doet niks eigenlijk", [])])
+def test_roles_in_a_sentence(store: Store, typed: str, roles: list[Role]) -> None:
+    youth = at_people(store)
+    youth.says("mijn moeder")
+    youth.says(typed)
+    assert youth.plan.people[0].roles == roles
+    assert youth.state == "person_closeness"
+
+
+def test_words_inside_a_sentence_answer_a_choice(store: Store) -> None:
+    youth = at_mood(store)
+    youth.says("gaat echt kut vandaag")
+    assert youth.plan.mood == Mood.SLECHT
+    youth.clicks("no")
+    youth.says("mijn oom Ahmed")
+    youth.clicks("done")
+    youth.says("hij woont ver weg")
+    assert youth.plan.people[0].closeness == Closeness.VERDER
+
+
+def test_what_is_a_jim_explains_again(store: Store) -> None:
+    youth = at_jim(store)
+    youth.says("wat is een jim?")
+    assert "Een JIM is een volwassene" in youth.replies[0].text
+    assert youth.state == "jim"
+
+
+def test_a_word_that_is_no_name_does_not_become_a_helper(store: Store) -> None:
+    youth = at_topics(store)
+    youth.says("wonen")
+    youth.says("niet goed")
+    youth.says("niks")  # what goes well: nothing to keep
+    youth.says("ik moet weg")
+    youth.says("een huis")
+    youth.clicks("skip")
+    for _ in range(4):
+        youth.clicks("skip")
+    assert youth.plan.domains[Domain.WONEN].going_well is None
+    assert "Wie kan je helpen met: een huis?" in youth.asked
+    youth.says("welzijn")
+    assert "Of typ wie het is" in youth.text and youth.plan.people == []
+    youth.says("Kees")
+    assert [p.name for p in youth.plan.people] == ["Kees"]
+    assert youth.state == "action_when"
+
+
+def test_klopt_dit_asked_again_does_not_repeat_the_whole_plan(store: Store) -> None:
+    youth = at_topics(store)
+    for _ in range(6):  # pick and five domains skipped
+        youth.clicks("skip")
+    assert "Klopt dit?" in youth.asked and "WIE" in youth.asked
+    youth.says("hmm tja")
+    assert youth.asked.startswith("Klopt je plan zo?") and "WIE" not in youth.asked
+    youth.clicks("change")
+    youth.clicks("skip")
+    assert "WIE" in youth.asked  # back from a change: the plan in full again
