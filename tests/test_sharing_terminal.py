@@ -32,7 +32,8 @@ def test_youth_invites_a_jim_who_accepts_and_answers_in_another_terminal(
     jim = chat_as(tmp_path, "ahmed", [f"/start {code.group(1)}", "1", "1"])
     assert "Noor vraagt of jij JIM wilt zijn" in jim
     assert "Je bent nu JIM van Noor" in jim
-    assert "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?" in jim
+    assert ("Noor vraagt of je kunt helpen met: Een eigen kamer. Het liefst deze maand. "
+            "Lukt dat?") in jim
     assert "Noor hoort je antwoord" in jim
     again = chat_as(tmp_path, "noor", [])
     assert "Goed nieuws: Ahmed wil je JIM zijn!" in again
