@@ -98,7 +98,7 @@ def rotate_key(args: argparse.Namespace) -> int:
     else:
         return fail("no key to rotate: set TOEKOMSTPLAN_ENCRYPTION_KEY")
     with UnitOfWork(store) as uow:
-        count = uow.conversations.reseal_all()
+        count = uow.conversations.reseal_all() + uow.reseal_sharing()
         uow.commit()
     if not settings.encryption_key:
         settings.key_file.write_text(f"{fresh}\n")

@@ -123,6 +123,12 @@ def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> N
     assert "Die knop werkt niet meer" in mark.text and "Noor" not in mark.text
     mark.says("/plan")
     assert "Noor" not in mark.text and "huur" not in mark.text
+    mark.says("/vragen")  # Bram's open ask is Lisa's, not his
+    assert mark.replies[0].text == "Er staan geen vragen voor je open."
+    mark.says(f"/start {other_token}")  # the code Bram accepted from Lisa
+    assert "Deze link werkt niet." in mark.text and "Noor" not in mark.text
+    mark.clicks_raw("s:j:p1", None)  # a forged "new JIM" button: only ever one's own plan
+    assert "Noor" not in mark.text and "Bram" not in mark.text
     assert not mark.inbox()
     assert any("huur" in m.text for m in lisa_ask)  # Lisa, Bram's own begeleider, did hear
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from bot.storage.repositories import Conversations, Users
 from bot.storage.sealing import Sealer
-from bot.storage.sharing import Asks, Invites, Links, Outbox, Professionals
+from bot.storage.sharing import Asks, Invites, Links, Outbox, Professionals, reseal_sharing
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,11 @@ class UnitOfWork:
         self.outbox = Outbox(self._connection, self.store.sealer)
         self.professionals = Professionals(self._connection, self.store.sealer)
         return self
+
+    def reseal_sharing(self) -> int:
+        """Seal the sharing rows (outbox, profiles, copies sent) again under the newest key."""
+        assert self._connection is not None
+        return reseal_sharing(self._connection, self.store.sealer)
 
     def commit(self) -> None:
         assert self._connection is not None
