@@ -10,6 +10,8 @@ from tests.chat_driver import Youth
 from tests.test_interview import complete_interview
 
 GONE = "Deze vraag is al beantwoord of kan niet meer."
+ASK_ROOM = ("Noor vraagt of je kunt helpen met: Een eigen kamer. Het liefst deze maand. "
+            "Lukt dat?")
 
 
 def jim_with_one_of_two_actions(turns: Turns) -> tuple[Youth, Youth]:
@@ -22,11 +24,16 @@ def jim_with_one_of_two_actions(turns: Turns) -> tuple[Youth, Youth]:
 
 
 def ahmed_becomes_jim(noor: Youth, ahmed: Youth) -> None:
-    noor.says("/delen")
-    noor.clicks("Ahmed uitnodigen als JIM")
-    ahmed.says(f"/start {noor.invite}")
+    ahmed.says(f"/start {invites(noor, 'Ahmed uitnodigen als JIM')}")
     ahmed.clicks("Ja, ik wil JIM zijn")
     noor.inbox()
+
+
+def invites(youth: Youth, button: str) -> str:
+    """/delen, then the invite ``button``: the invitation's code."""
+    youth.says("/delen")
+    youth.clicks(button)
+    return youth.invite
 
 
 def give_room_to(noor: Youth, helper: str) -> None:
@@ -41,7 +48,7 @@ def test_a_jim_is_asked_only_about_the_actions_given_to_them(store: Store) -> No
     noor, ahmed = jim_with_one_of_two_actions(Turns(store))
     asks = [m for m in ahmed.inbox() if m.choices]
     assert [m.text for m in asks] == [
-        "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"]
+        ASK_ROOM]
     ahmed.presses("Ja")
     assert "Noor hoort je antwoord" in ahmed.text
     assert not any(m.choices for m in ahmed.replies)  # the begeleider's action: not his
@@ -70,6 +77,6 @@ def test_giving_an_action_to_someone_else_clears_the_earlier_answer(store: Store
     give_room_to(noor, "Ahmed (je JIM)")  # back to Ahmed: he is asked again
     again = [m for m in ahmed.inbox() if m.choices]
     assert [m.text for m in again] == [
-        "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"]
+        ASK_ROOM]
     ahmed.presses("Ja")
     assert noor.plan.actions[0].response.answer is HelperAnswer.YES

@@ -9,7 +9,7 @@ from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import answer_start, complete_interview
-from tests.test_sharing_asks import jim_with_one_of_two_actions
+from tests.test_sharing_asks import ASK_ROOM, jim_with_one_of_two_actions
 from tests.test_sharing_professional import registered_professional
 
 OFFER = "Wil je Ahmed nu vragen om je JIM te zijn? Ik maak een bericht met een link."
@@ -40,7 +40,7 @@ def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store
     assert network_picture(noor.replies).startswith(b"\x89PNG")
     assert [c.label for c in noor.question.choices] == ["Ja, maak het bericht", "Later"]
     noor.clicks("Ja, maak het bericht")
-    assert noor.invite and "Noor vraagt of jij JIM wilt zijn" in noor.text
+    assert noor.invite and "Ik wil jou vragen om mijn JIM te zijn" in noor.text
     assert "verder waar we waren" not in noor.text
     assert "Nu kijken we naar je leven van nu" in noor.text  # WAT starts only now
     assert noor.asked == "Waar wil je beginnen?"
@@ -130,7 +130,7 @@ def test_missed_asks_can_be_seen_again_and_answered(store: Store) -> None:
     ahmed.inbox()  # shown once, then lost (a closed terminal, a cleared chat)
     ahmed.says("/vragen")
     ask = ahmed.replies[0]
-    assert ask.text == "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?"
+    assert ask.text == ASK_ROOM
     again = Youth(turns, "ahmed")  # a restart: nothing remembered on the chat side
     again.says("/vragen")
     again.presses("Ja")

@@ -10,6 +10,7 @@ from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
+from tests.test_sharing_asks import invites
 
 
 def registered_professional(turns: Turns) -> tuple[Youth, str]:
@@ -32,13 +33,19 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert noor.asked == "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?"
     noor.clicks("Ja, dat wil ik")
     assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
-    mark.inbox()  # the (still empty) plan as a first summary
+    first = mark.inbox()  # an empty plan: no PDF yet, only that it will come
+    assert [m.text for m in first] == [
+        "Een jongere heeft nog niets in het plan. Je krijgt bericht als het klaar is."]
+    assert not first[0].attachments
     answer_start(noor)  # reports something urgent: money for rent
     urgent = mark.inbox()
-    assert urgent[0].text.startswith("⚠️ Dringend van Noor: Ik moet morgen mijn huur")
+    assert urgent[0].text.startswith("⚠️ Dringend van Noor, gemeld op ")
+    assert "Ik moet morgen mijn huur" in urgent[0].text
     mark.presses("Ik pak dit op")
     assert "Noor hoort dat je het oppakt" in mark.text
-    assert "Mark (woonbegeleider, RIBW) pakt je vraag op" in noor.inbox()[0].text
+    assert noor.inbox()[0].text.startswith(
+        "Mark (woonbegeleider, RIBW) pakt je vraag op: Ik moet morgen mijn huur betalen")
+    assert noor.plan.urgent[0].response.by == "Mark"
     answer_wie(noor)
     answer_wat(noor)
     answer_hoe(noor)  # "Hulp met mijn post" → Mijn begeleider; then the plan is confirmed
@@ -47,7 +54,11 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert any(t == "Noor vraagt je hulp bij: Hulp met mijn post" for t in texts)
     summary = next(m for m in received if m.attachments)
     assert "Toekomstplan van Noor" in summary.text
+    assert "Ik moet morgen mijn huur betalen en heb geen geld (gemeld op" in summary.text
+    assert "opgepakt door Mark" in summary.text
+    assert "Hulp met mijn post (de begeleider, deze week, open)" in summary.text
     assert summary.attachments[0].data.startswith(b"%PDF")
+    assert summary.attachments[0].filename.startswith("toekomstplan-noor-")
     mark.says("/jongeren")
     mark.clicks("Noor")
     assert "Een eigen kamer" in mark.text and mark.replies[0].attachments
@@ -57,16 +68,24 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     noor.says("Noor B")
     digest = mark.inbox()
     assert [m.text for m in digest] == [
-        "Het plan van Noor B is veranderd: naam. Kijk met /jongeren."]
+        "<b>Het plan van Noor B is veranderd:</b>\n• Naam: Noor → Noor B\n"
+        "Het hele plan zie je met /jongeren."]
+    noor.says("/wijzig")
+    noor.clicks("Een afspraak")
+    noor.clicks("Een eigen kamer")
+    noor.clicks("Sanne")
+    noor.clicks("Deze week")
+    assert [m.text for m in mark.inbox()] == [
+        "<b>Het plan van Noor B is veranderd:</b>\n"
+        "• Een eigen kamer: Ahmed (JIM), deze maand, open → Sanne, deze week, open\n"
+        "Het hele plan zie je met /jongeren."]
 
 
 def test_youth_can_invite_their_begeleider_by_link(store: Store) -> None:
     turns = Turns(store)
     noor, mark = Youth(turns, "noor"), Youth(turns, "mark")
     answer_start(noor)
-    noor.says("/delen")
-    noor.clicks("Je begeleider uitnodigen")
-    mark.says(f"/start {noor.invite}")
+    mark.says(f"/start {invites(noor, 'Je begeleider uitnodigen')}")
     mark.clicks("Ja")
     assert mark.asked == "Wat is je naam?"
     mark.says("Mark")
@@ -105,6 +124,12 @@ def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> N
     assert "Die knop werkt niet meer" in mark.text and "Noor" not in mark.text
     mark.says("/plan")
     assert "Noor" not in mark.text and "huur" not in mark.text
+    mark.says("/vragen")  # Bram's open ask is Lisa's, not his
+    assert mark.replies[0].text == "Er staan geen vragen voor je open."
+    mark.says(f"/start {other_token}")  # the code Bram accepted from Lisa
+    assert "Deze link werkt niet." in mark.text and "Noor" not in mark.text
+    mark.clicks_raw("s:j:p1", None)  # a forged "new JIM" button: only ever one's own plan
+    assert "Noor" not in mark.text and "Bram" not in mark.text
     assert not mark.inbox()
     assert any("huur" in m.text for m in lisa_ask)  # Lisa, Bram's own begeleider, did hear
 

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from bot.storage.database import MIGRATIONS, migrate, sqlite_url
 from bot.storage.tables import metadata
-from bot.storage.unit_of_work import Store
+from bot.storage.unit_of_work import Store, UnitOfWork
 
 
 def test_the_migrated_schema_is_the_described_one(store: Store) -> None:
@@ -39,3 +39,25 @@ def test_upgrading_from_0002_keeps_queued_messages(tmp_path: Path) -> None:
         row = connection.execute(text("SELECT document, youth_id, link_id FROM outbox")).one()
     assert tuple(row) == ("sealed", None, None)
     engine.dispose()
+
+
+def test_rotating_the_key_reseals_what_sharing_stores(store: Store) -> None:
+    from bot.storage.database import open_store
+    from bot.storage.keys import reseal_everything
+    from bot.storage.sealing import new_key
+    from bot.turns import Turns
+    from tests.conftest import TEST_KEY
+    from tests.test_sharing_purge import everything_queued, noor_shares_with_mark_and_ahmed
+
+    noor_shares_with_mark_and_ahmed(Turns(store))
+    fresh = new_key()
+    both = open_store(str(store.engine.url.render_as_string(hide_password=False)),
+                      f"{fresh},{TEST_KEY}")
+    with both.engine.begin() as connection:
+        assert reseal_everything(connection, both.sealer) > 3
+    only_new = open_store(str(store.engine.url.render_as_string(hide_password=False)), fresh)
+    assert any("huur" in text for text in everything_queued(only_new))
+    with UnitOfWork(only_new) as uow:
+        assert uow.professionals.get(uow.users.find("test", "mark")).name == "Mark"
+    for opened in (both, only_new):
+        opened.engine.dispose()

@@ -32,10 +32,34 @@ def test_youth_invites_a_jim_who_accepts_and_answers_in_another_terminal(
     jim = chat_as(tmp_path, "ahmed", [f"/start {code.group(1)}", "1", "1"])
     assert "Noor vraagt of jij JIM wilt zijn" in jim
     assert "Je bent nu JIM van Noor" in jim
-    assert "Noor vraagt of je kunt helpen met: Een eigen kamer. Lukt dat?" in jim
+    assert ("Noor vraagt of je kunt helpen met: Een eigen kamer. Het liefst deze maand. "
+            "Lukt dat?") in jim
     assert "Noor hoort je antwoord" in jim
     again = chat_as(tmp_path, "noor", [])
     assert "Goed nieuws: Ahmed wil je JIM zijn!" in again
     assert "Ahmed helpt je met: Een eigen kamer." in again
     stranger = chat_as(tmp_path, "sem", [f"/start {code.group(1)}"])
     assert "Deze link werkt niet." in stranger and "Noor" not in stranger
+
+
+def test_a_professional_in_the_terminal_registers_is_accepted_and_picks_up(
+        tmp_path: Path) -> None:
+    mark = chat_as(tmp_path, "mark", ["/begeleider", "Mark", "RIBW", "woonbegeleider"])
+    assert "Hoi! Ik help je een plan te maken" in mark  # the terminal always starts so
+    assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark
+    code = re.search(r"Code: /start (\S+)", mark)
+    assert code is not None
+    youth = chat_as(tmp_path, "noor", [f"/start {code.group(1)}", "1", *TYPED_INTERVIEW])
+    assert "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?" in youth
+    assert "Je plan is klaar!" in youth
+    mark = chat_as(tmp_path, "mark", ["/vragen", "1", "/jongeren", "1", "/start"])
+    assert "⚠️ Dringend van Noor, gemeld op" in mark
+    assert "Noor hoort dat je het oppakt" in mark
+    assert "Toekomstplan van Noor" in mark and "Ahmed (JIM)" in mark
+    assert "Jouw JIM" not in mark and "Zullen we beginnen?" not in mark.split("> ", 1)[1]
+    assert "Je begeleidt Noor." in mark
+    files = sorted(p.name for p in (tmp_path / "bestanden" / "mark").iterdir())
+    assert any(f.startswith("toekomstplan-noor-") and f.endswith(".pdf") for f in files)
+    again = chat_as(tmp_path, "noor", ["/plan"])
+    assert "Mark (woonbegeleider, RIBW) pakt je vraag op: Ik moet morgen mijn huur" in again
+    assert "opgepakt door Mark" in again

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.documents.files import network_document, plan_document
 from bot.flows.messages import Attachment, Message
+from bot.flows.plan_view import is_empty
 from bot.flows.plan_voice import FOR_OTHERS
 from bot.flows.sharing.model import (
     InviteKind,
@@ -31,6 +32,7 @@ from bot.flows.sharing.views import (
     invite_for_youth,
     invite_messages,
     is_helped_by,
+    new_jim_choices,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -39,7 +41,15 @@ from bot.flows.sharing.views import (
     youth_name,
 )
 from bot.i18n import N_, Translator
-from bot.plan.model import HelperAnswer, HelperKind, HelperResponse, Plan
+from bot.plan.model import (
+    HelperAnswer,
+    HelperKind,
+    HelperResponse,
+    Jim,
+    JimChoice,
+    Plan,
+    UrgentNeed,
+)
 from bot.safety.contact import contact_failed, contact_request, contact_sent
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
@@ -83,10 +93,22 @@ class Sharing:
         if kind is not InviteKind.PROFESSIONAL and person is None:
             return self._say(N_("Kies eerst wie. Met /wijzig kies je je JIM."))
         for earlier in self.uow.invites.pending_from(self.user_id, self.now):
-            if earlier.kind is kind and earlier.person_id == person_id:
-                self.uow.invites.revoke(earlier.id, self.now)  # a re-sent invite replaces it
+            if (kind is not InviteKind.PROFESSIONAL and earlier.kind is kind
+                    and earlier.person_id == person_id):
+                self.uow.invites.revoke(earlier.id, self.now)  # a new invite replaces it
         token = self._new_invite(kind, person_id)
         return invite_messages(kind, plan, person.name if person else None, token, self.t)
+
+    def resend(self, invite_id: int) -> list[Message]:
+        """A new link for an unanswered invite; the old link stops working."""
+        invite = self.uow.invites.get(invite_id)
+        if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
+            return self._say(N_("Dat kan niet meer."))
+        self.uow.invites.revoke(invite.id, self.now)
+        person = self.plan.person(invite.person_id)
+        token = self._new_invite(invite.kind, invite.person_id)
+        return invite_messages(invite.kind, self.plan, person.name if person else None, token,
+                               self.t)
 
     def _new_invite(self, kind: InviteKind, person_id: str | None) -> str:
         token = self.make_token()
@@ -170,11 +192,27 @@ class Sharing:
                 N_("Een jongere wil het plan nu niet delen. Dat is oké.")))])
             return self._say(N_("Oké. Er wordt niets gedeeld."))
         person = youth_plan.person(person_id)
-        name = person.name if person else None
-        self.peers.send(youth_id, lambda t: [Message(
-            t(N_("{name} zegt nu nee. Dat is oké. Met /delen kun je iemand anders vragen."),
-              name=name) if name else t(N_("Je begeleider zegt nu nee.")))])
+        if kind is InviteKind.JIM:
+            self._jim_gone(youth_id, person_id, N_("{name} zegt nu nee. Dat is oké."))
+        else:
+            self.peers.send(youth_id, lambda t: [Message(
+                t(N_("{name} zegt nu nee. Dat is oké."), name=person.name) if person
+                else t(N_("Je begeleider zegt nu nee.")))])
         return self._say(N_("Oké, dank je. Ik laat het weten."))
+
+    def _jim_gone(self, youth_id: int, person_id: str | None, notice: str) -> None:
+        """The JIM said no, stopped or left: the youth's plan no longer calls them JIM
+        (they stay one of the people), and the youth can choose someone else right away."""
+        conversation, plan = self.peers.load(youth_id)
+        person = plan.person(person_id)
+        name = person.name if person else ""
+        if plan.jim is not None and plan.jim.person_id == person_id:
+            plan.jim = Jim(choice=JimChoice.UNDECIDED)
+            plan.record("jim", self.now)
+            self.peers.save(youth_id, conversation, plan)
+        self.peers.send(youth_id, lambda t: [Message(
+            t(notice, name=name) + "\n" + t(N_("Wil je iemand anders vragen als JIM?")),
+            choices=new_jim_choices(plan, person_id, t))])
 
     # --- members --------------------------------------------------------------------------
     def memberships(self) -> list[LinkSummary]:
@@ -216,18 +254,20 @@ class Sharing:
 
     def click(self, choice: str) -> Click:
         parsed = read_ask_choice(choice)
-        found = self._my_ask(parsed[0]) if parsed else None
+        ask = self.uow.asks.get(parsed[0]) if parsed else None
+        link = self._my_link(ask.link_id) if ask else None
         gone = Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
-        if parsed is None or found is None:
+        if parsed is None or ask is None or link is None:
             return gone
-        ask, link = found
         code = parsed[1]
+        if link.role is ShareRole.PROFESSIONAL and code == PICK_UP:
+            return self._pick_up(ask, link)  # also when done: who picked it up instead
+        if ask.status == self.uow.asks.DONE:
+            return gone
         if link.role in HELPERS and code in ASK_ANSWERS:
             if ASK_ANSWERS[code] is HelperAnswer.OTHERWISE:
                 return Click(detour=("ask_other", {"ask_id": ask.id}))
             return self.answer_ask(ask.id, ASK_ANSWERS[code], None)
-        if link.role is ShareRole.PROFESSIONAL and code == PICK_UP:
-            return self._pick_up(ask, link)
         return gone
 
     def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
@@ -251,11 +291,31 @@ class Sharing:
                                youth=youth_name(plan, self.t)), then=self._next_ask())
 
     def _pick_up(self, ask: AskRow, link: LinkRow) -> Click:
+        """The first professional to press "Ik pak dit op" has it: it is noted in the plan,
+        the youth hears who picks up which question, the others' asks close."""
+        conversation, plan = self.peers.load(link.youth_id)
+        subject = plan.action(ask.subject) or next(
+            (u for u in plan.urgent if u.id == ask.subject), None)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
-        plan = self.peers.plan(link.youth_id)
+        taken = subject.response if subject is not None else None
+        if taken is not None and taken.answer is HelperAnswer.PICKED_UP:
+            return Click(self._say(N_("{name} pakt dit al op."), name=taken.by or "?"))
+        if subject is None or ask.status == self.uow.asks.DONE:
+            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        profile = self.uow.professionals.get(self.user_id)
+        subject.response = HelperResponse(answer=HelperAnswer.PICKED_UP, at=self.now,
+                                          by=profile.name if profile else None)
+        plan.record("helper", self.now)
+        self.peers.save(link.youth_id, conversation, plan)
+        for other in self.uow.links.of_youth(link.youth_id):
+            for waiting in self.uow.asks.of_link(other.id):
+                if waiting.subject == ask.subject:
+                    self.uow.asks.set_status(waiting.id, self.uow.asks.DONE)
         name = self._member_name(link, plan, self.t)
+        what = subject.text if isinstance(subject, UrgentNeed) else subject.what
         self.peers.send(link.youth_id, lambda t: [Message(t(
-            N_("{name} pakt je vraag op. Je hoort snel meer."), name=name))])
+            N_("{name} pakt je vraag op: {what}. Je hoort snel meer."), name=name,
+            what=what))])
         return Click(self._say(N_("Dank je. {youth} hoort dat je het oppakt."),
                                youth=youth_name(plan, self.t)), then=self._next_ask())
 
@@ -304,7 +364,10 @@ class Sharing:
         plan = self.peers.plan(link.youth_id)
         name = self._member_name(link, plan, self.t)
         self.uow.links.delete(link.id)
-        self.peers.send(link.youth_id, lambda t: [Message(t(LEFT[link.role], name=name))])
+        if link.role is ShareRole.JIM:
+            self._jim_gone(link.youth_id, link.person_id, N_("{name} stopt als JIM. Dat is oké."))
+        else:
+            self.peers.send(link.youth_id, lambda t: [Message(t(LEFT[link.role], name=name))])
         return self._say(N_("Je bent gestopt. Je ziet het plan niet meer. Dank je voor je hulp."))
 
     def profile(self) -> ProfessionalProfile | None:
@@ -323,8 +386,12 @@ class Sharing:
             self.peers.send(link.member_id, lambda t: [Message(t(
                 N_("Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer.")))])
         for link in self.uow.links.of_member(self.user_id):
-            self.peers.send(link.youth_id, lambda t, role=link.role: [Message(t(
-                GONE[role]))])
+            if link.role is ShareRole.JIM:
+                self._jim_gone(link.youth_id, link.person_id,
+                               N_("{name} doet niet meer mee als JIM."))
+            else:
+                self.peers.send(link.youth_id, lambda t, role=link.role: [Message(t(
+                    GONE[role]))])
 
     # --- after a crisis reply: contact with the professional, only on the youth's yes --------
     def _professional_links(self) -> list[LinkRow]:
@@ -362,14 +429,11 @@ WELCOME = {
     InviteKind.PROFESSIONAL: N_("Dank je! Je bent nu gekoppeld aan {youth}. "
                                 "Met /jongeren zie je het plan."),
 }
-LEFT = {
-    ShareRole.JIM: N_("{name} stopt als JIM. Dat is oké. Wil je iemand anders vragen? "
-                      "Dat kan met /delen."),
+LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
     ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),
 }
 GONE = {
-    ShareRole.JIM: N_("Je JIM doet niet meer mee. Met /delen kun je iemand anders vragen."),
     ShareRole.NETWORK: N_("Iemand die hielp doet niet meer mee."),
     ShareRole.PROFESSIONAL: N_("Je begeleider ziet je plan niet meer."),
 }
@@ -388,9 +452,8 @@ class Handoffs:
         action = plan.action(subject)
         if link.role in HELPERS:
             return [ask_message(plan, action, ask_id, t)] if action else []
-        urgent = next((u for u in plan.urgent if u.id == subject), None)
-        text = urgent.text if urgent else action.what if action else None
-        return [pickup_message(plan, text, urgent is not None, ask_id, t)] if text else []
+        found = action or next((u for u in plan.urgent if u.id == subject), None)
+        return [pickup_message(plan, found, ask_id, t)] if found else []
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
         """What this member should be asked about: the actions given to them (JIM,
@@ -410,14 +473,16 @@ class Handoffs:
         for subject, ask in asked.items():
             if subject not in wanted:
                 self.uow.asks.delete(ask.id)
+        picked = {item.id for item in [*plan.urgent, *plan.actions] if item.response
+                  and item.response.answer is HelperAnswer.PICKED_UP}
         for subject in wanted:
             if subject in asked:
                 continue
             waiting = link.role in HELPERS and self.uow.asks.has_open(link.member_id)
-            ask_id = self.uow.asks.create(link.id, subject,
-                                          self.uow.asks.QUEUED if waiting
-                                          else self.uow.asks.OPEN, self.now)
-            if not waiting:
+            status = (self.uow.asks.DONE if subject in picked  # another begeleider has it
+                      else self.uow.asks.QUEUED if waiting else self.uow.asks.OPEN)
+            ask_id = self.uow.asks.create(link.id, subject, status, self.now)
+            if status == self.uow.asks.OPEN:
                 self.peers.send(link.member_id, lambda t, s=subject, a=ask_id:
                                 self.ask_messages(s, a, link, plan, t), link)
         found = self.promote(link.member_id)
@@ -438,13 +503,19 @@ class Handoffs:
         return ask, link
 
     def _summary(self, link: LinkRow, plan: Plan) -> None:
+        """The plan in a few lines and as PDF; for a plan with nothing in it yet, only
+        that it will come."""
+        view = shared_copy(plan, link.role, None)
+
         def build(t: Translator) -> list[Message]:
-            pdf = plan_document(shared_copy(plan, link.role, None), t, self.now.date(),
-                                FOR_OTHERS)
+            if is_empty(view):
+                return [Message(t(N_("{youth} heeft nog niets in het plan. Je krijgt bericht "
+                                     "als het klaar is."), youth=youth_name(plan, t)))]
+            pdf = plan_document(view, t, self.now.date(), FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
         self.peers.send(link.member_id, build, link)
-        self.uow.links.mark_sent(link.id, self.now)
+        self.uow.links.mark_sent(link.id, self.now, view)
 
     def link_started(self, link: LinkRow, plan: Plan) -> None:
         """A new link: a professional gets the summary and PDF, everyone their asks."""
@@ -478,11 +549,15 @@ class Handoffs:
                 self._digest(link, plan)
 
     def _digest(self, link: LinkRow, plan: Plan) -> None:
-        since = link.last_sent_at
-        parts = [c.part for c in plan.history if since is None or c.at > since]
-        message = digest_message(plan, parts, self.peers.translator(link.member_id))
+        """What changed since the copy last sent over this link, old → new."""
+        before = self.uow.links.last_sent(link.id)
+        if before is None:
+            self._summary(link, plan)
+            return
+        view = shared_copy(plan, link.role, None)
+        message = digest_message(before, view, self.peers.translator(link.member_id))
         if message is not None:
             self.uow.outbox.put(link.member_id, [message], self.now, link)
-        self.uow.links.mark_sent(link.id, self.now)
+            self.uow.links.mark_sent(link.id, self.now, view)
 
 

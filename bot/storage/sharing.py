@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
+from bot.plan.model import Plan
 from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer
 from bot.storage.tables import asks, invites, links, outbox, professionals, users
@@ -118,8 +119,9 @@ class Invites:
 
 
 class Links:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, sealer: Sealer) -> None:
         self.connection = connection
+        self.sealer = sealer
 
     def _rows(self, *where) -> list[LinkRow]:  # type: ignore[no-untyped-def]
         rows = self.connection.execute(select(links).where(*where).order_by(links.c.id))
@@ -148,9 +150,15 @@ class Links:
     def delete(self, link_id: int) -> None:
         self.connection.execute(delete(links).where(links.c.id == link_id))
 
-    def mark_sent(self, link_id: int, now: datetime) -> None:
-        self.connection.execute(update(links).where(links.c.id == link_id)
-                                .values(last_sent_at=now))
+    def mark_sent(self, link_id: int, now: datetime, sent: Plan) -> None:
+        """Remember what the member was last sent (sealed), for the next digest."""
+        self.connection.execute(update(links).where(links.c.id == link_id).values(
+            last_sent_at=now, last_sent=self.sealer.seal(sent.model_dump_json())))
+
+    def last_sent(self, link_id: int) -> Plan | None:
+        sealed = self.connection.execute(select(links.c.last_sent).where(
+            links.c.id == link_id)).scalar_one_or_none()
+        return None if sealed is None else Plan.model_validate_json(self.sealer.open(sealed))
 
 
 class Asks:

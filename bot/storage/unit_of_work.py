@@ -51,7 +51,7 @@ class UnitOfWork:
         self.users = Users(self._connection, self.store.sealer)
         self.conversations = Conversations(self._connection, self.store.sealer)
         self.invites = Invites(self._connection)
-        self.links = Links(self._connection)
+        self.links = Links(self._connection, self.store.sealer)
         self.asks = Asks(self._connection)
         self.outbox = Outbox(self._connection, self.store.sealer)
         self.professionals = Professionals(self._connection, self.store.sealer)

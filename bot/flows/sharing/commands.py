@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.interview.wat import DOMAIN_LABELS
+from bot.flows.interview.wie import choose_jim
 from bot.flows.messages import NETWORK_PICTURE, Message
 from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.sharing.model import InviteKind, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
+from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.i18n import N_, Safe
 from bot.plan.model import Jim
 
@@ -70,13 +72,19 @@ def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
     if jim_before is None and plan.people:
         ctx.notes.append(Message(turn.t(N_("Dit is jouw netwerk.")),
                                  documents=(NETWORK_PICTURE,)))
-    jim = plan.jim_person()
-    if (ctx.sharing is None or jim is None or ctx.follow_up
+    return not ctx.follow_up and offer_invite(turn, jim_before, resume=True)
+
+
+def offer_invite(turn: _TurnState, jim_before: Jim | None, resume: bool) -> bool:
+    """A new JIM who has no link or invite yet: ask whether to invite them now (a detour;
+    ``resume``: it sits between an answer and the next question)."""
+    jim, sharing = turn.ctx.plan.jim_person(), turn.ctx.sharing
+    if (sharing is None or jim is None
             or (jim_before is not None and jim_before.person_id == jim.id)
             or any(link.role is ShareRole.JIM and link.name == jim.name
-                   for link in ctx.sharing.shared_with())):
+                   for link in sharing.shared_with())):
         return False
-    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=True)
+    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=resume)
     return True
 
 
@@ -114,6 +122,8 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
         if link.pending:
             lines.append(t(N_("• {name} ({role}): uitnodiging nog niet beantwoord"),
                            name=link.name, role=role))
+            options.append((f"resend:{link.id}",
+                            t.plain(N_("Uitnodiging {name} opnieuw sturen"), name=link.name)))
             options.append((f"withdraw:{link.id}",
                             t.plain(N_("Uitnodiging {name} intrekken"), name=link.name)))
         else:
@@ -195,8 +205,12 @@ def open_asks(turn: _TurnState, sharing: SharingPort) -> None:
 
 
 def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
-    """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it."""
+    """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it;
+    choosing a new JIM changes only this youth's own plan."""
     turn.quiet = True
+    picked = read_jim_choice(choice)
+    if picked is not None:
+        return _new_jim(turn, picked)
     sharing = turn.ctx.sharing
     if sharing is None:
         turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
@@ -207,6 +221,22 @@ def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
         return open_detour(turn, *click.detour)
     turn.messages.extend(click.then)
     return None if turn.conv.started else turn.result()
+
+
+def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
+    """The youth's JIM stopped: someone else now (and the offer to invite them), or later."""
+    plan = turn.ctx.plan
+    person = plan.person(person_id)
+    if person_id == LATER or person is None:
+        turn.say(turn.t(N_("Goed. Met /wijzig kies je later een JIM.")) if person_id == LATER
+                 else turn.t(N_("Die knop werkt niet meer.")))
+        return None
+    jim_before = plan.jim
+    choose_jim(turn.ctx, person.id)
+    if offer_invite(turn, jim_before, resume=False):
+        turn.ask()
+        return turn.result(checkpoint=True)
+    return None
 
 
 ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),

@@ -38,6 +38,9 @@ class SharingPort(Protocol):
     def revoke(self, link_id: int) -> list[Message]:
         """End a link of this youth; the other side gets a neutral notice."""
 
+    def resend(self, invite_id: int) -> list[Message]:
+        """A new link for an unanswered invite of this user; the old link stops working."""
+
     def withdraw(self, invite_id: int) -> list[Message]:
         """Cancel an unanswered invite of this user."""
 

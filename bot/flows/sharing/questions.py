@@ -89,7 +89,8 @@ class JimOffer(Question):
 
 
 class ShareMenu(Question):
-    """/delen: invite, withdraw an invite, stop sharing, or keep a subject to yourself."""
+    """/delen: invite, send an invite again or withdraw it, stop sharing, or keep a subject
+    to yourself."""
 
     skip_label = N_("Laat maar")
 
@@ -115,6 +116,8 @@ class ShareMenu(Question):
             ctx.notes.extend(sharing.revoke(int(number)))
         elif action == "withdraw":
             ctx.notes.extend(sharing.withdraw(int(number)))
+        elif action == "resend":
+            ctx.notes.extend(sharing.resend(int(number)))
         return Outcome.ACCEPTED
 
 

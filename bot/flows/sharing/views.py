@@ -12,13 +12,19 @@ can never show more than the copy holds:
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.wat import DOMAIN_LABELS
+from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.messages import SHARED_CHOICE, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
-from bot.flows.plan_voice import FOR_OTHERS, action_status
+from bot.flows.plan_voice import (
+    FOR_OTHERS,
+    action_status,
+    day,
+    helper_word,
+    urgent_line,
+)
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, HelperAnswer, HelperKind, Plan
+from bot.plan.model import Action, HelperAnswer, HelperKind, Plan, UrgentNeed, When
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
 PICK_UP = "p"
@@ -97,25 +103,30 @@ def invite_messages(kind: InviteKind, plan: Plan, name: str | None, token: str,
         note.append(t(N_("Je bent nog geen 18. Vertel je ouders over je JIM. "
                          "Het is fijn als zij het goed vinden.")))
     invitation = {
-        InviteKind.JIM: N_("Hoi! {youth} vraagt of jij JIM wilt zijn. Een JIM is een "
-                           "volwassene die {youth} vertrouwt. Je denkt mee over het plan "
-                           "voor later. Open de link om meer te lezen."),
-        InviteKind.NETWORK: N_("Hoi! {youth} maakt een plan voor later. {youth} vraagt of "
-                               "je ergens mee wilt helpen. Open de link om te kijken."),
-        InviteKind.PROFESSIONAL: N_("Hoi! {youth} maakt een toekomstplan met een chatbot. "
-                                    "{youth} wil het plan met jou als begeleider delen. "
-                                    "Open de link om te kijken."),
+        InviteKind.JIM: N_("Hoi! Dit bericht is van {youth}. Ik maak een plan voor later, "
+                           "met de chatbot Toekomstplan op Telegram. Ik wil jou vragen om "
+                           "mijn JIM te zijn. Een JIM is een volwassene die ik vertrouw. "
+                           "Je denkt af en toe met me mee. Je bent geen hulpverlener."),
+        InviteKind.NETWORK: N_("Hoi! Dit bericht is van {youth}. Ik maak een plan voor "
+                               "later, met de chatbot Toekomstplan op Telegram. Ik wil je "
+                               "vragen of je ergens mee kunt helpen."),
+        InviteKind.PROFESSIONAL: N_("Hoi! Dit bericht is van {youth}. Ik maak een "
+                                    "toekomstplan met de chatbot Toekomstplan op Telegram. "
+                                    "Ik wil het plan met jou als mijn begeleider delen."),
     }[kind]
+    how = t(N_("Open je de link hieronder? Dan opent Telegram een chat met de bot. De bot "
+               "legt uit wat ik vraag. Daarna kies je zelf: ja of nee. Het is gratis."))
     return [Message(" ".join(note)),
-            Message(t(invitation, youth=youth), invite=token)]
+            Message(t(invitation, youth=youth) + "\n\n" + how, invite=token)]
 
 
 def invite_for_youth(profile: ProfessionalProfile, token: str, t: Translator) -> list[Message]:
     """A professional's invitation for a youth, to forward to them."""
     return [Message(t(N_("Stuur dit bericht door aan de jongere. De link werkt één keer, "
                          "14 dagen lang."))),
-            Message(t(N_("Hoi! Ik ben {name}, {role} bij {organisation}. Wil je je "
-                         "toekomstplan met mij delen? Open de link. Jij beslist."),
+            Message(t(N_("Hoi! Ik ben {name}, {role} bij {organisation}. Met de chatbot "
+                         "Toekomstplan op Telegram maak je je eigen plan. Wil je het met mij "
+                         "delen? Open de link. Jij beslist, en stoppen kan altijd."),
                       name=profile.name, role=profile.role, organisation=profile.organisation),
                     invite=token)]
 
@@ -147,9 +158,10 @@ def invite_explanation(invite: OpenedInvite, t: Translator) -> Safe:
 
 
 MORE_ABOUT = {
-    InviteKind.JIM: N_("Een JIM is een volwassene uit je eigen omgeving. Geen hulpverlener. "
-                       "Je praat soms samen over het plan. Je helpt met kleine stappen. "
-                       "Het plan blijft van {youth}."),
+    InviteKind.JIM: N_("Een JIM is een volwassene uit de omgeving van {youth}. Geen "
+                       "hulpverlener. Je praat soms samen over het plan. Je helpt met kleine "
+                       "stappen. In deze chat krijg je soms een vraag van {youth}. Het plan "
+                       "blijft van {youth}."),
     InviteKind.NETWORK: N_("Je helpt met één of een paar dingen. Je krijgt een vraag in "
                            "deze chat. Je antwoordt met ja of nee."),
     InviteKind.PROFESSIONAL: N_("Je krijgt het plan als PDF. Bij iets dringends krijg je "
@@ -160,20 +172,34 @@ MORE_ABOUT = {
 
 
 def ask_message(plan: Plan, action: Action, ask_id: int, t: Translator) -> Message:
-    """A request for help with one action, with self-contained answer buttons."""
+    """A request for help with one action (and by when), with self-contained buttons."""
     choices = tuple(Choice(ask_choice(ask_id, code), t.plain(ANSWER_LABELS[answer]))
                     for code, answer in ASK_ANSWERS.items())
-    return Message(t(N_("{youth} vraagt of je kunt helpen met: {what}. Lukt dat?"),
-                     youth=youth_name(plan, t), what=action.what), choices=choices)
+    text = t(N_("{youth} vraagt of je kunt helpen met: {what}."), youth=youth_name(plan, t),
+             what=action.what)
+    if action.when in WHEN_WISH:
+        text += " " + t(WHEN_WISH[action.when])
+    return Message(text + " " + t(N_("Lukt dat?")), choices=choices)
 
 
-def pickup_message(plan: Plan, text: str, urgent: bool, ask_id: int,
+WHEN_WISH = {When.WEEK: N_("Het liefst deze week."), When.MAAND: N_("Het liefst deze maand."),
+             When.LATER: N_("Het hoeft niet meteen.")}
+
+
+def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
                    t: Translator) -> Message:
-    """An ask for a professional: the concrete need and "Ik pak dit op"."""
-    template = (N_("⚠️ Dringend van {youth}: {what}") if urgent
-                else N_("{youth} vraagt je hulp bij: {what}"))
-    return Message(t(template, youth=youth_name(plan, t), what=text),
-                   choices=(Choice(ask_choice(ask_id, PICK_UP), t.plain(N_("Ik pak dit op"))),))
+    """An ask for a professional: the concrete need (urgent ones with the day they were
+    reported, which may be days before the link) and "Ik pak dit op"."""
+    youth = youth_name(plan, t)
+    if isinstance(subject, UrgentNeed):
+        text = t(N_("⚠️ Dringend van {youth}, gemeld op {date}: {what}"), youth=youth,
+                 date=day(subject.reported_at, t), what=subject.text)
+    else:
+        text = t(N_("{youth} vraagt je hulp bij: {what}"), youth=youth, what=subject.what)
+        if subject.when in WHEN_WISH:
+            text += " " + t(WHEN_WISH[subject.when])
+    return Message(text, choices=(Choice(ask_choice(ask_id, PICK_UP),
+                                         t.plain(N_("Ik pak dit op"))),))
 
 
 def answer_notice(helper: str, action: Action, t: Translator) -> Message:
@@ -192,47 +218,121 @@ def answer_notice(helper: str, action: Action, t: Translator) -> Message:
 
 
 def summary_message(plan: Plan, pdf: Attachment | None, t: Translator) -> Message:
-    """The handoff when a plan is shared or finished: a few lines, and the plan as PDF."""
+    """The handoff when a plan is shared or finished: what needs doing first and what the
+    begeleider is asked, in words; the whole plan is in the PDF."""
     view = shared_copy(plan, ShareRole.PROFESSIONAL, None)
     lines = [t(N_("<b>Toekomstplan van {youth}</b>"), youth=youth_name(plan, t))]
     if view.urgent:
-        lines.append(t(N_("Eerst regelen: {count}"), count=len(view.urgent)))
-    lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}."), count=len(view.people),
-                   count_actions=len(view.actions)))
+        lines.append(t(N_("<b>Eerst regelen:</b>")))
+        lines += ["• " + escape(urgent_line(view, u, t, FOR_OTHERS)) for u in view.urgent]
+    asked = [a for a in view.actions if a.helper == HelperKind.PROFESSIONAL]
+    if asked:
+        lines.append(t(N_("<b>Gevraagd aan de begeleider:</b>")))
+        lines += ["• " + escape(_action_words(view, a, t)) for a in asked]
     jim = view.jim_person()
     if jim:
         lines.append(t(N_("JIM: {name}"), name=jim.name))
-    lines.append(t(N_("Met /jongeren zie je het hele plan.")))
+    lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}."), count=len(view.people),
+                   count_actions=len(view.actions)))
+    if view.private_domains:
+        lines.append(t(FOR_OTHERS.private or "", youth=youth_name(plan, t)))
+    lines.append(t(N_("Het hele plan staat in de PDF. Met /jongeren zie je het ook hier.")))
     return Message("\n".join(lines), attachments=(pdf,) if pdf else ())
 
 
-CHANGE_LABELS = {
-    "name": N_("naam"), "age": N_("leeftijd"), "mood": N_("hoe het gaat"),
-    "people": N_("mensen"), "fallback": N_("terugvallen"), "jim": N_("JIM"),
-    "urgent": N_("eerst regelen"), "hoe.who": N_("afspraken"), "hoe.when": N_("afspraken"),
-    "confirmed": N_("plan klaar"), "helper": N_("afspraken"),
-}
+def _action_words(plan: Plan, action: Action, t: Translator) -> str:
+    """"Hulp met mijn post (de begeleider, deze week, open)"."""
+    return f"{_short(action.what)} ({_details(plan, action, t)})"
 
 
-def change_label(plan: Plan, part: str, t: Translator) -> str | None:
-    """The words for a changed part; None for parts that are not shared."""
-    if part.startswith("wat."):
-        domain = next((d for d in DOMAIN_LABELS if part.startswith(f"wat.{d.value}")), None)
-        if domain is None or domain in plan.private_domains:
-            return None
-        return t.plain(DOMAIN_LABELS[domain]).lower()
-    label = CHANGE_LABELS.get(part)
-    return t.plain(label) if label else None
+def _details(plan: Plan, action: Action, t: Translator) -> str:
+    when = t.plain(WHEN_LABELS[action.when]).lower() if action.when else "…"
+    return f"{helper_word(plan, action, t, FOR_OTHERS)}, {when}, {action_status(plan, action, t)}"
 
 
-def digest_message(plan: Plan, parts: list[str], t: Translator) -> Message | None:
-    """What changed since the last message, by part: never the whole plan again."""
-    named: list[str] = []
-    for part in parts:
-        label = change_label(plan, part, t)
-        if label and label not in named:
-            named.append(label)
-    if not named:
+SHORT = 60
+DIGEST_LINES = 12
+
+
+def _short(text: str | None) -> str:
+    if not text:
+        return "–"
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
+
+
+def _changed(label: str, old: str | None, new: str | None, t: Translator) -> str | None:
+    if old == new:
         return None
-    return Message(t(N_("Het plan van {youth} is veranderd: {parts}. Kijk met /jongeren."),
-                     youth=youth_name(plan, t), parts=", ".join(named)))
+    return t.plain(N_("{what}: {old} → {new}"), what=label, old=_short(old), new=_short(new))
+
+
+def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
+    """What changed between two shared copies of a plan, in short plain lines (old → new)."""
+    lines = [_changed(t.plain(N_("Naam")), old.name, new.name, t),
+             _changed(t.plain(N_("Leeftijd")), str(old.age or ""), str(new.age or ""), t)]
+    lines += [t.plain(N_("Nieuw dringend: {what}"), what=_short(u.text))
+              for u in new.urgent if u.id not in {o.id for o in old.urgent}]
+    lines += [t.plain(N_("Niet meer dringend: {what}"), what=_short(u.text))
+              for u in old.urgent if u.id not in {n.id for n in new.urgent}]
+    lines += [t.plain(N_("Nieuw in het netwerk: {name}"), name=p.name)
+              for p in new.people if old.person(p.id) is None]
+    lines += [t.plain(N_("Niet meer in het netwerk: {name}"), name=p.name)
+              for p in old.people if new.person(p.id) is None]
+    jims = [(plan.jim_person().name if plan.jim_person() else None) for plan in (old, new)]
+    lines.append(_changed(t.plain(N_("JIM")), *jims, t))
+    for domain, label in DOMAIN_LABELS.items():
+        before, after = old.domains.get(domain), new.domains.get(domain)
+        if after is None or before == after:
+            continue
+        for field, field_label in DOMAIN_FIELDS.items():
+            was = getattr(before, field) if before else None
+            now = getattr(after, field)
+            if field == "status":
+                was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
+            lines.append(_changed(f"{t.plain(label)} – {t.plain(field_label)}", was, now, t))
+    for action in new.actions:
+        earlier = old.action(action.id)
+        if earlier is None:
+            lines.append(t.plain(N_("Nieuwe afspraak: {what}"),
+                                 what=_action_words(new, action, t)))
+        else:
+            lines.append(_changed(_short(action.what), _details(old, earlier, t),
+                                  _details(new, action, t), t))
+    lines += [t.plain(N_("Afspraak weg: {what}"), what=_short(a.what))
+              for a in old.actions if new.action(a.id) is None]
+    if new.confirmed and not old.confirmed:
+        lines.append(t.plain(N_("Het plan is klaar.")))
+    return [line for line in lines if line]
+
+
+DOMAIN_FIELDS = {"status": N_("hoe het gaat"), "going_well": N_("gaat goed"),
+                 "hard": N_("moeilijk"), "need": N_("nodig"),
+                 "future": N_("over een paar maanden")}
+
+
+def digest_message(old: Plan, new: Plan, t: Translator) -> Message | None:
+    """What changed since the last message, old → new: never the whole plan again."""
+    lines = describe_changes(old, new, t)
+    if not lines:
+        return None
+    shown = ["• " + escape(line) for line in lines[:DIGEST_LINES]]
+    if len(lines) > DIGEST_LINES:
+        shown.append(t(N_("… en nog {count} dingen."), count=len(lines) - DIGEST_LINES))
+    return Message("\n".join([t(N_("<b>Het plan van {youth} is veranderd:</b>"),
+                                 youth=youth_name(new, t)), *shown,
+                               t(N_("Het hele plan zie je met /jongeren."))]))
+
+
+def new_jim_choices(plan: Plan, gone: str | None, t: Translator) -> tuple[Choice, ...]:
+    """Buttons to choose a new JIM among the people (not the one who stopped), or later."""
+    return (*(Choice(f"{SHARED_CHOICE}j:{p.id}", p.name) for p in plan.people if p.id != gone),
+            Choice(f"{SHARED_CHOICE}j:{LATER}", t.plain(N_("Later"))))
+
+
+LATER = "later"
+
+
+def read_jim_choice(choice: str) -> str | None:
+    """The person id (or ``LATER``) of a new-JIM button; None for any other button."""
+    kind, _, pick = choice.removeprefix(SHARED_CHOICE).partition(":")
+    return pick if kind == "j" and pick else None

@@ -1,0 +1,134 @@
+"""The people around a shared plan: a new JIM when the old one says no or stops, invites sent
+again, several begeleiders (the first to pick an ask up has it), someone from the network
+who sees only what they are asked, and a youth who says no to a begeleider."""
+
+from __future__ import annotations
+
+from bot.plan.model import HelperAnswer, JimChoice
+from bot.storage.unit_of_work import Store
+from bot.turns import Turns
+from tests.chat_driver import Youth
+from tests.test_interview import answer_start, complete_interview
+from tests.test_sharing import INVALID
+from tests.test_sharing_asks import invites, jim_with_one_of_two_actions
+from tests.test_sharing_professional import registered_professional, registered_professional_named
+
+
+def test_a_jim_who_stops_can_be_replaced_right_away(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.says("/stoppen")
+    ahmed.clicks("Ja, stoppen")
+    notice = noor.inbox()[0]
+    assert notice.text == "Ahmed stopt als JIM. Dat is oké.\nWil je iemand anders vragen als JIM?"
+    assert [c.label for c in notice.choices] == ["Sanne", "Els", "Later"]
+    plan = noor.plan
+    assert plan.jim.choice is JimChoice.UNDECIDED and plan.person(plan.people[1].id)
+    noor.says("/plan")
+    assert "Jouw JIM: nog niet gekozen" in noor.text and "Ahmed (JIM)" not in noor.text
+    noor.presses("Sanne")
+    assert "Mooi. Sanne is jouw JIM in je plan." in noor.text
+    assert noor.asked.startswith("Wil je Sanne nu vragen om je JIM te zijn?")
+    noor.clicks("Ja, maak het bericht")
+    assert noor.invite and "We gaan verder waar we waren." in noor.text
+    noor.says("/delen")
+    assert "Sanne (JIM): uitnodiging nog niet beantwoord" in noor.text
+    assert "Ahmed uitnodigen als JIM" not in noor.text
+
+
+def test_a_jim_who_says_no_is_no_longer_called_jim(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
+    complete_interview(noor)
+    ahmed.says(f"/start {invites(noor, 'Ahmed uitnodigen als JIM')}")
+    ahmed.clicks("Nee")
+    notice = noor.inbox()[0]
+    assert notice.text.startswith("Ahmed zegt nu nee. Dat is oké.")
+    assert noor.plan.jim.choice is JimChoice.UNDECIDED
+    noor.presses("Later")
+    assert "Met /wijzig kies je later een JIM" in noor.text
+
+
+def test_an_invite_can_be_sent_again_and_several_begeleiders_invited(store: Store) -> None:
+    turns = Turns(store)
+    noor, stranger = Youth(turns, "noor"), Youth(turns, "sem")
+    complete_interview(noor)
+    first = invites(noor, "Ahmed uitnodigen als JIM")
+    second = invites(noor, "Uitnodiging Ahmed opnieuw sturen")
+    assert second != first and "Dit bericht is van Noor" in noor.text
+    stranger.says(f"/start {first}")
+    assert INVALID in stranger.text  # the old link stopped working
+    for _ in range(2):
+        invites(noor, "Je begeleider uitnodigen")
+    noor.says("/delen")
+    assert noor.text.count("je begeleider (begeleider): uitnodiging nog niet beantwoord") == 2
+    codes = [c.id for c in noor.question.choices if c.id.startswith("resend:")]
+    assert len(codes) == 3  # Ahmed and both begeleiders: none withdrew another
+
+
+def test_the_first_begeleider_to_pick_up_has_it(store: Store) -> None:
+    turns = Turns(store)
+    mark, mark_token = registered_professional(turns)
+    lisa, lisa_token = registered_professional_named(turns, "lisa")
+    noor = Youth(turns, "noor")
+    for token in (mark_token, lisa_token):
+        noor.says(f"/start {token}")
+        noor.clicks("Ja, dat wil ik")
+    answer_start(noor)  # the rent: urgent
+    mark.inbox()
+    lisa.inbox()
+    lisa.presses("Ik pak dit op")
+    mark.presses("Ik pak dit op")
+    assert mark.text == "Lisa pakt dit al op."
+    told = [m.text for m in noor.inbox()]
+    assert len(told) == 1 and told[0].startswith("Lisa (mentor, Jeugdzorg) pakt je vraag op: "
+                                                 "Ik moet morgen mijn huur betalen")
+    assert noor.plan.urgent[0].response.by == "Lisa"
+
+
+def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) -> None:
+    turns = Turns(store)
+    noor, sanne = Youth(turns, "noor"), Youth(turns, "sanne")
+    complete_interview(noor)
+    noor.says("/wijzig")
+    noor.clicks("Een afspraak")
+    noor.clicks("Hulp met mijn post")
+    noor.clicks("Sanne")
+    noor.clicks("Deze week")
+    noor.says("/delen")
+    noor.clicks("Iemand uitnodigen die helpt")
+    assert [c.label for c in noor.question.choices] == ["Sanne", "Laat maar"]
+    noor.clicks("Sanne")
+    sanne.says(f"/start {noor.invite}")
+    sanne.clicks("Ja")
+    ask = [m for m in sanne.inbox() if m.choices]
+    assert [m.text for m in ask] == ["Noor vraagt of je kunt helpen met: Hulp met mijn post. "
+                                     "Het liefst deze week. Lukt dat?"]
+    sanne.presses("Ja")
+    sanne.says("/plan")
+    view = sanne.text
+    assert "Hulp met mijn post → deze week · Sanne helpt" in view
+    for hidden in ("Een eigen kamer", "Ahmed", "Els", "huur", "Ruzie", "Schulden", "WIE",
+                   "JIM"):
+        assert hidden not in view, hidden
+    assert not any(m.attachments for m in sanne.replies)
+    assert noor.plan.actions[1].response.answer is HelperAnswer.YES
+
+
+def test_a_youth_can_say_no_to_a_begeleiders_link(store: Store) -> None:
+    turns = Turns(store)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    answer_start(noor)
+    noor.says(f"/start {token}")
+    noor.clicks("Eerst meer uitleg")
+    assert "Je kunt het delen altijd stoppen met /delen" in noor.text
+    noor.clicks("Nee")
+    assert "Er wordt niets gedeeld" in noor.text
+    assert [m.text for m in mark.inbox()] == [
+        "Een jongere wil het plan nu niet delen. Dat is oké."]
+    mark.says("/jongeren")
+    assert "Er zijn nog geen jongeren" in mark.text
+    mark.says("/vragen")
+    assert mark.text == "Er staan geen vragen voor je open."
+    noor.says("/delen")
+    assert "Nog niemand. Alleen jij." in noor.text
