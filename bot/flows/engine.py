@@ -251,8 +251,8 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
         turn.ask()
         return turn.result(checkpoint=True)
     if outcome is Outcome.ACCEPTED:
-        _offer_invite(turn, jim_before)  # right after the JIM is chosen, before what's next
         _advance(turn)
+        _offer_invite(turn, jim_before)
         turn.ask()
         return turn.result(checkpoint=True)
     changed = len(turn.ctx.plan.history) != changes_before
