@@ -1,9 +1,9 @@
 """Detours from wherever the youth is: /wijzig (change any part of the plan) and /taal.
 
-/wijzig offers only the parts the conversation already reached, in a few groups that fit on
-a phone. A detour question either leaves the interview questions to ask again in
-``cursor["ask"]`` (the engine asks those and then returns to the interrupted question) or
-leads to the next detour question by the routes below.
+/wijzig offers only the parts already answered, in a few groups that fit on a phone. A detour
+question either leaves the interview questions to ask again in ``cursor["ask"]`` (the engine
+asks those and then returns to the interrupted question) or leads to the next detour question
+by the routes below.
 """
 
 from __future__ import annotations
@@ -46,10 +46,6 @@ PAST = {
     URGENT: ("people",), PEOPLE: ("person_relation", "person_roles", "fallback", "jim"),
     FALLBACK: ("jim",), JIM: ("jim_other", "domain_pick"), DOMAIN: ("domain_status",),
 }
-
-
-def answered(ctx: Context, part: str) -> bool:
-    return ctx.reached(*PAST[part])
 PERSON_PARTS = {
     "person_relation": N_("Wie het is voor jou"),
     "person_roles": N_("Wat die voor je doet"),
@@ -65,6 +61,10 @@ FIELD_LABELS = {
     "domain_future": N_("Over een paar maanden"),
 }
 SHOWN = 40  # characters of a need or urgent matter on a button
+
+
+def answered(ctx: Context, part: str) -> bool:
+    return ctx.reached(*PAST[part])
 
 
 def picked(part: str):
