@@ -399,6 +399,15 @@ def test_wijzig_offers_only_what_was_reached(store: Store) -> None:
     youth.says("Noor")
     youth.says("/wijzig")
     assert [c.label for c in youth.question.choices] == ["Over jou", "Laat maar"]
+    youth.clicks("Over jou")
+    assert [c.label for c in youth.question.choices] == ["Je naam", "Laat maar"]
+    youth.clicks("Laat maar")
+    youth.says("17")
+    youth.clicks("Goed")
+    youth.clicks("Nee")
+    youth.says("/wijzig")  # at the first question about people: no people to change yet
+    assert [c.label for c in youth.question.choices] == ["Over jou", "Iets wat snel moet",
+                                                         "Laat maar"]
 
 
 def test_taal_before_consent_still_asks_for_consent(store: Store) -> None:

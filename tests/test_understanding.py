@@ -314,3 +314,10 @@ def test_klopt_dit_asked_again_does_not_repeat_the_whole_plan(store: Store) -> N
     youth.clicks("change")
     youth.clicks("skip")
     assert "WIE" in youth.asked  # back from a change: the plan in full again
+
+
+def test_english_words_for_a_mood(store: Store) -> None:
+    youth = at_mood(store, language="en")
+    youth.says("not great tbh")
+    assert youth.plan.mood == Mood.NIET_GOED
+    assert "take it slow" in youth.text

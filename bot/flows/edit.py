@@ -1,9 +1,9 @@
 """Detours from wherever the youth is: /wijzig (change any part of the plan) and /taal.
 
-/wijzig offers only the parts the conversation already reached, in a few groups that fit on
-a phone. A detour question either leaves the interview questions to ask again in
-``cursor["ask"]`` (the engine asks those and then returns to the interrupted question) or
-leads to the next detour question by the routes below.
+/wijzig offers only the parts already answered, in a few groups that fit on a phone. A detour
+question either leaves the interview questions to ask again in ``cursor["ask"]`` (the engine
+asks those and then returns to the interrupted question) or leads to the next detour question
+by the routes below.
 """
 
 from __future__ import annotations
@@ -36,10 +36,16 @@ PART_LABELS = {
     DOMAIN: N_("Een onderwerp"),
     ACTION: N_("Een afspraak"),
 }
-PART_REACHED = {ABOUT: "name", URGENT: "urgent", PEOPLE: "people", DOMAIN: "domain_pick"}
 ABOUT_LABELS = {"name": N_("Je naam"), "age": N_("Je leeftijd"),
                 "mood": N_("Hoe het vandaag gaat")}
 PERSON, ADD, FALLBACK, JIM, NEW, REMOVE = "person", "add", "fallback", "jim", "new", "remove"
+# A part can be changed once the conversation has moved past its question (so /wijzig never
+# asks ahead, nor offers what was never asked).
+PAST = {
+    ABOUT: ("age",), "name": ("age",), "age": ("mood",), "mood": ("urgent",),
+    URGENT: ("people",), PEOPLE: ("person_relation", "person_roles", "fallback", "jim"),
+    FALLBACK: ("jim",), JIM: ("jim_other", "domain_pick"), DOMAIN: ("domain_status",),
+}
 PERSON_PARTS = {
     "person_relation": N_("Wie het is voor jou"),
     "person_roles": N_("Wat die voor je doet"),
@@ -55,6 +61,10 @@ FIELD_LABELS = {
     "domain_future": N_("Over een paar maanden"),
 }
 SHOWN = 40  # characters of a need or urgent matter on a button
+
+
+def answered(ctx: Context, part: str) -> bool:
+    return ctx.reached(*PAST[part])
 
 
 def picked(part: str):
@@ -82,7 +92,7 @@ class EditPick(Cancellable):
         return ctx.t(N_("Wat wil je veranderen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        available = {part for part, state in PART_REACHED.items() if ctx.reached(state)}
+        available = {part for part in (ABOUT, URGENT, PEOPLE, DOMAIN) if answered(ctx, part)}
         if ctx.plan.actions:
             available.add(ACTION)
         return [Choice(part, ctx.t(text)) for part, text in PART_LABELS.items()
@@ -99,18 +109,18 @@ class AskAgain(Cancellable):
     """A menu of questions to answer again (about you; one part of a life domain)."""
 
     def __init__(self, key: str, text: str, labels: dict[str, str],
-                 only_reached: bool = False) -> None:
+                 only_answered: bool = False) -> None:
         super().__init__(key)
         self.text = text
         self.labels = labels
-        self.only_reached = only_reached
+        self.only_answered = only_answered
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(self.text)
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(key, ctx.t(text)) for key, text in self.labels.items()
-                if ctx.reached(key) or not self.only_reached]
+                if not self.only_answered or answered(ctx, key)]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         ctx.cursor["editing"] = True  # a new domain status asks what it opens up
@@ -145,9 +155,9 @@ class EditPeople(Cancellable):
 
     def choices(self, ctx: Context) -> list[Choice]:
         extra = [Choice(ADD, ctx.t(N_("Iemand toevoegen")))]
-        if ctx.plan.people and ctx.reached("fallback"):
+        if ctx.plan.people and answered(ctx, FALLBACK):
             extra.append(Choice(FALLBACK, ctx.t(N_("Op wie je terugvalt"))))
-        if ctx.reached("jim"):
+        if answered(ctx, JIM):
             extra.append(Choice(JIM, ctx.t(N_("Je JIM"))))
         return [*people_choices(ctx), *extra]
 
@@ -269,7 +279,7 @@ def build() -> Flow:
     questions = [
         EditPick("edit_pick"),
         AskAgain("edit_about", N_("Wat over jou wil je veranderen?"), ABOUT_LABELS,
-                 only_reached=True),
+                 only_answered=True),
         EditUrgent("edit_urgent"),
         EditPeople("edit_people"), EditPersonPart("edit_person_part"),
         RenamePerson("edit_person_name"),

@@ -39,9 +39,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "goed": ("goed", "prima", "top", "super", "lekker", "good", "fine", "great"),
     "gaat_wel": ("gaat wel", "matig", "redelijk", "zozo", "ok", "oke", "okay", "meh",
                  "so so", "alright", "kan beter"),
-    "slecht": ("slecht", "heel slecht", "kut", "rot", "bad", "awful", "terrible"),
+    "slecht": ("slecht", "heel slecht", "kut", "rot", "bad", "really bad", "awful", "terrible",
+               "shit"),
     "niet_goed": ("niet goed", "niet zo goed", "niet zo", "niet best", "slecht", "kut", "rot",
-                  "zwaar", "not good", "not so good", "bad"),
+                  "zwaar", "not good", "not so good", "not great", "not ok", "not okay", "bad"),
     # what someone does for you
     "praktisch": ("praktisch", "praktische dingen", "helpt", "regelen", "practical", "helps"),
     "samen": ("samen", "leuke dingen", "leuk", "chillen", "gezellig", "fun", "hang out"),
