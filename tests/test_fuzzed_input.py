@@ -1,5 +1,11 @@
-"""Random sequences of inputs for one to three youth: no exception escapes, every input gets a
-reply, the stored plan validates after every turn, and nothing of one youth reaches another."""
+"""Random sequences of inputs for one to three users: no exception escapes, every input gets a
+reply, every stored plan validates after every turn, and nothing of one user reaches another
+— in replies or in queued messages — unless that user consented (a link, or an invitation
+they sent and the other opened).
+
+Each user starts by giving a secret as their name and making an invitation for a begeleider;
+the codes of all invitations are in the mix, so users do open each other's invitations,
+say yes and share plans."""
 
 from __future__ import annotations
 
@@ -7,29 +13,57 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
-from bot.flows.messages import UserInput
+from bot.flows.messages import Message, UserInput
 from bot.storage.database import open_store, sqlite_url
+from bot.storage.tables import invites, links
+from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.conftest import TEST_KEY
 from tests.html_subset import assert_safe_html
 
 COMMANDS = ["/start", "/plan", "/wijzig", "/terug", "/pauze", "/help", "/taal", "/onbekend",
-            "/start abc", "/START", "/plan@toekomstplan_bot"]
+            "/start abc", "/START", "/plan@toekomstplan_bot", "/sos", "/mijngegevens",
+            "/verwijder", "/delen", "/begeleider", "/jongeren", "/bericht", "/stoppen"]
 ODD_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
     ["", " ", "\u200b", "\u202e", "مرحبا بك", "שלום", "👩‍👩‍👧", "<b>", "&amp;", "1", "2", "3",
-     "ja", "nee", "klaar", "weet niet", "mijn zus Sanne en oom Ahmed", "x" * 2000])
+     "ja", "nee", "klaar", "weet niet", "mijn zus Sanne en oom Ahmed", "x" * 2000,
+     "ik wil dood", "ik slaap vannacht op straat", "Ja, wis alles", "Mark", "RIBW"])
+CLICKS = ["start", "skip", "done", "yes", "no", "more", "p1", "p2", "support", "wonen", "forged",
+          "", "jim", "net", "pro", "private", "1", "2", "3", "erase", "s:x", "s:a:1:p",
+          "s:a:1:y", "s:a:2:n"]
 
 
-def inputs(current_step: st.SearchStrategy[int]) -> st.SearchStrategy[UserInput]:
+def inputs(question: Message | None, codes: list[str]) -> st.SearchStrategy[UserInput]:
+    """Anything a chat can send: text, commands, invitation codes, media with captions, edits,
+    the buttons of the question shown, and stale and forged ones."""
+    step = question.step if question and question.step is not None else 0
+    current_step = st.sampled_from([step, step + 1, 0])
+    real = [UserInput.clicked(c.id, question.step) for c in question.choices] if question else []
     typed = ODD_TEXT.map(UserInput.typed)
     command = st.sampled_from(COMMANDS).map(UserInput.typed)
-    media = st.sampled_from(["sticker", "photo", "voice", "location"]).map(UserInput.media)
-    click = st.builds(UserInput.clicked, st.sampled_from(
-        ["start", "skip", "done", "yes", "no", "p1", "p2", "support", "wonen", "forged", ""]),
-        st.one_of(st.none(), current_step))
-    return st.one_of(typed, command, media, click, st.just(UserInput.edited()))
+    invite = st.sampled_from(codes).map(lambda code: UserInput.typed(f"/start {code}"))
+    media = st.builds(UserInput.media, st.sampled_from(["sticker", "photo", "voice"]),
+                      st.sampled_from(["", "ik wil dood", "hoi"]))
+    click = st.builds(UserInput.clicked, st.sampled_from(CLICKS),
+                      st.one_of(st.none(), current_step))
+    others = st.one_of(typed, command, invite, invite, media, click,
+                       st.builds(UserInput.edited, ODD_TEXT))
+    return st.one_of(st.sampled_from(real), others) if real else others
+
+
+def consented(store: Store) -> set[tuple[str, str]]:
+    """(from, to) pairs of user ids whose data may flow: a link (youth → member) or an
+    invitation (inviter → whoever opened it)."""
+    with store.engine.connect() as connection:
+        pairs = {(str(a), str(b)) for a, b in connection.execute(
+            select(links.c.youth_id, links.c.member_id))}
+        pairs |= {(str(a), str(b)) for a, b in connection.execute(
+            select(invites.c.inviter_id, invites.c.opened_by)
+            .where(invites.c.opened_by.is_not(None)))}
+    return pairs
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -43,20 +77,49 @@ def test_random_inputs_never_break_a_conversation(tmp_path_factory, data) -> Non
                                unique=True))
     youth = {name: Youth(turns, user=name) for name in names}
     secrets = {name: f"Geheim{name.upper()}xq" for name in names}
-    for name in names:  # each youth says something only they said
+    codes: list[str] = []
+    ids: dict[str, str] = {}
+    allowed: set[tuple[str, str]] = set()
+    for name in names:  # each says something only they said, and makes an invitation
         youth[name].says("/start")
         youth[name].clicks("start")
         youth[name].says(secrets[name])
-    for _ in range(data.draw(st.integers(5, 25))):
-        name = data.draw(st.sampled_from(names))
-        step = youth[name].question.step if youth[name].question else 0
-        user_input = data.draw(inputs(st.sampled_from([step or 0, (step or 0) + 1, 0])))
+        if name == names[0]:  # a begeleider too: an invitation for a youth
+            for said in ("/begeleider", "Mark", "RIBW", "mentor"):
+                youth[name].says(said)
+        else:
+            youth[name].says("/delen")
+            youth[name].clicks("pro")
+        codes.append(youth[name].invite)
+        with UnitOfWork(store) as uow:
+            ids[name] = str(uow.users.find("test", name))
+
+    def check(recipient: str, messages: list[Message]) -> None:
+        for message in messages:
+            assert_safe_html(message.text)
+            codes.extend(m for m in [message.invite] if m)
+            for other in names:
+                if other != recipient and (ids[other], ids[recipient]) not in allowed:
+                    assert secrets[other] not in message.text, (other, recipient)
+
+    name = names[-1]
+    for _ in range(data.draw(st.integers(5, 40))):
+        if data.draw(st.booleans()):  # often the same user goes on, as people do
+            name = data.draw(st.sampled_from(names))
+        user_input = data.draw(inputs(youth[name].question, codes))
         reply = turns.handle("test", name, user_input)
         assert reply.messages, f"no reply to {user_input!r}"
-        for message in reply.messages:
-            assert_safe_html(message.text)
-            for other in names:
-                if other != name:
-                    assert secrets[other] not in message.text
-        youth[name].stored()  # the plan loads, so it validates
+        asked = [m for m in reply.messages if m.choices]
+        youth[name].question = asked[-1] if asked else youth[name].question
+        allowed |= consented(store)
+        with UnitOfWork(store) as uow:  # /verwijder makes a new user of the next input
+            ids = {other: str(uow.users.find("test", other)) for other in names}
+        check(name, reply.messages)
+        for other in names:
+            check(other, youth[other].inbox())  # what the turn queued for everyone
+            with UnitOfWork(store) as uow:  # every plan loads, so it validates
+                user_id = uow.users.find("test", other)
+                stored = uow.conversations.load(user_id) if user_id else None
+            if stored is not None:
+                stored.parse()
     store.engine.dispose()

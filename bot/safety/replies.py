@@ -139,7 +139,7 @@ def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
     rows = [t(N_("Dank je. Dat zet ik in je veiligheidsplan."))]
     lines = lines_for(kinds, age)
     if lines:
-        rows.append(t(N_("Wordt het je nu te veel? Bel dan:")))
+        rows.append(t(N_("Wordt het je nu te veel? Hier kun je terecht:")))
         rows += [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
                  for line in lines]
     rows.append(t(N_("Typ /sos om alle nummers te zien.")))

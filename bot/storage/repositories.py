@@ -1,16 +1,27 @@
 """Repositories: the only code that knows how users, conversations and undo steps are stored.
 
-Statements are built once at import: a turn runs a handful of them, and building SQLAlchemy
-statements costs more than executing them on SQLite.
+Statements are built once (at import, or at first use for a number of keys): a turn runs a
+handful of them, and building SQLAlchemy statements costs more than executing them on SQLite.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import NamedTuple
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.flows.conversation import Conversation
@@ -21,19 +32,31 @@ from bot.storage.tables import conversations, undo_steps, users
 UNDO_LIMIT = 50
 TRIM_EVERY = 10  # trimming old undo steps on every turn would cost a statement per turn
 
-_FIND_USER = select(users.c.id).where(
-    users.c.channel == bindparam("channel"),
-    users.c.external_id.in_(bindparam("external_ids", expanding=True)))
+
+@cache
+def _identity(keys: int) -> ColumnElement[bool]:
+    """A user by channel and keyed hash, for ``keys`` hashes (one per configured key): plain
+    bound parameters, not an expanding list, so the compiled statement is reused."""
+    return and_(users.c.channel == bindparam("channel"),
+                users.c.external_id.in_([bindparam(f"id{n}") for n in range(keys)]))
+
+
+@cache
+def _find_user(keys: int) -> Select:
+    return select(users.c.id).where(_identity(keys))
+
+
+@cache
+def _load_by_identity(keys: int) -> Select:
+    return (select(users.c.id, conversations.c.document)
+            .join(conversations, conversations.c.user_id == users.c.id)
+            .where(_identity(keys)).with_for_update())
+
+
 _INSERT_USER = {"postgresql": postgresql.insert(users).on_conflict_do_nothing(),
                 "sqlite": sqlite.insert(users).on_conflict_do_nothing()}
 _LOAD = (select(conversations.c.document)
          .where(conversations.c.user_id == bindparam("user_id")).with_for_update())
-_LOAD_BY_IDENTITY = (
-    select(users.c.id, conversations.c.document)
-    .join(conversations, conversations.c.user_id == users.c.id)
-    .where(users.c.channel == bindparam("channel"),
-           users.c.external_id.in_(bindparam("external_ids", expanding=True)))
-    .with_for_update())
 _INSERT = insert(conversations)
 _UPDATE = (update(conversations).where(conversations.c.user_id == bindparam("for_user"))
            .values(turns=conversations.c.turns + 1, document=bindparam("new_document"),
@@ -83,9 +106,9 @@ class Users:
         self.sealer = sealer
 
     def find(self, channel: str, external_id: str) -> int | None:
-        return self.connection.execute(_FIND_USER, {
-            "channel": channel,
-            "external_ids": identities(self.sealer, channel, external_id)}).scalar_one_or_none()
+        found = identities(self.sealer, channel, external_id)
+        return self.connection.execute(_find_user(len(found)), identity_values(channel, found)
+                                       ).scalar_one_or_none()
 
     def describe(self, user_id: int) -> dict[str, object]:
         """What the users table holds about one user, for their data export."""
@@ -142,6 +165,10 @@ def identities(sealer: Sealer, channel: str, external_id: str) -> list[str]:
     return sealer.identities(f"{channel}:{external_id}")
 
 
+def identity_values(channel: str, hashes: list[str]) -> dict[str, str]:
+    return {"channel": channel, **{f"id{n}": value for n, value in enumerate(hashes)}}
+
+
 class Conversations:
     """Conversations and their undo steps; the documents are sealed on the way in."""
 
@@ -154,9 +181,9 @@ class Conversations:
 
     def load_for(self, channel: str, external_id: str) -> tuple[int, Stored] | None:
         """The user's id and stored conversation in one statement (the common case)."""
-        row = self.connection.execute(_LOAD_BY_IDENTITY, {
-            "channel": channel,
-            "external_ids": identities(self.sealer, channel, external_id)}).first()
+        found = identities(self.sealer, channel, external_id)
+        row = self.connection.execute(_load_by_identity(len(found)),
+                                      identity_values(channel, found)).first()
         return None if row is None else (row.id, self._open(row.document))
 
     def load(self, user_id: int) -> Stored | None:
