@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import signal
 import sys
 
@@ -43,28 +44,34 @@ def fail(message: str) -> int:
     return 2
 
 
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
+
+
 def run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.adapters.telegram.app import build_application, serve
+    from bot.adapters.telegram.app import build_bot
 
     settings = Settings()
     if not settings.bot_token:
         return fail("set TOEKOMSTPLAN_BOT_TOKEN to the token BotFather gave you")
     if not settings.encryption_key:
         return fail("set TOEKOMSTPLAN_ENCRYPTION_KEY (make one with: toekomstplan new-key)")
+    if settings.webhook_secret and not SECRET_TOKEN.fullmatch(settings.webhook_secret):
+        return fail("TOEKOMSTPLAN_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - "
+                    "(1 to 256 characters)")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
                         "%(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines would show the token
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # no lines before a startup error
     store = open_store(settings.resolved_database_url(), settings.encryption_key)
-    application = build_application(settings, Turns(store))
+    bot = build_bot(settings, Turns(store))
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await serve(application, settings, stop)
+        await bot.serve(settings, stop)
 
     try:
         asyncio.run(main())

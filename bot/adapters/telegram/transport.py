@@ -13,7 +13,6 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 DEFAULT_READ_TIMEOUT = 5.0
-UNAUTHORIZED = (401, 404)  # Telegram's answers to a token it does not know
 
 
 class AiohttpRequest(BaseRequest):
@@ -64,9 +63,6 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp: {type(error).__name__}") from error
-        if status in UNAUTHORIZED:
-            # A refused token ends the bot before PTB would shut this transport down.
-            await self.shutdown()
         return status, payload
 
 
