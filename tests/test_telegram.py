@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from bot.flows.commands import COMMANDS
 from bot.storage.tables import users
 from bot.storage.unit_of_work import UnitOfWork
+from tests.telegram_fake.interview import INTERVIEW, interview
 from tests.telegram_fake.people import FakeGroup, FakeUser
 from tests.telegram_fake.server import Chat, FakeTelegram
 
@@ -48,30 +49,6 @@ async def test_a_click_is_answered_and_the_question_shows_the_choice(tg: FakeTel
     assert "reply_markup" not in edited
     assert edited["text"].endswith("→ Oké, we beginnen")
     assert sanne.last_text().endswith("Hoe mag ik je noemen?")
-
-
-# A whole interview as a youth does it on a phone: mostly buttons, some typing.
-INTERVIEW: list[tuple[str, str]] = [
-    ("click", "Oké, we beginnen"), ("text", "Noor"), ("text", "17"), ("click", "Gaat wel"),
-    ("click", "Nee"), ("text", "mijn zus Sanne en oom Ahmed"),
-    ("click", "Helpt met praktische dingen"), ("click", "Klaar"), ("click", "Dichtbij"),
-    ("click", "Geeft me advies"), ("click", "Klaar"), ("click", "Een beetje"),
-    ("click", "Dat is iedereen"), ("click", "Sanne"), ("click", "Klaar"), ("click", "Ahmed"),
-    ("click", "🏠 Wonen"), ("click", "Niet goed"), ("text", "Een dak boven mijn hoofd"),
-    ("text", "Ruzie in huis"), ("text", "Een eigen kamer"), ("click", "Sla over"),
-    ("click", "Goed"), ("text", "Mijn zus"), ("click", "Niks nodig"), ("click", "Sla over"),
-    ("click", "Sla over"), ("click", "Sla over"), ("click", "Sla over"),
-    ("click", "Ahmed (je JIM)"), ("click", "Deze maand"), ("click", "Ja, klopt"),
-]
-
-
-async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW) -> None:
-    for number, (kind, value) in enumerate(steps, start=1):
-        question = number < len(steps)  # the last answer finishes the plan: no question
-        if kind == "click":
-            await user.click(value, question=question)
-        else:
-            await user.send_text(value, question=question)
 
 
 async def test_a_whole_interview_with_the_plan_on_request_midway(tg: FakeTelegram) -> None:

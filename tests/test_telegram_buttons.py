@@ -8,9 +8,8 @@ from pathlib import Path
 
 from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, User
 
-from bot.adapters.telegram.handlers import edit_question
-from bot.adapters.telegram.sending import send
-from bot.flows.messages import Choice, Message
+from bot.adapters.telegram.handlers import after_press
+from bot.flows.messages import Choice, Message, Reply
 from bot.storage.unit_of_work import UnitOfWork
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
@@ -93,8 +92,7 @@ async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
     """No question is that long today; if one ever is, no part of it may be lost."""
     async with FakeTelegram() as tg:
         user = FakeUser(tg, 4016, "Sem")
-        bot = Bot(tg.token, base_url=tg.base_url)
-        async with bot:
+        async with Bot(tg.token, base_url=tg.base_url) as bot:
             shown = await bot.send_message(user.id, "Kies wat past.", reply_markup=(
                 InlineKeyboardMarkup([[InlineKeyboardButton("Een", callback_data="3:a")]])))
             query = CallbackQuery(tg.new_query_id(user.id), User(user.id, "Sem", False),
@@ -104,10 +102,9 @@ async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
                                         for n in range(6)]),
                            choices=(Choice("a", "✅ Een"),), step=3, multi=True,
                            replaces_previous=True)
-            assert not await edit_question(query, long, bot.username)
-            await send(bot, user.id, [long])
-            await query.answer()
+            await after_press(bot, user.id, query, shown, Reply([long], "Een"), 3)
         assert "reply_markup" not in user.chat.messages[shown.message_id]
+        assert user.chat.messages[shown.message_id]["text"] == "Kies wat past."
         pieces = user.bot_messages[1:]
         assert [p["text"].count("Lange uitleg") for p in pieces] == [3, 3]  # whole paragraphs
         assert pieces[1]["text"].startswith("Lange uitleg 3 ")

@@ -19,9 +19,9 @@ from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.telegram_fake.bot import running_bot
+from tests.telegram_fake.interview import INTERVIEW, interview
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
-from tests.test_telegram import INTERVIEW, interview
 
 LINK = re.compile(r"https://t\.me/toekomstplan_test_bot\?start=([A-Za-z0-9_-]{1,64})")
 

@@ -81,7 +81,7 @@ class FakeUser:
         return await self._act("edited_message", edited, question)
 
     async def click(self, label: str, message: dict[str, Any] | None = None,
-                    question: bool = True) -> list[dict[str, Any]]:
+                    question: bool | int = True) -> list[dict[str, Any]]:
         """Press the button with this label on the newest message that has it."""
         candidates = [message] if message else list(reversed(self.bot_messages))
         for candidate in candidates:
@@ -92,8 +92,9 @@ class FakeUser:
                                                      question)
         raise AssertionError(f"no button {label!r}; last: {self.last_text()!r}")
 
-    async def click_data(self, data: str, message: dict[str, Any], question: bool = True,
-                         age: float = 0.0) -> list[dict[str, Any]]:
+    async def click_data(self, data: str, message: dict[str, Any],
+                         question: bool | int = True, age: float = 0.0
+                         ) -> list[dict[str, Any]]:
         """A callback query with any data at all: also forged or replayed ones; ``age``
         seconds old (over 15 s: too old for the bot to answer).
 

@@ -516,8 +516,9 @@ def _set_markup(message: dict[str, Any], markup: dict[str, Any] | None) -> None:
 
 async def _read_params(request: web.Request) -> dict[str, Any]:
     """JSON bodies, url-encoded forms and multipart uploads, as PTB sends them."""
-    if request.content_type == "application/json":
-        return dict(await request.json())
+    if request.content_type == "application/json":  # values may be JSON in a string
+        return {name: _decode(name, value) if isinstance(value, str) else value
+                for name, value in (await request.json()).items()}
     params: dict[str, Any] = {}
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()

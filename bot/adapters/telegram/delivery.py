@@ -29,14 +29,17 @@ from bot.storage.sharing import Delivery
 from bot.turns import Turns
 
 INTERVAL = 10.0  # seconds between rounds when no turn wakes the courier
+GATHER = 0.05  # seconds a wake-up waits for more turns, so busy times cost one query a round
 BATCH = 50
 log = logging.getLogger(__name__)
 
 
 class Courier:
-    def __init__(self, turns: Turns, interval: float = INTERVAL) -> None:
+    def __init__(self, turns: Turns, interval: float = INTERVAL,
+                 gather: float = GATHER) -> None:
         self.turns = turns
         self.interval = interval
+        self.gather = gather
         self._wake = asyncio.Event()
         self._stopping = False
         self._sent: dict[int, int] = {}  # delivery id → its requests that went through
@@ -59,6 +62,7 @@ class Courier:
                 return
             with suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.interval)
+                await asyncio.sleep(self.gather)
 
     async def deliver(self, bot: Bot) -> None:
         """Send everything waiting; what fails for a network reason waits for the next round."""

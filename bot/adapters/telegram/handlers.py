@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Awaitable
 
-from telegram import CallbackQuery, Update
+from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TgMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -145,20 +145,9 @@ class Handlers:
                 if clicked is not None and pressed_label(clicked, query.data) is not None:
                     await close_question(query, clicked, None)  # its buttons are of no use
             return
-        await answer(query)
-        messages = list(reply.messages)
-        if clicked is not None:
-            if messages and messages[0].replaces_previous:
-                if await edit_question(query, messages[0], context.bot.username):
-                    messages.pop(0)
-            else:
-                # a sharing button (no step) is checked by the sharing service, not the engine
-                chosen = (reply.chosen if user_input.step is not None
-                          else pressed_label(clicked, query.data))
-                await close_question(query, clicked, chosen)
         chat = update.effective_chat
         assert chat is not None
-        await send(context.bot, chat.id, messages)
+        await after_press(context.bot, chat.id, query, clicked, reply, user_input.step)
         self.courier.wake()
 
     async def elsewhere(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -198,17 +187,31 @@ async def answer(query: CallbackQuery, toast: str | None = None) -> None:
         log.info("button press not answered: %s", type(error).__name__)
 
 
-async def edit_question(query: CallbackQuery, message: Message, bot_username: str) -> bool:
-    """A multi-choice question after a toggle: same message, new marks. False when the
-    question no longer fits one message (it is then sent anew, whole)."""
-    pieces = split_text(text_of(message, bot_username))
-    if len(pieces) > 1:
-        await _quietly(query.edit_message_reply_markup(reply_markup=None))
-        return False
-    await _quietly(query.edit_message_text(pieces[0], parse_mode=ParseMode.HTML,
+async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
+                      reply: Reply, step: int | None) -> None:
+    """What a counted press changes, all at once (each is its own request): the spinner
+    stops, the question shows the answer or its new marks, and what follows is sent."""
+    messages = list(reply.messages)
+    changes = [answer(query)]
+    if clicked is not None:
+        toggled = messages[0] if messages and messages[0].replaces_previous else None
+        if toggled is not None and len(split_text(text_of(toggled, bot.username))) == 1:
+            changes.append(edit_question(query, messages.pop(0), bot.username))
+        else:  # (a toggled question too long for one message is sent again, whole)
+            # a sharing button (no step) is checked by the sharing service, not the engine
+            chosen = (None if toggled is not None else reply.chosen if step is not None
+                      else pressed_label(clicked, query.data))
+            changes.append(close_question(query, clicked, chosen))
+    changes.append(send(bot, chat_id, messages))
+    await asyncio.gather(*changes)
+
+
+async def edit_question(query: CallbackQuery, message: Message, bot_username: str) -> None:
+    """A multi-choice question after a toggle: same message, new marks."""
+    await _quietly(query.edit_message_text(text_of(message, bot_username),
+                                           parse_mode=ParseMode.HTML,
                                            reply_markup=keyboard(message),
                                            link_preview_options=NO_PREVIEW))
-    return True
 
 
 async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None) -> None:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 TEXT_LIMIT = 4096
 NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}  # the only names Telegram decodes
-_TOKEN = re.compile(
-    r"""<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>"""
-    r"|&(?P<entity>#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|.",
-    re.DOTALL)
+_MARKUP = (r"""<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>"""
+           r"|&(?P<entity>#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
+_TOKEN = re.compile(_MARKUP + "|.", re.DOTALL)  # a tag, a character reference or a character
+_TAG_OR_ENTITY = re.compile(_MARKUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class _Unit:
 
 
 def _width(text: str) -> int:
-    return sum(2 if ord(char) > 0xFFFF else 1 for char in text)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _units(text: str) -> list[_Unit]:
@@ -43,24 +43,33 @@ def _units(text: str) -> list[_Unit]:
             units.append(_Unit(raw, tag=match.group("tag").lower(),
                                closing=bool(match.group("close"))))
             continue
-        entity = match.group("entity")
-        if entity is None:
-            shown = raw
-        elif entity.startswith("#"):
-            shown = chr(int(entity[2:], 16) if entity[1:2] in "xX" else int(entity[1:]))
-        else:
-            shown = NAMED.get(entity, raw)  # Telegram shows an unknown name as it is
-        units.append(_Unit(raw, _width(shown), shown))
+        shown = _shown(match)
+        units.append(_Unit(raw, 1 if len(shown) == 1 and shown < "\U00010000"
+                           else _width(shown), shown))
     return units
+
+
+def _shown(match: re.Match[str]) -> str:
+    """What Telegram shows for a tag (nothing), a character reference, or a character."""
+    if match.group("tag"):
+        return ""
+    entity = match.group("entity")
+    if entity is None:
+        return match.group(0)
+    if entity.startswith("#"):
+        return chr(int(entity[2:], 16) if entity[1:2] in "xX" else int(entity[1:]))
+    return NAMED.get(entity, match.group(0))  # Telegram shows an unknown name as it is
 
 
 def visible_length(text: str) -> int:
     """How long Telegram counts ``text`` (HTML parse mode) against its limits."""
-    return sum(unit.width for unit in _units(text))
+    return _width(_TAG_OR_ENTITY.sub(_shown, text))
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """``text`` in pieces of at most ``limit`` visible UTF-16 code units each."""
+    if _width(text) <= limit and text.strip() == text:  # tags and entities only shrink it
+        return [text]
     units = _units(text)
     pieces: list[str] = []
     opened: list[_Unit] = []  # tags open where the next piece starts
