@@ -52,7 +52,6 @@ class TelegramBot:
             async with application:
                 await set_up_profile(application.bot)
                 await application.start()
-                courier = asyncio.create_task(self.courier.run(application.bot))
                 updater = application.updater
                 assert updater is not None
                 if settings.webhook_url:
@@ -64,6 +63,7 @@ class TelegramBot:
                 else:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout)
+                courier = asyncio.create_task(self.courier.run(application.bot))
                 log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
                 await stop.wait()
                 await updater.stop()

@@ -6,12 +6,13 @@ courier sends them after the turn (handlers wake it) and every :data:`INTERVAL` 
 whatever a crash left queued goes out once the bot runs again. One courier per process
 sends, one delivery after another, through the same rate-limited bot as every reply.
 
-At least once, without duplicates where it can: a delivery is marked delivered right after
-it was sent, and the requests of a delivery that went through are remembered, so a retry
-after a network error or a failed commit skips them. Someone who blocked the bot, or a message
-Telegram refuses, can't hold up the queue: such a delivery is dropped (nothing about a
-youth lingers for a recipient who can't receive it). Network trouble keeps the delivery,
-and that recipient's later ones, for the next round.
+At least once, and never twice where that can be avoided: a delivery is marked delivered
+right after it was sent, and the requests of a delivery that went through are remembered, so
+a retry after a network error or a failed commit skips them. (Two bot processes would each
+deliver; run one.) Someone who blocked the bot, or a message Telegram refuses, can't hold up
+the queue: such a delivery is dropped (nothing about a youth lingers for a recipient who
+can't receive it). Network trouble keeps the delivery, and that recipient's later ones, for
+the next round.
 """
 
 from __future__ import annotations
