@@ -9,11 +9,15 @@ documents), not on the exact wording of the sharing texts.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.plan.model import HelperAnswer
+from bot.plan.model import HelperAnswer, Plan
 from bot.storage.tables import outbox
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
@@ -26,16 +30,18 @@ from tests.telegram_fake.server import FakeTelegram
 LINK = re.compile(r"https://t\.me/toekomstplan_test_bot\?start=([A-Za-z0-9_-]{1,64})")
 
 
-def invite_token(user: FakeUser) -> str:
-    """The token of the newest invite link in the chat, as a person would tap it."""
-    for message in reversed(user.bot_messages):
-        found = LINK.search(message.get("text", ""))
-        if found:
-            return found.group(1)
-    raise AssertionError("no invite link in the chat")
+async def invitation(user: FakeUser, number: int) -> str:
+    """The token of the ``number``-th invite link in the chat, once it is there, as a person
+    would tap it."""
+    def links() -> list[str]:
+        return [found.group(1) for m in user.bot_messages
+                if (found := LINK.search(m.get("text", "")))]
+
+    await user.until(lambda: len(links()) >= number)
+    return links()[number - 1]
 
 
-def first_button(message: dict) -> str:
+def first_button(message: dict[str, Any]) -> str:
     return message["reply_markup"]["inline_keyboard"][0][0]["text"]
 
 
@@ -44,7 +50,15 @@ def queued(store: Store) -> int:
         return connection.execute(select(func.count()).select_from(outbox)).scalar_one()
 
 
-def plan_of(store: Store, user: FakeUser):  # type: ignore[no-untyped-def]
+async def all_delivered(store: Store) -> None:
+    """Wait until the outbox is empty (a message is removed just after it went out)."""
+    deadline = time.monotonic() + 10
+    while queued(store):
+        assert time.monotonic() < deadline, "the outbox was never emptied"
+        await asyncio.sleep(0.02)
+
+
+def plan_of(store: Store, user: FakeUser) -> Plan:
     with UnitOfWork(store) as uow:
         return uow.conversations.load_for("telegram", str(user.id))[1].parse()[1]
 
@@ -55,34 +69,48 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
     noor, ahmed = FakeUser(tg, 7101, "Noor"), FakeUser(tg, 7102, "Ahmed")
     await noor.send_text("/start")
     await interview(noor, INTERVIEW)  # Ahmed is her JIM and helps with "Een eigen kamer"
-    await noor.send_text("/delen", question=False)
-    await noor.click("Ahmed uitnodigen als JIM", question=False)
-    invitation = next(m for m in reversed(noor.bot_messages) if LINK.search(m["text"]))
-    assert "Noor" in invitation["text"]  # a message to forward, ending with the link
-    assert invitation["text"].rstrip().endswith(invite_token(noor))
+    await noor.send_text("/delen")
+    await noor.click("Ahmed uitnodigen als JIM", question=1)
+    token = await invitation(noor, 1)
+    forward = next(m for m in noor.bot_messages if token in m["text"])
+    assert "Noor" in forward["text"]  # a message to forward, ending with the link
+    assert forward["text"].endswith(f"https://t.me/toekomstplan_test_bot?start={token}")
 
-    await ahmed.send_text(f"/start {invite_token(noor)}")  # Ahmed taps the link
+    await ahmed.send_text(f"/start {token}")  # Ahmed taps the link
     explained = ahmed.last_question()
     assert "Noor" in explained["text"] and "JIM" in explained["text"]
-    await ahmed.click(first_button(explained), question=False)  # yes
-    assert "→" in ahmed.chat.messages[explained["message_id"]]["text"]
-    await noor.receives("Ahmed")  # the youth hears that Ahmed said yes
+    seen = len(noor.bot_messages)
+    await ahmed.click(first_button(explained), question=1)  # yes
+    await ahmed.until(lambda: "→" in ahmed.chat.messages[explained["message_id"]]["text"])
+    await noor.receives("Ahmed", after=seen)  # the youth hears that Ahmed said yes
     ask = await ahmed.receives("Een eigen kamer")
     assert ahmed.buttons(ask)[0] == "Ja"
 
-    await ahmed.click("Ja", message=ask, question=False)
-    assert ahmed.chat.messages[ask["message_id"]]["text"].endswith("→ Ja")
+    seen = len(noor.bot_messages)
+    await ahmed.click("Ja", message=ask, question=1)
+    await ahmed.until(lambda: ahmed.chat.messages[ask["message_id"]]["text"].endswith("→ Ja"))
     assert "reply_markup" not in ahmed.chat.messages[ask["message_id"]]
-    told = await noor.receives("Een eigen kamer.")
+    told = await noor.receives("Een eigen kamer", after=seen)
     assert "Ahmed" in told["text"]
     response = plan_of(tg.store, noor).actions[0].response
     assert response is not None and response.answer is HelperAnswer.YES
-    assert queued(tg.store) == 0
+    await all_delivered(tg.store)
 
     stranger = FakeUser(tg, 7103, "Sem")  # the link was for Ahmed, once
-    await stranger.send_text(f"/start {invite_token(noor)}")
+    await stranger.send_text(f"/start {token}")
     assert stranger.last_text().startswith("Deze link werkt niet.")
     assert not any("Noor" in m["text"] for m in stranger.bot_messages)
+
+
+async def linked_professional(noor: FakeUser, mark: FakeUser, number: int = 1) -> None:
+    """Noor invites her begeleider from /delen; Mark opens the link and says who he is."""
+    await noor.send_text("/delen")
+    await noor.click("Je begeleider uitnodigen", question=1)
+    await mark.send_text(f"/start {await invitation(noor, number)}")
+    await mark.click(first_button(mark.last_question()))
+    for answer in ("Mark", "RIBW"):
+        await mark.send_text(answer)
+    await mark.send_text("woonbegeleider", question=1)
 
 
 async def test_youth_links_a_professional_who_gets_the_pdf_and_picks_up_an_urgent_ask(
@@ -96,14 +124,8 @@ async def test_youth_links_a_professional_who_gets_the_pdf_and_picks_up_an_urgen
     await noor.click("Gaat wel")
     await noor.click("Ja")  # something must be arranged first
     await noor.send_text("Ik moet morgen mijn huur betalen en heb geen geld")
-    await noor.send_text("/delen", question=False)
-    await noor.click("Je begeleider uitnodigen")
-
-    await mark.send_text(f"/start {invite_token(noor)}")
-    await mark.click(first_button(mark.last_question()))
-    for answer in ("Mark", "RIBW"):
-        await mark.send_text(answer)
-    await mark.send_text("woonbegeleider", question=False)
+    seen = len(noor.bot_messages)
+    await linked_professional(noor, mark)
     summary = await mark.receives("Toekomstplan van Noor")
     pdf = await mark.receives("PDF")  # the caption of the document
     assert pdf["document"]["file_name"].endswith(".pdf")
@@ -112,18 +134,19 @@ async def test_youth_links_a_professional_who_gets_the_pdf_and_picks_up_an_urgen
     assert summary["message_id"] < pdf["message_id"]
     urgent = await mark.receives("huur")
     assert mark.buttons(urgent) == ["Ik pak dit op"]
-    await noor.receives("Mark")  # the youth hears who sees the plan now
+    await noor.receives("Mark", after=seen)  # the youth hears who sees the plan now
 
-    await mark.click("Ik pak dit op", message=urgent, question=False)
-    assert "reply_markup" not in mark.chat.messages[urgent["message_id"]]
-    picked = await noor.receives("pakt je vraag op")
-    assert "Mark" in picked["text"]
+    seen = len(noor.bot_messages)
+    await mark.click("Ik pak dit op", message=urgent, question=1)
+    await mark.until(lambda: "reply_markup" not in mark.chat.messages[urgent["message_id"]])
+    picked = await noor.receives("Mark", after=seen)
+    assert "pakt" in picked["text"]
     assert not [d for d in tg.documents if d["chat_id"] == noor.id]  # the PDF went to Mark
-    assert queued(tg.store) == 0
+    await all_delivered(tg.store)
 
 
 async def test_the_outbox_left_by_a_crash_goes_out_when_the_bot_runs_again(
-        tmp_path, store: Store) -> None:  # type: ignore[no-untyped-def]
+        tmp_path: Path, store: Store) -> None:
     """Turns taken while no bot was delivering (it crashed after committing them)."""
     turns = Turns(store)
     noor, mark = Youth(turns, "7301", "telegram"), Youth(turns, "7302", "telegram")
@@ -141,7 +164,7 @@ async def test_the_outbox_left_by_a_crash_goes_out_when_the_bot_runs_again(
             await mark_chat.receives("PDF")
         assert [d["chat_id"] for d in tg.documents] == [7302]
         tg.assert_no_errors()
-    assert queued(store) == 0
+    await all_delivered(store)
 
 
 async def test_a_recipient_who_blocked_the_bot_does_not_hold_up_the_others(
@@ -150,41 +173,35 @@ async def test_a_recipient_who_blocked_the_bot_does_not_hold_up_the_others(
                          FakeUser(tg, 7403, "Mark"))
     await noor.send_text("/start")
     await interview(noor, INTERVIEW)
-    await noor.send_text("/delen", question=False)
-    await noor.click("Ahmed uitnodigen als JIM", question=False)
-    await ahmed.send_text(f"/start {invite_token(noor)}")
-    await ahmed.click(first_button(ahmed.last_question()), question=False)
+    await noor.send_text("/delen")
+    await noor.click("Ahmed uitnodigen als JIM", question=1)
+    await ahmed.send_text(f"/start {await invitation(noor, 1)}")
+    await ahmed.click(first_button(ahmed.last_question()), question=1)
     await ahmed.receives("Een eigen kamer")
     ahmed.chat.blocked = True  # Ahmed blocks the bot
-    await noor.send_text("/delen", question=False)
-    await noor.click("Stop delen met Ahmed", question=False)  # a notice for Ahmed: refused
-    await noor.send_text("/delen", question=False)
-    await noor.click("Je begeleider uitnodigen", question=False)
-    await mark.send_text(f"/start {invite_token(noor)}")
-    await mark.click(first_button(mark.last_question()))
-    for answer in ("Mark", "RIBW"):
-        await mark.send_text(answer)
-    await mark.send_text("woonbegeleider", question=False)
+    await noor.send_text("/delen")
+    await noor.click("Stop delen met Ahmed", question=1)  # a notice for Ahmed: refused
+    await linked_professional(noor, mark, number=2)
     await mark.receives("Toekomstplan van Noor")  # the queue went on past Ahmed
     refused = tg.take_errors()
     assert refused and all(c.error == "Forbidden: bot was blocked by the user"
                            and c.params["chat_id"] == ahmed.id for c in refused)
-    assert queued(tg.store) == 0  # nothing about Noor waits for someone who can't get it
+    await all_delivered(tg.store)  # nothing about Noor waits for someone who can't get it
 
 
 async def test_a_delivery_cut_off_halfway_resumes_without_repeating_itself(
         tg: FakeTelegram) -> None:
     noor, mark = FakeUser(tg, 7501, "Noor"), FakeUser(tg, 7502, "Mark")
-    await mark.send_text("/begeleider", question=False)
+    await mark.send_text("/begeleider")
     for answer in ("Mark", "RIBW"):
         await mark.send_text(answer)
-    await mark.send_text("mentor", question=False)
+    await mark.send_text("mentor", question=1)
     tg.break_next("sendDocument")  # the summary's text goes out, its PDF does not
-    await noor.send_text(f"/start {invite_token(mark)}")
-    await noor.click(first_button(noor.last_question()), question=False)
+    await noor.send_text(f"/start {await invitation(mark, 1)}")
+    await noor.click(first_button(noor.last_question()))
     await mark.receives("Toekomstplan")
-    await noor.send_text("/help", question=False)  # any turn wakes the courier again
+    await noor.send_text("/help")  # any turn wakes the courier again
     await mark.receives("PDF")
     summaries = [m for m in mark.bot_messages if "Toekomstplan" in m.get("text", "")]
     assert len(summaries) == 1 and len(tg.documents) == 1
-    assert queued(tg.store) == 0
+    await all_delivered(tg.store)

@@ -24,6 +24,7 @@ async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = No
     """The bot serving ``tg`` until the block ends (polling unless a webhook URL is given)."""
     config = Settings(bot_token=tg.token, bot_api_url=tg.base_url, data_dir=data_dir,
                       encryption_key=KEY, poll_timeout=1, **settings)  # type: ignore[arg-type]
+    own = store is None  # a store of its own is closed again at the end
     store = store or open_store(sqlite_url(data_dir / "bot.db"), KEY)
     bot = build_bot(config, Turns(store))
     stop = asyncio.Event()
@@ -40,3 +41,5 @@ async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = No
     finally:
         stop.set()
         await asyncio.wait_for(task, 15)
+        if own:
+            store.engine.dispose()

@@ -22,9 +22,10 @@ INTERVIEW: list[tuple[str, str]] = [
 
 
 async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW,
-                    last: bool | int = False) -> None:
-    """Take ``steps``; the last answer finishes the plan (no question after it), so by default
-    its reply counts as complete once the chat is quiet, or once ``last`` messages changed."""
+                    last: bool | int = 2) -> None:
+    """Take ``steps``. The last answer of the whole interview finishes the plan: no question
+    follows, the reply is complete once two messages changed (the plan shows the answer,
+    "Je plan is klaar!" follows)."""
     for number in range(len(steps)):
         await step(user, steps, number, True if number < len(steps) - 1 else last)
 

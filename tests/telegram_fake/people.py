@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from collections.abc import Callable
 from typing import Any
 
 from tests.telegram_fake.server import BOT, Chat, FakeTelegram
@@ -119,20 +120,34 @@ class FakeUser:
     def bot_messages(self) -> list[dict[str, Any]]:
         return [m for m in self.chat.messages.values() if m["from"]["id"] == BOT["id"]]
 
-    async def receives(self, fragment: str, timeout: float = 20.0) -> dict[str, Any]:
-        """The first bot message whose text or caption has ``fragment``, once it is there
-        (messages for this user from someone else's turn arrive on their own)."""
+    async def until(self, check: Callable[[], object], timeout: float = 20.0) -> None:
+        """Wait until ``check()`` holds, looking again after everything the bot does in this
+        chat (for what arrives on its own, or after the reply that was waited for)."""
         deadline = time.monotonic() + timeout
         while True:
             version = self.tg.version(self.id)
-            for message in self.bot_messages:
-                if fragment in message.get("text", message.get("caption", "")):
-                    return message
+            if check():
+                return
             try:
                 await asyncio.wait_for(self.tg.activity_after(self.id, version),
                                        max(deadline - time.monotonic(), 0))
             except TimeoutError:
-                raise AssertionError(f"{fragment!r} never arrived") from None
+                raise AssertionError("what the test waited for never happened") from None
+
+    async def receives(self, fragment: str, after: int = 0, timeout: float = 20.0
+                       ) -> dict[str, Any]:
+        """The first bot message from number ``after`` on whose text or caption has
+        ``fragment``, once it is there (messages from someone else's turn arrive on their
+        own)."""
+
+        def found() -> dict[str, Any] | None:
+            return next((m for m in self.bot_messages[after:]
+                         if fragment in m.get("text", m.get("caption", ""))), None)
+
+        await self.until(found, timeout)
+        message = found()
+        assert message is not None
+        return message
 
     def last_text(self) -> str:
         texts = [m.get("text", "") for m in self.bot_messages]

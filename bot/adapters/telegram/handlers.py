@@ -141,9 +141,9 @@ class Handlers:
             if asked.step == user_input.step:
                 await answer(query, t.plain(N_("Die knop werkt niet.")))
             else:
-                await answer(query, t.plain(N_("Die vraag is al beantwoord.")))
                 if clicked is not None and pressed_label(clicked, query.data) is not None:
                     await close_question(query, clicked, None)  # its buttons are of no use
+                await answer(query, t.plain(N_("Die vraag is al beantwoord.")))
             return
         chat = update.effective_chat
         assert chat is not None
@@ -189,8 +189,8 @@ async def answer(query: CallbackQuery, toast: str | None = None) -> None:
 
 async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
                       reply: Reply, step: int | None) -> None:
-    """What a counted press changes, all at once (each is its own request): the spinner
-    stops, the question shows the answer or its new marks, and what follows is sent."""
+    """What a counted press changes: the spinner stops and the question shows the answer or
+    its new marks (both at once), then what follows is sent."""
     messages = list(reply.messages)
     changes = [answer(query)]
     if clicked is not None:
@@ -202,8 +202,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
             changes.append(close_question(query, clicked, chosen))
-    changes.append(send(bot, chat_id, messages))
     await asyncio.gather(*changes)
+    await send(bot, chat_id, messages)
 
 
 async def edit_question(query: CallbackQuery, message: Message, bot_username: str) -> None:
