@@ -1,10 +1,12 @@
-"""The bot on Telegram, measured: many youth through interviews over the local fake Bot API.
+"""The bot on Telegram, measured: many youth through whole interviews over the local fake
+Bot API.
 
 Each bot runs in its own process, as in production (Telegram's side — here the fake server
 and the simulated people — runs in this one). Prints turns/s, p50/p99 from an update reaching
 the server to the bot's answer arriving, Bot API calls per turn and the bot process's CPU time
-per turn; then the same for a bare python-telegram-bot echo bot (one reply per text), the
-ceiling of this stack, and the ratio. Both run without Telegram's 30 messages/s throttle.
+per turn; then the same for a bare python-telegram-bot echo bot (one reply per text) on the
+same transport with the same concurrency, the ceiling of this stack, and the ratio. Both run
+without Telegram's 30 messages/s throttle.
 Usage: ``python benchmarks/bench_telegram.py [--youth 500]``.
 """
 
@@ -17,22 +19,18 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.storage.sealing import new_key
+from tests.telegram_fake.interview import INTERVIEW, step
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
 
 HERE = Path(__file__).resolve().parent
-# Each youth: the start of an interview, mostly buttons, as on a phone.
-STEPS: list[tuple[str, str]] = [
-    ("text", "/start"), ("click", "Oké, we beginnen"), ("text", "Sam"), ("text", "19"),
-    ("click", "Gaat wel"), ("click", "Nee"), ("text", "mijn zus Lisa"),
-    ("click", "Helpt met praktische dingen"), ("click", "Klaar"), ("click", "Dichtbij"),
-    ("click", "Dat is iedereen"), ("click", "Lisa"), ("click", "Klaar"), ("click", "Lisa"),
-    ("click", "Later"), ("click", "🏠 Wonen"), ("click", "Niet goed"), ("text", "Mijn kamer"),
-]
+STEPS = [("text", "/start"), *INTERVIEW]  # 34 turns, the last one finishes the plan
+FINISHED = 2  # the last answer: the overview shows it, and "Je plan is klaar!" follows
+Step = Callable[[FakeUser, int], Awaitable[None]]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -52,30 +50,30 @@ async def start(tg: FakeTelegram, *command: str, env: dict[str, str] | None = No
 
 
 async def measure(name: str, tg: FakeTelegram, process: asyncio.subprocess.Process,
-                  users: list[FakeUser], step) -> float:  # type: ignore[no-untyped-def]
+                  users: list[FakeUser], take: Step) -> float:
     latencies: list[float] = []
-
-    async def timed(action: Awaitable[object]) -> None:
-        started = time.perf_counter()
-        await action
-        latencies.append(time.perf_counter() - started)
 
     async def one(user: FakeUser) -> None:
         for number in range(len(STEPS)):
-            await timed(step(user, number))
+            started = time.perf_counter()
+            await take(user, number)
+            latencies.append(time.perf_counter() - started)
 
     calls_before, cpu_before = len(tg.calls), cpu_seconds(process.pid)
+    here_before = cpu_seconds(os.getpid())
     started = time.perf_counter()
     await asyncio.gather(*(one(user) for user in users))
     elapsed = time.perf_counter() - started
     cpu = cpu_seconds(process.pid) - cpu_before
+    here = cpu_seconds(os.getpid()) - here_before
     calls = [c for c in tg.calls[calls_before:] if c.method != "getUpdates"]
     cuts = statistics.quantiles(latencies, n=100)
     rate = len(latencies) / elapsed
-    print(f"{name}: {len(latencies)} turns in {elapsed:.1f} s = {rate:,.0f} turns/s; "
-          f"update→reply p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms; "
+    print(f"{name}: {len(latencies):,} turns in {elapsed:.1f} s = {rate:,.0f} turns/s; "
+          f"update→reply p50 {cuts[49] * 1000:,.0f} ms, p99 {cuts[98] * 1000:,.0f} ms; "
           f"{len(calls) / len(latencies):.2f} Bot API calls and "
-          f"{cpu / len(latencies) * 1000:.2f} ms bot CPU per turn")
+          f"{cpu / len(latencies) * 1000:.2f} ms bot CPU per turn (bot {cpu / elapsed:.0%} "
+          f"of a core, fake Telegram and people {here / elapsed:.0%})", flush=True)
     process.terminate()
     await process.wait()
     tg.assert_no_errors()
@@ -94,22 +92,22 @@ async def main(count: int) -> None:
             prefix = ["-m", "cProfile", "-o", profile] if profile else []
             bot = await start(tg, sys.executable, *prefix, "-m", "bot.cli", "run", env=env)
 
-            async def interview_step(user: FakeUser, number: int) -> object:
-                kind, value = STEPS[number]
-                return await (user.click(value) if kind == "click" else user.send_text(value))
+            async def interview_step(user: FakeUser, number: int) -> None:
+                await step(user, STEPS, number, FINISHED if number == len(STEPS) - 1 else True)
 
             youth = [FakeUser(tg, 100_000 + n, f"Jongere{n}") for n in range(count)]
-            ours = await measure(f"toekomstplan, {count} youth", tg, bot, youth,
-                                 interview_step)
+            ours = await measure(f"toekomstplan, {count} youth, whole interviews", tg, bot,
+                                 youth, interview_step)
         async with FakeTelegram() as tg:
             echo = await start(tg, sys.executable, str(HERE / "echo_bot.py"), tg.token,
                                tg.base_url)
 
-            async def echo_step(user: FakeUser, number: int) -> object:
-                return await user.send_text(f"hallo {number}", question=1)
+            async def echo_step(user: FakeUser, number: int) -> None:
+                await user.send_text(f"hallo {number}", question=1)
 
             people = [FakeUser(tg, 200_000 + n, f"Echo{n}") for n in range(count)]
-            ceiling = await measure("bare PTB echo bot", tg, echo, people, echo_step)
+            ceiling = await measure("bare PTB echo bot, same transport and concurrency", tg,
+                                    echo, people, echo_step)
     print(f"ratio: {ours / ceiling:.2f} of the echo bot's turns/s (target ≥ 0.5)")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import signal
 import sys
 from dataclasses import replace
@@ -65,26 +66,32 @@ def fail(message: str) -> int:
     return 2
 
 
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
+
+
 def run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.adapters.telegram.app import build_application, serve
+    from bot.adapters.telegram.app import build_bot
 
     settings = Settings()
     if not settings.bot_token:
         return fail("set TOEKOMSTPLAN_BOT_TOKEN to the token BotFather gave you")
     if not settings.encryption_key:
         return fail(f"set {ENV_KEY} (make one with: toekomstplan new-key)")
+    if settings.webhook_secret and not SECRET_TOKEN.fullmatch(settings.webhook_secret):
+        return fail("TOEKOMSTPLAN_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - "
+                    "(1 to 256 characters)")
     setup_logging(settings.log_level.upper())  # libraries at WARNING: no updates, no rows
     store = opened(settings, settings.encryption_key, ENV_KEY)
-    application = build_application(settings, Turns(store))
+    bot = build_bot(settings, Turns(store))
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await serve(application, settings, stop)
+        await bot.serve(settings, stop)
 
     try:
         asyncio.run(main())

@@ -17,6 +17,8 @@ from sqlalchemy import create_engine, text
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.unit_of_work import Store
 
+pytest_plugins = ["tests.telegram_fake.fixtures"]  # the bot on a fake Telegram: ``tg``
+
 POSTGRES_URL = os.environ.get("TOEKOMSTPLAN_TEST_POSTGRES_URL")
 TEST_KEY = "w2mRvj2m2Kz8bR6J1oE1n2Yb6tq9m4H7rJ3cX0pA5sU="
 

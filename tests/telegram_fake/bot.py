@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.adapters.telegram.app import build_application, serve
+from bot.adapters.telegram.app import build_bot
 from bot.config import Settings
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.unit_of_work import Store
@@ -24,10 +24,11 @@ async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = No
     """The bot serving ``tg`` until the block ends (polling unless a webhook URL is given)."""
     config = Settings(bot_token=tg.token, bot_api_url=tg.base_url, data_dir=data_dir,
                       encryption_key=KEY, poll_timeout=1, **settings)  # type: ignore[arg-type]
+    own = store is None  # a store of its own is closed again at the end
     store = store or open_store(sqlite_url(data_dir / "bot.db"), KEY)
-    application = build_application(config, Turns(store))
+    bot = build_bot(config, Turns(store))
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(application, config, stop))
+    task = asyncio.create_task(bot.serve(config, stop))
     deadline = time.monotonic() + 10
     ready = "setWebhook" if config.webhook_url else "getUpdates"
     while ready not in tg.asked:
@@ -40,3 +41,5 @@ async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = No
     finally:
         stop.set()
         await asyncio.wait_for(task, 15)
+        if own:
+            store.engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from collections.abc import Callable
 from typing import Any
 
 from tests.telegram_fake.server import BOT, Chat, FakeTelegram
@@ -52,7 +53,12 @@ class FakeUser:
         self._last_text_message = message
         return await self._act("message", message, question)
 
-    async def send_media(self, kind: str) -> list[dict[str, Any]]:
+    def push_text(self, text: str) -> None:
+        """Send a message without waiting for the answer (a thumb faster than the bot)."""
+        self.tg.push_update("message", self._message(text=text))
+
+    async def send_media(self, kind: str, caption: str = "", question: bool | int = True
+                         ) -> list[dict[str, Any]]:
         number = next(_media_ids)
         file = {"file_id": f"f{number}", "file_unique_id": f"u{number}"}
         content: dict[str, Any] = {
@@ -65,15 +71,18 @@ class FakeUser:
             "contact": {"contact": {"phone_number": "+31600000000", "first_name": "Els"}},
             "document": {"document": {**file, "file_name": "cv.pdf"}},
         }[kind]
-        return await self._act("message", self._message(**content))
+        if caption:
+            content["caption"] = caption
+        return await self._act("message", self._message(**content), question)
 
-    async def edit_last_text(self, text: str) -> list[dict[str, Any]]:
+    async def edit_last_text(self, text: str, question: bool | int = True
+                             ) -> list[dict[str, Any]]:
         assert self._last_text_message is not None
         edited = {**self._last_text_message, "text": text, "edit_date": int(time.time())}
-        return await self._act("edited_message", edited)
+        return await self._act("edited_message", edited, question)
 
     async def click(self, label: str, message: dict[str, Any] | None = None,
-                    question: bool = True) -> list[dict[str, Any]]:
+                    question: bool | int = True) -> list[dict[str, Any]]:
         """Press the button with this label on the newest message that has it."""
         candidates = [message] if message else list(reversed(self.bot_messages))
         for candidate in candidates:
@@ -84,21 +93,61 @@ class FakeUser:
                                                      question)
         raise AssertionError(f"no button {label!r}; last: {self.last_text()!r}")
 
-    async def click_data(self, data: str, message: dict[str, Any], question: bool = True
+    async def click_data(self, data: str, message: dict[str, Any],
+                         question: bool | int = True, age: float = 0.0
                          ) -> list[dict[str, Any]]:
-        """A callback query with any data at all: also forged or replayed ones.
+        """A callback query with any data at all: also forged or replayed ones; ``age``
+        seconds old (over 15 s: too old for the bot to answer).
 
-        Like Telegram, the query carries the message as it is now (after any edits).
+        Like Telegram, the query carries the message as it is now (after any edits). With
+        ``question=False`` it returns once the press is answered and the chat is quiet.
         """
         current = self.chat.messages.get(message["message_id"], message)
-        query = {"id": self.tg.new_query_id(), "from": self.json, "message": dict(current),
+        query_id = self.tg.new_query_id(self.id, age)
+        query = {"id": query_id, "from": self.json, "message": dict(current),
                  "chat_instance": str(self.id), "data": data}
-        return await self._act("callback_query", query, question)
+        seen = {m["message_id"]: dict(m) for m in self.bot_messages}
+        self.tg.push_update("callback_query", query)
+        return await self._settle(seen, question, query_id)
+
+    @property
+    def toast(self) -> str | None:
+        """The text shown for the last button press answered (None: answered silently)."""
+        return self.chat.answers[-1] if self.chat.answers else None
 
     # --- what the user sees ---------------------------------------------------------------
     @property
     def bot_messages(self) -> list[dict[str, Any]]:
         return [m for m in self.chat.messages.values() if m["from"]["id"] == BOT["id"]]
+
+    async def until(self, check: Callable[[], object], timeout: float = 20.0) -> None:
+        """Wait until ``check()`` holds, looking again after everything the bot does in this
+        chat (for what arrives on its own, or after the reply that was waited for)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            version = self.tg.version(self.id)
+            if check():
+                return
+            try:
+                await asyncio.wait_for(self.tg.activity_after(self.id, version),
+                                       max(deadline - time.monotonic(), 0))
+            except TimeoutError:
+                raise AssertionError("what the test waited for never happened") from None
+
+    async def receives(self, fragment: str, after: int = 0, timeout: float = 20.0
+                       ) -> dict[str, Any]:
+        """The first bot message from number ``after`` on whose text or caption has
+        ``fragment``, once it is there (messages from someone else's turn arrive on their
+        own)."""
+
+        def found() -> dict[str, Any] | None:
+            return next((m for m in self.bot_messages[after:]
+                         if fragment in m.get("text", m.get("caption", ""))), None)
+
+        await self.until(found, timeout)
+        message = found()
+        assert message is not None
+        return message
 
     def last_text(self) -> str:
         texts = [m.get("text", "") for m in self.bot_messages]
@@ -113,28 +162,31 @@ class FakeUser:
                 for b in row]
 
     async def _settle(self, before: dict[int, dict[str, Any]], question: bool | int,
-                      timeout: float = 20.0) -> list[dict[str, Any]]:
+                      query_id: str | None = None, timeout: float = 20.0
+                      ) -> list[dict[str, Any]]:
         """Wait for the bot's answer; return what is new or changed.
 
         ``question=True``: complete when it ends with a new or changed question (a message
         with buttons). ``False``: once the chat has been quiet for a moment. A number: once
-        that many messages are new or changed.
+        that many messages are new or changed. A button press must also have been answered.
         """
         deadline = time.monotonic() + timeout
         while True:
             version = self.tg.version(self.id)
             changed = [m for m in self.bot_messages if before.get(m["message_id"]) != m]
-            if changed and question is True and changed[-1] is self.bot_messages[-1] \
-                    and "reply_markup" in changed[-1]:
+            answered = query_id is None or self.tg.was_answered(query_id)
+            if answered and changed and question is True \
+                    and changed[-1] is self.bot_messages[-1] and "reply_markup" in changed[-1]:
                 return changed
-            if question is not True and not isinstance(question, bool) \
+            if answered and question is not True and not isinstance(question, bool) \
                     and len(changed) >= question:
                 return changed
-            wait = QUIET if changed and question is False else deadline - time.monotonic()
+            quiet = question is False and answered and (changed or query_id is not None)
+            wait = QUIET if quiet else deadline - time.monotonic()
             try:
                 await asyncio.wait_for(self.tg.activity_after(self.id, version), max(wait, 0))
             except TimeoutError:
-                if changed and question is False:
+                if quiet:
                     return changed
                 raise AssertionError("the bot did not answer") from None
 

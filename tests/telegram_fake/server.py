@@ -1,7 +1,9 @@
 """The fake Bot API server: the methods this bot uses, validated like Telegram, all recorded.
 
-Requests Telegram would refuse are answered with Telegram's error and collected in
-:attr:`FakeTelegram.errors`; the test fixtures fail any test that caused one.
+Requests Telegram would refuse are answered with Telegram's error and kept in
+:attr:`FakeTelegram.errors`; the test fixtures fail any test that caused one, and any test
+that left a button press unanswered. A rate limit (:meth:`FakeTelegram.rate_limit`) keeps
+refusing until its ``retry_after`` has passed: a retry that comes too early is an error too.
 """
 
 from __future__ import annotations
@@ -15,27 +17,38 @@ from typing import Any
 
 from aiohttp import ClientSession, web
 
-from tests.telegram_fake.html_entities import ParseError, parse_html, utf16_length
+from tests.telegram_fake.validation import (
+    CALLBACK_ANSWER_LIMIT,
+    CAPTION_LIMIT,
+    ApiError,
+    checked_markup,
+    checked_secret,
+    checked_text,
+    photo_size,
+)
 
 TOKEN = "123456:TEST-token_for-the-fake-server"
 BOT = {"id": 123456, "is_bot": True, "first_name": "Toekomstplan",
        "username": "toekomstplan_test_bot", "can_join_groups": True,
        "can_read_all_group_messages": False, "supports_inline_queries": False,
        "can_connect_to_business": False, "has_main_web_app": False}
-TEXT_LIMIT, CAPTION_LIMIT, CALLBACK_ANSWER_LIMIT = 4096, 1024, 200
 CALLBACK_TIMEOUT = 15.0
 STRING_FIELDS = {"text", "caption", "parse_mode", "url", "secret_token", "callback_query_id",
                  "description", "short_description", "name", "language_code", "action",
                  "inline_message_id"}
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
                 "markup are exactly the same as a current content and reply markup of the message")
-
-
-class ApiError(Exception):
-    def __init__(self, description: str, code: int = 400,
-                 parameters: dict[str, Any] | None = None) -> None:
-        super().__init__(description)
-        self.description, self.code, self.parameters = description, code, parameters
+CONFLICT = ("Conflict: terminated by other getUpdates request; make sure that only one bot "
+            "instance is running")
+UPDATE_TYPES = frozenset({
+    "message", "edited_message", "channel_post", "edited_channel_post", "business_connection",
+    "business_message", "edited_business_message", "deleted_business_messages",
+    "message_reaction", "message_reaction_count", "inline_query", "chosen_inline_result",
+    "callback_query", "shipping_query", "pre_checkout_query", "purchased_paid_media", "poll",
+    "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "chat_boost",
+    "removed_chat_boost"})
+# What Telegram sends when a bot never said which updates it wants.
+DEFAULT_UPDATES = UPDATE_TYPES - {"chat_member", "message_reaction", "message_reaction_count"}
 
 
 @dataclass
@@ -44,6 +57,7 @@ class Call:
     params: dict[str, Any]
     ok: bool
     error: str | None = None
+    excused: bool = False  # a refusal the test caused on purpose and has checked
 
 
 @dataclass
@@ -54,6 +68,7 @@ class Chat:
     first_name: str | None = None
     blocked: bool = False
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
+    answers: list[str | None] = field(default_factory=list)  # toasts shown for button presses
 
     def as_json(self) -> dict[str, Any]:
         chat: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -62,6 +77,24 @@ class Chat:
         if self.first_name:
             chat["first_name"] = self.first_name
         return chat
+
+
+@dataclass
+class Query:
+    """A button press sent to the bot: it must be answered, once, within 15 seconds."""
+
+    chat_id: int
+    asked_at: float
+    attempted: bool = False
+    answered: bool = False
+
+
+@dataclass
+class Limit:
+    """A method refused with 429 until ``until`` (armed: set by the next call)."""
+
+    retry_after: int
+    until: float | None = None
 
 
 class FakeTelegram:
@@ -75,15 +108,21 @@ class FakeTelegram:
         self.commands: dict[str | None, list[dict[str, str]]] = {}
         self.descriptions: dict[tuple[str, str | None], str] = {}
         self.documents: list[dict[str, Any]] = []
+        self.photos: list[dict[str, Any]] = []
+        self.allowed_updates: frozenset[str] = DEFAULT_UPDATES
+        self.withheld: list[dict[str, Any]] = []  # updates the bot did not ask for
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
-        self._queries: dict[str, tuple[float, bool]] = {}
+        self._queries: dict[str, Query] = {}
         self._query_ids = itertools.count(1)
         self._new_update = asyncio.Event()
+        self._polls = 0  # a new getUpdates ends the one still waiting, as on Telegram
         self._activity: dict[int, asyncio.Condition] = {}
         self._versions: dict[int, int] = {}
-        self._fail_next: dict[str, int] = {}
+        self._limits: dict[str, Limit] = {}
+        self._held: dict[int, asyncio.Event] = {}
+        self._broken: set[str] = set()
         self.webhook: dict[str, Any] | None = None
         self.store: Any = None  # the bot's database, for tests that look inside
         self._pusher: asyncio.Task[None] | None = None
@@ -104,6 +143,8 @@ class FakeTelegram:
     async def __aexit__(self, *exc: object) -> None:
         if self._pusher:
             self._pusher.cancel()
+        for event in self._held.values():
+            event.set()
         assert self._runner is not None
         await self._runner.cleanup()
 
@@ -111,29 +152,66 @@ class FakeTelegram:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/bot"
 
+    # --- what the bot did ---------------------------------------------------------------
     @property
     def errors(self) -> list[Call]:
-        return [call for call in self.calls if not call.ok]
+        return [call for call in self.calls if not call.ok and not call.excused]
+
+    def take_errors(self) -> list[Call]:
+        """The refusals so far, for a test that caused them on purpose; they no longer count."""
+        taken = self.errors
+        for call in taken:
+            call.excused = True
+        return taken
+
+    @property
+    def unanswered(self) -> list[str]:
+        """Button presses the bot never tried to answer (the user's spinner keeps turning)."""
+        return [query_id for query_id, query in self._queries.items() if not query.attempted]
 
     def assert_no_errors(self) -> None:
         assert not self.errors, f"requests Telegram would refuse: {self.errors}"
-
-    def fail_next(self, method: str, retry_after: int = 1) -> None:
-        """The next call of ``method`` gets Telegram's 429 Too Many Requests."""
-        self._fail_next[method] = retry_after
+        assert not self.unanswered, f"button presses never answered: {self.unanswered}"
 
     def calls_of(self, method: str) -> list[Call]:
-        return [call for call in self.calls if call.method == method and call.ok]
+        """The calls of ``method`` that went through."""
+        return [call for call in self.calls if call.method == method and call.error is None]
+
+    def rate_limit(self, method: str, retry_after: int = 1) -> None:
+        """The next call of ``method`` gets 429 Too Many Requests; so does every call of it
+        within ``retry_after`` seconds after that (each one an error: it came too early)."""
+        self._limits[method] = Limit(retry_after)
+
+    def break_next(self, method: str) -> None:
+        """The next call of ``method`` fails on Telegram's side (502 Bad Gateway): not the
+        bot's fault, and nothing is sent."""
+        self._broken.add(method)
+
+    def hold(self, chat_id: int) -> None:
+        """Requests for this chat wait (as on a slow connection) until :meth:`release`."""
+        self._held[chat_id] = asyncio.Event()
+
+    def release(self, chat_id: int) -> None:
+        self._held.pop(chat_id).set()
 
     # --- updates in ---------------------------------------------------------------------
     def push_update(self, kind: str, payload: dict[str, Any]) -> None:
-        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        update = {"update_id": next(self._update_ids), kind: payload}
+        if kind not in self.allowed_updates:
+            self.withheld.append(update)
+            return
+        self._updates.append(update)
         self._new_update.set()
 
-    def new_query_id(self) -> str:
+    def new_query_id(self, chat_id: int, age: float = 0.0) -> str:
+        """A callback query id; ``age`` seconds old (over 15: too old to answer)."""
         query_id = str(next(self._query_ids) * 7919)
-        self._queries[query_id] = (time.monotonic(), False)
+        self._queries[query_id] = Query(chat_id, time.monotonic() - age)
         return query_id
+
+    def was_answered(self, query_id: str) -> bool:
+        """The bot answered this button press (or tried to, when it was too old)."""
+        return self._queries[query_id].attempted
 
     def version(self, chat_id: int) -> int:
         """Counts what the bot did in this chat: sends, edits, answers."""
@@ -164,26 +242,61 @@ class FakeTelegram:
             self.calls.append(Call(method, params, False, "Not Found"))
             return web.json_response({"ok": False, "error_code": 404,
                                       "description": "Not Found"}, status=404)
+        chat_id = self._chat_of(params)
+        if chat_id in self._held:
+            await self._held[chat_id].wait()
         try:
-            if method in self._fail_next:
-                retry = self._fail_next.pop(method)
-                raise ApiError(f"Too Many Requests: retry after {retry}", 429,
-                               {"retry_after": retry})
+            if method in self._broken:
+                self._broken.discard(method)
+                raise ApiError("Bad Gateway", 502)
+            self._check_rate(method)
             result = await handler(params)
         except ApiError as error:
-            self.calls.append(Call(method, params, error.code == 429, error.description))
+            if request.transport is not None and not request.transport.is_closing():
+                # (an answer nobody receives, e.g. to a killed bot's long poll, is no error)
+                early = error.code == 429 and error.description.endswith("too early")
+                theirs = error.code in (429, 502) and not early  # Telegram's trouble, not ours
+                self.calls.append(Call(method, params, theirs, error.description))
             body: dict[str, Any] = {"ok": False, "error_code": error.code,
                                     "description": error.description}
             if error.parameters:
                 body["parameters"] = error.parameters
             return web.json_response(body, status=error.code)
         self.calls.append(Call(method, params, True))
-        chat_id = params.get("chat_id")
-        if isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit():
-            await self._note_activity(int(chat_id))
+        if chat_id is not None:
+            await self._note_activity(chat_id)
         return web.json_response({"ok": True, "result": result})
 
-    # --- methods ------------------------------------------------------------------------
+    def _chat_of(self, params: dict[str, Any]) -> int | None:
+        query = self._queries.get(str(params.get("callback_query_id")))
+        if query is not None:
+            return query.chat_id
+        chat_id = params.get("chat_id")
+        if isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit():
+            return int(chat_id)
+        return None
+
+    def _check_rate(self, method: str) -> None:
+        limit = self._limits.get(method)
+        if limit is None:
+            return
+        now = time.monotonic()
+        if limit.until is not None and now >= limit.until:
+            del self._limits[method]
+            return
+        early = limit.until is not None
+        if not early:
+            limit.until = now + limit.retry_after
+        raise ApiError(f"Too Many Requests: retry after {limit.retry_after}"
+                       + (", asked too early" if early else ""), 429,
+                       {"retry_after": limit.retry_after})
+
+    # --- receiving updates --------------------------------------------------------------
+    def _want(self, params: dict[str, Any]) -> None:
+        wanted = params.get("allowed_updates")
+        if isinstance(wanted, list):
+            self.allowed_updates = frozenset(wanted) & UPDATE_TYPES or DEFAULT_UPDATES
+
     async def api_getme(self, params: dict[str, Any]) -> dict[str, Any]:
         return BOT
 
@@ -191,16 +304,22 @@ class FakeTelegram:
         if self.webhook:
             raise ApiError("Conflict: can't use getUpdates method while webhook is active; "
                            "use deleteWebhook to delete the webhook first", 409)
+        self._want(params)
         offset = int(params.get("offset") or 0)
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        self._polls += 1
+        mine = self._polls
+        self._new_update.set()  # wakes an earlier poll: it ends with 409 Conflict
         deadline = time.monotonic() + float(params.get("timeout") or 0)
-        while not self._updates and time.monotonic() < deadline:
+        while not self._updates and time.monotonic() < deadline and self._polls == mine:
             self._new_update.clear()
             try:
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
             except TimeoutError:
                 break
+        if self._polls != mine:
+            raise ApiError(CONFLICT, 409)
         return self._updates[: int(params.get("limit") or 100)]
 
     async def api_setwebhook(self, params: dict[str, Any]) -> bool:
@@ -209,9 +328,11 @@ class FakeTelegram:
             return await self.api_deletewebhook(params)
         if not url.startswith(("https://", "http://127.0.0.1")):
             raise ApiError("Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        secret = checked_secret(params.get("secret_token"))
+        self._want(params)
         if params.get("drop_pending_updates"):
             self._updates.clear()
-        self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+        self.webhook = {"url": url, "secret_token": secret}
         if self._pusher is None or self._pusher.done():
             self._pusher = asyncio.create_task(self._push_to_webhook())
         return True
@@ -248,12 +369,20 @@ class FakeTelegram:
                 else:
                     await asyncio.sleep(0.05)
 
+    # --- sending --------------------------------------------------------------------------
     async def api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._chat(params)
-        text, entities = _checked_text(params, TEXT_LIMIT)
-        markup = _checked_markup(params.get("reply_markup"))
+        text, entities = checked_text(params.get("text"), params.get("parse_mode"))
+        markup = checked_markup(params.get("reply_markup"))
         return self._store(chat, {"text": text, "entities": entities, "html": params["text"]},
                            markup)
+
+    def _caption(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("caption"):
+            return {}
+        text, entities = checked_text(params["caption"], params.get("parse_mode"),
+                                      CAPTION_LIMIT)
+        return {"caption": text, "caption_entities": entities}
 
     async def api_senddocument(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._chat(params)
@@ -264,17 +393,26 @@ class FakeTelegram:
                                                 "file_id": f"doc{len(self.documents)}",
                                                 "file_unique_id": f"u{len(self.documents)}",
                                                 "file_size": len(document["data"])}}
-        if params.get("caption"):
-            text, entities = _checked_text({**params, "text": params["caption"]},
-                                           CAPTION_LIMIT)
-            content |= {"caption": text, "caption_entities": entities}
+        content |= self._caption(params)
         self.documents.append({"chat_id": chat.id, **document})
-        return self._store(chat, content, None)
+        return self._store(chat, content, checked_markup(params.get("reply_markup")))
+
+    async def api_sendphoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._chat(params)
+        width, height = photo_size(params.get("photo"))
+        photo = params["photo"]
+        content: dict[str, Any] = {"photo": [{"file_id": f"photo{len(self.photos)}",
+                                              "file_unique_id": f"p{len(self.photos)}",
+                                              "width": width, "height": height,
+                                              "file_size": len(photo["data"])}]}
+        content |= self._caption(params)
+        self.photos.append({"chat_id": chat.id, **photo})
+        return self._store(chat, content, checked_markup(params.get("reply_markup")))
 
     async def api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._message(params)
-        text, entities = _checked_text(params, TEXT_LIMIT)
-        markup = _checked_markup(params.get("reply_markup"))
+        text, entities = checked_text(params.get("text"), params.get("parse_mode"))
+        markup = checked_markup(params.get("reply_markup"))
         if (text, entities, markup) == (message.get("text"), message.get("entities"),
                                          message.get("reply_markup")):
             raise ApiError(NOT_MODIFIED)
@@ -285,27 +423,32 @@ class FakeTelegram:
 
     async def api_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._message(params)
-        markup = _checked_markup(params.get("reply_markup"))
+        markup = checked_markup(params.get("reply_markup"))
         if markup == message.get("reply_markup"):
             raise ApiError(NOT_MODIFIED)
         _set_markup(message, markup)
         return message
 
     async def api_answercallbackquery(self, params: dict[str, Any]) -> bool:
-        query_id = params.get("callback_query_id", "")
-        asked = self._queries.get(query_id)
-        if asked is None or asked[1] or time.monotonic() - asked[0] > CALLBACK_TIMEOUT:
+        query = self._queries.get(params.get("callback_query_id", ""))
+        if query is not None:
+            query.attempted = True
+        if (query is None or query.answered
+                or time.monotonic() - query.asked_at > CALLBACK_TIMEOUT):
             raise ApiError("Bad Request: query is too old and response timeout expired or "
                            "query ID is invalid")
-        if len(params.get("text") or "") > CALLBACK_ANSWER_LIMIT:
+        text = params.get("text") or None
+        if text is not None and len(text) > CALLBACK_ANSWER_LIMIT:
             raise ApiError("Bad Request: MESSAGE_TOO_LONG")
-        self._queries[query_id] = (asked[0], True)
+        query.answered = True
+        self.chats[query.chat_id].answers.append(text)
         return True
 
     async def api_sendchataction(self, params: dict[str, Any]) -> bool:
         self._chat(params)
         return True
 
+    # --- the bot's profile ----------------------------------------------------------------
     async def api_setmycommands(self, params: dict[str, Any]) -> bool:
         commands = params.get("commands")
         if not isinstance(commands, list) or len(commands) > 100:
@@ -371,59 +514,11 @@ def _set_markup(message: dict[str, Any], markup: dict[str, Any] | None) -> None:
         message.pop("reply_markup", None)
 
 
-def _checked_text(params: dict[str, Any], limit: int) -> tuple[str, list[dict[str, Any]]]:
-    raw = params.get("text")
-    if not isinstance(raw, str):
-        raise ApiError("Bad Request: message text is empty")
-    mode = params.get("parse_mode")
-    if mode == "HTML":
-        try:
-            text, entities = parse_html(raw)
-        except ParseError as error:
-            raise ApiError(str(error)) from None
-    elif mode in (None, ""):
-        text, entities = raw, []
-    else:
-        raise ApiError(f"Bad Request: unsupported parse_mode {mode}")
-    if not text.strip():
-        raise ApiError("Bad Request: message text is empty")
-    if utf16_length(text) > limit:
-        raise ApiError("Bad Request: message is too long")
-    return text, entities
-
-
-def _checked_markup(markup: Any) -> dict[str, Any] | None:
-    if markup is None:
-        return None
-    if not isinstance(markup, dict):
-        raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
-    if "inline_keyboard" not in markup:
-        return markup  # reply keyboards and ForceReply: not used by this bot
-    rows = markup["inline_keyboard"]
-    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-        raise ApiError("Bad Request: field \"inline_keyboard\" of the InlineKeyboardMarkup "
-                       "must be an Array of Arrays")
-    buttons = [button for row in rows for button in row]
-    if len(buttons) > 100:
-        raise ApiError("Bad Request: too many buttons")
-    for button in buttons:
-        if not isinstance(button, dict) or not str(button.get("text", "")).strip():
-            raise ApiError("Bad Request: text buttons are unallowed in the inline keyboard")
-        kinds = [k for k in ("callback_data", "url", "switch_inline_query", "pay")
-                 if k in button]
-        if len(kinds) != 1:
-            raise ApiError("Bad Request: can't parse inline keyboard button: exactly one of "
-                           "the optional fields must be used")
-        data = button.get("callback_data")
-        if data is not None and not 1 <= len(str(data).encode()) <= 64:
-            raise ApiError("Bad Request: BUTTON_DATA_INVALID")
-    return markup
-
-
 async def _read_params(request: web.Request) -> dict[str, Any]:
     """JSON bodies, url-encoded forms and multipart uploads, as PTB sends them."""
-    if request.content_type == "application/json":
-        return dict(await request.json())
+    if request.content_type == "application/json":  # values may be JSON in a string
+        return {name: _decode(name, value) if isinstance(value, str) else value
+                for name, value in (await request.json()).items()}
     params: dict[str, Any] = {}
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()

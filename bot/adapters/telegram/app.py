@@ -1,10 +1,12 @@
-"""Building and serving the bot: the PTB Application, its handlers, and polling or webhook."""
+"""Building and serving the bot: the PTB Application, its handlers, the outbox courier, and
+polling or webhook."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import secrets
+from dataclasses import dataclass
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import TelegramError
@@ -17,29 +19,76 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.telegram.handlers import Handlers, language_of
+from bot.adapters.telegram.delivery import Courier
+from bot.adapters.telegram.handlers import Handlers, answer, crisis_messages, language_of
 from bot.adapters.telegram.ordering import PerUserOrder
+from bot.adapters.telegram.sending import send
 from bot.adapters.telegram.transport import AiohttpRequest
 from bot.config import Settings
 from bot.flows.commands import COMMANDS
+from bot.flows.messages import Message
 from bot.i18n import LANGUAGES, N_, Translator
 from bot.turns import Turns
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
                    Update.CHANNEL_POST]
+STOP_DELIVERING = 15.0  # seconds the last outbox round may take when the bot stops
 
 
-def build_application(settings: Settings, turns: Turns) -> Application:
+@dataclass
+class TelegramBot:
+    """The PTB application with what it needs around it: the courier and the transports
+    (closed here even when startup fails, which PTB leaves open)."""
+
+    application: Application
+    courier: Courier
+    transports: tuple[AiohttpRequest, AiohttpRequest]
+
+    async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling."""
+        application = self.application
+        try:
+            async with application:
+                await set_up_profile(application.bot)
+                await application.start()
+                updater = application.updater
+                assert updater is not None
+                if settings.webhook_url:
+                    await updater.start_webhook(
+                        listen=settings.webhook_listen, port=settings.webhook_port,
+                        url_path=settings.webhook_path, webhook_url=settings.webhook_url,
+                        secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+                        allowed_updates=ALLOWED_UPDATES)
+                else:
+                    await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
+                                                poll_interval=0, timeout=settings.poll_timeout)
+                courier = asyncio.create_task(self.courier.run(application.bot))
+                log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
+                await stop.wait()
+                await updater.stop()
+                await application.stop()
+                self.courier.stop()
+                try:
+                    await asyncio.wait_for(courier, STOP_DELIVERING)
+                except TimeoutError:
+                    log.warning("stopped with outbox messages left; they wait in the database")
+        finally:
+            for transport in self.transports:
+                await transport.shutdown()
+
+
+def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     api = settings.bot_api_url.rstrip("/")
+    transports = (AiohttpRequest(connections=16),
+                  AiohttpRequest(connections=1, read_timeout=settings.poll_timeout))
     application = (
         Application.builder()
         .token(settings.bot_token or "")
         .base_url(api)
         .base_file_url(api.removesuffix("/bot") + "/file/bot")
-        .request(AiohttpRequest(connections=16))
-        .get_updates_request(AiohttpRequest(connections=1,
-                                            read_timeout=settings.poll_timeout))
+        .request(transports[0])
+        .get_updates_request(transports[1])
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate,
                                      max_retries=5))
         # Sixteen updates at a time (one per user): measured best here, see
@@ -47,7 +96,8 @@ def build_application(settings: Settings, turns: Turns) -> Application:
         .concurrent_updates(PerUserOrder(16))
         .build()
     )
-    handlers = Handlers(turns)
+    courier = Courier(turns)
+    handlers = Handlers(turns, courier)
     private = filters.ChatType.PRIVATE
     application.add_handler(CallbackQueryHandler(handlers.click))
     application.add_handler(MessageHandler(private & filters.UpdateType.EDITED_MESSAGE,
@@ -59,20 +109,29 @@ def build_application(settings: Settings, turns: Turns) -> Application:
     application.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL,
                                            handlers.elsewhere))
     application.add_error_handler(on_error)
-    return application
+    return TelegramBot(application, courier, transports)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the kind of failure only (messages may carry personal data) and tell the user."""
+    """Log the kind of failure only (messages may carry personal data) and tell the user.
+
+    When the turn itself failed (the database is away, say), a message that signals a crisis
+    still gets the help lines: they need nothing stored.
+    """
     log.error("handling an update failed: %s", type(context.error).__name__)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":
         return
     t = Translator(language_of(update))
+    failed_turn = not isinstance(context.error, TelegramError)  # before anything was sent
+    if failed_turn and update.callback_query is not None:
+        await answer(update.callback_query)
+    messages = crisis_messages(update, t) if failed_turn else []
+    messages.append(Message(t(N_(
+        "Er ging iets mis aan mijn kant. Even geduld, en probeer het zo nog eens."))))
     try:
-        await update.effective_chat.send_message(
-            t(N_("Er ging iets mis aan mijn kant. Even geduld, en probeer het zo nog eens.")))
+        await send(context.bot, update.effective_chat.id, messages)
     except TelegramError as error:
         log.error("could not tell the user: %s", type(error).__name__)
 
@@ -92,25 +151,3 @@ async def set_up_profile(bot: Bot) -> None:
         await bot.set_my_short_description(t.plain(N_(
             "Maak je eigen toekomstplan, in een gesprek. Jij bepaalt wie het ziet.")),
             language_code=code)
-
-
-async def serve(application: Application, settings: Settings, stop: asyncio.Event) -> None:
-    """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling."""
-    async with application:
-        await set_up_profile(application.bot)
-        await application.start()
-        updater = application.updater
-        assert updater is not None
-        if settings.webhook_url:
-            await updater.start_webhook(
-                listen=settings.webhook_listen, port=settings.webhook_port,
-                url_path=settings.webhook_path, webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
-                allowed_updates=ALLOWED_UPDATES)
-        else:
-            await updater.start_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=0,
-                                        timeout=settings.poll_timeout)
-        log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
-        await stop.wait()
-        await updater.stop()
-        await application.stop()

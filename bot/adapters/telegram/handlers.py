@@ -1,36 +1,40 @@
 """What the bot does with each kind of Telegram update.
 
 Every private-chat update becomes one :class:`~bot.flows.messages.UserInput` and one turn;
-the reply is sent only after the turn is committed. Nothing from groups or channels is stored.
+the reply is sent only after the turn is committed, then the courier delivers what the turn
+wrote for other people. Nothing from groups or channels is stored.
+
+Safety comes before everything the adapter does on its own: a message over the flood limit
+is not read as an answer, but one that signals a crisis still gets the help lines.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
+from collections.abc import Awaitable
 
-from telegram import CallbackQuery, Chat, InputFile, LinkPreviewOptions, Update
+from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TgMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate, Verdict
-from bot.adapters.telegram.render import (
-    TEXT_LIMIT,
-    invite_link,
-    joined,
-    keyboard,
-    read_callback,
-    split_text,
-)
+from bot.adapters.telegram.render import keyboard, read_callback
+from bot.adapters.telegram.sending import NO_PREVIEW, send, text_of
+from bot.adapters.telegram.splitting import TEXT_LIMIT, split_text, visible_length
+from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
+from bot.safety import crisis_reply, detect, sos_reply
 from bot.turns import Turns
 
-CHANNEL = "telegram"
 log = logging.getLogger(__name__)
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+DEEP_LINK = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram lets a /start link carry
 
 
 def language_of(update: Update) -> str:
@@ -38,26 +42,57 @@ def language_of(update: Update) -> str:
     return "en" if code.startswith("en") else "nl"
 
 
+def said_in(update: Update) -> str:
+    """What the user wrote: a text, a caption, or the new text of an edited message."""
+    message = update.message or update.edited_message
+    if message is None:
+        return ""
+    return message.text or message.caption or ""
+
+
+def deep_link(text: str) -> str:
+    """``/start <payload>``: a payload Telegram could not have made is a plain ``/start``."""
+    head, _, payload = text.strip().partition(" ")
+    if head.split("@")[0].lower() != "/start" or DEEP_LINK.fullmatch(payload.strip()):
+        return text
+    return head
+
+
+def crisis_messages(update: Update, t: Translator) -> list[Message]:
+    """The help lines, when what the user wrote signals a crisis (no database needed)."""
+    said = said_in(update)
+    kinds = detect(said, t.lang) if said else frozenset()
+    return crisis_reply(kinds, t) if kinds else []
+
+
 class Handlers:
-    def __init__(self, turns: Turns, gate: FloodGate | None = None) -> None:
+    def __init__(self, turns: Turns, courier: Courier, gate: FloodGate | None = None) -> None:
         self.turns = turns
+        self.courier = courier
         self.gate = gate or FloodGate()
         self._checks = 0
 
-    async def _admitted(self, update: Update) -> bool:
-        """False for messages over the flood limit (the first of those gets a notice)."""
+    async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """False for messages over the flood limit: not read as answers. Still, a crisis
+        signal gets the help lines, /sos gets them too, and the first one over gets a notice."""
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         self._checks += 1
         if self._checks % 1000 == 0:
             self.gate.forget_idle()
         verdict = self.gate.check(user.id)
-        if verdict is Verdict.WARN:
-            t = Translator(language_of(update))
-            await chat.send_message(t(N_(
+        if verdict is Verdict.PASS:
+            return True
+        t = Translator(language_of(update))
+        messages = crisis_messages(update, t)
+        if not messages and ALIASES.get(UserInput.typed(said_in(update)).command) == "sos":
+            messages = sos_reply(t)
+        if not messages and verdict is Verdict.WARN:
+            messages = [Message(t(N_(
                 "Je stuurt veel berichten snel na elkaar. Die lees ik even niet. "
-                "Wacht een paar tellen, dan gaan we verder.")))
-        return verdict is Verdict.PASS
+                "Wacht een paar tellen, dan gaan we verder. Gaat het niet goed? Typ /sos.")))]
+        await send(context.bot, chat.id, messages)
+        return False
 
     async def _turn(self, update: Update, user_input: UserInput) -> Reply:
         user = update.effective_user
@@ -65,44 +100,55 @@ class Handlers:
         return await asyncio.to_thread(self.turns.handle, CHANNEL, str(user.id), user_input,
                                        language_of(update))
 
+    async def _reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE,
+                     user_input: UserInput) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        reply = await self._turn(update, user_input)
+        await send(context.bot, chat.id, reply.messages)
+        self.courier.wake()
+
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
-        if not await self._admitted(update):
-            return
-        reply = await self._turn(update, UserInput.typed(update.message.text))
-        await send(update.message.chat, reply.messages)
+        if await self._admitted(update, context):
+            await self._reply(update, context, UserInput.typed(deep_link(update.message.text)))
 
     async def media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
-        if not await self._admitted(update):
-            return
-        caption = update.message.caption or ""
-        reply = await self._turn(update, UserInput.media(media_kind(update.message), caption))
-        await send(update.message.chat, reply.messages)
+        if await self._admitted(update, context):
+            await self._reply(update, context, UserInput.media(media_kind(update.message),
+                                                               said_in(update)))
 
     async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.edited_message is not None
-        if not await self._admitted(update):
-            return
-        reply = await self._turn(update, UserInput.edited(update.edited_message.text or ""))
-        await send(update.edited_message.chat, reply.messages)
+        if await self._admitted(update, context):
+            await self._reply(update, context, UserInput.edited(said_in(update)))
 
     async def click(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button press. It is answered once the turn knows what it did: a counted press
+        shows its answer under the question; one that does not count only gets a toast."""
         query = update.callback_query
         assert query is not None
-        await query.answer()
-        reply = await self._turn(update, read_callback(query.data))
-        messages = list(reply.messages)
+        t = Translator(language_of(update))
+        user_input = read_callback(query.data)
+        if user_input is None:
+            await answer(query, t.plain(N_("Die knop werkt niet.")))
+            return
+        reply = await self._turn(update, user_input)
         clicked = query.message if isinstance(query.message, TgMessage) else None
-        if clicked is not None:
-            if messages and messages[0].replaces_previous:
-                await edit_question(query, messages.pop(0))
+        asked = reply.messages[-1] if reply.messages else None
+        if (reply.chosen is None and user_input.step is not None and asked is not None
+                and asked.step is not None):  # the current question, asked again
+            if asked.step == user_input.step:
+                await answer(query, t.plain(N_("Die knop werkt niet.")))
             else:
-                await close_question(query, clicked, reply.chosen)
-        if messages:
-            chat = update.effective_chat
-            assert chat is not None
-            await send(chat, messages)
+                if clicked is not None and pressed_label(clicked, query.data) is not None:
+                    await close_question(query, clicked, None)  # its buttons are of no use
+                await answer(query, t.plain(N_("Die vraag is al beantwoord.")))
+            return
+        chat = update.effective_chat
+        assert chat is not None
+        await after_press(context.bot, chat.id, query, clicked, reply, user_input.step)
+        self.courier.wake()
 
     async def elsewhere(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Groups and channels: say where the bot works; store nothing."""
@@ -126,24 +172,43 @@ def media_kind(message: TgMessage) -> str:
     return "other"
 
 
-async def send(chat: Chat, messages: list[Message]) -> None:
-    for message in joined(messages):
-        text = message.text
-        if message.invite:  # the forwardable invitation ends with its personal link
-            text += "\n\n" + escape(invite_link(chat.get_bot().username, message.invite))
-        pieces = split_text(text)
-        for number, piece in enumerate(pieces, start=1):
-            await chat.send_message(piece, parse_mode=ParseMode.HTML,
-                                    reply_markup=keyboard(message) if number == len(pieces)
-                                    else None, link_preview_options=NO_PREVIEW)
-        for attachment in message.attachments:
-            await chat.send_document(InputFile(attachment.data, filename=attachment.filename),
-                                     caption=attachment.caption or None)
+def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
+    """The label of the button with this data on the clicked message (None if not there)."""
+    markup = clicked.reply_markup
+    buttons = [b for row in markup.inline_keyboard for b in row] if markup else []
+    return next((b.text for b in buttons if b.callback_data == data), None)
 
 
-async def edit_question(query: CallbackQuery, message: Message) -> None:
+async def answer(query: CallbackQuery, toast: str | None = None) -> None:
+    """Stop the button's spinner. A press Telegram considers too old is still handled."""
+    try:
+        await query.answer(toast)
+    except BadRequest as error:
+        log.info("button press not answered: %s", type(error).__name__)
+
+
+async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
+                      reply: Reply, step: int | None) -> None:
+    """What a counted press changes: the spinner stops and the question shows the answer or
+    its new marks (both at once), then what follows is sent."""
+    messages = list(reply.messages)
+    changes = [answer(query)]
+    if clicked is not None:
+        toggled = messages[0] if messages and messages[0].replaces_previous else None
+        if toggled is not None and len(split_text(text_of(toggled, bot.username))) == 1:
+            changes.append(edit_question(query, messages.pop(0), bot.username))
+        else:  # (a toggled question too long for one message is sent again, whole)
+            # a sharing button (no step) is checked by the sharing service, not the engine
+            chosen = (None if toggled is not None else reply.chosen if step is not None
+                      else pressed_label(clicked, query.data))
+            changes.append(close_question(query, clicked, chosen))
+    await asyncio.gather(*changes)
+    await send(bot, chat_id, messages)
+
+
+async def edit_question(query: CallbackQuery, message: Message, bot_username: str) -> None:
     """A multi-choice question after a toggle: same message, new marks."""
-    await _quietly(query.edit_message_text(split_text(message.text)[-1],
+    await _quietly(query.edit_message_text(text_of(message, bot_username),
                                            parse_mode=ParseMode.HTML,
                                            reply_markup=keyboard(message),
                                            link_preview_options=NO_PREVIEW))
@@ -152,21 +217,22 @@ async def edit_question(query: CallbackQuery, message: Message) -> None:
 async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None) -> None:
     """Show the chosen answer under its question and take the buttons away.
 
-    A click that did not count (an old or unknown button) only loses its buttons.
+    A click that did not count (an old button) only loses its buttons.
     """
     if clicked.reply_markup is None or not clicked.reply_markup.inline_keyboard:
         return
-    shown = f"{clicked.text_html}\n\n<i>→ {escape(chosen)}</i>" if chosen else None
-    if shown and len(shown) <= TEXT_LIMIT and clicked.text:
+    shown = f"{clicked.text_html}\n\n<i>→ {escape(chosen)}</i>" if chosen and clicked.text else ""
+    if shown and visible_length(shown) <= TEXT_LIMIT:
         await _quietly(query.edit_message_text(shown, parse_mode=ParseMode.HTML,
                                                link_preview_options=NO_PREVIEW))
     else:
         await _quietly(query.edit_message_reply_markup(reply_markup=None))
 
 
-async def _quietly(edit) -> None:  # type: ignore[no-untyped-def]
+async def _quietly(edit: Awaitable[object]) -> None:
     """An edit may race a second click on the same message; losing that race is harmless."""
     try:
         await edit
     except BadRequest as error:
         log.info("edit not applied: %s", type(error).__name__)
+

@@ -1,8 +1,10 @@
-"""Strict order per user, parallel across users.
+"""Strict order per user, parallel across users, and a busy user never blocks the others.
 
-PTB can process updates concurrently, but one youth's messages must be handled in the order
-they were sent (a click right after a typed answer must see that answer). Each user gets a
-FIFO lock; updates of different users never wait for each other.
+One youth's updates must be handled in the order they were sent (a click right after a typed
+answer must see that answer). Each user has a queue (a FIFO lock); only the update at the
+head of a queue takes one of the processing slots. PTB's own limit would be taken *before*
+the queue, so a burst from one user could fill every slot while waiting for their own turn;
+it is therefore set out of reach, and the slots are taken here, after the queue.
 """
 
 from __future__ import annotations
@@ -14,33 +16,38 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+IN_FLIGHT = 100_000  # PTB's own gate: every update is a task already, so only a backstop
+
 
 class PerUserOrder(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 64) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._pending: dict[int, int] = {}
+    def __init__(self, slots: int = 16) -> None:
+        super().__init__(IN_FLIGHT)
+        self.slots = slots
+        self._slots = asyncio.Semaphore(slots)
+        self._queues: dict[int, asyncio.Lock] = {}
+        self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _key(update)
         if key is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._pending[key] = self._pending.get(key, 0) + 1
+        queue = self._queues.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
+            async with queue, self._slots:
                 await coroutine
         finally:
-            self._pending[key] -= 1
-            if not self._pending[key]:
-                del self._pending[key], self._locks[key]
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._queues[key]
 
     async def initialize(self) -> None:
-        """Nothing to set up: locks are made per user on demand."""
+        """Nothing to set up: queues are made per user on demand."""
 
     async def shutdown(self) -> None:
-        """Nothing to release: locks go when their last update is done."""
+        """Nothing to release: a queue goes when its last update is done."""
 
 
 def _key(update: object) -> int | None:

@@ -1,5 +1,8 @@
-"""Messages as Telegram needs them: HTML text in pieces of at most 4,096 characters, and
-inline keyboards whose callback data ties each button to the question it belongs to."""
+"""Messages as Telegram needs them: short notes joined to what follows, invite links, and
+inline keyboards whose callback data ties each button to the question it belongs to.
+
+Long texts are cut into pieces by :mod:`bot.adapters.telegram.splitting`.
+"""
 
 from __future__ import annotations
 
@@ -7,51 +10,10 @@ from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
 from bot.flows.messages import SHARED_CHOICE, Message, UserInput
 
-TEXT_LIMIT = 4096
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
-
-
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Cut long text at paragraph boundaries, then at line ends, then at spaces.
-
-    Tags in our text never span lines, so cutting between lines keeps the markup whole.
-    """
-    pieces: list[str] = []
-    current = ""
-    for paragraph in text.split("\n\n"):
-        for part in _fit(paragraph, limit):
-            joined = f"{current}\n\n{part}" if current else part
-            if len(joined) <= limit:
-                current = joined
-            else:
-                pieces.append(current)
-                current = part
-    if current or not pieces:
-        pieces.append(current)
-    return pieces
-
-
-def _fit(paragraph: str, limit: int) -> list[str]:
-    if len(paragraph) <= limit:
-        return [paragraph]
-    parts: list[str] = []
-    current = ""
-    for line in paragraph.split("\n"):
-        while len(line) > limit:
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            parts.append(line[:cut])
-            line = line[cut:].lstrip()
-        joined = f"{current}\n{line}" if current else line
-        if len(joined) <= limit:
-            current = joined
-        else:
-            parts.append(current)
-            current = line
-    parts.append(current)
-    return [p for p in parts if p]
 
 
 def invite_link(bot_username: str, token: str) -> str:
@@ -69,7 +31,8 @@ def joined(messages: list[Message]) -> list[Message]:
         previous = result[-1] if result else None
         if (previous is not None and not previous.choices and not previous.attachments
                 and not previous.invite and not message.replaces_previous
-                and len(previous.text) + len(message.text) + 2 <= TEXT_LIMIT):
+                and visible_length(previous.text) + visible_length(message.text) + 2
+                <= TEXT_LIMIT):
             result[-1] = replace(message, text=f"{previous.text}\n\n{message.text}")
         else:
             result.append(message)
@@ -84,16 +47,19 @@ def callback_data(step: int | None, choice: str) -> str:
     return data
 
 
-def read_callback(data: str | None) -> UserInput:
-    """The click as input. Data that isn't ours becomes a click on no question (ignored).
+def read_callback(data: str | None) -> UserInput | None:
+    """The click as input; None for data that can't be ours (forged, or from another bot).
 
-    Sharing choices (``s:…``) are checked against stored state by the sharing service.
+    Well-formed data is still only a claim: the engine checks the step against the current
+    question, and the sharing service checks ``s:…`` choices against stored state.
     """
-    if data and data.startswith(SHARED_CHOICE):
-        return UserInput.clicked(data, None)
-    step, _, choice = (data or "").partition(":")
+    if not data or len(data.encode()) > CALLBACK_LIMIT:
+        return None
+    if data.startswith(SHARED_CHOICE):
+        return UserInput.clicked(data, None) if len(data) > len(SHARED_CHOICE) else None
+    step, _, choice = data.partition(":")
     if not step.isdigit() or not choice:
-        return UserInput.clicked("", None)
+        return None
     return UserInput.clicked(choice, int(step))
 
 

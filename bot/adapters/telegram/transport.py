@@ -13,7 +13,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 DEFAULT_READ_TIMEOUT = 5.0
-UNAUTHORIZED = (401, 404)  # Telegram's answers to a token it does not know
+JSON = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -57,30 +57,30 @@ class AiohttpRequest(BaseRequest):
         # The long poll waits up to its own timeout; give the socket room beyond that.
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10, sock_read=read + 5)
         try:
-            async with session.request(method, url, data=_body(request_data),
-                                             timeout=timeout) as response:
+            body, headers = _body(request_data)
+            async with session.request(method, url, data=body, headers=headers,
+                                       timeout=timeout) as response:
                 status, payload = response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp: {type(error).__name__}") from error
-        if status in UNAUTHORIZED:
-            # A refused token ends the bot before PTB would shut this transport down.
-            await self.shutdown()
         return status, payload
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
-    """Form fields as PTB encodes them; a multipart form when files go along."""
+def _body(request_data: RequestData | None) -> tuple[aiohttp.FormData | bytes | None,
+                                                     dict[str, str] | None]:
+    """The body and its headers: the fields as one JSON object (cheap to encode, and what
+    the Bot API accepts), or a multipart form when files go along."""
     if request_data is None:
-        return None
+        return None, None
     fields = request_data.json_parameters
     files = request_data.multipart_data
     if not files:
-        return fields
+        return request_data.json_payload, JSON
     form = aiohttp.FormData()
     for name, value in fields.items():
         form.add_field(name, value)
     for name, (filename, content, mime_type) in files.items():
         form.add_field(name, content, filename=filename, content_type=mime_type)
-    return form
+    return form, None

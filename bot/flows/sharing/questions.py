@@ -128,7 +128,7 @@ class SharePrivate(MultiChoiceQuestion):
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Welke onderwerpen zijn alleen voor jou? Die ziet niemand anders. "
-                        "Druk dan op Klaar."))
+                        "Kies daarna Klaar."))
 
     def options(self, ctx: Context) -> list[Choice]:
         return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(label)}")

@@ -1,0 +1,71 @@
+"""Sending rendered messages to one chat: the text in pieces with the buttons on the last
+piece, then the files (a picture as a photo, anything else as a document).
+
+Used for the reply to a user's own turn and for outbox deliveries to other people alike.
+Each :class:`Request` is one Bot API call, so a delivery can resume after the last one
+that went through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions
+from telegram.constants import ParseMode
+
+from bot.adapters.telegram.render import invite_link, joined, keyboard
+from bot.adapters.telegram.splitting import split_text
+from bot.flows.messages import Attachment, Message
+from bot.i18n import escape
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+PHOTO_TYPES = ("image/png", "image/jpeg")
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One message to send: a piece of HTML text (with the buttons, on the last piece of a
+    question), or a file."""
+
+    text: str = ""
+    markup: InlineKeyboardMarkup | None = None
+    attachment: Attachment | None = None
+
+
+def text_of(message: Message, bot_username: str) -> str:
+    """The HTML text; a forwardable invitation ends with its personal t.me link."""
+    if message.invite:
+        return f"{message.text}\n\n{escape(invite_link(bot_username, message.invite))}"
+    return message.text
+
+
+def requests(messages: list[Message], bot_username: str) -> list[Request]:
+    found: list[Request] = []
+    for message in joined(messages):
+        text = text_of(message, bot_username)
+        if text.strip() or not message.attachments:
+            pieces = split_text(text)
+            found += [Request(piece) for piece in pieces[:-1]]
+            found.append(Request(pieces[-1], keyboard(message)))
+        found += [Request(attachment=attachment) for attachment in message.attachments]
+    return found
+
+
+async def send(bot: Bot, chat_id: int, messages: list[Message]) -> None:
+    for request in requests(messages, bot.username):
+        await perform(bot, chat_id, request)
+
+
+async def perform(bot: Bot, chat_id: int, request: Request) -> None:
+    """Send one request. File captions are plain text (no parse mode): never markup."""
+    attachment = request.attachment
+    if attachment is None:
+        await bot.send_message(chat_id, request.text, parse_mode=ParseMode.HTML,
+                               reply_markup=request.markup, link_preview_options=NO_PREVIEW)
+        return
+    upload = InputFile(attachment.data, filename=attachment.filename)
+    caption = attachment.caption or None
+    if attachment.mime_type in PHOTO_TYPES:
+        await bot.send_photo(chat_id, upload, caption=caption)
+    else:
+        await bot.send_document(chat_id, upload, caption=caption)

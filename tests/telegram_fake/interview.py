@@ -1,0 +1,40 @@
+"""A whole interview as a youth does it on a phone: mostly buttons, some typing.
+
+Used by the Telegram tests and by ``benchmarks/bench_telegram.py``.
+"""
+
+from __future__ import annotations
+
+from tests.telegram_fake.people import FakeUser
+
+INTERVIEW: list[tuple[str, str]] = [
+    ("click", "Oké, we beginnen"), ("text", "Noor"), ("text", "17"), ("click", "Gaat wel"),
+    ("click", "Nee"), ("text", "mijn zus Sanne en oom Ahmed"),
+    ("click", "Helpt met praktische dingen"), ("click", "Klaar"), ("click", "Dichtbij"),
+    ("click", "Geeft me advies"), ("click", "Klaar"), ("click", "Een beetje"),
+    ("click", "Dat is iedereen"), ("click", "Sanne"), ("click", "Klaar"), ("click", "Ahmed"),
+    ("click", "Later"), ("click", "🏠 Wonen"), ("click", "Niet goed"),
+    ("text", "Een dak boven mijn hoofd"),
+    ("text", "Ruzie in huis"), ("text", "Een eigen kamer"), ("click", "Sla over"),
+    ("click", "Goed"), ("text", "Mijn zus"), ("click", "Niks nodig"), ("click", "Sla over"),
+    ("click", "Sla over"), ("click", "Sla over"), ("click", "Sla over"),
+    ("click", "Ahmed (je JIM)"), ("click", "Deze maand"), ("click", "Ja, klopt"),
+]
+
+
+async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW,
+                    last: bool | int = 2) -> None:
+    """Take ``steps``. The last answer of the whole interview finishes the plan: no question
+    follows, the reply is complete once two messages changed (the plan shows the answer,
+    "Je plan is klaar!" follows)."""
+    for number in range(len(steps)):
+        await step(user, steps, number, True if number < len(steps) - 1 else last)
+
+
+async def step(user: FakeUser, steps: list[tuple[str, str]], number: int,
+               question: bool | int = True) -> None:
+    kind, value = steps[number]
+    if kind == "click":
+        await user.click(value, question=question)
+    else:
+        await user.send_text(value, question=question)

@@ -1,0 +1,112 @@
+"""Buttons on Telegram: every press is answered; a press that counts shows its answer under
+the question; an old, forged or too-old press changes nothing it shouldn't and leaves the
+youth's chat clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, User
+
+from bot.adapters.telegram.handlers import after_press
+from bot.flows.messages import Choice, Message, Reply
+from bot.storage.unit_of_work import UnitOfWork
+from tests.telegram_fake.people import FakeUser
+from tests.telegram_fake.server import FakeTelegram
+
+
+def stored_name(tg: FakeTelegram, user: FakeUser) -> str | None:
+    with UnitOfWork(tg.store) as uow:
+        return uow.conversations.load_for("telegram", str(user.id))[1].parse()[1].name
+
+
+async def test_stale_and_forged_presses_get_a_toast_and_leave_the_chat_alone(
+        tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4001, "Sem")
+    await sem.send_text("/start")
+    welcome = dict(sem.last_question())
+    start_data = welcome["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await sem.click("Oké, we beginnen")
+    question = sem.last_question()
+    messages = len(sem.bot_messages)
+
+    assert await sem.click_data(start_data, welcome, question=False) == []  # replayed
+    assert sem.toast == "Die vraag is al beantwoord."
+    step = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"].split(":")[0]
+    for forged in ["garbage", ":", "1:", "s:", f"{step}:p99", f"{step}:" + "x" * 50]:
+        assert await sem.click_data(forged, question, question=False) == [], forged
+        assert sem.toast == "Die knop werkt niet.", forged
+    assert await sem.click_data("999:start", question, question=False) == []
+    assert sem.toast == "Die vraag is al beantwoord."  # a step that is not the current one
+    assert len(sem.bot_messages) == messages
+    assert sem.chat.messages[question["message_id"]] == question  # buttons still there
+    assert stored_name(tg, sem) is None
+
+    await sem.send_text("Sem")  # typed: the old question keeps its buttons ...
+    messages = len(sem.bot_messages)
+    await sem.click("Sla over", message=question, question=False)  # ... a late press on them
+    assert sem.toast == "Die vraag is al beantwoord."
+    assert "reply_markup" not in sem.chat.messages[question["message_id"]]  # tidied away
+    assert len(sem.bot_messages) == messages
+    assert sem.last_text().endswith("Hoe oud ben je? Dat hoef je niet te zeggen.")
+    assert stored_name(tg, sem) == "Sem"
+    assert len(tg.calls_of("answerCallbackQuery")) == 10  # every press, once
+
+
+async def test_a_press_too_old_to_answer_still_counts(tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4014, "Sem")
+    await sem.send_text("/start")
+    welcome = sem.last_question()
+    data = welcome["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await sem.click_data(data, welcome, age=20)  # answered after Telegram's 15 seconds
+    (refused,) = tg.take_errors()
+    assert refused.method == "answerCallbackQuery" and "query is too old" in refused.error
+    assert sem.chat.messages[welcome["message_id"]]["text"].endswith("→ Oké, we beginnen")
+    assert sem.last_text().endswith("Hoe mag ik je noemen?")
+    assert not any("Er ging iets mis" in m.get("text", "") for m in sem.bot_messages)
+
+
+async def test_toggles_on_a_multi_choice_question_edit_it_in_place(tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4015, "Sem")
+    await sem.send_text("/start")
+    await sem.click("Oké, we beginnen")
+    for answer in ("Sem", "17"):
+        await sem.send_text(answer)
+    await sem.click("Goed")
+    await sem.click("Nee")
+    await sem.send_text("mijn zus Sanne")
+    question = sem.last_question()
+    count = len(sem.bot_messages)
+    await sem.click("Helpt met praktische dingen")
+    await sem.click("Geeft me advies")
+    assert len(sem.bot_messages) == count  # the same message, marks changed
+    marked = [b for b in sem.buttons(sem.chat.messages[question["message_id"]])
+              if b.startswith("✅")]
+    assert marked == ["✅ Helpt met praktische dingen", "✅ Geeft me advies"]
+    await sem.click("Klaar")
+    assert "→ Klaar" in sem.chat.messages[question["message_id"]]["text"]
+
+
+async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
+        tmp_path: Path) -> None:
+    """No question is that long today; if one ever is, no part of it may be lost."""
+    async with FakeTelegram() as tg:
+        user = FakeUser(tg, 4016, "Sem")
+        async with Bot(tg.token, base_url=tg.base_url) as bot:
+            shown = await bot.send_message(user.id, "Kies wat past.", reply_markup=(
+                InlineKeyboardMarkup([[InlineKeyboardButton("Een", callback_data="3:a")]])))
+            query = CallbackQuery(tg.new_query_id(user.id), User(user.id, "Sem", False),
+                                  str(user.id), message=shown, data="3:a")
+            query.set_bot(bot)
+            long = Message("\n\n".join(["Lange uitleg " + str(n) + " " + "bla " * 300
+                                        for n in range(6)]),
+                           choices=(Choice("a", "✅ Een"),), step=3, multi=True,
+                           replaces_previous=True)
+            await after_press(bot, user.id, query, shown, Reply([long], "Een"), 3)
+        assert "reply_markup" not in user.chat.messages[shown.message_id]
+        assert user.chat.messages[shown.message_id]["text"] == "Kies wat past."
+        pieces = user.bot_messages[1:]
+        assert [p["text"].count("Lange uitleg") for p in pieces] == [3, 3]  # whole paragraphs
+        assert pieces[1]["text"].startswith("Lange uitleg 3 ")
+        assert "reply_markup" not in pieces[0] and user.buttons(pieces[1]) == ["✅ Een"]
+        tg.assert_no_errors()
