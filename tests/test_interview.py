@@ -173,3 +173,22 @@ def test_a_plan_from_a_newer_program_is_refused_not_misread() -> None:
     assert Plan.model_validate({"schema_version": SCHEMA_VERSION}).schema_version == SCHEMA_VERSION
     with pytest.raises(ValidationError, match="newer than this program"):
         Plan.model_validate({"schema_version": SCHEMA_VERSION + 1})
+
+
+def test_a_finished_plan_offers_what_to_do_next_as_buttons(store: Store) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"
+    assert [c.label for c in youth.question.choices] == [
+        "Mijn plan bekijken", "Iets veranderen", "Mijn plan delen"]
+    youth.clicks("Mijn plan bekijken")
+    assert "Toekomstplan van Noor" in youth.replies[0].text
+    assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"
+    youth.says("iets veranderen")  # typed works too
+    assert youth.asked == "Wat wil je veranderen?"
+    youth.clicks("Laat maar")
+    youth.clicks("Mijn plan delen")
+    assert "Wie ziet je plan?" in youth.text
+    youth.clicks(youth.question.choices[-1].label)  # leave the sharing menu
+    youth.says("hoi")  # anything else: the same choices again
+    assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"

@@ -54,7 +54,7 @@ async def test_a_click_is_answered_and_the_question_shows_the_choice(tg: FakeTel
 async def test_a_whole_interview_with_the_plan_on_request_midway(tg: FakeTelegram) -> None:
     noor = FakeUser(tg, 2001, "Noor")
     await noor.send_text("/start")
-    await interview(noor, INTERVIEW[:6], last=True)
+    await interview(noor, INTERVIEW[:6])
     seen = len(noor.bot_messages)
     await noor.send_text("/plan")  # any time: the plan so far, then the same question
     plan, picture, question = noor.bot_messages[seen:]
@@ -64,8 +64,10 @@ async def test_a_whole_interview_with_the_plan_on_request_midway(tg: FakeTelegra
                                 "Kies daarna Klaar.")
     await interview(noor, INTERVIEW[6:])
     assert "Je plan is klaar!" in noor.last_text()
-    await noor.send_text("/plan", question=1)  # the plan, and how to go on: no question
-    plan = noor.last_text()
+    seen = len(noor.bot_messages)
+    await noor.send_text("/plan")  # the plan (and the network picture), then what to do now
+    plan = noor.bot_messages[seen]["text"]
+    assert noor.last_text() == "Je plan is klaar! Wat wil je nu doen?"
     assert "Sanne (zus): helpt met praktische dingen, dichtbij" in plan
     assert "Een eigen kamer → Ahmed (JIM) → deze maand" in plan
     answered = [m for m in noor.bot_messages if "\n\n→ " in m.get("text", "")]

@@ -82,7 +82,7 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
     await noor.send_text("/start")
     await interview(noor, INTERVIEW)  # Ahmed is her JIM and helps with "Een eigen kamer"
     await noor.send_text("/delen")
-    await noor.click("Ahmed uitnodigen als JIM", question=1)
+    await noor.click("Ahmed uitnodigen als JIM")
     token = await invitation(noor, 1)
     forward = next(m for m in noor.bot_messages if token in m.get("text", ""))
     assert "Noor" in forward["text"]  # a message to forward, ending with the link
@@ -117,7 +117,7 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
 async def linked_professional(noor: FakeUser, mark: FakeUser, number: int = 1) -> None:
     """Noor invites her begeleider from /delen; Mark opens the link and says who he is."""
     await noor.send_text("/delen")
-    await noor.click("Je begeleider uitnodigen", question=1)
+    await noor.click("Je begeleider uitnodigen")
     await mark.send_text(f"/start {await invitation(noor, number)}")
     await mark.click(first_button(mark.last_question()))
     for answer in ("Mark", "RIBW"):
@@ -189,13 +189,13 @@ async def test_a_recipient_who_blocked_the_bot_does_not_hold_up_the_others(
     await noor.send_text("/start")
     await interview(noor, INTERVIEW)
     await noor.send_text("/delen")
-    await noor.click("Ahmed uitnodigen als JIM", question=1)
+    await noor.click("Ahmed uitnodigen als JIM")
     await ahmed.send_text(f"/start {await invitation(noor, 1)}")
     await ahmed.click(first_button(ahmed.last_question()), question=1)
     await ahmed.receives("Een eigen kamer")
     ahmed.chat.blocked = True  # Ahmed blocks the bot
     await noor.send_text("/delen")
-    await noor.click("Stop delen met Ahmed", question=1)  # a notice for Ahmed: refused
+    await noor.click("Stop delen met Ahmed")  # a notice for Ahmed: refused
     await linked_professional(noor, mark, number=2)
     await mark.receives("Toekomstplan van Noor")  # the queue went on past Ahmed
     refused = tg.take_errors()
@@ -215,9 +215,9 @@ async def test_a_delivery_cut_off_halfway_resumes_without_repeating_itself(
     await interview(noor, INTERVIEW)  # a plan with something in it: the PDF comes along
     tg.break_next("sendDocument")  # the summary's text goes out, its PDF does not
     await noor.send_text(f"/start {await invitation(mark, 1)}")
-    await noor.click(first_button(noor.last_question()), question=False)  # her plan is done
+    await noor.click(first_button(noor.last_question()))
     await mark.receives("Toekomstplan")
-    await noor.send_text("/help", question=False)  # any turn wakes the courier again
+    await noor.send_text("/help")  # any turn wakes the courier again
     await document_of(mark)
     summaries = [m for m in mark.bot_messages
                  if "Toekomstplan van Noor" in m.get("text", "")]

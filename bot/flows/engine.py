@@ -295,6 +295,8 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
     if turn.ctx.erase:
         turn.say(turn.t(N_("Alles is gewist. Dag! Met /start kun je altijd opnieuw beginnen.")))
         return turn.result(effect=Effect.ERASE)
+    if turn.ctx.run_command:
+        return _command(turn, UserInput(InputKind.COMMAND, command=turn.ctx.run_command))
     if turn.ctx.pause:
         turn.conv.paused = True
         turn.flush_notes()

@@ -44,6 +44,7 @@ class Context:
     language: str | None = None  # the youth chose another language (/taal)
     erase: bool = False  # the youth confirmed /verwijder
     pause: bool = False
+    run_command: str | None = None  # a choice that does what a command does ("plan", …)
     sharing: SharingPort | None = None  # shared state outside this plan (invites, links)
     seen: list[str] = field(default_factory=list)  # the questions this conversation reached
 

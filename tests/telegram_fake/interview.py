@@ -22,13 +22,11 @@ INTERVIEW: list[tuple[str, str]] = [
 ]
 
 
-async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW,
-                    last: bool | int = 2) -> None:
-    """Take ``steps``. The last answer of the whole interview finishes the plan: no question
-    follows, the reply is complete once two messages changed (the plan shows the answer,
-    "Je plan is klaar!" follows)."""
+async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW) -> None:
+    """Take ``steps``, each answered once the next question (or, at the end, the choices
+    of what to do with the finished plan) is there."""
     for number in range(len(steps)):
-        await step(user, steps, number, True if number < len(steps) - 1 else last)
+        await step(user, steps, number)
 
 
 async def step(user: FakeUser, steps: list[tuple[str, str]], number: int,

@@ -46,15 +46,21 @@ class Overview(Question):
 
 
 class Finished(Question):
-    """Not a question: what the bot says once the plan is done, whatever is typed."""
+    """Where the youth rests once the plan is done: what they can do now, as buttons (the
+    same as /plan, /wijzig and /delen, for whoever doesn't know the commands)."""
 
     skip_label = None
 
     def prompt(self, ctx: Context) -> str:
-        return ctx.t(N_("Je plan is klaar! Met /plan zie je het. Met /wijzig pas je iets aan."))
+        return ctx.t(N_("Je plan is klaar! Wat wil je nu doen?"))
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
-        return Outcome.REASK
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(command, ctx.t(label)) for command, label in FINISHED_CHOICES]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        return Outcome.REASK
+        ctx.run_command = choice
+        return Outcome.STAY
+
+
+FINISHED_CHOICES = (("plan", N_("Mijn plan bekijken")), ("wijzig", N_("Iets veranderen")),
+                    ("delen", N_("Mijn plan delen")))
