@@ -132,3 +132,51 @@ def test_a_youth_can_say_no_to_a_begeleiders_link(store: Store) -> None:
     assert mark.text == "Er staan geen vragen voor je open."
     noor.says("/delen")
     assert "Nog niemand. Alleen jij." in noor.text
+
+
+def test_a_new_jim_leaves_the_old_one_only_their_own_actions(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ask = next(m for m in ahmed.inbox() if m.choices)
+    noor.changes("Mensen om je heen", "Je JIM", "Sanne")
+    assert noor.asked.startswith("Wil je Sanne nu vragen om je JIM te zijn?")
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor heeft het plan aangepast: je bent nu geen JIM meer. Dank je voor je hulp! "
+        "Je helpt nog wel mee met een paar dingen. Met /plan zie je welke."]
+    assert [m.text for m in noor.inbox()] == [
+        "Ahmed is geen JIM meer. Ahmed ziet nu alleen de afspraken waarmee die helpt."]
+    ahmed.says("/plan")
+    assert "Een eigen kamer → deze maand · open" in ahmed.text
+    for hidden in ("Sanne", "Hulp met mijn post", "huur", "Ruzie", "WIE", "JIM"):
+        assert hidden not in ahmed.text, hidden
+    assert not any(m.attachments for m in ahmed.replies)  # no network picture either
+    ahmed.clicks_raw(ask.choices[0].id, None)  # his ask still stands: "Ja"
+    assert "Noor hoort je antwoord" in ahmed.text
+    noor.says("/delen")
+    assert "• Ahmed (helpt mee): ziet alleen de afspraken waarmee die helpt" in noor.text
+    assert "Ahmed (JIM)" not in noor.text
+    assert "Sanne uitnodigen als JIM" in [c.label for c in noor.question.choices]
+
+
+def test_an_old_jim_without_actions_stops_seeing_the_plan(store: Store) -> None:
+    turns = Turns(store)
+    noor, els, sanne = Youth(turns, "noor"), Youth(turns, "els"), Youth(turns, "sanne")
+    complete_interview(noor)
+    noor.changes("Mensen om je heen", "Je JIM", "Els")
+    noor.clicks("Ja, maak het bericht")
+    els.says(f"/start {noor.invite}")
+    els.clicks("Ja, ik wil JIM zijn")
+    noor.inbox()
+    noor.changes("Mensen om je heen", "Je JIM", "Sanne")
+    noor.clicks("Ja, maak het bericht")
+    sanne_code = noor.invite
+    noor.changes("Mensen om je heen", "Je JIM", "Weet ik nog niet")
+    assert [m.text for m in els.inbox()] == [
+        "Noor heeft het plan aangepast: je bent nu geen JIM meer. Dank je voor je hulp! "
+        "Je ziet het plan niet meer."]
+    assert [m.text for m in noor.inbox()] == ["Els is geen JIM meer en ziet je plan niet meer."]
+    els.says("/plan")
+    assert els.text.startswith("Er is nog geen plan met je gedeeld.")
+    sanne.says(f"/start {sanne_code}")  # Sanne is no longer asked to be JIM
+    assert INVALID in sanne.text
+    noor.says("/delen")
+    assert "Nog niemand. Alleen jij." in noor.text
