@@ -143,7 +143,7 @@ def test_used_invented_withdrawn_and_expired_tokens_get_one_plain_answer(
     noor.clicks("Je begeleider uitnodigen")
     withdrawn = noor.invite
     noor.says("/delen")
-    noor.clicks("Uitnodiging je begeleider intrekken")
+    noor.clicks("Uitnodiging voor je begeleider intrekken")
     stranger.says(f"/start {withdrawn}")
     assert INVALID in stranger.text
     noor.says("/delen")

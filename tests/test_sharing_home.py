@@ -45,7 +45,7 @@ def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store
     assert "Nu kijken we naar je leven van nu" in noor.text  # WAT starts only now
     assert noor.asked == "Waar wil je beginnen?"
     noor.says("/delen")
-    assert "Ahmed (JIM): uitnodiging nog niet beantwoord" in noor.text
+    assert "• Uitnodiging voor Ahmed als JIM: nog niet beantwoord" in noor.text
 
 
 def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:

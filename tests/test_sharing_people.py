@@ -31,7 +31,7 @@ def test_a_jim_who_stops_can_be_replaced_right_away(store: Store) -> None:
     noor.clicks("Ja, maak het bericht")
     assert noor.invite and "We gaan verder waar we waren." in noor.text
     noor.says("/delen")
-    assert "Sanne (JIM): uitnodiging nog niet beantwoord" in noor.text
+    assert "• Uitnodiging voor Sanne als JIM: nog niet beantwoord" in noor.text
     assert "Ahmed uitnodigen als JIM" not in noor.text
 
 
@@ -53,14 +53,15 @@ def test_an_invite_can_be_sent_again_and_several_begeleiders_invited(store: Stor
     noor, stranger = Youth(turns, "noor"), Youth(turns, "sem")
     complete_interview(noor)
     first = invites(noor, "Ahmed uitnodigen als JIM")
-    second = invites(noor, "Uitnodiging Ahmed opnieuw sturen")
+    second = invites(noor, "Uitnodiging voor Ahmed opnieuw sturen")
     assert second != first and "Dit bericht is van Noor" in noor.text
     stranger.says(f"/start {first}")
     assert INVALID in stranger.text  # the old link stopped working
     for _ in range(2):
         invites(noor, "Je begeleider uitnodigen")
     noor.says("/delen")
-    assert noor.text.count("je begeleider (begeleider): uitnodiging nog niet beantwoord") == 2
+    assert noor.text.count("• Uitnodiging voor je begeleider: nog niet beantwoord") == 2
+    assert "(begeleider)" not in noor.text
     codes = [c.id for c in noor.question.choices if c.id.startswith("resend:")]
     assert len(codes) == 3  # Ahmed and both begeleiders: none withdrew another
 
@@ -98,7 +99,10 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
     noor.clicks("Iemand uitnodigen die helpt")
     assert [c.label for c in noor.question.choices] == ["Sanne", "Laat maar"]
     noor.clicks("Sanne")
-    sanne.says(f"/start {noor.invite}")
+    code = noor.invite
+    noor.says("/delen")
+    assert "• Uitnodiging voor Sanne om mee te helpen: nog niet beantwoord" in noor.text
+    sanne.says(f"/start {code}")
     sanne.clicks("Ja")
     ask = [m for m in sanne.inbox() if m.choices]
     assert [m.text for m in ask] == ["Noor vraagt of je kunt helpen met: Hulp met mijn post. "

@@ -118,16 +118,15 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     options: list[tuple[str, str]] = []
     shared = sharing.shared_with()
     for link in shared:
-        role = t.plain(ROLE_WORDS[link.role])
         if link.pending:
-            lines.append(t(N_("• {name} ({role}): uitnodiging nog niet beantwoord"),
-                           name=link.name, role=role))
-            options.append((f"resend:{link.id}",
-                            t.plain(N_("Uitnodiging {name} opnieuw sturen"), name=link.name)))
-            options.append((f"withdraw:{link.id}",
-                            t.plain(N_("Uitnodiging {name} intrekken"), name=link.name)))
+            lines.append(t(PENDING[link.role], name=link.name))
+            options.append((f"resend:{link.id}", t.plain(
+                N_("Uitnodiging voor {name} opnieuw sturen"), name=link.name)))
+            options.append((f"withdraw:{link.id}", t.plain(
+                N_("Uitnodiging voor {name} intrekken"), name=link.name)))
         else:
-            lines.append(t(SEES[link.role], name=link.name, role=role))
+            lines.append(t(SEES[link.role], name=link.name,
+                           role=t.plain(ROLE_WORDS[link.role])))
             options.append((f"stop:{link.id}",
                             t.plain(N_("Stop delen met {name}"), name=link.name)))
     if not shared:
@@ -241,6 +240,11 @@ def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
 
 ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),
               ShareRole.PROFESSIONAL: N_("begeleider")}
+PENDING = {  # an invite sent, not yet answered
+    ShareRole.JIM: N_("• Uitnodiging voor {name} als JIM: nog niet beantwoord"),
+    ShareRole.NETWORK: N_("• Uitnodiging voor {name} om mee te helpen: nog niet beantwoord"),
+    ShareRole.PROFESSIONAL: N_("• Uitnodiging voor je begeleider: nog niet beantwoord"),
+}
 SEES = {
     ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
     ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),

@@ -33,11 +33,6 @@ ANSWER_LABELS = {
     HelperAnswer.OTHERWISE: N_("Ja, maar anders"),
     HelperAnswer.NO: N_("Nee"),
 }
-ROLE_NAMES = {
-    ShareRole.JIM: N_("JIM"),
-    ShareRole.NETWORK: N_("helpt mee"),
-    ShareRole.PROFESSIONAL: N_("begeleider"),
-}
 
 
 def ask_choice(ask_id: int, code: str) -> str:
