@@ -17,6 +17,7 @@ from bot.flows.messages import Attachment
 from bot.flows.plan_view import is_empty
 from bot.flows.sharing.model import ShareRole
 from bot.i18n import N_, Translator
+from bot.local_time import local_day
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
 from bot.storage.sharing import LinkRow
@@ -121,5 +122,5 @@ def export_attachments(uow: UnitOfWork, user_id: int, now: datetime
     files = [Attachment(filename=FILENAME, mime_type="application/json", data=data)]
     if stored is not None and not is_empty(plan):
         files.append(Attachment(PLAN_FILENAME, "application/pdf",
-                                plan_pdf(plan, t, now.date())))
+                                plan_pdf(plan, t, local_day(now))))
     return tuple(files)

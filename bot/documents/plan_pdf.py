@@ -12,7 +12,6 @@ import io
 import re
 from datetime import date
 
-from babel.dates import format_date
 from fpdf import FPDF
 
 from bot.documents.fonts import BOLD, REGULAR, printable
@@ -24,6 +23,7 @@ from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
+from bot.local_time import long_date
 from bot.plan.model import Plan
 
 _TAGS = re.compile(r"</?[a-z]+>")
@@ -63,7 +63,7 @@ def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH) -
     youth = youth_word(plan, t)
     doc.heading(t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name
                 else plain(t(voice.title)), 20)
-    doc.line(format_date(today, format="long", locale=t.lang))
+    doc.line(long_date(today, t.lang))
     if voice.private and plan.private_domains:
         doc.line(t.plain(voice.private, youth=youth))
     if plan.urgent:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_date
-
 from bot.flows.interview.relations import called, relation_text, unnamed
 from bot.flows.interview.wie import ROLE_LABELS
 from bot.i18n import N_, Translator
+from bot.local_time import local_day, long_date
 from bot.plan.model import (
     Action,
     HelperAnswer,
@@ -76,8 +75,8 @@ FOR_OTHERS = Voice(
 
 
 def day(moment: datetime, t: Translator) -> str:
-    """A date as people write it: "3 maart 2026"."""
-    return format_date(moment.date(), format="long", locale=t.lang)
+    """The day of ``moment`` in Dutch time, as people write it: "3 maart 2026"."""
+    return long_date(local_day(moment), t.lang)
 
 
 def youth_word(plan: Plan, t: Translator) -> str:

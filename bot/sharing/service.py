@@ -231,9 +231,9 @@ class Sharing:
         view = shared_copy(plan, link.role, link.person_id)
         files: tuple[Attachment, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
-            files = (plan_document(view, self.t, self.now.date(), FOR_OTHERS),)
+            files = (plan_document(view, self.t, self.now, FOR_OTHERS),)
         elif link.role is ShareRole.JIM and view.people:
-            files = (network_document(view, self.t, self.now.date(), FOR_OTHERS),)
+            files = (network_document(view, self.t, self.now, FOR_OTHERS),)
         return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
 
     def shared_plans(self) -> list[Message]:
@@ -519,7 +519,7 @@ class Handoffs:
             if is_empty(view):
                 return [Message(t(N_("{youth} heeft nog niets in het plan. Je krijgt bericht "
                                      "als het klaar is."), youth=youth_name(plan, t)))]
-            pdf = plan_document(view, t, self.now.date(), FOR_OTHERS)
+            pdf = plan_document(view, t, self.now, FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
         self.peers.send(link.member_id, build, link)
