@@ -8,6 +8,7 @@ question again, as after any command.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,16 @@ def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
     return turn.result()
 
 
-def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult | None:
-    """``/start <code>``: a valid invite is explained; any other code gets one plain answer
-    that says nothing about whose invite it was."""
+def open_invite(turn: _TurnState, sharing: SharingPort, code: str,
+                typed: bool = False) -> TurnResult | None:
+    """``/start <code>``, or (``typed``) the bare code: a valid invite is explained; any
+    other code gets one plain answer that says nothing about whose invite it was."""
     invite = sharing.open_invite(code)
     turn.quiet = True
     if invite is None:
-        turn.say(turn.t(N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
+        turn.say(turn.t(N_("Deze code werkt niet. Misschien is hij al gebruikt of te oud. "
+                           "Vraag om een nieuwe.") if typed else
+                        N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
                            "Vraag om een nieuwe link.")))
         turn.conv.started = True
         return None
@@ -59,6 +63,21 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
             "age": invite.youth_age,
             "professional": invite.professional.model_dump() if invite.professional else None}
     return open_detour(turn, "invite_answer", {"invite": data})
+
+
+# What an invite code looks like (see bot/sharing/tokens.py): one word of URL-safe
+# characters, not only lowercase letters, so no typed word or name is taken for one.
+CODE = re.compile(r"(?=.*[A-Z0-9_-])[A-Za-z0-9_-]{20,64}")
+
+
+def typed_code(turn: _TurnState, text: str) -> str | None:
+    """An invite code typed at the welcome, as the terminal shows it (Telegram sends a link,
+    which arrives as ``/start <code>``): someone who came to accept an invite need not start
+    a plan first."""
+    conv, code = turn.conv, text.strip()
+    at_welcome = not conv.started or (conv.state == START_STATE and not conv.in_detour
+                                      and is_empty(turn.ctx.plan))
+    return code if at_welcome and CODE.fullmatch(code) else None
 
 
 def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
