@@ -74,8 +74,9 @@ def test_a_jim_rests_at_their_own_home_not_in_the_youth_interview(store: Store) 
     noor.clicks("Ahmed uitnodigen als JIM")
     ahmed.says(f"/start {noor.invite}")
     ahmed.clicks("Ja, ik wil JIM zijn")
-    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Met /plan zie je het plan. "
-                          "Met /bericht stuur je een berichtje. Met /stoppen stop je.")
+    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Typ /plan om het plan te zien. "
+                          "Typ /bericht om Noor een berichtje te sturen. "
+                          "Stoppen kan altijd met /stoppen.")
     assert ahmed.state == "member_home"
     for typed in ("/start", "hallo", "/start"):
         ahmed.says(typed)

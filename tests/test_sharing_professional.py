@@ -25,6 +25,7 @@ def registered_professional(turns: Turns) -> tuple[Youth, str]:
     mark.says("RIBW")
     mark.says("woonbegeleider")
     assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text
+    assert "Open de link en druk op Start." in mark.text
     return mark, mark.invite
 
 
@@ -37,9 +38,12 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert noor.asked == "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?"
     noor.clicks("Ja, dat wil ik")
     assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
+    assert "We gaan verder" not in noor.text  # nothing was going on: the welcome follows
+    assert noor.asked.startswith("Hoi! Ik help je een plan te maken")
     first = mark.inbox()  # an empty plan: no PDF yet, only that it will come
     assert [m.text for m in first] == [
-        "Een jongere heeft nog niets in het plan. Je krijgt bericht als het klaar is."]
+        "Een jongere deelt het plan nu met je. Er staat nog niets in. "
+        "Je krijgt bericht als het klaar is."]
     assert not first[0].attachments
     answer_start(noor)  # reports something urgent: money for rent
     urgent = mark.inbox()

@@ -127,7 +127,7 @@ class _TurnState:
             return True
         if QUESTION[frame.state].resting:
             self.quiet = True
-        else:
+        elif frame.state != START_STATE:  # at the welcome nothing was going on yet
             self.ctx.note(self.t(N_("We gaan verder waar we waren.")))
         self.introduce()  # when the detour was taken just as a new part began
         return False

@@ -422,12 +422,13 @@ JOINED = {
     InviteKind.PROFESSIONAL: N_("{name} ziet nu je plan."),
 }
 WELCOME = {
-    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Met /plan zie je het plan. "
-                       "Met /bericht stuur je een berichtje. Met /stoppen stop je."),
-    InviteKind.NETWORK: N_("Dank je! Met /plan zie je waarmee {youth} hulp vraagt. "
-                           "Met /stoppen stop je."),
+    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Typ /plan om het plan te zien. "
+                       "Typ /bericht om {youth} een berichtje te sturen. "
+                       "Stoppen kan altijd met /stoppen."),
+    InviteKind.NETWORK: N_("Dank je! Typ /plan om te zien waarmee {youth} hulp vraagt. "
+                           "Stoppen kan altijd met /stoppen."),
     InviteKind.PROFESSIONAL: N_("Dank je! Je bent nu gekoppeld aan {youth}. "
-                                "Met /jongeren zie je het plan."),
+                                "Typ /jongeren om het plan te zien."),
 }
 LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
@@ -517,8 +518,9 @@ class Handoffs:
 
         def build(t: Translator) -> list[Message]:
             if is_empty(view):
-                return [Message(t(N_("{youth} heeft nog niets in het plan. Je krijgt bericht "
-                                     "als het klaar is."), youth=youth_name(plan, t)))]
+                return [Message(t(N_("{youth} deelt het plan nu met je. Er staat nog niets in. "
+                                     "Je krijgt bericht als het klaar is."),
+                                  youth=youth_name(plan, t)))]
             pdf = plan_document(view, t, self.now, FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
