@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.documents.plan_pdf import plan_pdf
+from bot.documents.files import plan_document
 from bot.flows.conversation import Conversation
 from bot.flows.messages import Attachment
 from bot.flows.plan_view import is_empty
@@ -23,7 +23,6 @@ from bot.storage.sharing import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 FILENAME = "mijn-gegevens.json"
-PLAN_FILENAME = "toekomstplan.pdf"
 EXPLANATION = {
     "about": N_("Dit is alles wat ik over je heb bewaard. Het is van jou."),
     "user": N_("Hoe ik je herken: je chat, en wanneer je begon."),
@@ -120,6 +119,5 @@ def export_attachments(uow: UnitOfWork, user_id: int, now: datetime
     data = json.dumps(document, ensure_ascii=False, indent=2).encode()
     files = [Attachment(filename=FILENAME, mime_type="application/json", data=data)]
     if stored is not None and not is_empty(plan):
-        files.append(Attachment(PLAN_FILENAME, "application/pdf",
-                                plan_pdf(plan, t, now.date())))
+        files.append(plan_document(plan, t, now))
     return tuple(files)

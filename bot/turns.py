@@ -105,7 +105,7 @@ class Turns:
                                       attachments=export_attachments(uow, user_id, now))
             uow.commit()
         messages = attach_documents(messages, result.plan, Translator(result.conversation.lang),
-                                    now.date())  # after the commit: drawing holds no lock
+                                    now)  # after the commit: drawing holds no lock
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),

@@ -4,6 +4,7 @@ all, and the people linked to them lose access with a neutral notice."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -39,7 +40,8 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     asked = youth.asked
     reply = youth.turns.handle("test", "u-42", UserInput.typed("/mijngegevens"))
     export, pdf = reply.messages[0].attachments
-    assert pdf.filename == "toekomstplan.pdf" and pdf.data.startswith(b"%PDF")
+    assert re.fullmatch(r"toekomstplan-noor-\d{4}-\d\d-\d\d\.pdf", pdf.filename)
+    assert pdf.data.startswith(b"%PDF")  # named like every other copy of the plan
     assert export.filename == "mijn-gegevens.json"
     document = json.loads(export.data)
     assert document["explanation"]["about"] == (

@@ -98,15 +98,48 @@ def test_a_shared_copy_speaks_about_the_youth_and_keeps_private_subjects_out() -
     assert "Schulden" not in text and "post" not in text and "Geld" not in text
     assert "WIE · de mensen om Noë heen" in text and "jouw" not in text.lower()
     assert "gemeld op 22 november 2026" in text
+    plan.domains[Domain.SUPPORT] = DomainAnswer(status=Status.GOED)
+    text = text_of(plan_pdf(shared_copy(plan, ShareRole.PROFESSIONAL, None), Translator("nl"),
+                            date(2026, 11, 22), FOR_OTHERS))
+    assert "Mensen om Noë heen: goed" in text and " je " not in text  # not the reader's
     own = text_of(plan_pdf(plan, Translator("nl"), date(2026, 11, 22)))
     assert "Schulden" in own and "ikzelf" in own and "houdt sommige" not in own
 
 
+HEADINGS = ("Eerst regelen", "WIE · mensen om je heen", "WAT · hoe het nu gaat",
+            "HOE · afspraken")
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    for extra in range(0, 60, 3):  # push the headings down, line by line
+        plan = full_plan()
+        plan.people += [Person(id=f"x{i}", name=f"Vriend {i}") for i in range(extra)]
+        pages = PdfReader(io.BytesIO(plan_pdf(plan, Translator("nl"), date(2026, 1, 1)))).pages
+        for page in pages[:-1]:
+            last = page.extract_text().strip().splitlines()[-1]
+            assert last not in HEADINGS, (extra, last)
+
+
 def test_the_file_is_named_after_the_youth_and_the_day() -> None:
-    document = plan_document(full_plan(" 😀 Ø"), Translator("nl"), date(2026, 11, 24))
+    document = plan_document(full_plan(" 😀 Ø"), Translator("nl"),
+                             datetime(2026, 11, 24, 12, tzinfo=UTC))
     assert document.filename == "toekomstplan-noe-2026-11-24.pdf"
-    assert plan_document(Plan(), Translator("nl"), date(2026, 1, 2)).filename == \
-        "toekomstplan-2026-01-02.pdf"
+    assert plan_document(Plan(), Translator("nl"), datetime(2026, 1, 2, 12, tzinfo=UTC)
+                         ).filename == "toekomstplan-2026-01-02.pdf"
+
+
+def test_just_after_midnight_in_amsterdam_it_is_the_next_day() -> None:
+    winter = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # 00:30 on the 24th in Amsterdam
+    plan = full_plan()
+    plan.urgent[0].reported_at = winter
+    document = plan_document(shared_copy(plan, ShareRole.PROFESSIONAL, None), Translator("nl"),
+                             winter, FOR_OTHERS)
+    assert document.filename == "toekomstplan-noe-2026-11-24.pdf"
+    text = text_of(document.data)
+    assert "24 november 2026" in text and "gemeld op 24 november 2026" in text
+    assert "23 november" not in text
+    summer = datetime(2026, 7, 1, 22, 30, tzinfo=UTC)  # 00:30 on 2 July, summer time
+    assert plan_document(plan, Translator("nl"), summer).filename.endswith("2026-07-02.pdf")
 
 
 def test_emoji_other_scripts_and_long_text_never_break_it() -> None:

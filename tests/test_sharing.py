@@ -39,6 +39,7 @@ def invited_jim(turns: Turns) -> tuple[Youth, Youth, str]:
     assert "Nog niemand. Alleen jij." in noor.text
     noor.clicks("Ahmed uitnodigen als JIM")
     assert "Dit bericht is van Noor" in noor.text and "Telegram" in noor.text
+    assert "druk op Start" in noor.text and "Heb je Telegram nog niet?" in noor.text
     assert "nog geen 18" in noor.text  # Noor is 17: her parents should know
     return noor, ahmed, noor.invite
 
@@ -64,6 +65,7 @@ def test_invited_jim_accepts_and_sees_the_plan_without_private_subjects(store: S
     shared = ahmed.text
     assert "Toekomstplan van Noor" in shared and "Een eigen kamer" in shared
     assert "Schulden" not in shared and "Hulp met mijn post" not in shared  # money: private
+    assert "🤝 <b>Mensen om Noor heen</b>: goed" in shared and "om je heen" not in shared
     noor.says("/delen")
     assert "Ahmed (JIM): ziet je plan" in noor.text
     assert "Alleen voor jou: Geld" in noor.text
@@ -143,7 +145,7 @@ def test_used_invented_withdrawn_and_expired_tokens_get_one_plain_answer(
     noor.clicks("Je begeleider uitnodigen")
     withdrawn = noor.invite
     noor.says("/delen")
-    noor.clicks("Uitnodiging je begeleider intrekken")
+    noor.clicks("Uitnodiging voor je begeleider intrekken")
     stranger.says(f"/start {withdrawn}")
     assert INVALID in stranger.text
     noor.says("/delen")

@@ -45,7 +45,7 @@ def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store
     assert "Nu kijken we naar je leven van nu" in noor.text  # WAT starts only now
     assert noor.asked == "Waar wil je beginnen?"
     noor.says("/delen")
-    assert "Ahmed (JIM): uitnodiging nog niet beantwoord" in noor.text
+    assert "• Uitnodiging voor Ahmed als JIM: nog niet beantwoord" in noor.text
 
 
 def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:
@@ -74,8 +74,9 @@ def test_a_jim_rests_at_their_own_home_not_in_the_youth_interview(store: Store) 
     noor.clicks("Ahmed uitnodigen als JIM")
     ahmed.says(f"/start {noor.invite}")
     ahmed.clicks("Ja, ik wil JIM zijn")
-    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Met /plan zie je het plan. "
-                          "Met /bericht stuur je een berichtje. Met /stoppen stop je.")
+    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Typ /plan om het plan te zien. "
+                          "Typ /bericht om Noor een berichtje te sturen. "
+                          "Stoppen kan altijd met /stoppen.")
     assert ahmed.state == "member_home"
     for typed in ("/start", "hallo", "/start"):
         ahmed.says(typed)

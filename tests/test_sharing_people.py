@@ -31,7 +31,7 @@ def test_a_jim_who_stops_can_be_replaced_right_away(store: Store) -> None:
     noor.clicks("Ja, maak het bericht")
     assert noor.invite and "We gaan verder waar we waren." in noor.text
     noor.says("/delen")
-    assert "Sanne (JIM): uitnodiging nog niet beantwoord" in noor.text
+    assert "• Uitnodiging voor Sanne als JIM: nog niet beantwoord" in noor.text
     assert "Ahmed uitnodigen als JIM" not in noor.text
 
 
@@ -53,14 +53,15 @@ def test_an_invite_can_be_sent_again_and_several_begeleiders_invited(store: Stor
     noor, stranger = Youth(turns, "noor"), Youth(turns, "sem")
     complete_interview(noor)
     first = invites(noor, "Ahmed uitnodigen als JIM")
-    second = invites(noor, "Uitnodiging Ahmed opnieuw sturen")
+    second = invites(noor, "Uitnodiging voor Ahmed opnieuw sturen")
     assert second != first and "Dit bericht is van Noor" in noor.text
     stranger.says(f"/start {first}")
     assert INVALID in stranger.text  # the old link stopped working
     for _ in range(2):
         invites(noor, "Je begeleider uitnodigen")
     noor.says("/delen")
-    assert noor.text.count("je begeleider (begeleider): uitnodiging nog niet beantwoord") == 2
+    assert noor.text.count("• Uitnodiging voor je begeleider: nog niet beantwoord") == 2
+    assert "(begeleider)" not in noor.text
     codes = [c.id for c in noor.question.choices if c.id.startswith("resend:")]
     assert len(codes) == 3  # Ahmed and both begeleiders: none withdrew another
 
@@ -98,7 +99,10 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
     noor.clicks("Iemand uitnodigen die helpt")
     assert [c.label for c in noor.question.choices] == ["Sanne", "Laat maar"]
     noor.clicks("Sanne")
-    sanne.says(f"/start {noor.invite}")
+    code = noor.invite
+    noor.says("/delen")
+    assert "• Uitnodiging voor Sanne om mee te helpen: nog niet beantwoord" in noor.text
+    sanne.says(f"/start {code}")
     sanne.clicks("Ja")
     ask = [m for m in sanne.inbox() if m.choices]
     assert [m.text for m in ask] == ["Noor vraagt of je kunt helpen met: Hulp met mijn post. "
@@ -130,5 +134,53 @@ def test_a_youth_can_say_no_to_a_begeleiders_link(store: Store) -> None:
     assert "Er zijn nog geen jongeren" in mark.text
     mark.says("/vragen")
     assert mark.text == "Er staan geen vragen voor je open."
+    noor.says("/delen")
+    assert "Nog niemand. Alleen jij." in noor.text
+
+
+def test_a_new_jim_leaves_the_old_one_only_their_own_actions(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ask = next(m for m in ahmed.inbox() if m.choices)
+    noor.changes("Mensen om je heen", "Je JIM", "Sanne")
+    assert noor.asked.startswith("Wil je Sanne nu vragen om je JIM te zijn?")
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor heeft het plan aangepast: je bent nu geen JIM meer. Dank je voor je hulp! "
+        "Je helpt nog wel mee met een paar dingen. Met /plan zie je welke."]
+    assert [m.text for m in noor.inbox()] == [
+        "Ahmed is geen JIM meer. Ahmed ziet nu alleen de afspraken waarmee die helpt."]
+    ahmed.says("/plan")
+    assert "Een eigen kamer → deze maand · open" in ahmed.text
+    for hidden in ("Sanne", "Hulp met mijn post", "huur", "Ruzie", "WIE", "JIM"):
+        assert hidden not in ahmed.text, hidden
+    assert not any(m.attachments for m in ahmed.replies)  # no network picture either
+    ahmed.clicks_raw(ask.choices[0].id, None)  # his ask still stands: "Ja"
+    assert "Noor hoort je antwoord" in ahmed.text
+    noor.says("/delen")
+    assert "• Ahmed (helpt mee): ziet alleen de afspraken waarmee die helpt" in noor.text
+    assert "Ahmed (JIM)" not in noor.text
+    assert "Sanne uitnodigen als JIM" in [c.label for c in noor.question.choices]
+
+
+def test_an_old_jim_without_actions_stops_seeing_the_plan(store: Store) -> None:
+    turns = Turns(store)
+    noor, els, sanne = Youth(turns, "noor"), Youth(turns, "els"), Youth(turns, "sanne")
+    complete_interview(noor)
+    noor.changes("Mensen om je heen", "Je JIM", "Els")
+    noor.clicks("Ja, maak het bericht")
+    els.says(f"/start {noor.invite}")
+    els.clicks("Ja, ik wil JIM zijn")
+    noor.inbox()
+    noor.changes("Mensen om je heen", "Je JIM", "Sanne")
+    noor.clicks("Ja, maak het bericht")
+    sanne_code = noor.invite
+    noor.changes("Mensen om je heen", "Je JIM", "Weet ik nog niet")
+    assert [m.text for m in els.inbox()] == [
+        "Noor heeft het plan aangepast: je bent nu geen JIM meer. Dank je voor je hulp! "
+        "Je ziet het plan niet meer."]
+    assert [m.text for m in noor.inbox()] == ["Els is geen JIM meer en ziet je plan niet meer."]
+    els.says("/plan")
+    assert els.text.startswith("Er is nog geen plan met je gedeeld.")
+    sanne.says(f"/start {sanne_code}")  # Sanne is no longer asked to be JIM
+    assert INVALID in sanne.text
     noor.says("/delen")
     assert "Nog niemand. Alleen jij." in noor.text

@@ -4,12 +4,16 @@ youth's plan by any command or forged button."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.flows.messages import UserInput
 from bot.flows.sharing.views import ask_choice
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
+from tests.test_plan_pdf import text_of
+from tests.test_sharing import Clock
 from tests.test_sharing_asks import invites
 
 
@@ -21,6 +25,7 @@ def registered_professional(turns: Turns) -> tuple[Youth, str]:
     mark.says("RIBW")
     mark.says("woonbegeleider")
     assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text
+    assert "Open de link en druk op Start." in mark.text
     return mark, mark.invite
 
 
@@ -33,9 +38,12 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert noor.asked == "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?"
     noor.clicks("Ja, dat wil ik")
     assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
+    assert "We gaan verder" not in noor.text  # nothing was going on: the welcome follows
+    assert noor.asked.startswith("Hoi! Ik help je een plan te maken")
     first = mark.inbox()  # an empty plan: no PDF yet, only that it will come
     assert [m.text for m in first] == [
-        "Een jongere heeft nog niets in het plan. Je krijgt bericht als het klaar is."]
+        "Een jongere deelt het plan nu met je. Er staat nog niets in. "
+        "Je krijgt bericht als het klaar is."]
     assert not first[0].attachments
     answer_start(noor)  # reports something urgent: money for rent
     urgent = mark.inbox()
@@ -154,3 +162,25 @@ def test_a_professional_never_edits_the_plan_and_members_cannot_use_youth_comman
     assert "nog niets om te veranderen" in mark.text
     mark.says("Hacker")
     assert noor.plan == before  # /wijzig only ever changes one's own plan
+
+
+def test_dates_are_dutch_days_also_just_after_midnight(store: Store) -> None:
+    clock = Clock()
+    clock.now = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 March in Amsterdam
+    turns = Turns(store, clock=clock)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    mark.inbox()
+    answer_start(noor)
+    assert mark.inbox()[0].text.startswith("⚠️ Dringend van Noor, gemeld op 2 maart 2026: ")
+    answer_wie(noor)
+    noor.says("/plan")
+    assert noor.replies[0].attachments[0].filename == "netwerk-noor-2026-03-02.png"
+    answer_wat(noor)
+    answer_hoe(noor)
+    pdf = next(m for m in mark.inbox() if m.attachments).attachments[0]
+    assert pdf.filename == "toekomstplan-noor-2026-03-02.pdf"
+    text = text_of(pdf.data)
+    assert "gemeld op 2 maart 2026" in text and "1 maart" not in text

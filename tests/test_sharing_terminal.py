@@ -63,3 +63,20 @@ def test_a_professional_in_the_terminal_registers_is_accepted_and_picks_up(
     again = chat_as(tmp_path, "noor", ["/plan"])
     assert "Mark (woonbegeleider, RIBW) pakt je vraag op: Ik moet morgen mijn huur" in again
     assert "opgepakt door Mark" in again
+
+
+def test_the_first_screen_takes_an_invite_code_as_it_is(tmp_path: Path) -> None:
+    youth = chat_as(tmp_path, "noor", [*TYPED_INTERVIEW, "/delen", "Ahmed uitnodigen als JIM"])
+    code = re.search(r"Code: /start (\S+)", youth)
+    assert code is not None and "Heb je een code gekregen" in youth.split("> ", 1)[0]
+    wrong = code.group(1)[:-1] + ("B" if code.group(1).endswith("A") else "A")
+    jim = chat_as(tmp_path, "ahmed", ["Noor gaf me een code", wrong, code.group(1), "1", "1"])
+    first, *turns = jim.split("> ")
+    assert first.startswith("Hoi! Ik help je een plan te maken")
+    assert first.rstrip().endswith("Heb je een code gekregen van iemand? Typ die dan.")
+    assert "Deze code werkt niet." not in turns[0]  # words are not taken for a code
+    assert "Deze code werkt niet." in turns[1] and "Zullen we beginnen?" in turns[1]
+    assert turns[2].startswith("Noor vraagt of jij JIM wilt zijn")
+    assert "Je bent nu JIM van Noor" in turns[3]
+    assert "Heb je een code gekregen" not in chat_as(tmp_path, "ahmed", ["/plan"])
+    assert "Heb je een code gekregen" not in chat_as(tmp_path, "noor", [])

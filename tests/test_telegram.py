@@ -174,5 +174,5 @@ async def test_my_data_arrives_as_documents(tg: FakeTelegram) -> None:
     document, pdf = tg.documents
     assert document["filename"] == "mijn-gegevens.json"
     assert json.loads(document["data"])["now"]["plan"]["name"] == "Sem"
-    assert pdf["filename"] == "toekomstplan.pdf" and pdf["data"].startswith(b"%PDF")
+    assert pdf["filename"].startswith("toekomstplan-sem-") and pdf["data"].startswith(b"%PDF")
     assert sem.last_text().endswith("Hoe oud ben je? Dat hoef je niet te zeggen.")

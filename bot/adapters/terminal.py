@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
+from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.messages import Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
@@ -63,11 +64,16 @@ def read_line(line: str, last_question: Message | None) -> UserInput:
     return UserInput.typed(line)
 
 
-def language_of(turns: Turns, user: str, default: str) -> str:
-    """The language this user's conversation is in now (it changes with /taal)."""
+def conversation_of(turns: Turns, user: str) -> Conversation | None:
     with UnitOfWork(turns.store) as uow:
         found = uow.conversations.load_for(CHANNEL, user)
-    return found[1].parse()[0].lang if found else default
+    return found[1].parse()[0] if found else None
+
+
+def language_of(turns: Turns, user: str, default: str) -> str:
+    """The language this user's conversation is in now (it changes with /taal)."""
+    conversation = conversation_of(turns, user)
+    return conversation.lang if conversation else default
 
 
 def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
@@ -99,6 +105,11 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         turns.delivered([delivery.id for delivery in waiting])
 
     turn(UserInput.typed("/start"))
+    first = conversation_of(turns, user)
+    if first is not None and first.state == START_STATE and not first.in_detour:
+        # the same first screen for whoever came to accept an invite: codes are typed here
+        hint = t(N_("Heb je een code gekregen van iemand? Typ die dan."))
+        stdout.write(to_terminal(hint, bold) + "\n\n")
     while True:
         stdout.write("> ")
         stdout.flush()

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from bot.documents.network_picture import network_png
 from bot.documents.plan_pdf import plan_pdf
 from bot.flows.messages import NETWORK_PICTURE, Attachment, Message
 from bot.flows.plan_voice import FOR_YOUTH, Voice
 from bot.i18n import N_, Translator
+from bot.local_time import local_day
 from bot.plan.model import Plan
 
 SLUG_LENGTH = 30
@@ -30,16 +31,17 @@ def file_name(stem: str, plan: Plan, today: date, extension: str) -> str:
     return "-".join(part for part in (stem, slug, today.isoformat()) if part) + extension
 
 
-def plan_document(plan: Plan, t: Translator, today: date,
+def plan_document(plan: Plan, t: Translator, now: datetime,
                   voice: Voice = FOR_YOUTH) -> Attachment:
+    today = local_day(now)
     return Attachment(file_name("toekomstplan", plan, today, ".pdf"), "application/pdf",
                       plan_pdf(plan, t, today, voice),
                       caption=t.plain(N_("Het toekomstplan als PDF")))
 
 
-def network_document(plan: Plan, t: Translator, today: date,
+def network_document(plan: Plan, t: Translator, now: datetime,
                      voice: Voice = FOR_YOUTH) -> Attachment:
-    return Attachment(file_name("netwerk", plan, today, ".png"), "image/png",
+    return Attachment(file_name("netwerk", plan, local_day(now), ".png"), "image/png",
                       network_png(plan, t, voice))
 
 
@@ -47,8 +49,9 @@ MAKERS = {NETWORK_PICTURE: network_document}
 
 
 def attach_documents(messages: list[Message], plan: Plan, t: Translator,
-                     today: date) -> list[Message]:
-    """The messages with the documents they ask for made from ``plan`` and attached."""
+                     now: datetime) -> list[Message]:
+    """The messages with the documents they ask for made from ``plan`` and attached;
+    ``now`` is dated in Dutch time."""
     return [replace(message, documents=(), attachments=message.attachments + tuple(
-                MAKERS[kind](plan, t, today) for kind in message.documents))
+                MAKERS[kind](plan, t, now) for kind in message.documents))
             if message.documents else message for message in messages]

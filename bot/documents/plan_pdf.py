@@ -12,7 +12,6 @@ import io
 import re
 from datetime import date
 
-from babel.dates import format_date
 from fpdf import FPDF
 
 from bot.documents.fonts import BOLD, REGULAR, printable
@@ -20,14 +19,16 @@ from bot.documents.network_picture import network_png
 from bot.flows import plan_voice
 from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import relation_text, unnamed
-from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
+from bot.flows.interview.wat import STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
+from bot.local_time import long_date
 from bot.plan.model import Plan
 
 _TAGS = re.compile(r"</?[a-z]+>")
 PICTURE_WIDTH = 105  # mm
+KEEP_WITH_HEADING = 15  # mm: room for the first lines (or table rows) under a heading
 
 
 def plain(markup: str) -> str:
@@ -45,6 +46,8 @@ class _Document(FPDF):
         self.add_page()
 
     def heading(self, text: str, size: int = 14) -> None:
+        if self.will_page_break(size * 0.5 + 4 + KEEP_WITH_HEADING):
+            self.add_page()  # a heading never ends a page
         self.ln(3)
         self.set_font("Sans", "B", size)
         self.multi_cell(0, size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
@@ -63,7 +66,7 @@ def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH) -
     youth = youth_word(plan, t)
     doc.heading(t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name
                 else plain(t(voice.title)), 20)
-    doc.line(format_date(today, format="long", locale=t.lang))
+    doc.line(long_date(today, t.lang))
     if voice.private and plan.private_domains:
         doc.line(t.plain(voice.private, youth=youth))
     if plan.urgent:
@@ -109,13 +112,14 @@ def _wat(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
     doc.heading(plain(t(N_("<b>WAT</b> · hoe het nu gaat"))))
     if not plan.domains:
         doc.line(t.plain(N_("Nog niets ingevuld.")))
-    for domain, label in DOMAIN_LABELS.items():
+    youth = youth_word(plan, t)
+    for domain, label in voice.domains.items():
         answer = plan.domains.get(domain)
         if answer is None:
             continue
         status = (t.plain(STATUS_LABELS[answer.status]) if answer.status
                   else t.plain(N_("overgeslagen")) if answer.skipped else "…")
-        doc.line(f"{t.plain(label)}: {status.lower()}", bold=True)
+        doc.line(f"{t.plain(label, youth=youth)}: {status.lower()}", bold=True)
         for template, text in ((N_("Gaat goed: {text}"), answer.going_well),
                                (N_("Moeilijk: {text}"), answer.hard),
                                (N_("Nodig: {text}"), answer.need),
@@ -129,8 +133,7 @@ def _wat(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
                                                      answer.safety_plan.who_to_call),
                                       strict=True):
                 if text:
-                    doc.line(t.plain(template, text=text, youth=youth_word(plan, t)),
-                             indent=10)
+                    doc.line(t.plain(template, text=text, youth=youth), indent=10)
 
 
 def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
@@ -141,7 +144,8 @@ def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
     doc.set_font("Sans", "", 10)
     headings = [t.plain(N_("Wat")), t.plain(N_("Wie")), t.plain(N_("Wanneer")),
                 t.plain(N_("Status"))]
-    with doc.table(col_widths=(62, 38, 28, 46), first_row_as_headings=True) as table:
+    with doc.table(col_widths=(62, 38, 28, 46), first_row_as_headings=True, text_align="LEFT",
+                   v_align="TOP", line_height=5, padding=1.5) as table:
         table.row(headings)
         for action in plan.actions:
             when = t.plain(WHEN_LABELS[action.when]) if action.when else "…"

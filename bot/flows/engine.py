@@ -127,7 +127,7 @@ class _TurnState:
             return True
         if QUESTION[frame.state].resting:
             self.quiet = True
-        else:
+        elif frame.state != START_STATE:  # at the welcome nothing was going on yet
             self.ctx.note(self.t(N_("We gaan verder waar we waren.")))
         self.introduce()  # when the detour was taken just as a new part began
         return False
@@ -161,6 +161,9 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         return _reask(turn)
     if user_input.kind is InputKind.CHOICE and user_input.choice.startswith(SHARED_CHOICE):
         return sharing_commands.shared_click(turn, user_input.choice) or _reask(turn)
+    code = sharing_commands.typed_code(turn, said) if user_input.kind is InputKind.TEXT else None
+    if code is not None and sharing is not None:
+        return sharing_commands.open_invite(turn, sharing, code, typed=True) or _reask(turn)
     if not turn.conv.started:
         turn.conv.started = True
         turn.ask()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import relation_text, unnamed
-from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS
+from bot.flows.interview.wat import DOMAIN_ICONS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import (
     FOR_YOUTH,
@@ -75,13 +75,15 @@ def _wat(plan: Plan, t: Translator, voice: Voice) -> str:
     lines = [t(N_("<b>WAT</b> · hoe het nu gaat"))]
     if not plan.domains:
         lines.append(t(N_("Nog niets ingevuld.")))
-    for domain, domain_label in DOMAIN_LABELS.items():
+    youth = youth_word(plan, t)
+    for domain, domain_label in voice.domains.items():
         answer = plan.domains.get(domain)
         if answer is None:
             continue
         status = (t(STATUS_LABELS[answer.status]) if answer.status
                   else t(N_("overgeslagen")) if answer.skipped else "…")
-        lines.append(f"{DOMAIN_ICONS[domain]} <b>{t(domain_label)}</b>: {status.lower()}")
+        label = t(domain_label, youth=youth)
+        lines.append(f"{DOMAIN_ICONS[domain]} <b>{label}</b>: {status.lower()}")
         parts = ((N_("Gaat goed: {text}"), answer.going_well),
                  (N_("Moeilijk: {text}"), answer.hard), (N_("Nodig: {text}"), answer.need),
                  (N_("Over een paar maanden: {text}"), answer.future))
@@ -91,7 +93,7 @@ def _wat(plan: Plan, t: Translator, voice: Voice) -> str:
             safety = zip(voice.safety, (answer.safety_plan.warning_signs,
                                         answer.safety_plan.what_helps,
                                         answer.safety_plan.who_to_call), strict=True)
-            lines += ["   " + t(template, text=text, youth=youth_word(plan, t))
+            lines += ["   " + t(template, text=text, youth=youth)
                       for template, text in safety if text]
     return "\n".join(lines)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_date
-
 from bot.flows.interview.relations import called, relation_text, unnamed
+from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import ROLE_LABELS
 from bot.i18n import N_, Translator
+from bot.local_time import local_day, long_date
 from bot.plan.model import (
     Action,
+    Domain,
     HelperAnswer,
     HelperKind,
     HelperResponse,
@@ -38,6 +39,7 @@ class Voice:
     self_helper: str
     professional: str
     roles: dict[Role, str]
+    domains: dict[Domain, str]  # the life domains' names, in their order
     safety: tuple[str, str, str]  # warning signs, what helps, whom to call
     jim_legend: str
     private: str | None = None  # said when some subjects are kept out of the copy
@@ -52,6 +54,7 @@ FOR_YOUTH = Voice(
     self_helper=N_("ikzelf"),
     professional=N_("mijn begeleider"),
     roles=ROLE_LABELS,
+    domains=DOMAIN_LABELS,
     safety=(N_("Hier merk ik het aan: {text}"), N_("Dit helpt mij: {text}"),
             N_("Die bel of app ik: {text}")),
     jim_legend=N_("JIM: de volwassene die jij vertrouwt"),
@@ -67,6 +70,7 @@ FOR_OTHERS = Voice(
            Role.SAMEN: N_("Doet leuke dingen samen"),
            Role.ADVIES: N_("Geeft advies"),
            Role.ER_VOOR_JE: N_("Is er als het moeilijk is")},
+    domains={**DOMAIN_LABELS, Domain.SUPPORT: N_("Mensen om {youth} heen")},
     safety=(N_("Hier merkt {youth} het aan: {text}"), N_("Dit helpt {youth}: {text}"),
             N_("Die belt of appt {youth}: {text}")),
     jim_legend=N_("JIM: de volwassene die {youth} vertrouwt"),
@@ -76,8 +80,8 @@ FOR_OTHERS = Voice(
 
 
 def day(moment: datetime, t: Translator) -> str:
-    """A date as people write it: "3 maart 2026"."""
-    return format_date(moment.date(), format="long", locale=t.lang)
+    """The day of ``moment`` in Dutch time, as people write it: "3 maart 2026"."""
+    return long_date(local_day(moment), t.lang)
 
 
 def youth_word(plan: Plan, t: Translator) -> str:

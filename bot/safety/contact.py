@@ -6,21 +6,13 @@ urgent, and when. Never what the youth wrote, never what kind of crisis it was.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
 from bot.flows.messages import Message
 from bot.i18n import N_, Translator
-
-
-def _local_zone() -> tzinfo:
-    """Dutch time for the professional; UTC where the system has no time zone data."""
-    try:
-        return ZoneInfo("Europe/Amsterdam")
-    except ZoneInfoNotFoundError:
-        return UTC
+from bot.local_time import local, long_date
 
 
 def names_text(names: list[str], t: Translator) -> str:
@@ -32,11 +24,11 @@ def names_text(names: list[str], t: Translator) -> str:
 
 def contact_request(youth: str, at: datetime, t: Translator) -> Message:
     """What the professional receives: neutral, urgent, no content."""
-    local = at.astimezone(_local_zone())
+    dutch = local(at)
     return Message(t(N_("⚠️ Dringend: {youth} vraagt je om nu contact op te nemen. "
                         "Gevraagd op {date} om {time}."),
-                     youth=youth, date=format_date(local, format="long", locale=t.lang),
-                     time=format_time(local, format="HH:mm", locale=t.lang)))
+                     youth=youth, date=long_date(dutch.date(), t.lang),
+                     time=format_time(dutch, format="HH:mm", locale=t.lang)))
 
 
 def contact_sent(names: list[str], t: Translator) -> Message:

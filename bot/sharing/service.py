@@ -231,9 +231,9 @@ class Sharing:
         view = shared_copy(plan, link.role, link.person_id)
         files: tuple[Attachment, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
-            files = (plan_document(view, self.t, self.now.date(), FOR_OTHERS),)
+            files = (plan_document(view, self.t, self.now, FOR_OTHERS),)
         elif link.role is ShareRole.JIM and view.people:
-            files = (network_document(view, self.t, self.now.date(), FOR_OTHERS),)
+            files = (network_document(view, self.t, self.now, FOR_OTHERS),)
         return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
 
     def shared_plans(self) -> list[Message]:
@@ -422,16 +422,25 @@ JOINED = {
     InviteKind.PROFESSIONAL: N_("{name} ziet nu je plan."),
 }
 WELCOME = {
-    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Met /plan zie je het plan. "
-                       "Met /bericht stuur je een berichtje. Met /stoppen stop je."),
-    InviteKind.NETWORK: N_("Dank je! Met /plan zie je waarmee {youth} hulp vraagt. "
-                           "Met /stoppen stop je."),
+    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Typ /plan om het plan te zien. "
+                       "Typ /bericht om {youth} een berichtje te sturen. "
+                       "Stoppen kan altijd met /stoppen."),
+    InviteKind.NETWORK: N_("Dank je! Typ /plan om te zien waarmee {youth} hulp vraagt. "
+                           "Stoppen kan altijd met /stoppen."),
     InviteKind.PROFESSIONAL: N_("Dank je! Je bent nu gekoppeld aan {youth}. "
-                                "Met /jongeren zie je het plan."),
+                                "Typ /jongeren om het plan te zien."),
 }
 LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
     ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),
+}
+FORMER_JIM = {  # has actions given to them: a helper now
+    True: N_("Je helpt nog wel mee met een paar dingen. Met /plan zie je welke."),
+    False: N_("Je ziet het plan niet meer."),
+}
+FORMER_JIM_FOR_YOUTH = {
+    True: N_("{name} is geen JIM meer. {name} ziet nu alleen de afspraken waarmee die helpt."),
+    False: N_("{name} is geen JIM meer en ziet je plan niet meer."),
 }
 GONE = {
     ShareRole.NETWORK: N_("Iemand die hielp doet niet meer mee."),
@@ -509,9 +518,10 @@ class Handoffs:
 
         def build(t: Translator) -> list[Message]:
             if is_empty(view):
-                return [Message(t(N_("{youth} heeft nog niets in het plan. Je krijgt bericht "
-                                     "als het klaar is."), youth=youth_name(plan, t)))]
-            pdf = plan_document(view, t, self.now.date(), FOR_OTHERS)
+                return [Message(t(N_("{youth} deelt het plan nu met je. Er staat nog niets in. "
+                                     "Je krijgt bericht als het klaar is."),
+                                  youth=youth_name(plan, t)))]
+            pdf = plan_document(view, t, self.now, FOR_OTHERS)
             return [summary_message(plan, pdf, t)]
 
         self.peers.send(link.member_id, build, link)
@@ -531,10 +541,10 @@ class Handoffs:
         ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
         sum up everything changed since the last message.
         """
-        links = self.uow.links.of_youth(youth_id)
+        earlier = before()
+        links = self._former_jims_step_back(youth_id, earlier, plan)
         if not links:
             return
-        earlier = before()
         for action in plan.actions:
             old = earlier.action(action.id)
             if old is None or (old.helper, old.person_id) != (action.helper, action.person_id):
@@ -547,6 +557,35 @@ class Handoffs:
                 self._summary(link, plan)
             elif plan.confirmed and settled:
                 self._digest(link, plan)
+
+    def _former_jims_step_back(self, youth_id: int, earlier: Plan, plan: Plan) -> list[LinkRow]:
+        """A JIM sees the plan only while they are the plan's JIM. When the youth chose
+        someone else (or nobody), the former JIM keeps only the actions given to them, as a
+        helper, or stops seeing the plan; an unanswered JIM invite for them stops working.
+        Both sides hear it. Returns the youth's links as they are now."""
+        jim = plan.jim_person()
+        current = jim.id if jim else None
+        for invite in self.uow.invites.pending_from(youth_id, self.now):
+            if invite.kind is InviteKind.JIM and invite.person_id != current:
+                self.uow.invites.revoke(invite.id, self.now)
+        links = self.uow.links.of_youth(youth_id)
+        former = [link for link in links
+                  if link.role is ShareRole.JIM and link.person_id != current]
+        for link in former:
+            person = plan.person(link.person_id) or earlier.person(link.person_id)
+            helps = bool(shared_copy(plan, ShareRole.NETWORK, link.person_id).actions)
+            if helps:
+                self.uow.links.set_role(link.id, ShareRole.NETWORK)
+            else:
+                self.uow.links.delete(link.id)
+            self.peers.send(link.member_id, lambda t, helps=helps: [Message(
+                t(N_("{youth} heeft het plan aangepast: je bent nu geen JIM meer. "
+                     "Dank je voor je hulp!"), youth=youth_name(plan, t))
+                + " " + t(FORMER_JIM[helps]))])
+            self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
+                FORMER_JIM_FOR_YOUTH[helps],
+                name=person.name if person else t.plain(N_("Je vorige JIM"))))])
+        return self.uow.links.of_youth(youth_id) if former else links
 
     def _digest(self, link: LinkRow, plan: Plan) -> None:
         """What changed since the copy last sent over this link, old → new."""

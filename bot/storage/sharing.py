@@ -150,6 +150,11 @@ class Links:
     def delete(self, link_id: int) -> None:
         self.connection.execute(delete(links).where(links.c.id == link_id))
 
+    def set_role(self, link_id: int, role: ShareRole) -> None:
+        """Change what the member may see; their asks stay, so nothing is asked twice."""
+        self.connection.execute(update(links).where(links.c.id == link_id)
+                                .values(role=role.value))
+
     def mark_sent(self, link_id: int, now: datetime, sent: Plan) -> None:
         """Remember what the member was last sent (sealed), for the next digest."""
         self.connection.execute(update(links).where(links.c.id == link_id).values(

@@ -8,6 +8,7 @@ question again, as after any command.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,16 @@ def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
     return turn.result()
 
 
-def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult | None:
-    """``/start <code>``: a valid invite is explained; any other code gets one plain answer
-    that says nothing about whose invite it was."""
+def open_invite(turn: _TurnState, sharing: SharingPort, code: str,
+                typed: bool = False) -> TurnResult | None:
+    """``/start <code>``, or (``typed``) the bare code: a valid invite is explained; any
+    other code gets one plain answer that says nothing about whose invite it was."""
     invite = sharing.open_invite(code)
     turn.quiet = True
     if invite is None:
-        turn.say(turn.t(N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
+        turn.say(turn.t(N_("Deze code werkt niet. Misschien is hij al gebruikt of te oud. "
+                           "Vraag om een nieuwe.") if typed else
+                        N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
                            "Vraag om een nieuwe link.")))
         turn.conv.started = True
         return None
@@ -59,6 +63,21 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
             "age": invite.youth_age,
             "professional": invite.professional.model_dump() if invite.professional else None}
     return open_detour(turn, "invite_answer", {"invite": data})
+
+
+# What an invite code looks like (see bot/sharing/tokens.py): one word of URL-safe
+# characters, not only lowercase letters, so no typed word or name is taken for one.
+CODE = re.compile(r"(?=.*[A-Z0-9_-])[A-Za-z0-9_-]{20,64}")
+
+
+def typed_code(turn: _TurnState, text: str) -> str | None:
+    """An invite code typed at the welcome, as the terminal shows it (Telegram sends a link,
+    which arrives as ``/start <code>``): someone who came to accept an invite need not start
+    a plan first."""
+    conv, code = turn.conv, text.strip()
+    at_welcome = not conv.started or (conv.state == START_STATE and not conv.in_detour
+                                      and is_empty(turn.ctx.plan))
+    return code if at_welcome and CODE.fullmatch(code) else None
 
 
 def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
@@ -118,16 +137,15 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     options: list[tuple[str, str]] = []
     shared = sharing.shared_with()
     for link in shared:
-        role = t.plain(ROLE_WORDS[link.role])
         if link.pending:
-            lines.append(t(N_("• {name} ({role}): uitnodiging nog niet beantwoord"),
-                           name=link.name, role=role))
-            options.append((f"resend:{link.id}",
-                            t.plain(N_("Uitnodiging {name} opnieuw sturen"), name=link.name)))
-            options.append((f"withdraw:{link.id}",
-                            t.plain(N_("Uitnodiging {name} intrekken"), name=link.name)))
+            lines.append(t(PENDING[link.role], name=link.name))
+            options.append((f"resend:{link.id}", t.plain(
+                N_("Uitnodiging voor {name} opnieuw sturen"), name=link.name)))
+            options.append((f"withdraw:{link.id}", t.plain(
+                N_("Uitnodiging voor {name} intrekken"), name=link.name)))
         else:
-            lines.append(t(SEES[link.role], name=link.name, role=role))
+            lines.append(t(SEES[link.role], name=link.name,
+                           role=t.plain(ROLE_WORDS[link.role])))
             options.append((f"stop:{link.id}",
                             t.plain(N_("Stop delen met {name}"), name=link.name)))
     if not shared:
@@ -241,6 +259,11 @@ def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
 
 ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),
               ShareRole.PROFESSIONAL: N_("begeleider")}
+PENDING = {  # an invite sent, not yet answered
+    ShareRole.JIM: N_("• Uitnodiging voor {name} als JIM: nog niet beantwoord"),
+    ShareRole.NETWORK: N_("• Uitnodiging voor {name} om mee te helpen: nog niet beantwoord"),
+    ShareRole.PROFESSIONAL: N_("• Uitnodiging voor je begeleider: nog niet beantwoord"),
+}
 SEES = {
     ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
     ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),

@@ -12,7 +12,7 @@ can never show more than the copy holds:
 from __future__ import annotations
 
 from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.wat import DOMAIN_LABELS, STATUS_LABELS
+from bot.flows.interview.wat import STATUS_LABELS
 from bot.flows.messages import SHARED_CHOICE, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
 from bot.flows.plan_voice import (
@@ -21,6 +21,7 @@ from bot.flows.plan_voice import (
     day,
     helper_word,
     urgent_line,
+    youth_word,
 )
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.i18n import N_, Safe, Translator, escape
@@ -32,11 +33,6 @@ ANSWER_LABELS = {
     HelperAnswer.YES: N_("Ja"),
     HelperAnswer.OTHERWISE: N_("Ja, maar anders"),
     HelperAnswer.NO: N_("Nee"),
-}
-ROLE_NAMES = {
-    ShareRole.JIM: N_("JIM"),
-    ShareRole.NETWORK: N_("helpt mee"),
-    ShareRole.PROFESSIONAL: N_("begeleider"),
 }
 
 
@@ -114,10 +110,15 @@ def invite_messages(kind: InviteKind, plan: Plan, name: str | None, token: str,
                                     "toekomstplan met de chatbot Toekomstplan op Telegram. "
                                     "Ik wil het plan met jou als mijn begeleider delen."),
     }[kind]
-    how = t(N_("Open je de link hieronder? Dan opent Telegram een chat met de bot. De bot "
-               "legt uit wat ik vraag. Daarna kies je zelf: ja of nee. Het is gratis."))
+    how = t(N_("Open de link hieronder en druk op Start. De bot legt uit wat ik vraag. "
+               "Daarna kies je zelf: ja of nee."))
     return [Message(" ".join(note)),
-            Message(t(invitation, youth=youth) + "\n\n" + how, invite=token)]
+            Message(t(invitation, youth=youth) + "\n\n" + how + " " + t(NO_TELEGRAM_YET),
+                    invite=token)]
+
+
+# Whoever gets an invite forwarded (on WhatsApp, say) may never have used Telegram.
+NO_TELEGRAM_YET = N_("Heb je Telegram nog niet? Zet die gratis app dan eerst op je telefoon.")
 
 
 def invite_for_youth(profile: ProfessionalProfile, token: str, t: Translator) -> list[Message]:
@@ -126,9 +127,10 @@ def invite_for_youth(profile: ProfessionalProfile, token: str, t: Translator) ->
                          "14 dagen lang."))),
             Message(t(N_("Hoi! Ik ben {name}, {role} bij {organisation}. Met de chatbot "
                          "Toekomstplan op Telegram maak je je eigen plan. Wil je het met mij "
-                         "delen? Open de link. Jij beslist, en stoppen kan altijd."),
-                      name=profile.name, role=profile.role, organisation=profile.organisation),
-                    invite=token)]
+                         "delen? Open de link en druk op Start. Jij beslist, en stoppen kan "
+                         "altijd."),
+                      name=profile.name, role=profile.role, organisation=profile.organisation)
+                    + " " + t(NO_TELEGRAM_YET), invite=token)]
 
 
 def describe_professional(profile: ProfessionalProfile, t: Translator) -> Safe:
@@ -280,7 +282,8 @@ def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
               for p in old.people if new.person(p.id) is None]
     jims = [(plan.jim_person().name if plan.jim_person() else None) for plan in (old, new)]
     lines.append(_changed(t.plain(N_("JIM")), *jims, t))
-    for domain, label in DOMAIN_LABELS.items():
+    youth = youth_word(new, t)
+    for domain, label in FOR_OTHERS.domains.items():
         before, after = old.domains.get(domain), new.domains.get(domain)
         if after is None or before == after:
             continue
@@ -289,7 +292,8 @@ def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
             now = getattr(after, field)
             if field == "status":
                 was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
-            lines.append(_changed(f"{t.plain(label)} – {t.plain(field_label)}", was, now, t))
+            lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
+                                  was, now, t))
     for action in new.actions:
         earlier = old.action(action.id)
         if earlier is None:
