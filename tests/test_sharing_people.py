@@ -184,3 +184,48 @@ def test_an_old_jim_without_actions_stops_seeing_the_plan(store: Store) -> None:
     assert INVALID in sanne.text
     noor.says("/delen")
     assert "Nog niemand. Alleen jij." in noor.text
+
+
+
+def invite_helper(noor: Youth, helper: Youth, action: str) -> None:
+    """Give ``action`` to ``helper`` and invite them; they open the invite."""
+    name = helper.user.capitalize()
+    noor.changes("Een afspraak", action, name, "Deze week")
+    noor.says("/delen")
+    noor.clicks("Iemand uitnodigen die helpt")
+    noor.clicks(name)
+    helper.says(f"/start {noor.invite}")
+
+
+def test_a_person_taken_out_of_the_plan_loses_their_link_and_invite(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = jim_with_one_of_two_actions(turns)
+    sanne, els = Youth(turns, "sanne"), Youth(turns, "els")
+    invite_helper(noor, sanne, "Hulp met mijn post")
+    sanne.clicks("Ja")
+    invite_helper(noor, els, "Een eigen kamer")  # Els opens it, not answered yet
+    for youth in (noor, ahmed, sanne):
+        youth.inbox()
+    noor.changes("Mensen om je heen", "Ahmed", "Weghalen uit je plan")
+    assert [m.text for m in noor.replies[:2]] == [
+        "Ahmed staat niet meer in je plan. Met /terug zet je dat terug.",
+        "Ahmed ziet je plan niet meer. Na /terug nodig je Ahmed opnieuw uit."]
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor deelt het plan niet meer met je. Dank je voor je hulp."]
+    assert noor.inbox() == []  # said in the reply, once
+    ahmed.says("/plan")
+    assert ahmed.text.startswith("Er is nog geen plan met je gedeeld.")
+    noor.changes("Mensen om je heen", "Sanne", "Weghalen uit je plan")
+    assert "Sanne ziet je plan niet meer." in noor.text
+    assert [m.text for m in sanne.inbox()] == [
+        "Noor deelt het plan niet meer met je. Dank je voor je hulp."]
+    sanne.says("/plan")
+    assert sanne.text.startswith("Er is nog geen plan met je gedeeld.")
+    noor.changes("Mensen om je heen", "Els", "Weghalen uit je plan")
+    assert "Els ziet je plan niet meer." in noor.text
+    els.clicks("Ja")
+    assert "Deze uitnodiging werkt niet meer." in els.text
+    noor.says("/terug")  # Els is back in the plan, her invite is not
+    assert "Els" in [p.name for p in noor.plan.people]
+    noor.says("/delen")
+    assert "Nog niemand. Alleen jij." in noor.text

@@ -184,8 +184,12 @@ class EditPersonPart(Cancellable):
         if choice != REMOVE:
             ctx.queue(choice)
         elif person is not None:
+            name = called(person, ctx.t, start=True)
             ctx.note(ctx.t(N_("{name} staat niet meer in je plan. Met /terug zet je dat terug."),
-                           name=called(person, ctx.t, start=True)))
+                           name=name))
+            if ctx.sharing is not None and ctx.sharing.end_for_person(person.id):
+                ctx.note(ctx.t(N_("{name} ziet je plan niet meer. Na /terug nodig je {them} "
+                                  "opnieuw uit."), name=name, them=called(person, ctx.t)))
             ctx.plan.remove_person(person.id)
             ctx.changed("people")
         return Outcome.ACCEPTED

@@ -132,11 +132,27 @@ class Sharing:
         if link is None or link.youth_id != self.user_id:
             return self._say(N_("Dat kan niet meer."))
         name = self._member_name(link, self.plan, self.t)
+        self._end(link)
+        return self._say(N_("Klaar. {name} ziet je plan niet meer."), name=name)
+
+    def _end(self, link: LinkRow) -> None:
+        """The youth ends a link: access stops at once, the member hears it neutrally."""
         self.uow.links.delete(link.id)
         self.peers.send(link.member_id, lambda t: [Message(t(
             N_("{youth} deelt het plan niet meer met je. Dank je voor je hulp."),
             youth=youth_name(self.plan, t)))])
-        return self._say(N_("Klaar. {name} ziet je plan niet meer."), name=name)
+
+    def end_for_person(self, person_id: str) -> bool:
+        ended = False
+        for invite in self.uow.invites.pending_from(self.user_id, self.now):
+            if invite.person_id == person_id:
+                self.uow.invites.revoke(invite.id, self.now)
+                ended = True
+        for link in self.uow.links.of_youth(self.user_id):
+            if link.person_id == person_id:
+                self._end(link)
+                ended = True
+        return ended
 
     def withdraw(self, invite_id: int) -> list[Message]:
         invite = self.uow.invites.get(invite_id)

@@ -44,6 +44,11 @@ class SharingPort(Protocol):
     def withdraw(self, invite_id: int) -> list[Message]:
         """Cancel an unanswered invite of this user."""
 
+    def end_for_person(self, person_id: str) -> bool:
+        """The youth took this person out of the plan: their link and any unanswered invite
+        for them end at once (an undo brings the person back, not the link). True when
+        there was either."""
+
     # --- whoever opens an invite ------------------------------------------------------------
     def open_invite(self, code: str) -> OpenedInvite | None:
         """The invite behind ``code`` if it can still be used (and now belongs to this user)."""
