@@ -102,6 +102,11 @@ class Youth:
         return "\n".join(m.text for m in self.replies)
 
     @property
+    def said(self) -> str:
+        """What the last reply said around its questions: the messages without buttons."""
+        return "\n".join(m.text for m in self.replies if not m.choices)
+
+    @property
     def asked(self) -> str:
         assert self.question is not None
         return self.question.text

@@ -74,22 +74,58 @@ def test_a_jim_rests_at_their_own_home_not_in_the_youth_interview(store: Store) 
     noor.clicks("Ahmed uitnodigen als JIM")
     ahmed.says(f"/start {noor.invite}")
     ahmed.clicks("Ja, ik wil JIM zijn")
-    assert ahmed.text == ("Dank je! Je bent nu JIM van Noor. Typ /plan om het plan te zien. "
-                          "Typ /bericht om Noor een berichtje te sturen. "
-                          "Stoppen kan altijd met /stoppen.")
-    assert ahmed.state == "member_home"
+    assert ahmed.said == ("Dank je! Ik laat Noor weten dat je JIM wilt zijn. "
+                          "Met /help zie je altijd wat je kunt doen.")
+    assert ahmed.asked == JIM_HOME and ahmed.state == "member_home"
     for typed in ("/start", "hallo", "/start"):
         ahmed.says(typed)
         assert YOUTH_WELCOME not in ahmed.text and "Hoi! Ik help je" not in ahmed.text
-        assert "Je bent JIM van Noor." in ahmed.asked and "/vragen" in ahmed.asked
+        assert ahmed.asked == JIM_HOME
     ahmed.inbox()
     ahmed.presses("Ja")
-    assert ahmed.text == "Dank je! Noor hoort je antwoord."  # and nothing after it
+    assert ahmed.said == "Dank je! Noor hoort je antwoord."
+    assert ahmed.asked == JIM_HOME  # the buttons again, below the answer
     ahmed.says("/plan")
-    assert "Toekomstplan van Noor" in ahmed.text and "Je bent JIM" not in ahmed.text
+    assert "Toekomstplan van Noor" in ahmed.text and ahmed.asked == JIM_HOME
     ahmed.says("/start")
     ahmed.clicks("Zelf een plan maken")  # his own plan, when he wants one
     assert YOUTH_WELCOME in ahmed.asked
+
+
+JIM_HOME = "Je bent JIM van Noor.\nWat wil je doen?"
+JIM_BUTTONS = ["Het plan bekijken", "Vragen die nog open staan", "Een berichtje sturen",
+               "Stoppen met helpen", "Zelf een plan maken"]
+
+
+def test_a_jim_at_home_does_everything_with_buttons(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    assert [c.label for c in ahmed.question.choices] == JIM_BUTTONS
+    ahmed.clicks("Het plan bekijken")
+    assert "Toekomstplan van Noor" in ahmed.replies[0].text
+    assert ahmed.asked == JIM_HOME  # the pressed buttons are gone: new ones below
+    ahmed.clicks("Vragen die nog open staan")
+    assert ahmed.replies[0].text == ASK_ROOM
+    assert ahmed.replies[-1].text == ASK_ROOM  # the ask's buttons come last, not the home
+    ahmed.presses("Ja")
+    ahmed.clicks("Een berichtje sturen")
+    assert ahmed.asked == "Wat wil je tegen Noor zeggen? Typ een kort bericht."
+    ahmed.says("Succes met je kamer!")
+    assert ahmed.said == "Verstuurd. Fijn dat je meeleeft." and ahmed.asked == JIM_HOME
+    assert "💬 Bericht van Ahmed: Succes met je kamer!" in [m.text for m in noor.inbox()]
+    home = ahmed.question
+    ahmed.clicks("Stoppen met helpen")
+    ahmed.clicks("Nee")
+    assert ahmed.said == "Oké, je blijft erbij." and ahmed.asked == JIM_HOME
+    ahmed.clicks_raw("plan", home.step)  # a home left since: an old button
+    assert ahmed.said == "Die vraag is al beantwoord. Dit is de vraag van nu:"
+    assert "Toekomstplan" not in ahmed.text and ahmed.asked == JIM_HOME
+    ahmed.says("/plan")  # typing still works
+    assert "Toekomstplan van Noor" in ahmed.text
+    ahmed.clicks("Stoppen met helpen")
+    ahmed.clicks("Ja, stoppen")
+    assert ahmed.asked == "Je helpt nu niemand met een plan.\nWat wil je doen?"
+    assert [c.label for c in ahmed.question.choices] == ["Zelf een plan maken"]
 
 
 def test_a_professional_who_pressed_start_first_rests_at_home(store: Store) -> None:
@@ -99,13 +135,19 @@ def test_a_professional_who_pressed_start_first_rests_at_home(store: Store) -> N
     mark, token = registered_professional(turns)
     assert mark.state == "member_home"
     mark.says("/plan")
-    assert mark.text == "Er is nog geen plan met je gedeeld."
+    assert mark.said == "Er is nog geen plan met je gedeeld."
     mark.says("/start")
-    assert "Je bent begeleider. Nog geen jongere deelt een plan met je." in mark.asked
-    assert "/begeleider – een jongere uitnodigen" in mark.asked
+    assert mark.asked == ("Je bent begeleider. Nog geen jongere deelt een plan met je.\n"
+                          "Wat wil je doen?")
+    assert [c.label for c in mark.question.choices] == [
+        "Je jongeren en hun plan", "Vragen die nog open staan", "Een jongere uitnodigen",
+        "Stoppen met helpen", "Zelf een plan maken"]
     noor = Youth(turns, "noor")
+    answer_start(noor)
     noor.says(f"/start {token}")
     noor.clicks("Ja, dat wil ik")
+    mark.clicks("Je jongeren en hun plan")  # one youth: no need to choose
+    assert "Toekomstplan van Noor" in mark.text and mark.asked.startswith("Je begeleidt Noor.")
     mark.says("/plan")
     assert "Het plan van een jongere die je begeleidt zie je met /jongeren." in mark.text
     assert "Je plan is nog leeg" not in mark.text
@@ -137,5 +179,5 @@ def test_missed_asks_can_be_seen_again_and_answered(store: Store) -> None:
     again.presses("Ja")
     assert "Noor hoort je antwoord" in again.text
     again.says("/vragen")
-    assert again.text == "Er staan geen vragen voor je open."
+    assert again.said == "Er staan geen vragen voor je open."
     assert "Ahmed helpt je met: Een eigen kamer." in noor.inbox()[0].text

@@ -108,6 +108,17 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
     assert response is not None and response.answer is HelperAnswer.YES
     await all_delivered(tg.store)
 
+    home = ahmed.last_question()  # Ahmed's own page: what he can do, as buttons
+    assert "Zelf een plan maken" in ahmed.buttons(home)
+    await ahmed.click("Het plan bekijken", message=home)
+    assert ahmed.chat.messages[home["message_id"]]["text"].endswith("→ Het plan bekijken")
+    await ahmed.receives("Toekomstplan van Noor")
+    home = ahmed.last_question()  # the buttons again, below the plan
+    await ahmed.send_text("/bericht")  # typing works too; the page is left for the note
+    shown = len(ahmed.bot_messages)
+    await ahmed.click("Het plan bekijken", message=home, question=False)  # an old button
+    assert ahmed.toast == "Die vraag is al beantwoord." and len(ahmed.bot_messages) == shown
+
     stranger = FakeUser(tg, 7103, "Sem")  # the link was for Ahmed, once
     await stranger.send_text(f"/start {token}")
     assert stranger.last_text().startswith("Deze link werkt niet.")

@@ -67,7 +67,6 @@ class _TurnState:
                            now=now, sharing=sharing, seen=self.conv.seen)
         self.messages: list[Message] = []
         self.chosen: str | None = None
-        self.quiet = False  # the reply is complete: a resting place needn't be shown again
 
     @property
     def t(self) -> Translator:
@@ -84,8 +83,8 @@ class _TurnState:
         """Show the current question (after any notes)."""
         self.flush_notes()
         question = QUESTION[self.conv.state]
-        if question.resting and self.quiet:
-            return
+        if question.resting and self.messages and self.messages[-1].choices:
+            return  # the reply ends with buttons of its own (an ask): one set at a time
         choices = tuple(question.all_choices(self.ctx))
         self.messages.append(Message(text=question.prompt(self.ctx), choices=choices,
                                      step=self.conv.step, multi=question.multi,
@@ -125,9 +124,8 @@ class _TurnState:
         self.conv.step += 1
         if frame.resume:
             return True
-        if QUESTION[frame.state].resting:
-            self.quiet = True
-        elif frame.state != START_STATE:  # at the welcome nothing was going on yet
+        if not QUESTION[frame.state].resting and frame.state != START_STATE:
+            # (at a resting place, or at the welcome, nothing was going on yet)
             self.ctx.note(self.t(N_("We gaan verder waar we waren.")))
         self.introduce()  # when the detour was taken just as a new part began
         return False

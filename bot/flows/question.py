@@ -102,7 +102,9 @@ class Question:
 
     multi = False
     skip_label: str | None = N_("Sla over")
-    resting = False  # a place to rest, not a question: not shown again after a detour ends
+    # A place to rest, not a question: no "we go on" after a detour, and not shown again
+    # under a reply that ends with buttons of its own.
+    resting = False
 
     def __init__(self, key: str) -> None:
         self.key = key

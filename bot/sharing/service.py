@@ -196,7 +196,8 @@ class Sharing:
             name = self._member_name(link, youth_plan, self.peers.translator(youth_id))
             self.peers.send(youth_id, lambda t: [Message(t(JOINED[invite.kind], name=name))])
             handoffs.link_started(link, youth_plan)
-            return self._say(WELCOME[invite.kind], youth=youth_name(youth_plan, self.t))
+            return [Message(self.t(WELCOME[invite.kind], youth=youth_name(youth_plan, self.t))
+                            + " " + self.t(HELP_HINT))]
         handoffs.link_started(link, youth_plan)
         return self._say(N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen."),
                          who=self._member_name(link, plan, self.t))
@@ -437,15 +438,12 @@ JOINED = {
     InviteKind.NETWORK: N_("Goed nieuws: {name} wil je helpen."),
     InviteKind.PROFESSIONAL: N_("{name} ziet nu je plan."),
 }
-WELCOME = {
-    InviteKind.JIM: N_("Dank je! Je bent nu JIM van {youth}. Typ /plan om het plan te zien. "
-                       "Typ /bericht om {youth} een berichtje te sturen. "
-                       "Stoppen kan altijd met /stoppen."),
-    InviteKind.NETWORK: N_("Dank je! Typ /plan om te zien waarmee {youth} hulp vraagt. "
-                           "Stoppen kan altijd met /stoppen."),
-    InviteKind.PROFESSIONAL: N_("Dank je! Je bent nu gekoppeld aan {youth}. "
-                                "Typ /jongeren om het plan te zien."),
+WELCOME = {  # then the member home says who they are to whom, with what they can do
+    InviteKind.JIM: N_("Dank je! Ik laat {youth} weten dat je JIM wilt zijn."),
+    InviteKind.NETWORK: N_("Dank je! Ik laat {youth} weten dat je wilt helpen."),
+    InviteKind.PROFESSIONAL: N_("Dank je! Ik laat {youth} weten dat je meedoet."),
 }
+HELP_HINT = N_("Met /help zie je altijd wat je kunt doen.")
 LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
     ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),

@@ -51,7 +51,6 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str,
     """``/start <code>``, or (``typed``) the bare code: a valid invite is explained; any
     other code gets one plain answer that says nothing about whose invite it was."""
     invite = sharing.open_invite(code)
-    turn.quiet = True
     if invite is None:
         turn.say(turn.t(N_("Deze code werkt niet. Misschien is hij al gebruikt of te oud. "
                            "Vraag om een nieuwe.") if typed else
@@ -109,7 +108,6 @@ def offer_invite(turn: _TurnState, jim_before: Jim | None, resume: bool) -> bool
 
 def show_plan(turn: _TurnState) -> None:
     """/plan: your own plan with its network picture, then the plans you help with."""
-    turn.quiet = True
     plan, t, sharing = turn.ctx.plan, turn.t, turn.ctx.sharing
     shared = sharing.shared_plans() if sharing is not None else []
     linked = sharing.memberships() if sharing is not None else []
@@ -173,10 +171,13 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
             turn.say(turn.t(NOBODY_LINKED[purpose]))
             return None
         cursor = {"purpose": purpose, "links": [(link.id, link.name) for link in links]}
-        if len(links) == 1 and purpose != "show":
-            return open_detour(turn, "member_note", {**cursor, "link": links[0].id,
-                                                     "name": links[0].name})
-        return open_detour(turn, "member_pick", cursor)
+        if len(links) > 1:
+            return open_detour(turn, "member_pick", cursor)
+        if purpose == "show":
+            turn.messages.extend(sharing.youth_plan(links[0].id))
+            return None
+        return open_detour(turn, "member_note", {**cursor, "link": links[0].id,
+                                                 "name": links[0].name})
 
     return command
 
@@ -193,7 +194,6 @@ def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
 
 def command(turn: _TurnState, name: str, sharing: SharingPort) -> TurnResult | None:
     """Run the sharing command ``name``; what it says is the whole reply."""
-    turn.quiet = True
     return SHARING_COMMANDS[name](turn, sharing)
 
 
@@ -225,7 +225,6 @@ def open_asks(turn: _TurnState, sharing: SharingPort) -> None:
 def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
     """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it;
     choosing a new JIM changes only this youth's own plan."""
-    turn.quiet = True
     picked = read_jim_choice(choice)
     if picked is not None:
         return _new_jim(turn, picked)

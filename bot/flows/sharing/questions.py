@@ -280,8 +280,9 @@ def finish_profile(ctx: Context) -> None:
 
 
 class MemberHome(Question):
-    """Where someone rests who helps others but has no plan of their own (yet): what they
-    can do here, and a way to start a plan of their own."""
+    """Where someone rests who helps others but has no plan of their own (yet): who they
+    help, and what they can do here as buttons that run the commands (typing a command
+    works too), and a way to start a plan of their own."""
 
     skip_label = None
     resting = True
@@ -296,20 +297,33 @@ class MemberHome(Question):
         if not links:
             lines.append(ctx.t(N_("Je bent begeleider. Nog geen jongere deelt een plan met je."))
                          if sharing.profile() else ctx.t(N_("Je helpt nu niemand met een plan.")))
-        roles = {link.role for link in links}
-        if sharing.profile():
-            roles.add(ShareRole.PROFESSIONAL)
-        lines.append(ctx.t(N_("Dit kun je typen:")))
-        lines += [f"/{command} – {ctx.t(text)}" for command, text, for_roles in HOME_COMMANDS
-                  if for_roles & roles]
+        lines.append(ctx.t(N_("Wat wil je doen?")))
         return "\n".join(lines)
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(OWN_PLAN, ctx.t(N_("Zelf een plan maken")))]
+        commands = [Choice(command, capitalized(ctx.t.plain(text)))
+                    for command, text in member_commands(port(ctx))]
+        return [*commands, Choice(OWN_PLAN, ctx.t.plain(N_("Zelf een plan maken")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice != OWN_PLAN:
+            ctx.run_command = choice
+            return Outcome.STAY
         ctx.follow_up = START_STATE
         return Outcome.ACCEPTED
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def member_commands(sharing: SharingPort) -> list[tuple[str, str]]:
+    """The commands for what this user is to others (JIM, helper, begeleider), with the
+    words that describe them: the member home's buttons, and the top of /help."""
+    roles = {link.role for link in sharing.memberships()}
+    if sharing.profile():
+        roles.add(ShareRole.PROFESSIONAL)
+    return [(command, text) for command, text, for_roles in HOME_COMMANDS if for_roles & roles]
 
 
 OWN_PLAN = "own"
