@@ -181,3 +181,34 @@ def test_missed_asks_can_be_seen_again_and_answered(store: Store) -> None:
     again.says("/vragen")
     assert again.said == "Er staan geen vragen voor je open."
     assert "Ahmed helpt je met: Een eigen kamer." in noor.inbox()[0].text
+
+
+def commands_in(text: str) -> list[str]:
+    return [line.split(" – ")[0] for line in text.split("\n") if line.startswith("/")]
+
+
+def test_help_fits_the_person(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = jim_with_one_of_two_actions(turns)
+    mark, _ = registered_professional(turns)
+    noor.says("/help")  # a youth: every command, as before
+    assert commands_in(noor.replies[0].text)[:3] == ["/plan", "/wijzig", "/terug"]
+    assert "/begeleider" in noor.replies[0].text
+    ahmed.says("/help")  # a JIM without a plan of his own: his commands, nothing of a youth's
+    assert ahmed.replies[0].text.startswith("Dit kun je altijd typen:")
+    assert commands_in(ahmed.replies[0].text) == [
+        "/plan", "/vragen", "/bericht", "/stoppen",
+        "/start", "/taal", "/sos", "/mijngegevens", "/verwijder", "/help"]
+    assert "/plan – het plan bekijken" in ahmed.replies[0].text
+    assert ahmed.asked == JIM_HOME
+    mark.says("/help")
+    assert commands_in(mark.replies[0].text)[:4] == ["/jongeren", "/vragen", "/begeleider",
+                                                      "/stoppen"]
+    assert "/wijzig" not in mark.replies[0].text and "/delen" not in mark.replies[0].text
+    ahmed.clicks("Zelf een plan maken")
+    ahmed.says("/help")  # with a plan of his own: his JIM commands first, then the rest
+    shown = ahmed.replies[0].text
+    assert commands_in(shown)[:4] == ["/plan", "/vragen", "/bericht", "/stoppen"]
+    own = shown.split("Voor je eigen plan:\n")[1]
+    assert commands_in(own) == ["/wijzig", "/terug", "/pauze", "/delen"]
+    assert "Hoi! Ik help je" in ahmed.asked  # back at his own welcome

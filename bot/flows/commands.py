@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from bot.i18n import N_, Safe, Translator
 
 COMMANDS: dict[str, str] = {
@@ -35,7 +37,25 @@ ALIASES: dict[str, str] = {
 }
 
 
-def help_text(t: Translator) -> Safe:
-    lines = [t(N_("Dit kun je altijd typen:"))]
-    lines += [f"/{name} – {t(description)}" for name, description in COMMANDS.items()]
+OWN_PLAN = ("plan", "wijzig", "terug", "pauze", "delen")  # about one's own plan
+EVERYONE = ("start", "taal", "sos", "mijngegevens", "verwijder", "help")
+
+
+def help_text(t: Translator, member: Sequence[tuple[str, str]] | None = None,
+              own_plan: bool = True) -> Safe:
+    """/help. ``member``: for a JIM, helper or begeleider, the commands for what they are
+    to others (with their words), listed first; the commands about one's own plan follow
+    only with a plan of their own. Without it: every command."""
+    if member is None:
+        return _lines(t(N_("Dit kun je altijd typen:")), COMMANDS.items(), t)
+    listed = [*member, *((name, COMMANDS[name]) for name in EVERYONE)]
+    lines = [_lines(t(N_("Dit kun je altijd typen:")), listed, t)]
+    if own_plan:
+        taken = {name for name, _ in member}
+        lines.append(_lines(t(N_("Voor je eigen plan:")), [
+            (name, COMMANDS[name]) for name in OWN_PLAN if name not in taken], t))
     return Safe("\n".join(lines))
+
+
+def _lines(title: str, commands: Iterable[tuple[str, str]], t: Translator) -> str:
+    return "\n".join([title, *(f"/{name} – {t(description)}" for name, description in commands)])

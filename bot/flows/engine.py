@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import Enum
 
 from bot.flows import edit, erase, safety_plan
-from bot.flows.commands import ALIASES, help_text
+from bot.flows.commands import ALIASES
 from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
@@ -384,7 +384,7 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
             return _reask(turn)
         return sharing_commands.command(turn, name, sharing) or _reask(turn)
     if name == "help":
-        turn.say(help_text(t))
+        sharing_commands.show_help(turn)
         return _reask(turn)
     if name in ("wijzig", "taal"):
         conv.started = True

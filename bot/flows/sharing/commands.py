@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bot.flows.commands import help_text
 from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import choose_jim
@@ -19,7 +20,7 @@ from bot.flows.messages import NETWORK_PICTURE, Message
 from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.sharing.model import InviteKind, ShareRole
 from bot.flows.sharing.port import SharingPort
-from bot.flows.sharing.questions import MEMBER_HOME
+from bot.flows.sharing.questions import MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.i18n import N_, Safe
 from bot.plan.model import Jim
@@ -121,6 +122,15 @@ def show_plan(turn: _TurnState) -> None:
     turn.messages.extend(shared)
     if any(link.role is ShareRole.PROFESSIONAL for link in linked):
         turn.say(t(N_("Het plan van een jongere die je begeleidt zie je met /jongeren.")))
+
+
+def show_help(turn: _TurnState) -> None:
+    """/help: someone who is JIM, helper or begeleider, or rests at their own page, sees
+    their own commands first, and the youth's commands only with a plan of their own."""
+    sharing, at_home = turn.ctx.sharing, _at_home(turn.conv)
+    member = member_commands(sharing) if sharing is not None else []
+    turn.say(help_text(turn.t, member, own_plan=not at_home) if member or at_home
+             else help_text(turn.t))
 
 
 def _at_home(conv: Conversation) -> bool:
