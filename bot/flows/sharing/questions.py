@@ -320,10 +320,10 @@ def capitalized(text: str) -> str:
 def member_commands(sharing: SharingPort) -> list[tuple[str, str]]:
     """The commands for what this user is to others (JIM, helper, begeleider), with the
     words that describe them: the member home's buttons, and the top of /help."""
-    roles = {link.role for link in sharing.memberships()}
-    if sharing.profile():
-        roles.add(ShareRole.PROFESSIONAL)
-    return [(command, text) for command, text, for_roles in HOME_COMMANDS if for_roles & roles]
+    linked = {link.role for link in sharing.memberships()}
+    registered = linked | ({ShareRole.PROFESSIONAL} if sharing.profile() else set())
+    return [(command, text) for command, text, for_roles in HOME_COMMANDS
+            if for_roles & (registered if command in BEFORE_ANY_LINK else linked)]
 
 
 OWN_PLAN = "own"
@@ -342,6 +342,7 @@ HOME_COMMANDS = (
     ("begeleider", N_("een jongere uitnodigen"), frozenset({ShareRole.PROFESSIONAL})),
     ("stoppen", N_("stoppen met helpen"), ANYONE),
 )
+BEFORE_ANY_LINK = frozenset({"begeleider"})  # a registered begeleider's first step
 
 
 def build() -> Flow:
