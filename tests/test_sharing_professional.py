@@ -25,7 +25,7 @@ def registered_professional(turns: Turns) -> tuple[Youth, str]:
     mark.says("RIBW")
     mark.says("woonbegeleider")
     assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text
-    assert "Open de link en druk op Start." in mark.text
+    assert "Open de link hieronder in Telegram en druk op Start." in mark.text
     return mark, mark.invite
 
 

@@ -80,3 +80,13 @@ def test_the_first_screen_takes_an_invite_code_as_it_is(tmp_path: Path) -> None:
     assert "Je bent JIM van Noor" in turns[3]
     assert "Heb je een code gekregen" not in chat_as(tmp_path, "ahmed", ["/plan"])
     assert "Heb je een code gekregen" not in chat_as(tmp_path, "noor", [])
+
+
+def test_the_invitation_in_the_terminal_says_to_type_the_code(tmp_path: Path) -> None:
+    youth = chat_as(tmp_path, "noor", [*TYPED_INTERVIEW, "/delen", "Ahmed uitnodigen als JIM"])
+    mark = chat_as(tmp_path, "mark", ["/begeleider", "Mark", "RIBW", "woonbegeleider"])
+    for said in (youth.split("> ")[-2], mark.split("> ")[-2]):  # the last turn
+        assert "De code werkt één keer, 14 dagen lang." in said
+        assert "Start de chat met Toekomstplan en typ de code hieronder." in said
+        for word in ("link", "Start.", "Telegram"):
+            assert word not in said, word

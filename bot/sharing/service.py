@@ -18,6 +18,7 @@ from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
     OpenedInvite,
+    Opening,
     ProfessionalProfile,
     ShareRole,
 )
@@ -57,6 +58,7 @@ from bot.storage.sharing import AskRow, LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
+CODE_CHANNELS = frozenset({"terminal"})  # chats that show an invite as a code to type
 
 
 class Sharing:
@@ -88,7 +90,8 @@ class Sharing:
             profile = self.uow.professionals.get(self.user_id)
             if profile is None:
                 return self._say(N_("Eerst /begeleider: dan weet de jongere wie je bent."))
-            return invite_for_youth(profile, self._new_invite(kind, None), self.t)
+            return invite_for_youth(profile, self._new_invite(kind, None), self._opening(),
+                                    self.t)
         person = plan.person(person_id)
         if kind is not InviteKind.PROFESSIONAL and person is None:
             return self._say(N_("Kies eerst wie. Met /wijzig kies je je JIM."))
@@ -97,7 +100,8 @@ class Sharing:
                     and earlier.person_id == person_id):
                 self.uow.invites.revoke(earlier.id, self.now)  # a new invite replaces it
         token = self._new_invite(kind, person_id)
-        return invite_messages(kind, plan, person.name if person else None, token, self.t)
+        return invite_messages(kind, plan, person.name if person else None, token,
+                               self._opening(), self.t)
 
     def resend(self, invite_id: int) -> list[Message]:
         """A new link for an unanswered invite; the old link stops working."""
@@ -108,7 +112,13 @@ class Sharing:
         person = self.plan.person(invite.person_id)
         token = self._new_invite(invite.kind, invite.person_id)
         return invite_messages(invite.kind, self.plan, person.name if person else None, token,
-                               self.t)
+                               self._opening(), self.t)
+
+    def _opening(self) -> Opening:
+        """How an invite made in this user's chat is opened: the other person uses the
+        same kind of chat."""
+        channel = self.uow.users.describe(self.user_id)["channel"]
+        return Opening.CODE if channel in CODE_CHANNELS else Opening.LINK
 
     def _new_invite(self, kind: InviteKind, person_id: str | None) -> str:
         token = self.make_token()

@@ -36,6 +36,13 @@ class InviteKind(StrEnum):
         return ShareRole.PROFESSIONAL if self is InviteKind.YOUTH else ShareRole(self.value)
 
 
+class Opening(StrEnum):
+    """How whoever gets an invitation opens it, which depends on the chat it came from."""
+
+    LINK = "link"  # Telegram: a personal t.me link, then Start
+    CODE = "code"  # the terminal: a code to type in one's own chat
+
+
 class ProfessionalProfile(BaseModel):
     """What a professional tells about themselves with /begeleider (stored sealed)."""
 

@@ -23,7 +23,13 @@ from bot.flows.plan_voice import (
     urgent_line,
     youth_word,
 )
-from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
+from bot.flows.sharing.model import (
+    InviteKind,
+    OpenedInvite,
+    Opening,
+    ProfessionalProfile,
+    ShareRole,
+)
 from bot.i18n import N_, Safe, Translator, escape
 from bot.plan.model import Action, HelperAnswer, HelperKind, Plan, UrgentNeed, When
 
@@ -88,49 +94,59 @@ def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Transla
 
 
 def invite_messages(kind: InviteKind, plan: Plan, name: str | None, token: str,
-                    t: Translator) -> list[Message]:
+                    opening: Opening, t: Translator) -> list[Message]:
     """What the youth gets to forward: a short note for them, and the invitation itself."""
     youth = youth_name(plan, t)
     for_whom = (t(N_("Hier is een uitnodiging voor {name}."), name=name) if name
                 else t(N_("Hier is een uitnodiging.")))
-    note = [for_whom, t(N_("Stuur het bericht hieronder door. De link werkt één keer, "
-                           "14 dagen lang."))]
+    note = [for_whom, t(N_("Stuur het bericht hieronder door.")), t(VALID[opening])]
     if kind is InviteKind.JIM and plan.age is not None and plan.age < 18:
         note.append(t(N_("Je bent nog geen 18. Vertel je ouders over je JIM. "
                          "Het is fijn als zij het goed vinden.")))
     invitation = {
         InviteKind.JIM: N_("Hoi! Dit bericht is van {youth}. Ik maak een plan voor later, "
-                           "met de chatbot Toekomstplan op Telegram. Ik wil jou vragen om "
-                           "mijn JIM te zijn. Een JIM is een volwassene die ik vertrouw. "
-                           "Je denkt af en toe met me mee. Je bent geen hulpverlener."),
+                           "met de chatbot Toekomstplan. Ik wil jou vragen om mijn JIM te "
+                           "zijn. Een JIM is een volwassene die ik vertrouw. Je denkt af en "
+                           "toe met me mee. Je bent geen hulpverlener."),
         InviteKind.NETWORK: N_("Hoi! Dit bericht is van {youth}. Ik maak een plan voor "
-                               "later, met de chatbot Toekomstplan op Telegram. Ik wil je "
-                               "vragen of je ergens mee kunt helpen."),
+                               "later, met de chatbot Toekomstplan. Ik wil je vragen of je "
+                               "ergens mee kunt helpen."),
         InviteKind.PROFESSIONAL: N_("Hoi! Dit bericht is van {youth}. Ik maak een "
-                                    "toekomstplan met de chatbot Toekomstplan op Telegram. "
-                                    "Ik wil het plan met jou als mijn begeleider delen."),
+                                    "toekomstplan met de chatbot Toekomstplan. Ik wil het "
+                                    "plan met jou als mijn begeleider delen."),
     }[kind]
-    how = t(N_("Open de link hieronder en druk op Start. De bot legt uit wat ik vraag. "
-               "Daarna kies je zelf: ja of nee."))
+    then = t(N_("De bot legt uit wat ik vraag. Daarna kies je zelf: ja of nee."))
     return [Message(" ".join(note)),
-            Message(t(invitation, youth=youth) + "\n\n" + how + " " + t(NO_TELEGRAM_YET),
+            Message(t(invitation, youth=youth) + "\n\n" + how_to_open(opening, then, t),
                     invite=token)]
 
 
+VALID = {Opening.LINK: N_("De link werkt één keer, 14 dagen lang."),
+         Opening.CODE: N_("De code werkt één keer, 14 dagen lang.")}
+OPEN = {Opening.LINK: N_("Open de link hieronder in Telegram en druk op Start."),
+        Opening.CODE: N_("Start de chat met Toekomstplan en typ de code hieronder.")}
 # Whoever gets an invite forwarded (on WhatsApp, say) may never have used Telegram.
 NO_TELEGRAM_YET = N_("Heb je Telegram nog niet? Zet die gratis app dan eerst op je telefoon.")
 
 
-def invite_for_youth(profile: ProfessionalProfile, token: str, t: Translator) -> list[Message]:
+def how_to_open(opening: Opening, then: str, t: Translator) -> str:
+    """The end of an invitation: how to open it in this chat, ``then`` what happens."""
+    steps = [t(OPEN[opening]), then]
+    if opening is Opening.LINK:
+        steps.append(t(NO_TELEGRAM_YET))
+    return " ".join(steps)
+
+
+def invite_for_youth(profile: ProfessionalProfile, token: str, opening: Opening,
+                     t: Translator) -> list[Message]:
     """A professional's invitation for a youth, to forward to them."""
-    return [Message(t(N_("Stuur dit bericht door aan de jongere. De link werkt één keer, "
-                         "14 dagen lang."))),
-            Message(t(N_("Hoi! Ik ben {name}, {role} bij {organisation}. Met de chatbot "
-                         "Toekomstplan op Telegram maak je je eigen plan. Wil je het met mij "
-                         "delen? Open de link en druk op Start. Jij beslist, en stoppen kan "
-                         "altijd."),
-                      name=profile.name, role=profile.role, organisation=profile.organisation)
-                    + " " + t(NO_TELEGRAM_YET), invite=token)]
+    note = t(N_("Stuur dit bericht door aan de jongere.")) + " " + t(VALID[opening])
+    invitation = t(N_("Hoi! Ik ben {name}, {role} bij {organisation}. Met de chatbot "
+                      "Toekomstplan maak je je eigen plan. Wil je het met mij delen?"),
+                   name=profile.name, role=profile.role, organisation=profile.organisation)
+    then = t(N_("Jij beslist, en stoppen kan altijd."))
+    return [Message(note), Message(invitation + "\n\n" + how_to_open(opening, then, t),
+                                   invite=token)]
 
 
 def describe_professional(profile: ProfessionalProfile, t: Translator) -> Safe:
