@@ -8,7 +8,7 @@ from bot.flows.messages import Message
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.test_interview import answer_start, complete_interview
+from tests.test_interview import answer_start, answer_wat, complete_interview
 from tests.test_sharing_asks import ASK_ROOM, jim_with_one_of_two_actions
 from tests.test_sharing_professional import registered_professional
 
@@ -46,6 +46,20 @@ def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store
     assert noor.asked == "Waar wil je beginnen?"
     noor.says("/delen")
     assert "• Uitnodiging voor Ahmed als JIM: nog niet beantwoord" in noor.text
+
+
+def test_a_jim_invited_early_is_asked_once_the_youth_said_by_when(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
+    choose_ahmed_as_jim(noor)
+    noor.clicks("Ja, maak het bericht")
+    ahmed.says(f"/start {noor.invite}")
+    ahmed.clicks("Ja, ik wil JIM zijn")
+    answer_wat(noor)
+    noor.clicks("Ahmed (je JIM)")
+    assert not ahmed.inbox()  # not before Noor said by when
+    noor.clicks("Deze maand")
+    assert [m.text for m in ahmed.inbox()] == [ASK_ROOM]
 
 
 def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:

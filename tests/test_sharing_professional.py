@@ -59,7 +59,8 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     answer_hoe(noor)  # "Hulp met mijn post" → Mijn begeleider; then the plan is confirmed
     received = mark.inbox()
     texts = [m.text for m in received]
-    assert any(t == "Noor vraagt je hulp bij: Hulp met mijn post" for t in texts)
+    assert ("Noor vraagt je hulp bij: Hulp met mijn post. Het liefst deze week."  # by when
+            in texts)
     summary = next(m for m in received if m.attachments)
     assert "Toekomstplan van Noor" in summary.text
     assert "Ik moet morgen mijn huur betalen en heb geen geld (gemeld op" in summary.text

@@ -490,11 +490,13 @@ class Handoffs:
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
         """What this member should be asked about: the actions given to them (JIM,
-        network), or (professionals) urgent needs and actions for "mijn begeleider"."""
+        network), or (professionals) urgent needs and actions for "mijn begeleider".
+        An action is asked about once the youth said by when, so the ask can say it too."""
         view = shared_copy(plan, link.role, link.person_id)
+        actions = [a for a in view.actions if a.when is not None]
         if link.role in HELPERS:
-            return [a.id for a in view.actions if is_helped_by(a, link.person_id)]
-        return [u.id for u in view.urgent] + [a.id for a in view.actions
+            return [a.id for a in actions if is_helped_by(a, link.person_id)]
+        return [u.id for u in view.urgent] + [a.id for a in actions
                                               if a.helper == HelperKind.PROFESSIONAL]
 
     def _ask_new(self, link: LinkRow, plan: Plan) -> None:

@@ -213,7 +213,7 @@ def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
         text = t(N_("⚠️ Dringend van {youth}, gemeld op {date}: {what}"), youth=youth,
                  date=day(subject.reported_at, t), what=subject.text)
     else:
-        text = t(N_("{youth} vraagt je hulp bij: {what}"), youth=youth, what=subject.what)
+        text = t(N_("{youth} vraagt je hulp bij: {what}."), youth=youth, what=subject.what)
         if subject.when in WHEN_WISH:
             text += " " + t(WHEN_WISH[subject.when])
     return Message(text, choices=(Choice(ask_choice(ask_id, PICK_UP),
