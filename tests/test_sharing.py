@@ -14,7 +14,7 @@ from tests.chat_driver import Youth
 from tests.test_interview import complete_interview
 from tests.test_sharing_asks import ASK_ROOM
 
-INVALID = "Deze link werkt niet."
+INVALID = "Deze uitnodiging werkt niet."
 
 
 class Clock:

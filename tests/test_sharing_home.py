@@ -12,7 +12,7 @@ from tests.test_interview import answer_start, answer_wat, complete_interview
 from tests.test_sharing_asks import ASK_ROOM, jim_with_one_of_two_actions
 from tests.test_sharing_professional import registered_professional
 
-OFFER = "Wil je Ahmed nu vragen om je JIM te zijn? Ik maak een bericht met een link."
+OFFER = "Wil je Ahmed nu vragen om je JIM te zijn? Ik maak een bericht om door te sturen."
 YOUTH_WELCOME = "Zullen we beginnen?"
 
 

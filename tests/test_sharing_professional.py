@@ -13,7 +13,7 @@ from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
 from tests.test_plan_pdf import text_of
-from tests.test_sharing import Clock
+from tests.test_sharing import INVALID, Clock
 from tests.test_sharing_asks import invites
 
 
@@ -102,6 +102,8 @@ def test_youth_can_invite_their_begeleider_by_link(store: Store) -> None:
     assert "Je begeleidt Noor" in mark.text
     assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.inbox()[0].text
     assert any("Dringend" in m.text for m in mark.inbox())
+    noor.says("/delen")
+    assert "• Mark (woonbegeleider, RIBW): ziet je plan en krijgt berichten" in noor.text
 
 
 def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> None:
@@ -139,7 +141,7 @@ def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> N
     mark.says("/vragen")  # Bram's open ask is Lisa's, not his
     assert mark.replies[0].text == "Er staan geen vragen voor je open."
     mark.says(f"/start {other_token}")  # the code Bram accepted from Lisa
-    assert "Deze link werkt niet." in mark.text and "Noor" not in mark.text
+    assert INVALID in mark.text and "Noor" not in mark.text
     mark.clicks_raw("s:j:p1", None)  # a forged "new JIM" button: only ever one's own plan
     assert "Noor" not in mark.text and "Bram" not in mark.text
     assert not mark.inbox()

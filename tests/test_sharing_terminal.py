@@ -39,7 +39,7 @@ def test_youth_invites_a_jim_who_accepts_and_answers_in_another_terminal(
     assert "Goed nieuws: Ahmed wil je JIM zijn!" in again
     assert "Ahmed helpt je met: Een eigen kamer." in again
     stranger = chat_as(tmp_path, "sem", [f"/start {code.group(1)}"])
-    assert "Deze link werkt niet." in stranger and "Noor" not in stranger
+    assert "Deze uitnodiging werkt niet." in stranger and "Noor" not in stranger
 
 
 def test_a_professional_in_the_terminal_registers_is_accepted_and_picks_up(
@@ -73,9 +73,10 @@ def test_the_first_screen_takes_an_invite_code_as_it_is(tmp_path: Path) -> None:
     jim = chat_as(tmp_path, "ahmed", ["Noor gaf me een code", wrong, code.group(1), "1", "1"])
     first, *turns = jim.split("> ")
     assert first.startswith("Hoi! Ik help je een plan te maken")
-    assert first.rstrip().endswith("Heb je een code gekregen van iemand? Typ die dan.")
-    assert "Deze code werkt niet." not in turns[0]  # words are not taken for a code
-    assert "Deze code werkt niet." in turns[1] and "Zullen we beginnen?" in turns[1]
+    assert first.rstrip().endswith("Heb je een code gekregen van iemand? Typ die dan.\n"
+                                   "Ben je begeleider? Typ dan /begeleider.")
+    assert "Deze uitnodiging werkt niet." not in turns[0]  # words are not taken for a code
+    assert "Deze uitnodiging werkt niet." in turns[1] and "Zullen we beginnen?" in turns[1]
     assert turns[2].startswith("Noor vraagt of jij JIM wilt zijn")
     assert "Je bent JIM van Noor" in turns[3]
     assert "Heb je een code gekregen" not in chat_as(tmp_path, "ahmed", ["/plan"])

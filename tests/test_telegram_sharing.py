@@ -121,7 +121,7 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
 
     stranger = FakeUser(tg, 7103, "Sem")  # the link was for Ahmed, once
     await stranger.send_text(f"/start {token}")
-    assert stranger.last_text().startswith("Deze link werkt niet.")
+    assert stranger.last_text().startswith("Deze uitnodiging werkt niet.")
     assert not any("Noor" in m.get("text", "") for m in stranger.bot_messages)
 
 

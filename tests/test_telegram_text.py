@@ -97,7 +97,7 @@ async def test_a_deep_link_payload_telegram_can_carry_is_read_and_others_are_pla
     stranger = FakeUser(tg, 4115, "Sem")
     await stranger.send_text("/start AbC_12-x")  # well-formed, but no invite of ours
     (reply,) = stranger.bot_messages  # one clear message, and the way on
-    assert reply["text"].startswith("Deze link werkt niet.")
+    assert reply["text"].startswith("Deze uitnodiging werkt niet.")
     assert reply["text"].endswith("Zullen we beginnen?")
 
 

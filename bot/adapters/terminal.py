@@ -107,8 +107,10 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
     turn(UserInput.typed("/start"))
     first = conversation_of(turns, user)
     if first is not None and first.state == START_STATE and not first.in_detour:
-        # the same first screen for whoever came to accept an invite: codes are typed here
-        hint = t(N_("Heb je een code gekregen van iemand? Typ die dan."))
+        # the same first screen for whoever came to accept an invite (codes are typed
+        # here) or to invite a youth as their begeleider
+        hint = t(N_("Heb je een code gekregen van iemand? Typ die dan.\n"
+                    "Ben je begeleider? Typ dan /begeleider."))
         stdout.write(to_terminal(hint, bold) + "\n\n")
     while True:
         stdout.write("> ")

@@ -161,7 +161,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         return sharing_commands.shared_click(turn, user_input.choice) or _reask(turn)
     code = sharing_commands.typed_code(turn, said) if user_input.kind is InputKind.TEXT else None
     if code is not None and sharing is not None:
-        return sharing_commands.open_invite(turn, sharing, code, typed=True) or _reask(turn)
+        return sharing_commands.open_invite(turn, sharing, code) or _reask(turn)
     if not turn.conv.started:
         turn.conv.started = True
         turn.ask()

@@ -169,7 +169,7 @@ class Sharing:
         if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
             return self._say(N_("Dat kan niet meer."))
         self.uow.invites.revoke(invite.id, self.now)
-        return self._say(N_("De uitnodiging is ingetrokken. De link werkt niet meer."))
+        return self._say(N_("De uitnodiging is ingetrokken. Die werkt nu niet meer."))
 
     # --- whoever opens an invite ------------------------------------------------------------
     def open_invite(self, code: str) -> OpenedInvite | None:
@@ -189,7 +189,7 @@ class Sharing:
     def answer_invite(self, invite_id: int, yes: bool, plan: Plan) -> list[Message]:
         invite = self.uow.invites.get(invite_id)
         if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
-            return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe link."))
+            return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe."))
         self.uow.invites.use(invite.id, self.now)
         from_youth = invite.kind is not InviteKind.YOUTH
         youth_id, member_id = ((invite.inviter_id, self.user_id) if from_youth

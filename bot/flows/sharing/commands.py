@@ -47,16 +47,14 @@ def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
     return turn.result()
 
 
-def open_invite(turn: _TurnState, sharing: SharingPort, code: str,
-                typed: bool = False) -> TurnResult | None:
-    """``/start <code>``, or (``typed``) the bare code: a valid invite is explained; any
-    other code gets one plain answer that says nothing about whose invite it was."""
+def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult | None:
+    """``/start <code>`` (a tapped link, or a typed code), or the bare code: a valid invite
+    is explained; any other code gets one plain answer that says nothing about whose invite
+    it was, in words that fit a link and a code alike."""
     invite = sharing.open_invite(code)
     if invite is None:
-        turn.say(turn.t(N_("Deze code werkt niet. Misschien is hij al gebruikt of te oud. "
-                           "Vraag om een nieuwe.") if typed else
-                        N_("Deze link werkt niet. Misschien is hij al gebruikt of te oud. "
-                           "Vraag om een nieuwe link.")))
+        turn.say(turn.t(N_("Deze uitnodiging werkt niet. Misschien is die al gebruikt of te "
+                           "oud. Vraag om een nieuwe.")))
         turn.conv.started = True
         return None
     data = {"id": invite.id, "kind": invite.kind.value, "youth": invite.youth_name,
@@ -193,9 +191,9 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
 
 
 def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
-    """/begeleider: register once (name, organisation, role), then a link for a youth."""
+    """/begeleider: register once (name, organisation, role), then an invite for a youth."""
     if sharing.profile() is None:
-        turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een link voor een jongere. "
+        turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een uitnodiging voor een jongere. "
                            "Eerst drie korte vragen.")))
         return open_detour(turn, "pro_name", {"ask": ["pro_organisation", "pro_role"]})
     turn.messages.extend(sharing.invite(InviteKind.YOUTH, None, turn.ctx.plan))
@@ -276,11 +274,12 @@ PENDING = {  # an invite sent, not yet answered
 SEES = {
     ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
     ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),
-    ShareRole.PROFESSIONAL: N_("• {name} ({role}): ziet je plan en krijgt berichten"),
+    # (a begeleider's name already says "woonbegeleider, RIBW")
+    ShareRole.PROFESSIONAL: N_("• {name}: ziet je plan en krijgt berichten"),
 }
 NOBODY_LINKED = {
     "show": N_("Er zijn nog geen jongeren die hun plan met je delen. "
-               "Met /begeleider maak je een link."),
+               "Met /begeleider maak je een uitnodiging."),
     "note": N_("Je bent nog voor niemand JIM."),
 }
 HELPERS = frozenset({ShareRole.JIM, ShareRole.NETWORK})

@@ -74,7 +74,7 @@ class JimOffer(Question):
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wil je {name} nu vragen om je JIM te zijn? "
-                        "Ik maak een bericht met een link."), name=ctx.cursor.get("name", ""))
+                        "Ik maak een bericht om door te sturen."), name=ctx.cursor.get("name", ""))
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja, maak het bericht"))), Choice(NO, ctx.t(N_("Later")))]
