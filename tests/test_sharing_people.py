@@ -90,6 +90,11 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
     turns = Turns(store)
     noor, sanne = Youth(turns, "noor"), Youth(turns, "sanne")
     complete_interview(noor)
+    noor.says("/delen")
+    noor.clicks("Iemand uitnodigen die helpt")  # only Ahmed, her JIM, helps her yet
+    assert noor.asked == ("Nog niemand helpt je met een afspraak. Met /wijzig kies je wie je "
+                          "helpt. Daarna kun je die uitnodigen.")
+    noor.clicks("Laat maar")
     noor.says("/wijzig")
     noor.clicks("Een afspraak")
     noor.clicks("Hulp met mijn post")

@@ -160,6 +160,9 @@ class ShareNetwork(Question):
     skip_label = N_("Laat maar")
 
     def prompt(self, ctx: Context) -> str:
+        if not self.choices(ctx):
+            return ctx.t(N_("Nog niemand helpt je met een afspraak. Met /wijzig kies je wie "
+                            "je helpt. Daarna kun je die uitnodigen."))
         return ctx.t(N_("Wie wil je uitnodigen? Die ziet alleen de afspraken waarmee die helpt."))
 
     def choices(self, ctx: Context) -> list[Choice]:
