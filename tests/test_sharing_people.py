@@ -192,23 +192,23 @@ def test_an_old_jim_without_actions_stops_seeing_the_plan(store: Store) -> None:
 
 
 
-def invite_helper(noor: Youth, helper: Youth, action: str) -> None:
-    """Give ``action`` to ``helper`` and invite them; they open the invite."""
-    name = helper.user.capitalize()
+def invite_to_help(noor: Youth, person: Youth, action: str) -> None:
+    """Give ``action`` to ``person`` and invite them to help; they open the invite."""
+    name = person.user.capitalize()
     noor.changes("Een afspraak", action, name, "Deze week")
     noor.says("/delen")
     noor.clicks("Iemand uitnodigen die helpt")
     noor.clicks(name)
-    helper.says(f"/start {noor.invite}")
+    person.says(f"/start {noor.invite}")
 
 
 def test_a_person_taken_out_of_the_plan_loses_their_link_and_invite(store: Store) -> None:
     turns = Turns(store)
     noor, ahmed = jim_with_one_of_two_actions(turns)
     sanne, els = Youth(turns, "sanne"), Youth(turns, "els")
-    invite_helper(noor, sanne, "Hulp met mijn post")
+    invite_to_help(noor, sanne, "Hulp met mijn post")
     sanne.clicks("Ja")
-    invite_helper(noor, els, "Een eigen kamer")  # Els opens it, not answered yet
+    invite_to_help(noor, els, "Een eigen kamer")  # Els opens it, not answered yet
     for youth in (noor, ahmed, sanne):
         youth.inbox()
     noor.changes("Mensen om je heen", "Ahmed", "Weghalen uit je plan")

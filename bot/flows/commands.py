@@ -43,9 +43,9 @@ EVERYONE = ("start", "taal", "sos", "mijngegevens", "verwijder", "help")
 
 def help_text(t: Translator, member: Sequence[tuple[str, str]] | None = None,
               own_plan: bool = True) -> Safe:
-    """/help. ``member``: for a JIM, helper or begeleider, the commands for what they are
-    to others (with their words), listed first; the commands about one's own plan follow
-    only with a plan of their own. Without it: every command."""
+    """/help. ``member``: for a JIM, someone who helps or a begeleider, the commands for
+    what they are to others (with their words), listed first; the commands about one's
+    own plan follow only with a plan of their own. Without it: every command."""
     if member is None:
         return _lines(t(N_("Dit kun je altijd typen:")), COMMANDS.items(), t)
     listed = [*member, *((name, COMMANDS[name]) for name in EVERYONE)]

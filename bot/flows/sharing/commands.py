@@ -123,8 +123,8 @@ def show_plan(turn: _TurnState) -> None:
 
 
 def show_help(turn: _TurnState) -> None:
-    """/help: someone who is JIM, helper or begeleider, or rests at their own page, sees
-    their own commands first, and the youth's commands only with a plan of their own."""
+    """/help: a JIM, someone who helps, a begeleider, or whoever rests at their own page
+    sees their own commands first, and the youth's commands only with a plan of their own."""
     sharing, at_home = turn.ctx.sharing, _at_home(turn.conv)
     member = member_commands(sharing) if sharing is not None else []
     turn.say(help_text(turn.t, member, own_plan=not at_home) if member or at_home

@@ -321,8 +321,8 @@ def capitalized(text: str) -> str:
 
 
 def member_commands(sharing: SharingPort) -> list[tuple[str, str]]:
-    """The commands for what this user is to others (JIM, helper, begeleider), with the
-    words that describe them: the member home's buttons, and the top of /help."""
+    """The commands for what this user is to others (JIM, someone who helps, begeleider),
+    with the words that describe them: the member home's buttons, and the top of /help."""
     linked = {link.role for link in sharing.memberships()}
     registered = linked | ({ShareRole.PROFESSIONAL} if sharing.profile() else set())
     return [(command, text) for command, text, for_roles in HOME_COMMANDS
