@@ -1,7 +1,9 @@
 """One user turn is one unit of work: load the conversation, run the flow, store, reply.
 
 Every chat adapter (terminal, Telegram) calls :meth:`Turns.handle`; the replies it returns
-are committed before they are shown, so a crash never shows what was not stored. Messages
+are committed before they are shown, so a crash never shows what was not stored. Files
+(the network picture) are made after the commit, from the stored plan: an adapter may make
+them elsewhere (:meth:`Turns.take` and :meth:`Taken.with_documents`). Messages
 a turn causes for *other* users (a JIM's ask, a notice, a handoff) are written to the outbox
 in the same transaction; adapters fetch them with :meth:`Turns.pending` after the turn and
 confirm with :meth:`Turns.delivered`.
@@ -12,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from bot.data_export import export_attachments
@@ -36,6 +38,27 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """A stored turn whose files are not made yet. Drawing a picture takes longer than the
+    turn and needs no database, so it can happen outside the turn's transaction."""
+
+    reply: Reply
+    plan: Plan
+    lang: str
+    now: datetime
+
+    @property
+    def has_documents(self) -> bool:
+        return any(message.documents for message in self.reply.messages)
+
+    def with_documents(self) -> Reply:
+        if not self.has_documents:
+            return self.reply
+        return Reply(attach_documents(self.reply.messages, self.plan, Translator(self.lang),
+                                      self.now), self.reply.chosen)
+
+
 class Turns:
     def __init__(self, store: Store, clock: Callable[[], datetime] = utc_now,
                  make_token: Callable[[], str] = new_token) -> None:
@@ -55,9 +78,19 @@ class Turns:
             uow.outbox.mark_delivered(ids)
             uow.commit()
 
+    @property
+    def local(self) -> bool:
+        """The database is a file on this machine (SQLite): a turn waits on nothing else."""
+        return self.store.writer is not None
+
     def handle(self, channel: str, external_id: str, user_input: UserInput,
                language: str | None = None) -> Reply:
         """Process one input of one user; ``language`` is the client's, used on first contact."""
+        return self.take(channel, external_id, user_input, language).with_documents()
+
+    def take(self, channel: str, external_id: str, user_input: UserInput,
+             language: str | None = None) -> Taken:
+        """:meth:`handle` without making the files the reply asks for."""
         now = self.clock()
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
@@ -84,7 +117,7 @@ class Turns:
                 sharing.erase()
                 uow.users.delete(user_id)
                 uow.commit()
-                return Reply(messages)
+                return Taken(Reply(messages), plan, lang, now)
             if result.effect is Effect.UNDO:
                 previous = uow.conversations.pop_undo(user_id)
                 if previous is not None:
@@ -104,11 +137,9 @@ class Turns:
                 messages[0] = replace(messages[0],
                                       attachments=export_attachments(uow, user_id, now))
             uow.commit()
-        messages = attach_documents(messages, result.plan, Translator(result.conversation.lang),
-                                    now)  # after the commit: drawing holds no lock
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),
                       user_input.kind.value, conversation.state, result.conversation.state,
                       (time.perf_counter() - started) * 1000)
-        return Reply(messages, result.chosen)
+        return Taken(Reply(messages, result.chosen), result.plan, result.conversation.lang, now)

@@ -36,7 +36,7 @@ def picture(plan: Plan, jim: bool = True) -> Image.Image:
         plan.jim = Jim(choice=JimChoice.PERSON, person_id="p0")
     data = network_png(plan, Translator("nl"))
     assert data.startswith(b"\x89PNG") and len(data) < 2_000_000
-    return Image.open(io.BytesIO(data))
+    return Image.open(io.BytesIO(data)).convert("RGB")
 
 
 def colours(image: Image.Image) -> set[tuple[int, int, int]]:

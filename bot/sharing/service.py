@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
 from bot.documents.files import network_document, plan_document
 from bot.flows.messages import Attachment, Message
@@ -567,10 +568,11 @@ class Handoffs:
         ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
         sum up everything changed since the last message.
         """
-        earlier = before()
-        links = self._former_jims_step_back(youth_id, earlier, plan)
+        earlier_plan = cache(before)  # parsed only when someone is linked (most turns: nobody)
+        links = self._former_jims_step_back(youth_id, earlier_plan, plan)
         if not links:
             return
+        earlier = earlier_plan()
         for action in plan.actions:
             old = earlier.action(action.id)
             if old is None or (old.helper, old.person_id) != (action.helper, action.person_id):
@@ -584,7 +586,8 @@ class Handoffs:
             elif plan.confirmed and settled:
                 self._digest(link, plan)
 
-    def _former_jims_step_back(self, youth_id: int, earlier: Plan, plan: Plan) -> list[LinkRow]:
+    def _former_jims_step_back(self, youth_id: int, earlier: Callable[[], Plan], plan: Plan
+                               ) -> list[LinkRow]:
         """A JIM sees the plan only while they are the plan's JIM. When the youth chose
         someone else (or nobody), the former JIM keeps only the actions given to them, as a
         helper, or stops seeing the plan; an unanswered JIM invite for them stops working.
@@ -598,7 +601,7 @@ class Handoffs:
         former = [link for link in links
                   if link.role is ShareRole.JIM and link.person_id != current]
         for link in former:
-            person = plan.person(link.person_id) or earlier.person(link.person_id)
+            person = plan.person(link.person_id) or earlier().person(link.person_id)
             helps = bool(shared_copy(plan, ShareRole.NETWORK, link.person_id).actions)
             if helps:
                 self.uow.links.set_role(link.id, ShareRole.NETWORK)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pydantic import ConfigDict, TypeAdapter
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
@@ -28,6 +28,14 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
+
+
+_PENDING_FROM = (select(invites).where(invites.c.inviter_id == bindparam("inviter"),
+                                       invites.c.used_at.is_(None),
+                                       invites.c.revoked_at.is_(None),
+                                       invites.c.expires_at > bindparam("now"))
+                 .order_by(invites.c.id))
+_OF_YOUTH = select(links).where(links.c.youth_id == bindparam("youth")).order_by(links.c.id)
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,11 @@ class Invites:
         self.connection = connection
 
     def _rows(self, *where) -> list[InviteRow]:  # type: ignore[no-untyped-def]
-        rows = self.connection.execute(select(invites).where(*where).order_by(invites.c.id))
+        return self._read(self.connection.execute(
+            select(invites).where(*where).order_by(invites.c.id)))
+
+    @staticmethod
+    def _read(rows) -> list[InviteRow]:  # type: ignore[no-untyped-def]
         return [InviteRow(r.id, InviteKind(r.kind), r.inviter_id, r.person_id, r.opened_by,
                           aware(r.expires_at), aware(r.used_at), aware(r.revoked_at))
                 for r in rows]
@@ -110,8 +122,9 @@ class Invites:
                                 .values(revoked_at=now))
 
     def pending_from(self, inviter_id: int, now: datetime) -> list[InviteRow]:
-        return self._rows(invites.c.inviter_id == inviter_id, invites.c.used_at.is_(None),
-                          invites.c.revoked_at.is_(None), invites.c.expires_at > now)
+        """Checked after every turn that changes a plan: a statement built once."""
+        return self._read(self.connection.execute(_PENDING_FROM, {"inviter": inviter_id,
+                                                                  "now": now}))
 
     def of_user(self, user_id: int) -> list[InviteRow]:
         """Every invite this user made or opened (for their data export)."""
@@ -124,7 +137,11 @@ class Links:
         self.sealer = sealer
 
     def _rows(self, *where) -> list[LinkRow]:  # type: ignore[no-untyped-def]
-        rows = self.connection.execute(select(links).where(*where).order_by(links.c.id))
+        return self._read(self.connection.execute(
+            select(links).where(*where).order_by(links.c.id)))
+
+    @staticmethod
+    def _read(rows) -> list[LinkRow]:  # type: ignore[no-untyped-def]
         return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id,
                         aware(r.last_sent_at)) for r in rows]
 
@@ -142,7 +159,8 @@ class Links:
         return found[0] if found else None
 
     def of_youth(self, youth_id: int) -> list[LinkRow]:
-        return self._rows(links.c.youth_id == youth_id)
+        """Read after every turn that changes a plan: a statement built once."""
+        return self._read(self.connection.execute(_OF_YOUTH, {"youth": youth_id}))
 
     def of_member(self, member_id: int) -> list[LinkRow]:
         return self._rows(links.c.member_id == member_id)

@@ -25,6 +25,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.sending import perform, requests
 from bot.storage.sharing import Delivery
 from bot.turns import Turns
@@ -69,7 +70,7 @@ class Courier:
         """Send everything waiting; what fails for a network reason waits for the next round."""
         try:
             while True:
-                batch = await asyncio.to_thread(self.turns.pending, CHANNEL, None, BATCH)
+                batch = await in_database(self.turns, self.turns.pending, CHANNEL, None, BATCH)
                 settled = await self._deliver_batch(bot, batch)
                 if len(batch) < BATCH or not settled:
                     return
@@ -82,7 +83,7 @@ class Courier:
             if delivery.external_id in later:
                 continue
             if await self._deliver_one(bot, delivery):
-                await asyncio.to_thread(self.turns.delivered, [delivery.id])
+                await in_database(self.turns, self.turns.delivered, [delivery.id])
                 self._sent.pop(delivery.id, None)
             else:
                 later.add(delivery.external_id)

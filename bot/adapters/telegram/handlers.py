@@ -22,10 +22,11 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate, Verdict
 from bot.adapters.telegram.render import keyboard, read_callback
-from bot.adapters.telegram.sending import NO_PREVIEW, send, text_of
+from bot.adapters.telegram.sending import call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, split_text, visible_length
 from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
@@ -95,10 +96,15 @@ class Handlers:
         return False
 
     async def _turn(self, update: Update, user_input: UserInput) -> Reply:
+        """The stored turn; its files (a picture) are drawn in a thread meanwhile other
+        users' turns go on."""
         user = update.effective_user
         assert user is not None
-        return await asyncio.to_thread(self.turns.handle, CHANNEL, str(user.id), user_input,
-                                       language_of(update))
+        taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
+                                  user_input, language_of(update))
+        if taken.has_documents:
+            return await asyncio.to_thread(taken.with_documents)
+        return taken.reply
 
     async def _reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE,
                      user_input: UserInput) -> None:
@@ -181,8 +187,9 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
 
 async def answer(query: CallbackQuery, toast: str | None = None) -> None:
     """Stop the button's spinner. A press Telegram considers too old is still handled."""
+    fields = {"callback_query_id": query.id} | ({"text": toast} if toast else {})
     try:
-        await query.answer(toast)
+        await query.get_bot().do_api_request("answerCallbackQuery", fields)
     except BadRequest as error:
         log.info("button press not answered: %s", type(error).__name__)
 
@@ -196,7 +203,7 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
     if clicked is not None:
         toggled = messages[0] if messages and messages[0].replaces_previous else None
         if toggled is not None and len(split_text(text_of(toggled, bot.username))) == 1:
-            changes.append(edit_question(query, messages.pop(0), bot.username))
+            changes.append(edit_question(query, clicked, messages.pop(0), bot.username))
         else:  # (a toggled question too long for one message is sent again, whole)
             # a sharing button (no step) is checked by the sharing service, not the engine
             chosen = (None if toggled is not None else reply.chosen if step is not None
@@ -206,12 +213,12 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
     await send(bot, chat_id, messages)
 
 
-async def edit_question(query: CallbackQuery, message: Message, bot_username: str) -> None:
+async def edit_question(query: CallbackQuery, clicked: TgMessage, message: Message,
+                        bot_username: str) -> None:
     """A multi-choice question after a toggle: same message, new marks."""
-    await _quietly(query.edit_message_text(text_of(message, bot_username),
-                                           parse_mode=ParseMode.HTML,
-                                           reply_markup=keyboard(message),
-                                           link_preview_options=NO_PREVIEW))
+    await _quietly(call(query.get_bot(), "editMessageText", {
+        **_where(clicked), "text": text_of(message, bot_username),
+        "reply_markup": keyboard(message)}))
 
 
 async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None) -> None:
@@ -223,10 +230,15 @@ async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str |
         return
     shown = f"{clicked.text_html}\n\n<i>→ {escape(chosen)}</i>" if chosen and clicked.text else ""
     if shown and visible_length(shown) <= TEXT_LIMIT:
-        await _quietly(query.edit_message_text(shown, parse_mode=ParseMode.HTML,
-                                               link_preview_options=NO_PREVIEW))
+        await _quietly(call(query.get_bot(), "editMessageText",
+                            {**_where(clicked), "text": shown}))
     else:
-        await _quietly(query.edit_message_reply_markup(reply_markup=None))
+        await _quietly(query.get_bot().do_api_request("editMessageReplyMarkup",
+                                                      _where(clicked)))
+
+
+def _where(clicked: TgMessage) -> dict[str, int]:
+    return {"chat_id": clicked.chat_id, "message_id": clicked.message_id}
 
 
 async def _quietly(edit: Awaitable[object]) -> None:

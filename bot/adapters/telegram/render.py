@@ -7,13 +7,15 @@ Long texts are cut into pieces by :mod:`bot.adapters.telegram.splitting`.
 from __future__ import annotations
 
 from dataclasses import replace
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from typing import Any
 
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
 from bot.flows.messages import SHARED_CHOICE, Message, UserInput
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
+Markup = dict[str, Any]
+"""An inline keyboard as the Bot API takes it (JSON), not as PTB objects: building and
+serialising those for every question cost more than the rest of sending it."""
 
 
 def invite_link(bot_username: str, token: str) -> str:
@@ -63,13 +65,12 @@ def read_callback(data: str | None) -> UserInput | None:
     return UserInput.clicked(choice, int(step))
 
 
-def keyboard(message: Message) -> InlineKeyboardMarkup | None:
+def keyboard(message: Message) -> Markup | None:
     """One button per row: labels are sentences, and thumbs find full-width buttons."""
     shared = message.step is None and all(c.id.startswith(SHARED_CHOICE)
                                           for c in message.choices)
     if not message.choices or (message.step is None and not shared):
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(choice.label,
-                                                       callback_data=callback_data(message.step,
-                                                                                   choice.id))]
-                                 for choice in message.choices])
+    return {"inline_keyboard": [[{"text": choice.label,
+                                  "callback_data": callback_data(message.step, choice.id)}]
+                                for choice in message.choices]}
