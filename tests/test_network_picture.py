@@ -74,3 +74,21 @@ def test_unknown_closeness_gets_its_own_ring() -> None:
     assert plan.people[3] not in rings[2].people  # not silently "verder weg"
     radii = [ring.radius for ring in rings]
     assert radii == sorted(radii)
+
+
+def test_an_unchanged_network_is_not_drawn_again_a_changed_one_is(monkeypatch) -> None:
+    from bot.documents import network_picture
+
+    drawn: list[str] = []
+    draw = network_picture._draw
+    monkeypatch.setattr(network_picture, "_draw",
+                        lambda plan, t, voice: drawn.append(plan.name) or draw(plan, t, voice))
+    plan = people(3)
+    plan.name = "Nadia"
+    first = network_png(plan, Translator("nl"))
+    assert network_png(plan.model_copy(deep=True), Translator("nl")) == first
+    assert drawn == ["Nadia"]
+    plan.people[1].closeness = Closeness.DICHTBIJ
+    changed = network_png(plan, Translator("nl"))
+    english = network_png(plan, Translator("en"))
+    assert len(drawn) == 3 and len({first, changed, english}) == 3
