@@ -35,6 +35,8 @@ ANSWERS = [
     "1", "2", "Ik zelf", "1", "mijn begeleider", "deze week", "ja", "/plan",
 ]
 
+NAME = ANSWERS.index("Sam")
+
 
 def rss_mb() -> float:
     """Current resident set size in MB (Linux /proc; the peak where that is missing)."""
@@ -61,6 +63,7 @@ def main() -> None:
         started, cpu_started = time.perf_counter(), time.process_time()
         for number in range(args.youth):
             user = f"youth-{number}"
+            inputs[NAME] = UserInput.typed(f"Sam {number}")  # every plan (and picture) its own
             for user_input in inputs:
                 before = time.perf_counter()
                 taken = turns.take("bench", user, user_input)
