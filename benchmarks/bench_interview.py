@@ -89,7 +89,8 @@ def main() -> None:
     print(f"turns: {len(latencies) / turns_only:,.0f} turns/s wall-clock; latency p50 "
           f"{quantiles[49] * 1000:.2f} ms, p99 {quantiles[98] * 1000:.2f} ms, "
           f"max {latencies[-1] * 1000:.2f} ms")
-    print(f"pictures: {len(drawing)} drawn ({len(drawing) / args.youth:.0f} per interview), "
+    print(f"pictures: {len(drawing)} made ({len(drawing) / args.youth:.0f} per interview; "
+          "an unchanged one comes from memory), "
           f"p50 {statistics.median(drawing) * 1000:.1f} ms, max {max(drawing) * 1000:.1f} ms")
     print(f"everything together: {len(latencies) / elapsed:,.0f} turns/s wall-clock, "
           f"{len(latencies) / cpu:,.0f} turns per CPU-second")

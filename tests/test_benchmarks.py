@@ -1,0 +1,32 @@
+"""The benchmark scripts still run end to end (at a tiny size; their figures are not
+checked here: timing belongs in the benchmarks, not in tests)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(script: str, youth: int) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOEKOMSTPLAN_")}
+    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_bench_interview_completes_every_interview() -> None:
+    out = run("bench_interview.py", 3)
+    assert "3 complete interviews, turns: 135" in out
+    assert "pictures: 6 made" in out and "everything together:" in out
+
+
+def test_bench_telegram_measures_the_bot_and_the_echo_bot() -> None:
+    out = run("bench_telegram.py", 3)
+    assert "toekomstplan, 3 youth, whole interviews: 102 turns" in out
+    assert "2.50 Bot API calls" in out
+    assert "bare PTB echo bot" in out and "ratio:" in out
