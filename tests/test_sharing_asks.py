@@ -36,12 +36,12 @@ def invites(youth: Youth, button: str) -> str:
     return youth.invite
 
 
-def give_room_to(noor: Youth, helper: str) -> None:
+def give_room_to(noor: Youth, helper: str, when: str = "Deze maand") -> None:
     noor.says("/wijzig")
     noor.clicks("Een afspraak")
     noor.clicks("Een eigen kamer")
     noor.clicks(helper)
-    noor.clicks("Deze maand")
+    noor.clicks(when)
 
 
 def test_a_jim_is_asked_only_about_the_actions_given_to_them(store: Store) -> None:
@@ -80,3 +80,24 @@ def test_giving_an_action_to_someone_else_clears_the_earlier_answer(store: Store
         ASK_ROOM]
     ahmed.presses("Ja")
     assert noor.plan.actions[0].response.answer is HelperAnswer.YES
+
+
+def test_a_helper_hears_when_the_youth_changes_by_when(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    ahmed.presses("Ja")
+    noor.inbox()
+    give_room_to(noor, "Ahmed (je JIM)", "Deze week")  # same helper, another week
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor heeft iets veranderd bij: Een eigen kamer. Het liefst nu deze week."]
+    assert noor.plan.actions[0].response.answer is HelperAnswer.YES  # his yes still holds
+    give_room_to(noor, "Ahmed (je JIM)", "Deze week")  # nothing changed: nothing said
+    assert not ahmed.inbox()
+
+
+def test_a_helper_who_said_no_is_not_told_about_a_new_date(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    ahmed.presses("Nee")
+    give_room_to(noor, "Ahmed (je JIM)", "Later")
+    assert not ahmed.inbox()

@@ -35,6 +35,7 @@ from bot.flows.sharing.views import (
     invite_messages,
     is_helped_by,
     new_jim_choices,
+    new_when_message,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -579,12 +580,26 @@ class Handoffs:
                 action.response = None
         for link in links:
             self._ask_new(link, plan)
+            if link.role in HELPERS:
+                self._tell_new_when(link, earlier, plan)
             if link.role is not ShareRole.PROFESSIONAL:
                 continue
             if plan.confirmed and not earlier.confirmed:
                 self._summary(link, plan)
             elif plan.confirmed and settled:
                 self._digest(link, plan)
+
+    def _tell_new_when(self, link: LinkRow, earlier: Plan, plan: Plan) -> None:
+        """A helper who was asked about an action (and did not say no) hears when the youth
+        changes by when it should happen. An ask still waiting its turn will say it itself."""
+        for ask in self.uow.asks.of_link(link.id):
+            old, new = earlier.action(ask.subject), plan.action(ask.subject)
+            if (ask.status == self.uow.asks.QUEUED or old is None or new is None
+                    or old.when in (None, new.when)  # None: the ask was just made, with it
+                    or (new.response and new.response.answer is HelperAnswer.NO)):
+                continue
+            self.peers.send(link.member_id, lambda t, action=new: [
+                new_when_message(plan, action, t)], link)
 
     def _former_jims_step_back(self, youth_id: int, earlier: Callable[[], Plan], plan: Plan
                                ) -> list[LinkRow]:

@@ -202,6 +202,14 @@ def ask_message(plan: Plan, action: Action, ask_id: int, t: Translator) -> Messa
 
 WHEN_WISH = {When.WEEK: N_("Het liefst deze week."), When.MAAND: N_("Het liefst deze maand."),
              When.LATER: N_("Het hoeft niet meteen.")}
+NEW_WHEN = {When.WEEK: N_("Het liefst nu deze week."), When.MAAND: N_("Het liefst nu deze maand."),
+            When.LATER: N_("Het hoeft nu niet meteen."), When.GEEN: N_("Er is nu geen datum.")}
+
+
+def new_when_message(plan: Plan, action: Action, t: Translator) -> Message:
+    """For a helper who was already asked: the youth said another "by when"."""
+    return Message(t(N_("{youth} heeft iets veranderd bij: {what}."), youth=youth_name(plan, t),
+                     what=action.what) + " " + t(NEW_WHEN[action.when or When.GEEN]))
 
 
 def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
