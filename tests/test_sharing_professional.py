@@ -132,7 +132,7 @@ def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> N
         mark.clicks_raw(forged, None)
         assert "Bram" not in mark.text and "geld" not in mark.text
     mark.says("/jongeren")
-    assert [c.label for c in mark.question.choices] == ["Een jongere", "Een jongere",
+    assert [c.label for c in mark.question.choices] == ["Een jongere (1)", "Een jongere (2)",
                                                         "Laat maar"]  # Anna and Cas
     mark.clicks_raw(str(bram_link), mark.question.step)  # a forged link id
     assert "Die knop werkt niet meer" in mark.text and "Noor" not in mark.text
@@ -190,3 +190,10 @@ def test_dates_are_dutch_days_also_just_after_midnight(store: Store) -> None:
     assert pdf.filename == "toekomstplan-noor-2026-03-02.pdf"
     text = text_of(pdf.data)
     assert "gemeld op 2 maart 2026" in text and "1 maart" not in text
+
+
+def test_youths_with_the_same_name_are_told_apart_in_order() -> None:
+    from bot.flows.sharing.views import told_apart
+
+    assert told_apart(["Sam", "Noor", "Sam", "Een jongere"]) == [
+        "Sam (1)", "Noor", "Sam (2)", "Een jongere"]

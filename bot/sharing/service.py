@@ -41,6 +41,7 @@ from bot.flows.sharing.views import (
     render_shared,
     shared_copy,
     summary_message,
+    told_apart,
     youth_name,
 )
 from bot.i18n import N_, Translator
@@ -245,9 +246,11 @@ class Sharing:
 
     # --- members --------------------------------------------------------------------------
     def memberships(self) -> list[LinkSummary]:
-        return [LinkSummary(link.id, link.role, youth_name(self.peers.plan(link.youth_id),
-                                                             self.t))
-                for link in self.uow.links.of_member(self.user_id)]
+        links = self.uow.links.of_member(self.user_id)
+        names = told_apart([youth_name(self.peers.plan(link.youth_id), self.t)
+                            for link in links])
+        return [LinkSummary(link.id, link.role, name)
+                for link, name in zip(links, names, strict=True)]
 
     def _my_link(self, link_id: int) -> LinkRow | None:
         link = self.uow.links.get(link_id)

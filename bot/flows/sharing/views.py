@@ -78,6 +78,17 @@ def youth_name(plan: Plan, t: Translator) -> str:
     return plan.name or t.plain(N_("Een jongere"))
 
 
+def told_apart(names: list[str]) -> list[str]:
+    """Names that occur more than once get a number ("Een jongere (1)", "Een jongere (2)"),
+    so a begeleider of two youths without a name, or of two Sams, can tell them apart."""
+    seen: dict[str, int] = {}
+    numbered = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        numbered.append(f"{name} ({seen[name]})" if names.count(name) > 1 else name)
+    return numbered
+
+
 def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Translator) -> Safe:
     """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions."""
     view = shared_copy(plan, role, person_id)
