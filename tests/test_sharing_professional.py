@@ -197,3 +197,14 @@ def test_youths_with_the_same_name_are_told_apart_in_order() -> None:
 
     assert told_apart(["Sam", "Noor", "Sam", "Een jongere"]) == [
         "Sam (1)", "Noor", "Sam (2)", "Een jongere"]
+
+
+def test_the_begeleider_link_opens_the_sign_up_not_the_youth_welcome(store: Store) -> None:
+    mark = Youth(Turns(store), "mark")
+    mark.says("/start begeleider")  # t.me/<bot>?start=begeleider, as Telegram delivers it
+    assert "Ben je begeleider?" in mark.text and "Hoi! Ik help je" not in mark.text
+    assert "Wat is je naam?" in mark.asked
+    mark.says("Mark")
+    mark.says("RIBW")
+    mark.says("woonbegeleider")
+    assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text and mark.invite

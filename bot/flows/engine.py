@@ -336,10 +336,17 @@ def _advance(turn: _TurnState) -> None:
         _advance(turn)
 
 
+PROFESSIONAL_START = "begeleider"
+"""``/start begeleider``: the link an organisation gives its begeleiders
+(``t.me/<bot>?start=begeleider``) opens the bot at their sign-up, not at a youth's welcome."""
+
+
 def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
     conv, t = turn.conv, turn.t
     name = ALIASES.get(user_input.command)
     sharing = turn.ctx.sharing
+    if name == "start" and user_input.argument.lower() == PROFESSIONAL_START:
+        name = "begeleider"
     if name == "start" and user_input.argument and sharing is not None:
         return sharing_commands.open_invite(turn, sharing, user_input.argument) or _reask(turn)
     if name == "start" and conv.state == MEMBER_HOME and not conv.in_detour:
