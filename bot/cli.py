@@ -14,6 +14,7 @@ from bot.adapters import terminal
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.purge import purge_inactive
+from bot.safety.detection import warm_up
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
 from bot.storage.sealing import MalformedKey, Sealer, WrongKey, ensure_key_file, new_key
@@ -84,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
                     "(1 to 256 characters)")
     setup_logging(settings.log_level.upper())  # libraries at WARNING: no updates, no rows
     store = opened(settings, settings.encryption_key, ENV_KEY)
+    warm_up()
     bot = build_bot(settings, Turns(store))
 
     async def main() -> None:

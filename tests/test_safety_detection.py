@@ -556,3 +556,14 @@ def test_many_short_messages_per_second() -> None:
     per_second = 10 * len(messages) / (time.perf_counter() - started)
     # 10,000/s is the target on one core; CI machines are slow and shared, so check a fifth.
     assert per_second > 2_000, f"only {per_second:.0f} messages per second"
+
+
+def test_warm_up_builds_every_language_before_the_first_message() -> None:
+    from bot.i18n import LANGUAGES
+    from bot.safety import detection
+
+    detection._matcher.cache_clear()
+    detection.warm_up()
+    assert detection._matcher.cache_info().currsize == len(LANGUAGES)
+    assert detection.detect("ik wil dood", "nl")  # served by what was built
+    assert detection._matcher.cache_info().misses == len(LANGUAGES)

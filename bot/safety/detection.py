@@ -411,6 +411,13 @@ def _matcher(lang: str) -> _Matcher:
     return _Matcher(phrases)
 
 
+def warm_up() -> None:
+    """Build the matchers now (about half a second): a long-running bot does this at start,
+    so the first youth who writes does not wait for it."""
+    for lang in LANGUAGES:
+        _matcher(lang)
+
+
 def _language(lang: str) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
