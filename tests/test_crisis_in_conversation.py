@@ -242,3 +242,17 @@ def test_a_crisis_as_urgent_need_then_the_offers_then_the_next_part(store: Store
     assert "Nu praten we over de mensen om je heen." in youth.text
     assert "Wie is belangrijk voor jou?" in youth.asked
     assert not mark.inbox()  # Sam is not Mark's: nothing reaches him
+
+
+def test_no_place_to_sleep_as_what_is_hard_is_help_and_that_answer(store: Store) -> None:
+    youth = youth_at_wat(store)
+    youth.says("Mijn zus helpt me")  # what goes well
+    assert youth.asked.endswith("Wat is nu moeilijk?")
+    youth.says("ik sta op straat")
+    assert "sociaal wijkteam" in youth.text
+    assert "Ik heb het ook in je plan gezet." in youth.text
+    assert youth.asked.endswith("Wat heb je nodig? Dat mag iets kleins zijn.")
+    assert youth.plan.domains[Domain.WONEN].hard == "ik sta op straat"
+    youth.says("/terug")  # one step back undoes the answer, like any other
+    assert youth.asked.endswith("Wat is nu moeilijk?")
+    assert youth.plan.domains[Domain.WONEN].hard is None

@@ -184,10 +184,12 @@ def after_undo(conversation: Conversation, plan: Plan, restored: bool,
 
 
 # The questions a message with a risk signal may still answer: a line of the veiligheidsplan
-# (kept, with the help lines in short), and the urgent need in hier en nu (kept as that need).
+# (kept, with the help lines in short), the urgent need in hier en nu (kept as that need),
+# and — for a practical crisis such as no place to sleep — what is hard or needed now.
 SAFETY_ANSWERS = frozenset({"safety_signs", "safety_helps", "safety_people"})
 URGENT_QUESTIONS = frozenset({"urgent", "urgent_what"})
 URGENT_ANSWER = "urgent_what"
+PRACTICAL_ANSWERS = frozenset({"domain_hard", "domain_need"})
 
 
 def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind]) -> TurnResult:
@@ -206,12 +208,17 @@ def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind])
     names = names_text([name for _, name in professionals], turn.t)
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
                                       professional=names or None))
+    practical = kinds <= PRACTICAL_KINDS and conv.state in PRACTICAL_ANSWERS
+    answered = (URGENT_ANSWER if conv.state in URGENT_QUESTIONS
+                else conv.state if practical else None)
     stored = False
-    if typed and conv.state in URGENT_QUESTIONS:
-        stored = QUESTION[URGENT_ANSWER].on_text(ctx, user_input.text) is Outcome.ACCEPTED
+    if typed and answered is not None:
+        stored = QUESTION[answered].on_text(ctx, user_input.text) is Outcome.ACCEPTED
         moving = Turn(conv.state, ctx)
         if stored and FLOW_OF[conv.state].advance(moving):  # introduced after the detour
             conv.state, conv.step = moving.state, conv.step + 1
+        if stored and practical:
+            ctx.note(turn.t(N_("Ik heb het ook in je plan gezet.")))
     return _after_crisis(turn, kinds, professionals, stored)
 
 
