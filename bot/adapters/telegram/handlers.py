@@ -96,8 +96,8 @@ class Handlers:
         return False
 
     async def _turn(self, update: Update, user_input: UserInput) -> Reply:
-        """The stored turn; its files (a picture) are drawn in a thread meanwhile other
-        users' turns go on."""
+        """The stored turn. Its files (a picture) are drawn in a thread, while other users'
+        turns go on."""
         user = update.effective_user
         assert user is not None
         taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
@@ -186,7 +186,8 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
 
 
 async def answer(query: CallbackQuery, toast: str | None = None) -> None:
-    """Stop the button's spinner. A press Telegram considers too old is still handled."""
+    """Stop the button's spinner (a toast is plain text). A press Telegram considers too old
+    is still handled."""
     fields = {"callback_query_id": query.id} | ({"text": toast} if toast else {})
     try:
         await query.get_bot().do_api_request("answerCallbackQuery", fields)

@@ -66,7 +66,7 @@ async def call(bot: Bot, method: str, fields: dict[str, Any]) -> Any:
     """One Bot API method with HTML text and no link previews, rate-limited like all
     others; Telegram's answer as plain JSON."""
     if "text" in fields:
-        fields |= {"parse_mode": "HTML", "link_preview_options": NO_PREVIEW}
+        fields = fields | {"parse_mode": "HTML", "link_preview_options": NO_PREVIEW}
     return await bot.do_api_request(method, fields)
 
 
