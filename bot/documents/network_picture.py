@@ -37,7 +37,7 @@ TURN = (0, 0.3, -0.3, 0.15)  # per ring, a share of a place: neighbouring rings 
 YOU = 46
 JIM_COLOUR, PERSON_COLOUR, YOU_COLOUR = (242, 140, 40), (120, 170, 220), (60, 120, 90)
 RING_COLOUR, LABEL_COLOUR, TEXT_COLOUR = (200, 200, 200), (120, 120, 120), (30, 30, 30)
-LEGEND_COLOUR = (40, 40, 40)
+LEGEND_COLOUR, JIM_OUTLINE = (40, 40, 40), (90, 60, 20)
 ROLE_COLOURS = {Role.PRAKTISCH: (35, 90, 160), Role.SAMEN: (40, 140, 70),
                 Role.ADVIES: (130, 60, 160), Role.ER_VOOR_JE: (215, 50, 70)}
 UNKNOWN = N_("Niet gezegd hoe dichtbij")
@@ -76,7 +76,7 @@ def _palette() -> Image.Image:
     """The picture's own colours, each blended with white in steps, plus greys: every
     pixel the drawing makes is close to one of them, so the PNG can store one byte per
     pixel instead of three (a third of the size and several times faster to encode)."""
-    own = [JIM_COLOUR, PERSON_COLOUR, YOU_COLOUR, (90, 60, 20), *ROLE_COLOURS.values()]
+    own = [JIM_COLOUR, PERSON_COLOUR, YOU_COLOUR, JIM_OUTLINE, *ROLE_COLOURS.values()]
     shades = [tuple(round(255 + (channel - 255) * step / BLENDS) for channel in colour)
               for colour in own for step in range(1, BLENDS + 1)]
     greys = [(value, value, value) for value in range(30, 256, 7)]
@@ -223,7 +223,7 @@ def _person(draw: ImageDraw.ImageDraw, person: Person, is_jim: bool, at: tuple[f
     x, y = at
     draw.ellipse((x - node, y - node, x + node, y + node),
                  fill=JIM_COLOUR if is_jim else PERSON_COLOUR,
-                 outline=(90, 60, 20) if is_jim else None, width=4)
+                 outline=JIM_OUTLINE if is_jim else None, width=4)
     if is_jim:
         draw.text((x, y - node * 0.2), "JIM", fill="white", font=_font(int(node * 0.5) + 4),
                   anchor="mm")
