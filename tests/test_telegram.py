@@ -64,6 +64,10 @@ async def test_a_whole_interview_with_the_plan_on_request_midway(tg: FakeTelegra
                                 "Kies daarna Klaar.")
     await interview(noor, INTERVIEW[6:])
     assert "Je plan is klaar!" in noor.last_text()
+    network = [m for m in noor.bot_messages if "Dit is jouw netwerk." in m.get("caption", "")]
+    assert len(network) == 1 and network[0]["photo"]  # after WIE: one bubble, picture + note
+    assert network[0]["caption"] == ("Mooi. Ahmed is jouw JIM in je plan.\n\n"
+                                     "Dit is jouw netwerk.")
     seen = len(noor.bot_messages)
     await noor.send_text("/plan")  # the plan (and the network picture), then what to do now
     plan = noor.bot_messages[seen]["text"]

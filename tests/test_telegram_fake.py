@@ -129,3 +129,23 @@ async def test_pictures_go_as_photos_and_other_files_as_documents() -> None:
         assert document["document"]["file_name"] == "plan.pdf"
         assert tg.photos[0]["data"] == picture.data
         tg.assert_no_errors()
+
+
+async def test_a_note_that_introduces_its_file_is_its_caption_plain_ones_stay_plain(
+        ) -> None:
+    plan = Plan(name="Noor", people=[Person(id="p1", name="Sanne")])
+    picture = Attachment("netwerk.png", "image/png", network_png(plan, Translator("nl")))
+    pdf = Attachment("plan.pdf", "application/pdf", b"%PDF-1.4 test", caption="<Jan & Co>")
+    async with FakeTelegram() as tg:
+        user = FakeUser(tg, 1, "Noor")
+        async with Bot(tg.token, base_url=tg.base_url) as bot:
+            await send(bot, user.id, [Message("Dit is <b>jouw</b> netwerk.",
+                                              attachments=(picture,), introduces_file=True),
+                                      Message("Je plan:", attachments=(pdf,),
+                                              introduces_file=True)])
+        photo, text, document = user.bot_messages
+        assert photo["caption"] == "Dit is jouw netwerk." and "text" not in photo
+        assert photo["caption_entities"][0]["type"] == "bold"
+        assert text["text"] == "Je plan:"  # the file has a caption of its own
+        assert document["caption"] == "<Jan & Co>"  # shown as written, not as markup
+        tg.assert_no_errors()

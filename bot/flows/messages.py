@@ -39,7 +39,8 @@ class Message:
     sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
     invitation token: each adapter shows it its own way (a t.me link, a code to type).
     ``documents`` names files to make from the user's own plan (see :data:`NETWORK_PICTURE`):
-    flows stay pure, and the turn attaches them after it is stored.
+    flows stay pure, and the turn attaches them after it is stored. ``introduces_file``: the
+    text only says what the one file is, so an adapter may show it as the file's caption.
     """
 
     text: str
@@ -50,6 +51,7 @@ class Message:
     attachments: tuple[Attachment, ...] = field(default=())
     invite: str | None = None
     documents: tuple[str, ...] = ()
+    introduces_file: bool = False
 
 
 @dataclass(frozen=True, slots=True)

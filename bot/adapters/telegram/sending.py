@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import Bot, InputFile
+from telegram.constants import ParseMode
 from telegram.warnings import PTBUserWarning
 
 from bot.adapters.telegram.render import Markup, invite_link, joined, keyboard
-from bot.adapters.telegram.splitting import split_text
+from bot.adapters.telegram.splitting import split_text, visible_length
 from bot.flows.messages import Attachment, Message
 from bot.i18n import escape
 
@@ -26,6 +27,7 @@ from bot.i18n import escape
 warnings.filterwarnings("ignore", "Please use 'Bot.", PTBUserWarning, r"bot\.adapters\.telegram")
 NO_PREVIEW = {"is_disabled": True}  # link_preview_options: an invite link shows no preview
 PHOTO_TYPES = ("image/png", "image/jpeg")
+CAPTION_LIMIT = 1024  # characters, Telegram's limit for a file's caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Request:
     """One message to send: a piece of HTML text (with the buttons, on the last piece of a
     question), or a file."""
 
-    text: str = ""
+    text: str = ""  # with a file: its caption (HTML)
     markup: Markup | None = None
     attachment: Attachment | None = None
 
@@ -49,12 +51,22 @@ def requests(messages: list[Message], bot_username: str) -> list[Request]:
     found: list[Request] = []
     for message in joined(messages):
         text = text_of(message, bot_username)
+        if is_caption(message, text):  # "Dit is jouw netwerk." under the picture itself
+            found.append(Request(text, attachment=message.attachments[0]))
+            continue
         if text.strip() or not message.attachments:
             pieces = split_text(text)
             found += [Request(piece) for piece in pieces[:-1]]
             found.append(Request(pieces[-1], keyboard(message)))
         found += [Request(attachment=attachment) for attachment in message.attachments]
     return found
+
+
+def is_caption(message: Message, text: str) -> bool:
+    """A text that only introduces its one file goes under it (one bubble), when it fits."""
+    return (message.introduces_file and len(message.attachments) == 1
+            and not message.attachments[0].caption and not message.choices
+            and not message.invite and visible_length(text) <= CAPTION_LIMIT)
 
 
 async def send(bot: Bot, chat_id: int, messages: list[Message]) -> None:
@@ -71,7 +83,7 @@ async def call(bot: Bot, method: str, fields: dict[str, Any]) -> Any:
 
 
 async def perform(bot: Bot, chat_id: int, request: Request) -> None:
-    """Send one request. File captions are plain text (no parse mode): never markup."""
+    """Send one request. A file's own caption is plain text, shown escaped."""
     attachment = request.attachment
     if attachment is None:
         fields: dict[str, Any] = {"chat_id": chat_id, "text": request.text}
@@ -80,8 +92,8 @@ async def perform(bot: Bot, chat_id: int, request: Request) -> None:
         await call(bot, "sendMessage", fields)
         return
     upload = InputFile(attachment.data, filename=attachment.filename)
-    caption = attachment.caption or None
+    caption = request.text or escape(attachment.caption) or None
     if attachment.mime_type in PHOTO_TYPES:
-        await bot.send_photo(chat_id, upload, caption=caption)
+        await bot.send_photo(chat_id, upload, caption=caption, parse_mode=ParseMode.HTML)
     else:
-        await bot.send_document(chat_id, upload, caption=caption)
+        await bot.send_document(chat_id, upload, caption=caption, parse_mode=ParseMode.HTML)

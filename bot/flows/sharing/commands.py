@@ -88,7 +88,7 @@ def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
         return False
     if jim_before is None and plan.people:
         ctx.notes.append(Message(turn.t(N_("Dit is jouw netwerk.")),
-                                 documents=(NETWORK_PICTURE,)))
+                                 documents=(NETWORK_PICTURE,), introduces_file=True))
     return not ctx.follow_up and offer_invite(turn, jim_before, resume=True)
 
 
