@@ -9,7 +9,7 @@ from bot.storage.tables import outbox
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.test_interview import answer_start, answer_wie
+from tests.test_interview import answer_start, answer_wie, complete_interview
 from tests.test_sharing_professional import registered_professional
 
 
@@ -256,3 +256,31 @@ def test_no_place_to_sleep_as_what_is_hard_is_help_and_that_answer(store: Store)
     youth.says("/terug")  # one step back undoes the answer, like any other
     assert youth.asked.endswith("Wat is nu moeilijk?")
     assert youth.plan.domains[Domain.WONEN].hard is None
+
+
+def test_a_crisis_kept_inside_a_change_goes_back_where_the_youth_was(store: Store) -> None:
+    youth = youth_at_wat(store)
+    interrupted = youth.asked
+    youth.says("/wijzig")
+    youth.clicks("Iets wat snel moet")
+    youth.clicks("Iets nieuws wat snel moet")
+    youth.says("ik heb geen slaapplek vannacht")
+    assert "ik heb geen slaapplek vannacht" in [u.text for u in youth.plan.urgent]
+    assert youth.asked == interrupted  # not on to the next part of the interview
+    said = [m.text for m in youth.replies]
+    assert said.index("Wil je toch verder met je plan? Dan gaan we hier verder:") == len(said) - 2
+
+
+def test_a_practical_need_changed_later_goes_back_to_the_finished_plan(store: Store) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    youth.says("/wijzig")
+    youth.clicks("Een onderwerp")
+    youth.clicks("🏠 Wonen")
+    youth.clicks("Wat je nodig hebt")
+    youth.says("ik heb geen slaapplek vannacht")
+    assert "Ik heb het ook in je plan gezet." in youth.text
+    assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"  # not on to "over een paar
+    wonen = youth.plan.domains[Domain.WONEN]  # maanden", a question nobody picked
+    assert wonen.need == "ik heb geen slaapplek vannacht"
+    assert [a.what for a in youth.plan.actions if a.domain == Domain.WONEN] == [wonen.need]

@@ -90,10 +90,11 @@ class _TurnState:
                                      step=self.conv.step, multi=question.multi,
                                      replaces_previous=replace))
 
-    def move_to(self, state: str) -> None:
+    def move_to(self, state: str, introduce: bool = True) -> None:
         self.conv.state = state
         self.conv.step += 1
-        self.introduce()
+        if introduce:
+            self.introduce()
 
     def introduce(self) -> None:
         """The current question's intro line, the first time it comes up."""
@@ -214,9 +215,8 @@ def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind])
     stored = False
     if typed and answered is not None:
         stored = QUESTION[answered].on_text(ctx, user_input.text) is Outcome.ACCEPTED
-        moving = Turn(conv.state, ctx)
-        if stored and FLOW_OF[conv.state].advance(moving):  # introduced after the detour
-            conv.state, conv.step = moving.state, conv.step + 1
+        if stored:
+            _advance(turn, introduce=False)  # introduced after the offers (_after_crisis)
         if stored and practical:
             ctx.note(turn.t(N_("Ik heb het ook in je plan gezet.")))
     return _after_crisis(turn, kinds, professionals, stored)
@@ -234,6 +234,7 @@ def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
         turn.push_detour(safety_plan.CONTACT if professionals else safety_plan.OFFER,
                          safety_plan.contact_cursor(professionals, offer_plan))
     elif FLOW_OF[conv.state].name != "safety":
+        turn.flush_notes()  # what was kept is said before the way back into the plan
         turn.say(turn.t(N_("Wil je toch verder met je plan? Dan gaan we hier verder:")))
         turn.introduce()
     turn.ask()
@@ -323,24 +324,25 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
     return turn.result(checkpoint=changed)
 
 
-def _advance(turn: _TurnState) -> None:
-    """After an accepted answer: a follow-up, the next asked part of a detour, or the route."""
+def _advance(turn: _TurnState, introduce: bool = True) -> None:
+    """After an accepted answer: a follow-up, the next asked part of a detour, or the route.
+    ``introduce``: a new part's intro line comes now (False: the caller introduces it later)."""
     ctx, conv = turn.ctx, turn.conv
     if ctx.follow_up:
-        turn.move_to(ctx.follow_up)
+        turn.move_to(ctx.follow_up, introduce)
         return
     queued: list[str] = ctx.cursor.get("ask", [])
     if queued:
-        turn.move_to(queued.pop(0))
+        turn.move_to(queued.pop(0), introduce)
         return
     flow = FLOW_OF[conv.state]
     if not (conv.in_detour and not flow.detour):
         moving = Turn(conv.state, ctx)
         if flow.advance(moving):
-            turn.move_to(moving.state)
+            turn.move_to(moving.state, introduce)
             return
     if conv.in_detour and turn.pop_detour():
-        _advance(turn)
+        _advance(turn, introduce)
 
 
 PROFESSIONAL_START = "begeleider"
