@@ -11,7 +11,13 @@ from bot.flows.sharing.views import ask_choice
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
+from tests.test_interview import (
+    answer_hoe,
+    answer_start,
+    answer_wat,
+    answer_wie,
+    complete_interview,
+)
 from tests.test_plan_pdf import text_of
 from tests.test_sharing import INVALID, Clock
 from tests.test_sharing_asks import invites
@@ -208,3 +214,17 @@ def test_the_begeleider_link_opens_the_sign_up_not_the_youth_welcome(store: Stor
     mark.says("RIBW")
     mark.says("woonbegeleider")
     assert "Bewaard: Mark (woonbegeleider, RIBW)" in mark.text and mark.invite
+
+
+def test_one_open_question_left_is_said_in_the_singular(store: Store) -> None:
+    turns = Turns(store)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    complete_interview(noor)  # the rent (urgent) and "Hulp met mijn post": two asks for Mark
+    mark.inbox()
+    mark.says("/vragen")
+    assert "Daarna staat er nog 1 open." in [m.text for m in mark.replies]
+    mark.presses("Ik pak dit op")
+    assert "Er staat nog 1 vraag voor je open. Typ /vragen." in [m.text for m in mark.replies]

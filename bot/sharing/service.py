@@ -361,6 +361,8 @@ class Sharing:
             return handoffs.ask_messages(ask.subject, ask.id, link,
                                          self.peers.plan(link.youth_id), self.t)
         waiting = len(self.uow.asks.waiting(self.user_id))
+        if waiting == 1:
+            return self._say(N_("Er staat nog 1 vraag voor je open. Typ /vragen."))
         return self._say(N_("Er staan nog {count} vragen voor je open. Typ /vragen."),
                          count=waiting) if waiting else []
 
@@ -375,7 +377,9 @@ class Sharing:
             return self._say(N_("Er staan geen vragen voor je open."))
         shown = handoffs.ask_messages(first.subject, first.id, link,
                                       self.peers.plan(link.youth_id), self.t)
-        if len(waiting) > 1:
+        if len(waiting) == 2:
+            shown += self._say(N_("Daarna staat er nog 1 open."))
+        elif len(waiting) > 2:
             shown += self._say(N_("Daarna staan er nog {count} open."), count=len(waiting) - 1)
         return shown
 
