@@ -76,3 +76,10 @@ class Translator:
         """Translate and fill without escaping: for button labels, which are never markup."""
         text = self.gettext(message)
         return text.format(**values) if values else text
+
+
+def names_text(names: list[str], t: Translator) -> str:
+    """"Mark", "Mark en Lisa", "Mark, Lisa en Anouk" (in the user's language)."""
+    if len(names) < 2:
+        return "".join(names)
+    return t.plain(N_("{names} en {last}"), names=", ".join(names[:-1]), last=names[-1])

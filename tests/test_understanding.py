@@ -9,6 +9,7 @@ from bot.plan.model import Closeness, Domain, Mood, Role, Status
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
+from tests.test_interview import answer_start
 
 
 def at_mood(store: Store, language: str | None = None) -> Youth:
@@ -321,3 +322,17 @@ def test_english_words_for_a_mood(store: Store) -> None:
     youth.says("not great tbh")
     assert youth.plan.mood == Mood.NIET_GOED
     assert "take it slow" in youth.text
+
+
+def test_names_already_listed_are_said_as_one_sentence(store: Store) -> None:
+    youth = Youth(Turns(store))
+    answer_start(youth)
+    youth.says("mijn zus Sanne en oom Ahmed")
+    for _ in range(2):  # what they do, how close: as quick as it gets
+        youth.clicks("Klaar")
+        youth.clicks("Dichtbij")
+    assert "Wie is er nog meer" in youth.asked
+    youth.says("Sanne en Ahmed")
+    assert "Sanne en Ahmed staan al in je lijst." in youth.text
+    youth.says("Sanne")
+    assert "Sanne staat al in je lijst." in youth.text

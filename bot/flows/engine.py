@@ -25,10 +25,9 @@ from bot.flows.sharing import questions as sharing_questions
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import match_choice, normalize, yes_or_no
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, names_text
 from bot.plan.model import Plan
 from bot.safety import RiskKind, crisis_reminder, crisis_reply, detect, sos_reply
-from bot.safety.contact import names_text
 from bot.safety.helplines import PRACTICAL_KINDS
 
 FLOWS: tuple[Flow, ...] = (interview.build(), edit.build(), safety_plan.build(),

@@ -12,9 +12,8 @@ from __future__ import annotations
 from bot.flows.flow import Flow, Route
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
-from bot.i18n import N_
+from bot.i18n import N_, names_text
 from bot.plan.model import Domain, SafetyPlan
-from bot.safety.contact import names_text
 
 YES = "yes"
 CONTACT = "crisis_contact"

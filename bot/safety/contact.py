@@ -11,15 +11,8 @@ from datetime import datetime
 from babel.dates import format_time
 
 from bot.flows.messages import Message
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, names_text
 from bot.local_time import local, long_date
-
-
-def names_text(names: list[str], t: Translator) -> str:
-    """"Mark", "Mark en Lisa", "Mark, Lisa en Anouk" (in the user's language)."""
-    if len(names) < 2:
-        return "".join(names)
-    return t.plain(N_("{names} en {last}"), names=", ".join(names[:-1]), last=names[-1])
 
 
 def contact_request(youth: str, at: datetime, t: Translator) -> Message:

@@ -20,7 +20,7 @@ from bot.flows.interview.relations import PROFESSIONAL, called, label, plural, u
 from bot.flows.messages import Choice
 from bot.flows.question import DONE, Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize, yes_or_no
-from bot.i18n import N_
+from bot.i18n import N_, names_text
 from bot.plan.model import Closeness, Jim, JimChoice, Person, Role
 from bot.plan.text import NAME_LIMIT, clean
 
@@ -173,7 +173,9 @@ class People(TextQuestion):
             elif len(ctx.plan.people) < MAX_PEOPLE:
                 added.append(add_person(ctx, person.name, person.relation).id)
         if known:
-            ctx.note(ctx.t(N_("{names} staat al in je lijst."), names=", ".join(known)))
+            ctx.note(ctx.t(N_("{names} staat al in je lijst."), names=known[0]) if len(known) == 1
+                     else ctx.t(N_("{names} staan al in je lijst."),
+                                names=names_text(known, ctx.t)))
         if len(ctx.plan.people) >= MAX_PEOPLE:
             ctx.note(ctx.t(N_("Je lijst is nu vol: er passen {count} mensen in."),
                            count=MAX_PEOPLE))

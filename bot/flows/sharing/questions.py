@@ -16,7 +16,7 @@ from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, 
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
-from bot.i18n import N_
+from bot.i18n import N_, names_text
 from bot.plan.model import Domain, HelperAnswer, HelperKind
 from bot.plan.text import NAME_LIMIT
 
@@ -293,8 +293,8 @@ class MemberHome(Question):
     def prompt(self, ctx: Context) -> str:
         sharing = port(ctx)
         links = sharing.memberships()
-        lines = [ctx.t(template, names=", ".join(link.name for link in links
-                                                 if link.role is role))
+        lines = [ctx.t(template, names=names_text([link.name for link in links
+                                                   if link.role is role], ctx.t))
                  for role, template in HOME_ROLES.items()
                  if any(link.role is role for link in links)]
         if not links:
