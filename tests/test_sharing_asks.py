@@ -101,3 +101,17 @@ def test_a_helper_who_said_no_is_not_told_about_a_new_date(store: Store) -> None
     ahmed.presses("Nee")
     give_room_to(noor, "Ahmed (je JIM)", "Later")
     assert not ahmed.inbox()
+
+
+def test_an_answer_goes_with_its_helper_also_when_nobody_is_linked_any_more(
+        store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    ahmed.presses("Ja")
+    ahmed.says("/stoppen")
+    ahmed.clicks("Ja, stoppen")
+    noor.inbox()
+    give_room_to(noor, "Sanne")  # Sanne was never asked: Ahmed's yes is not hers
+    assert noor.plan.actions[0].response is None
+    noor.says("/plan")
+    assert "Sanne helpt" not in noor.text

@@ -154,6 +154,12 @@ class Action(Strict):
     when: When | None = None
     response: HelperResponse | None = None
 
+    def give_to(self, helper: HelperKind, person_id: str | None = None) -> None:
+        """Who helps now. Someone else's answer doesn't hold for the new helper."""
+        if (helper, person_id) != (self.helper, self.person_id):
+            self.response = None
+        self.helper, self.person_id = helper, person_id
+
 
 class Change(Strict):
     """One entry of the change history: which part changed, never the content."""
@@ -210,7 +216,7 @@ class Plan(Strict):
             self.jim = Jim(choice=JimChoice.UNDECIDED)
         for action in self.actions:
             if action.person_id == person_id:
-                action.helper, action.person_id = HelperKind.UNKNOWN, None
+                action.give_to(HelperKind.UNKNOWN)
 
     def remove_action(self, action_id: str) -> None:
         """Drop an action and the need it came from (one action per need, see HOE)."""

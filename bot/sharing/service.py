@@ -572,7 +572,6 @@ class Handoffs:
                          settled: bool) -> None:
         """After a turn that changed the youth's plan (``before``: the plan as it was).
 
-        An action given to someone else loses the answer the earlier helper gave.
         ``settled``: the youth is not in the middle of a detour (/wijzig), so a digest can
         sum up everything changed since the last message.
         """
@@ -581,10 +580,6 @@ class Handoffs:
         if not links:
             return
         earlier = earlier_plan()
-        for action in plan.actions:
-            old = earlier.action(action.id)
-            if old is None or (old.helper, old.person_id) != (action.helper, action.person_id):
-                action.response = None
         for link in links:
             self._ask_new(link, plan)
             if link.role in HELPERS:

@@ -71,18 +71,18 @@ class ActionWho(Question):
         action = current_action(ctx)
         if action is not None:
             if choice == SELF:
-                action.helper, action.person_id = HelperKind.SELF, None
+                action.give_to(HelperKind.SELF)
             elif choice == PROFESSIONAL:
-                action.helper, action.person_id = HelperKind.PROFESSIONAL, None
+                action.give_to(HelperKind.PROFESSIONAL)
             else:
-                action.helper, action.person_id = HelperKind.PERSON, choice
+                action.give_to(HelperKind.PERSON, choice)
             ctx.changed("hoe.who")
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
         action = current_action(ctx)
         if action is not None:
-            action.helper, action.person_id = HelperKind.UNKNOWN, None
+            action.give_to(HelperKind.UNKNOWN)
         return Outcome.ACCEPTED
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
