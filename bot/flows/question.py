@@ -168,6 +168,16 @@ class Question:
         return self.on_choice(ctx, choice)
 
 
+class CommandMenu(Question):
+    """Buttons that run commands, for whoever doesn't know them (typing one works too)."""
+
+    skip_label = None
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.run_command = choice
+        return Outcome.STAY
+
+
 class TextQuestion(Question):
     """A question answered in the youth's own words (choices are shortcuts only)."""
 

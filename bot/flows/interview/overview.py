@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.flows.messages import Choice
 from bot.flows.plan_view import render_plan
-from bot.flows.question import Context, Outcome, Question
+from bot.flows.question import CommandMenu, Context, Outcome, Question
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_
 
@@ -45,21 +45,15 @@ class Overview(Question):
         return super().on_text(ctx, text)
 
 
-class Finished(Question):
-    """Where the youth rests once the plan is done: what they can do now, as buttons (the
-    same as /plan, /wijzig and /delen, for whoever doesn't know the commands)."""
-
-    skip_label = None
+class Finished(CommandMenu):
+    """Where the youth rests once the plan is done: what they can do now (/plan, /wijzig,
+    /delen) as buttons."""
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Je plan is klaar! Wat wil je nu doen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(command, ctx.t(label)) for command, label in FINISHED_CHOICES]
-
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.run_command = choice
-        return Outcome.STAY
 
 
 FINISHED_CHOICES = (("plan", N_("Mijn plan bekijken")), ("wijzig", N_("Iets veranderen")),

@@ -12,7 +12,14 @@ from bot.flows.conversation import START_STATE
 from bot.flows.flow import Flow
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.flows.messages import Choice
-from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
+from bot.flows.question import (
+    CommandMenu,
+    Context,
+    MultiChoiceQuestion,
+    Outcome,
+    Question,
+    TextQuestion,
+)
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
@@ -282,12 +289,10 @@ def finish_profile(ctx: Context) -> None:
         ctx.notes.extend(sharing.invite(InviteKind.YOUTH, None, ctx.plan))
 
 
-class MemberHome(Question):
+class MemberHome(CommandMenu):
     """Where someone rests who helps others but has no plan of their own (yet): who they
-    help, and what they can do here as buttons that run the commands (typing a command
-    works too), and a way to start a plan of their own."""
+    help, what they can do here, and a way to start a plan of their own."""
 
-    skip_label = None
     resting = True
 
     def prompt(self, ctx: Context) -> str:
@@ -310,8 +315,7 @@ class MemberHome(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice != OWN_PLAN:
-            ctx.run_command = choice
-            return Outcome.STAY
+            return super().on_choice(ctx, choice)
         ctx.follow_up = START_STATE
         return Outcome.ACCEPTED
 
