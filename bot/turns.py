@@ -55,8 +55,8 @@ class Taken:
     def with_documents(self) -> Reply:
         if not self.has_documents:
             return self.reply
-        return Reply(attach_documents(self.reply.messages, self.plan, Translator(self.lang),
-                                      self.now), self.reply.chosen)
+        return replace(self.reply, messages=attach_documents(
+            self.reply.messages, self.plan, Translator(self.lang), self.now))
 
 
 class Turns:
@@ -142,4 +142,5 @@ class Turns:
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),
                       user_input.kind.value, conversation.state, result.conversation.state,
                       (time.perf_counter() - started) * 1000)
-        return Taken(Reply(messages, result.chosen), result.plan, result.conversation.lang, now)
+        return Taken(Reply(messages, result.chosen, result.counted), result.plan,
+                     result.conversation.lang, now)

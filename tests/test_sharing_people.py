@@ -4,6 +4,7 @@ who sees only what they are asked, and a youth who says no to a begeleider."""
 
 from __future__ import annotations
 
+from bot.flows.messages import UserInput
 from bot.plan.model import HelperAnswer, JimChoice
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
@@ -234,3 +235,21 @@ def test_a_person_taken_out_of_the_plan_loses_their_link_and_invite(store: Store
     assert "Els" in [p.name for p in noor.plan.people]
     noor.says("/delen")
     assert "Nog niemand. Alleen jij." in noor.text
+
+
+def test_a_pick_up_someone_else_has_already_does_not_count(store: Store) -> None:
+    turns = Turns(store)
+    mark, mark_token = registered_professional(turns)
+    lisa, lisa_token = registered_professional_named(turns, "lisa")
+    noor = Youth(turns, "noor")
+    for token in (mark_token, lisa_token):
+        noor.says(f"/start {token}")
+        noor.clicks("Ja, dat wil ik")
+    answer_start(noor)  # the rent: urgent
+    marks_ask = next(m for m in mark.inbox() if m.choices)
+    lisa.inbox()
+    assert turns.handle("test", "lisa", UserInput.clicked(
+        next(m for m in lisa.received if m.choices).choices[0].id, None)).counted
+    late = turns.handle("test", "mark", UserInput.clicked(marks_ask.choices[0].id, None))
+    assert not late.counted  # an adapter shows no "→ Ik pak dit op" under Mark's copy
+    assert "Lisa pakt dit al op." in [m.text for m in late.messages]

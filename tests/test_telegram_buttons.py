@@ -110,3 +110,27 @@ async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
         assert pieces[1]["text"].startswith("Lange uitleg 3 ")
         assert "reply_markup" not in pieces[0] and user.buttons(pieces[1]) == ["✅ Een"]
         tg.assert_no_errors()
+
+
+async def test_a_welcome_button_pressed_after_erasing_everything_starts_afresh(
+        tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4020, "Sem")
+    await sem.send_text("/start")
+    old_welcome = dict(sem.last_question())
+    await sem.send_text("/verwijder")
+    await sem.click("Ja, wis alles", question=False)
+    await sem.click("Oké, we beginnen", message=old_welcome)
+    assert "reply_markup" not in sem.chat.messages[old_welcome["message_id"]]
+    assert sem.last_text().endswith("Zullen we beginnen?")  # the new welcome, with buttons
+    assert sem.buttons()[0] == "Oké, we beginnen"
+
+
+async def test_a_toast_after_taal_is_in_the_new_language(tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4021, "Sem")  # a Dutch phone
+    await sem.send_text("/start")
+    welcome = dict(sem.last_question())
+    await sem.click("Oké, we beginnen")
+    await sem.send_text("/taal")
+    await sem.click("English")
+    await sem.click("Oké, we beginnen", message=welcome, question=False)
+    assert sem.toast == "That question is already answered."

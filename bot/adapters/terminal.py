@@ -70,12 +70,6 @@ def conversation_of(turns: Turns, user: str) -> Conversation | None:
     return found[1].parse()[0] if found else None
 
 
-def language_of(turns: Turns, user: str, default: str) -> str:
-    """The language this user's conversation is in now (it changes with /taal)."""
-    conversation = conversation_of(turns, user)
-    return conversation.lang if conversation else default
-
-
 def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         language: str | None = None) -> None:
     """Chat until the input ends; every line is one turn, stored before it is answered.
@@ -97,9 +91,9 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
 
     def turn(user_input: UserInput) -> None:
         nonlocal t
-        reply = turns.handle(CHANNEL, user, user_input, language)
-        t = Translator(language_of(turns, user, t.lang))
-        show(reply.messages)
+        taken = turns.take(CHANNEL, user, user_input, language)
+        t = Translator(taken.lang)  # the conversation's language now (it changes with /taal)
+        show(taken.with_documents().messages)
         waiting = turns.pending(CHANNEL, user)
         show([m for delivery in waiting for m in delivery.messages])
         turns.delivered([delivery.id for delivery in waiting])

@@ -54,6 +54,7 @@ class TurnResult:
     checkpoint: bool = False  # keep the state from before this turn, for /terug
     effect: Effect | None = None
     chosen: str | None = None  # the label of the button pressed, when the press counted
+    counted: bool = True  # False: a press that did nothing (an earlier or stale button)
 
 
 class _TurnState:
@@ -66,6 +67,7 @@ class _TurnState:
                            now=now, sharing=sharing, seen=self.conv.seen)
         self.messages: list[Message] = []
         self.chosen: str | None = None
+        self.counted = True
 
     @property
     def t(self) -> Translator:
@@ -133,7 +135,7 @@ class _TurnState:
     def result(self, checkpoint: bool = False, effect: Effect | None = None) -> TurnResult:
         del self.ctx.plan.history[:-HISTORY_LIMIT]
         return TurnResult(self.conv, self.ctx.plan, self.messages, checkpoint=checkpoint,
-                          effect=effect, chosen=self.chosen)
+                          effect=effect, chosen=self.chosen, counted=self.counted)
 
 
 def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
@@ -282,10 +284,12 @@ def _reask(turn: _TurnState, effect: Effect | None = None) -> TurnResult:
 def _choice(turn: _TurnState, user_input: UserInput) -> TurnResult:
     question = QUESTION[turn.conv.state]
     if user_input.step != turn.conv.step:
+        turn.counted = False
         turn.say(turn.t(N_("Die vraag is al beantwoord. Dit is de vraag van nu:")))
         return _reask(turn)
     labels = {c.id: c.label.removeprefix("✅ ") for c in question.all_choices(turn.ctx)}
     if user_input.choice not in labels:
+        turn.counted = False
         turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
         return _reask(turn)
     turn.chosen = labels[user_input.choice]

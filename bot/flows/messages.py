@@ -57,10 +57,12 @@ class Message:
 @dataclass(frozen=True, slots=True)
 class Reply:
     """Everything one turn says back. ``chosen`` is the label of the button the input pressed,
-    when that press counted; adapters use it to show the answer under the question."""
+    when that press counted; adapters use it to show the answer under the question.
+    ``counted`` is False for a press that did nothing (an earlier or stale button)."""
 
     messages: list[Message]
     chosen: str | None = None
+    counted: bool = True
 
 
 class InputKind(StrEnum):

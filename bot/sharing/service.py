@@ -284,11 +284,16 @@ class Sharing:
             return None
         return ask, link
 
+    def _gone(self, then: list[Message] | None = None) -> Click:
+        """A button that no longer works: answered already, or no longer this member's."""
+        return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")),
+                     then=then or [], counted=False)
+
     def click(self, choice: str) -> Click:
         parsed = read_ask_choice(choice)
         ask = self.uow.asks.get(parsed[0]) if parsed else None
         link = self._my_link(ask.link_id) if ask else None
-        gone = Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+        gone = self._gone()
         if parsed is None or ask is None or link is None:
             return gone
         code = parsed[1]
@@ -305,15 +310,14 @@ class Sharing:
     def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
         found = self._my_ask(ask_id)
         if found is None or found[1].role not in HELPERS:
-            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+            return self._gone()
         ask, link = found
         conversation, plan = self.peers.load(link.youth_id)
         action = plan.action(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
         if (action is None or not is_helped_by(action, link.person_id)
                 or not shared_copy(plan, link.role, link.person_id).action(action.id)):
-            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")),
-                         then=self._next_ask())
+            return self._gone(then=self._next_ask())
         action.response = HelperResponse(answer=answer, note=note, at=self.now)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
@@ -331,9 +335,10 @@ class Sharing:
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
         taken = subject.response if subject is not None else None
         if taken is not None and taken.answer is HelperAnswer.PICKED_UP:
-            return Click(self._say(N_("{name} pakt dit al op."), name=taken.by or "?"))
+            return Click(self._say(N_("{name} pakt dit al op."), name=taken.by or "?"),
+                         counted=False)
         if subject is None or ask.status == self.uow.asks.DONE:
-            return Click(self._say(N_("Deze vraag is al beantwoord of kan niet meer.")))
+            return self._gone()
         profile = self.uow.professionals.get(self.user_id)
         subject.response = HelperResponse(answer=HelperAnswer.PICKED_UP, at=self.now,
                                           by=profile.name if profile else None)

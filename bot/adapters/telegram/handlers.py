@@ -14,6 +14,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable
+from dataclasses import replace
 
 from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TgMessage
@@ -32,7 +33,7 @@ from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
 from bot.safety import crisis_reply, detect, sos_reply
-from bot.turns import Turns
+from bot.turns import Taken, Turns
 
 log = logging.getLogger(__name__)
 DEEP_LINK = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram lets a /start link carry
@@ -95,23 +96,23 @@ class Handlers:
         await send(context.bot, chat.id, messages)
         return False
 
-    async def _turn(self, update: Update, user_input: UserInput) -> Reply:
-        """The stored turn. Its files (a picture) are drawn in a thread, while other users'
-        turns go on."""
+    async def _turn(self, update: Update, user_input: UserInput) -> Taken:
+        """The stored turn, its files made. They (a picture) are drawn in a thread, while
+        other users' turns go on."""
         user = update.effective_user
         assert user is not None
         taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                   user_input, language_of(update))
         if taken.has_documents:
-            return await asyncio.to_thread(taken.with_documents)
-        return taken.reply
+            return replace(taken, reply=await asyncio.to_thread(taken.with_documents))
+        return taken
 
     async def _reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE,
                      user_input: UserInput) -> None:
         chat = update.effective_chat
         assert chat is not None
-        reply = await self._turn(update, user_input)
-        await send(context.bot, chat.id, reply.messages)
+        taken = await self._turn(update, user_input)
+        await send(context.bot, chat.id, taken.reply.messages)
         self.courier.wake()
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -139,12 +140,12 @@ class Handlers:
         if user_input is None:
             await answer(query, t.plain(N_("Die knop werkt niet.")))
             return
-        reply = await self._turn(update, user_input)
+        taken = await self._turn(update, user_input)
+        reply, t = taken.reply, Translator(taken.lang)  # /taal may have changed it
         clicked = query.message if isinstance(query.message, TgMessage) else None
         asked = reply.messages[-1] if reply.messages else None
-        if (reply.chosen is None and user_input.step is not None and asked is not None
-                and asked.step is not None):  # the current question, asked again
-            if asked.step == user_input.step:
+        if not reply.counted and user_input.step is not None:  # the question is asked again
+            if asked is not None and asked.step == user_input.step:
                 await answer(query, t.plain(N_("Die knop werkt niet.")))
             else:
                 if clicked is not None and pressed_label(clicked, query.data) is not None:
@@ -207,7 +208,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             changes.append(edit_question(query, clicked, messages.pop(0), bot.username))
         else:  # (a toggled question too long for one message is sent again, whole)
             # a sharing button (no step) is checked by the sharing service, not the engine
-            chosen = (None if toggled is not None else reply.chosen if step is not None
+            chosen = (None if toggled is not None or not reply.counted
+                      else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
             changes.append(close_question(query, clicked, chosen))
     await asyncio.gather(*changes)

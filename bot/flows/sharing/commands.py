@@ -238,9 +238,11 @@ def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
         return _new_jim(turn, picked)
     sharing = turn.ctx.sharing
     if sharing is None:
+        turn.counted = False
         turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
         return None
     click = sharing.click(choice)
+    turn.counted = click.counted
     turn.messages.extend(click.messages)
     if click.detour is not None:
         return open_detour(turn, *click.detour)
@@ -253,6 +255,7 @@ def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
     plan = turn.ctx.plan
     person = plan.person(person_id)
     if person_id == LATER or person is None:
+        turn.counted = person_id == LATER
         turn.say(turn.t(N_("Goed. Met /wijzig kies je later een JIM.")) if person_id == LATER
                  else turn.t(N_("Die knop werkt niet meer.")))
         return None

@@ -25,6 +25,7 @@ class Click:
     messages: list[Message] = field(default_factory=list)
     then: list[Message] = field(default_factory=list)
     detour: tuple[str, dict] | None = None
+    counted: bool = True  # False: the button no longer works (answered, or someone else's)
 
 
 class SharingPort(Protocol):
