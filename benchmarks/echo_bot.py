@@ -13,10 +13,9 @@ import sys
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes, MessageHandler, filters
 
-from bot.adapters.telegram.ordering import PerUserOrder
+from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.transport import AiohttpRequest
 
-SLOTS = 16  # as in bot.adapters.telegram.app.build_bot
 POLL_TIMEOUT = 1  # seconds, as the benchmark sets for the real bot
 
 

@@ -42,8 +42,7 @@ def _when(moment: datetime | None) -> str | None:
 
 def _subject(plan: Plan, subject: str) -> str | None:
     """What an ask is about: an action of the plan, or an urgent need."""
-    action = plan.action(subject)
-    urgent = next((u for u in plan.urgent if u.id == subject), None)
+    action, urgent = plan.action(subject), plan.urgent_need(subject)
     return action.what if action else urgent.text if urgent else None
 
 
@@ -63,22 +62,21 @@ class _Export:
         person = self.plan.person(link.person_id)
         return person.name if person else None
 
-    def youth_name(self, link: LinkRow) -> str | None:
-        return self.peers.plan(link.youth_id).name
-
     def shared_with(self) -> list[dict[str, object]]:
         return [{"name": self.member_name(link), "role": link.role.value,
-                 "asks": [{"about": _subject(self.plan, ask.subject), "status": ask.status}
-                          for ask in self.uow.asks.of_link(link.id)]}
+                 "asks": self.asks(link, self.plan)}
                 for link in self.uow.links.of_youth(self.user_id)]
+
+    def asks(self, link: LinkRow, plan: Plan) -> list[dict[str, object]]:
+        return [{"about": _subject(plan, ask.subject), "status": ask.status}
+                for ask in self.uow.asks.of_link(link.id)]
 
     def plans_shared_with_you(self) -> list[dict[str, object]]:
         found = []
         for link in self.uow.links.of_member(self.user_id):
             plan = self.peers.plan(link.youth_id)
             found.append({"youth": plan.name, "role": link.role.value,
-                          "asks": [{"about": _subject(plan, ask.subject), "status": ask.status}
-                                   for ask in self.uow.asks.of_link(link.id)]})
+                          "asks": self.asks(link, plan)})
         return found
 
     def invitations(self) -> list[dict[str, object]]:

@@ -208,6 +208,9 @@ class Plan(Strict):
     def action(self, action_id: str | None) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
+    def urgent_need(self, need_id: str | None) -> UrgentNeed | None:
+        return next((u for u in self.urgent if u.id == need_id), None)
+
     def remove_person(self, person_id: str) -> None:
         """Take someone out of the plan, and out of the fallback, the JIM and the actions."""
         self.people = [p for p in self.people if p.id != person_id]

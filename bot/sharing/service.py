@@ -330,8 +330,7 @@ class Sharing:
         """The first professional to press "Ik pak dit op" has it: it is noted in the plan,
         the youth hears who picks up which question, the others' asks close."""
         conversation, plan = self.peers.load(link.youth_id)
-        subject = plan.action(ask.subject) or next(
-            (u for u in plan.urgent if u.id == ask.subject), None)
+        subject = plan.action(ask.subject) or plan.urgent_need(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
         taken = subject.response if subject is not None else None
         if taken is not None and taken.answer is HelperAnswer.PICKED_UP:
@@ -499,7 +498,7 @@ class Handoffs:
         action = plan.action(subject)
         if link.role in HELPERS:
             return [ask_message(plan, action, ask_id, t)] if action else []
-        found = action or next((u for u in plan.urgent if u.id == subject), None)
+        found = action or plan.urgent_need(subject)
         return [pickup_message(plan, found, ask_id, t)] if found else []
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:

@@ -29,10 +29,9 @@ async def interview(user: FakeUser, steps: list[tuple[str, str]] = INTERVIEW) ->
         await step(user, steps, number)
 
 
-async def step(user: FakeUser, steps: list[tuple[str, str]], number: int,
-               question: bool | int = True) -> None:
+async def step(user: FakeUser, steps: list[tuple[str, str]], number: int) -> None:
     kind, value = steps[number]
     if kind == "click":
-        await user.click(value, question=question)
+        await user.click(value)
     else:
-        await user.send_text(value, question=question)
+        await user.send_text(value)

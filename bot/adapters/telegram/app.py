@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.handlers import Handlers, answer, crisis_messages, language_of
-from bot.adapters.telegram.ordering import PerUserOrder
+from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.sending import send
 from bot.adapters.telegram.transport import AiohttpRequest
 from bot.config import Settings
@@ -80,7 +80,7 @@ class TelegramBot:
 
 def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     api = settings.bot_api_url.rstrip("/")
-    transports = (AiohttpRequest(connections=16),
+    transports = (AiohttpRequest(connections=SLOTS),
                   AiohttpRequest(connections=1, read_timeout=settings.poll_timeout))
     application = (
         Application.builder()
@@ -91,9 +91,7 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
         .get_updates_request(transports[1])
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate,
                                      max_retries=5))
-        # Sixteen updates at a time (one per user): measured best here, see
-        # benchmarks/bench_telegram.py.
-        .concurrent_updates(PerUserOrder(16))
+        .concurrent_updates(PerUserOrder(SLOTS))
         .build()
     )
     courier = Courier(turns)

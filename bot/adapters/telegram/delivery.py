@@ -37,11 +37,8 @@ log = logging.getLogger(__name__)
 
 
 class Courier:
-    def __init__(self, turns: Turns, interval: float = INTERVAL,
-                 gather: float = GATHER) -> None:
+    def __init__(self, turns: Turns) -> None:
         self.turns = turns
-        self.interval = interval
-        self.gather = gather
         self._wake = asyncio.Event()
         self._stopping = False
         self._sent: dict[int, int] = {}  # delivery id → its requests that went through
@@ -63,8 +60,8 @@ class Courier:
             if stopping:
                 return
             with suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.interval)
-                await asyncio.sleep(self.gather)
+                await asyncio.wait_for(self._wake.wait(), INTERVAL)
+                await asyncio.sleep(GATHER)
 
     async def deliver(self, bot: Bot) -> None:
         """Send everything waiting; what fails for a network reason waits for the next round."""

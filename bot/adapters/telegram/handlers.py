@@ -28,7 +28,7 @@ from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate, Verdict
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import call, send, text_of
-from bot.adapters.telegram.splitting import TEXT_LIMIT, split_text, visible_length
+from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
 from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
@@ -204,7 +204,7 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
     changes = [answer(query)]
     if clicked is not None:
         toggled = messages[0] if messages and messages[0].replaces_previous else None
-        if toggled is not None and len(split_text(text_of(toggled, bot.username))) == 1:
+        if toggled is not None and visible_length(text_of(toggled, bot.username)) <= TEXT_LIMIT:
             changes.append(edit_question(query, clicked, messages.pop(0), bot.username))
         else:  # (a toggled question too long for one message is sent again, whole)
             # a sharing button (no step) is checked by the sharing service, not the engine

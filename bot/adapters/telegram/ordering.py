@@ -17,12 +17,12 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 IN_FLIGHT = 100_000  # PTB's own gate: every update is a task already, so only a backstop
+SLOTS = 16  # updates handled at a time (one per user): measured best, benchmarks/bench_telegram.py
 
 
 class PerUserOrder(BaseUpdateProcessor):
-    def __init__(self, slots: int = 16) -> None:
+    def __init__(self, slots: int = SLOTS) -> None:
         super().__init__(IN_FLIGHT)
-        self.slots = slots
         self._slots = asyncio.Semaphore(slots)
         self._queues: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
