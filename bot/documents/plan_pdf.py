@@ -25,6 +25,7 @@ from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
 from bot.plan.model import Plan
+from bot.plan.text import capitalized
 
 _TAGS = re.compile(r"</?[a-z]+>")
 PICTURE_WIDTH = 105  # mm
@@ -98,7 +99,7 @@ def _wie(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
         doc.line(name, bold=True)
         if about:
             text = ", ".join(about).lower()
-            doc.line(text[:1].upper() + text[1:], indent=5)
+            doc.line(capitalized(text), indent=5)
     fallback = [person_word(p, t, voice) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         doc.line(t.plain(N_("Terugvallen op: {names}"), names=", ".join(fallback)))

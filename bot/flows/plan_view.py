@@ -3,7 +3,6 @@ in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)
 
 from __future__ import annotations
 
-from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_ICONS, STATUS_LABELS
 from bot.flows.interview.wie import CLOSENESS_LABELS
@@ -14,6 +13,7 @@ from bot.flows.plan_voice import (
     helper_word,
     person_word,
     urgent_line,
+    when_word,
     youth_word,
 )
 from bot.i18n import N_, Safe, Translator, escape
@@ -103,7 +103,7 @@ def _hoe(plan: Plan, t: Translator, voice: Voice) -> str:
     if not plan.actions:
         lines.append(t(N_("Nog geen afspraken.")))
     for action in plan.actions:
-        when = t(WHEN_LABELS[action.when]).lower() if action.when else "…"
         lines.append(f"• {escape(action.what)} → {helper_name(plan, action, t, voice)} → "
-                     f"{when} · {escape(action_status(plan, action, t))}")
+                     f"{escape(when_word(action, t))} · "
+                     f"{escape(action_status(plan, action, t))}")
     return "\n".join(lines)

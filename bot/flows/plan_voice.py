@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import called, relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import ROLE_LABELS
@@ -26,6 +27,7 @@ from bot.plan.model import (
     Role,
     UrgentNeed,
 )
+from bot.plan.text import capitalized
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def person_word(person: Person, t: Translator, voice: Voice, start: bool = False
     if voice is FOR_YOUTH or not unnamed(person):
         return called(person, t, start)
     word = relation_text(person.name, t)
-    return word[:1].upper() + word[1:] if start else word
+    return capitalized(word) if start else word
 
 
 def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
@@ -139,3 +141,8 @@ def _status(response: HelperResponse | None, name: str | None, t: Translator) ->
              HelperAnswer.OTHERWISE: N_("{name} helpt anders: {note}"),
              HelperAnswer.NO: N_("{name} kan niet")}[response.answer]
     return t.plain(words, name=name or t.plain(N_("iemand")), note=response.note or "")
+
+
+def when_word(action: Action, t: Translator) -> str:
+    """By when, as it reads in a sentence ("deze week"); "…" when not said yet (plain text)."""
+    return t.plain(WHEN_LABELS[action.when]).lower() if action.when else "…"

@@ -68,3 +68,8 @@ def bounded(limit: int):
         return clean(value, limit)[0] if isinstance(value, str) else value
 
     return _validate
+
+
+def capitalized(text: str) -> str:
+    """The first letter a capital ("sam" → "Sam"); the rest as it is."""
+    return text[:1].upper() + text[1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.i18n import N_, Translator
 from bot.plan.model import Person
+from bot.plan.text import capitalized
 
 # Dutch relation words, each with its label for display (translated per language).
 DUTCH: dict[str, str] = {
@@ -76,4 +77,4 @@ def called(person: Person, t: Translator, start: bool = False) -> str:
     if not unnamed(person):
         return person.name
     text = t.plain(N_("je {relation}"), relation=relation_text(person.name, t))
-    return text[:1].upper() + text[1:] if start else text
+    return capitalized(text) if start else text

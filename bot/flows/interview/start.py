@@ -8,7 +8,7 @@ from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
-from bot.plan.text import NAME_LIMIT
+from bot.plan.text import NAME_LIMIT, capitalized
 
 START, MORE, NOT_NOW = "start", "more", "not_now"
 
@@ -95,7 +95,7 @@ class YourName(TextQuestion):
         greeting = (N_("Oké, vanaf nu noem ik je {name}.") if ctx.plan.name
                     else N_("Fijn dat je er bent, {name}."))
         if name.islower():
-            name = name[:1].upper() + name[1:]  # "sam" → "Sam"
+            name = capitalized(name)  # "sam" → "Sam"
         ctx.plan.name = name
         ctx.changed("name")
         ctx.note(ctx.t(greeting, name=name))

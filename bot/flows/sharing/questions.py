@@ -25,7 +25,7 @@ from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
 from bot.i18n import N_, names_text
 from bot.plan.model import Domain, HelperAnswer, HelperKind
-from bot.plan.text import NAME_LIMIT
+from bot.plan.text import NAME_LIMIT, capitalized
 
 YES, NO, MORE = "yes", "no", "more"
 MEMBER_HOME = "member_home"
@@ -319,9 +319,6 @@ class MemberHome(CommandMenu):
         ctx.follow_up = START_STATE
         return Outcome.ACCEPTED
 
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def member_commands(sharing: SharingPort) -> list[tuple[str, str]]:

@@ -11,7 +11,6 @@ can never show more than the copy holds:
 
 from __future__ import annotations
 
-from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.wat import STATUS_LABELS
 from bot.flows.messages import SHARED_CHOICE, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
@@ -21,6 +20,7 @@ from bot.flows.plan_voice import (
     day,
     helper_word,
     urgent_line,
+    when_word,
     youth_word,
 )
 from bot.flows.sharing.model import (
@@ -32,6 +32,7 @@ from bot.flows.sharing.model import (
 )
 from bot.i18n import N_, Safe, Translator, escape
 from bot.plan.model import Action, HelperAnswer, HelperKind, Plan, UrgentNeed, When
+from bot.plan.text import shorten
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
 PICK_UP = "p"
@@ -96,8 +97,7 @@ def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Transla
         return render_plan(view, t, FOR_OTHERS)
     lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(plan, t))]
     for action in view.actions:
-        when = t(WHEN_LABELS[action.when]).lower() if action.when else "…"
-        lines.append(f"• {escape(action.what)} → {when} · "
+        lines.append(f"• {escape(action.what)} → {escape(when_word(action, t))} · "
                      f"{escape(action_status(view, action, t))}")
     if not view.actions:
         lines.append(t(N_("Nog niets.")))
@@ -283,8 +283,8 @@ def _action_words(plan: Plan, action: Action, t: Translator) -> str:
 
 
 def _details(plan: Plan, action: Action, t: Translator) -> str:
-    when = t.plain(WHEN_LABELS[action.when]).lower() if action.when else "…"
-    return f"{helper_word(plan, action, t, FOR_OTHERS)}, {when}, {action_status(plan, action, t)}"
+    return (f"{helper_word(plan, action, t, FOR_OTHERS)}, {when_word(action, t)}, "
+            f"{action_status(plan, action, t)}")
 
 
 SHORT = 60
@@ -292,9 +292,7 @@ DIGEST_LINES = 12
 
 
 def _short(text: str | None) -> str:
-    if not text:
-        return "–"
-    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
+    return shorten(text, SHORT) if text else "–"
 
 
 def _changed(label: str, old: str | None, new: str | None, t: Translator) -> str | None:
