@@ -106,6 +106,12 @@ class _TurnState:
             if intro:
                 self.ctx.note(intro)
 
+    def pause(self) -> None:
+        """Stop for now; everything is kept and /start goes on."""
+        self.conv.paused = True
+        self.say(self.t(N_("Prima, we stoppen even. Alles is bewaard. "
+                           "Typ /start als je verder wilt.")))
+
     def set_cursor(self, cursor: dict) -> None:
         self.conv.cursor = cursor
         self.ctx.cursor = cursor
@@ -389,8 +395,7 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.ask()
         return turn.result()
     if name == "pauze":
-        conv.paused = True
-        turn.say(t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
+        turn.pause()
         return turn.result()
     if name == "plan":
         if QUESTION[conv.state].shows_plan(turn.ctx) and not conv.paused:
@@ -401,7 +406,7 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         if sharing is None:
             turn.say(t(N_("Delen kan hier niet.")))
             return _reask(turn)
-        return sharing_commands.command(turn, name, sharing) or _reask(turn)
+        return sharing_commands.SHARING_COMMANDS[name](turn, sharing) or _reask(turn)
     if name == "help":
         sharing_commands.show_help(turn)
         return _reask(turn)

@@ -20,7 +20,7 @@ from bot.flows.messages import NETWORK_PICTURE, Message
 from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.sharing.model import InviteKind, ShareRole
 from bot.flows.sharing.port import SharingPort
-from bot.flows.sharing.questions import MEMBER_HOME, member_commands
+from bot.flows.sharing.questions import HELPING, MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.i18n import N_, Safe
 from bot.plan.model import Jim
@@ -200,11 +200,6 @@ def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
     return None
 
 
-def command(turn: _TurnState, name: str, sharing: SharingPort) -> TurnResult | None:
-    """Run the sharing command ``name``; what it says is the whole reply."""
-    return SHARING_COMMANDS[name](turn, sharing)
-
-
 def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
     """/stoppen and /stop: a member stops helping someone; a youth who helps nobody pauses,
     and hears how to stop sharing or erase everything."""
@@ -218,8 +213,7 @@ def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
     if _at_home(turn.conv):
         turn.say(turn.t(N_("Je helpt nu niemand met een plan.")))
         return None
-    turn.conv.paused = True
-    turn.say(turn.t(N_("Prima, we stoppen even. Alles is bewaard. Typ /start als je verder wilt.")))
+    turn.pause()
     turn.say(turn.t(N_("Wil je dat niemand je plan meer ziet? Dat kan met /delen. "
                        "Alles wissen kan met /verwijder.")))
     return turn.result()
@@ -285,12 +279,11 @@ NOBODY_LINKED = {
                "Met /begeleider maak je een uitnodiging."),
     "note": N_("Je bent nog voor niemand JIM."),
 }
-HELPERS = frozenset({ShareRole.JIM, ShareRole.NETWORK})
 SHARING_COMMANDS: dict[str, Command] = {
     "delen": share_menu,
     "jongeren": member_pick("show", frozenset({ShareRole.PROFESSIONAL})),
     "stoppen": stop,
     "vragen": open_asks,
-    "bericht": member_pick("note", HELPERS),
+    "bericht": member_pick("note", HELPING),
     "begeleider": professional,
 }
