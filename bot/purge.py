@@ -19,7 +19,6 @@ def purge_inactive(store: Store, idle_for: timedelta, now: datetime) -> int:
     with UnitOfWork(store) as uow:
         idle = uow.users.inactive(now - idle_for)
         for user_id in idle:
-            Sharing(uow, user_id, Plan(), Translator(), now).erase()
-            uow.users.delete(user_id)
+            Sharing(uow, user_id, Plan(), Translator(), now).erase()  # no plan needed
         uow.commit()
     return len(idle)

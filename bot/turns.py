@@ -115,7 +115,6 @@ class Turns:
             messages = result.messages
             if result.effect is Effect.ERASE:
                 sharing.erase()
-                uow.users.delete(user_id)
                 uow.commit()
                 return Taken(Reply(messages), plan, lang, now)
             if result.effect is Effect.UNDO:

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from babel.dates import format_date
-
 from bot.flows.messages import Message
 from bot.i18n import N_, Safe, Translator, escape
+from bot.local_time import long_date
 from bot.safety.detection import RiskKind
 from bot.safety.helplines import (
     EMERGENCY,
@@ -148,7 +147,7 @@ def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
 
 def checked_on(t: Translator) -> str:
     """The date the numbers were last checked, written out in the user's language."""
-    return format_date(LAST_CHECKED, format="long", locale=t.lang)
+    return long_date(LAST_CHECKED, t.lang)
 
 
 def sos_text(t: Translator) -> Safe:

@@ -418,7 +418,8 @@ class Sharing:
 
     # --- the end of everything: /verwijder --------------------------------------------------
     def erase(self) -> None:
-        """Before this user is erased: the people on the other side of each link hear it.
+        """/verwijder or purge: the people on the other side of each link hear it, then the
+        user goes, and everything stored about them with it (ON DELETE CASCADE).
 
         The notice names nobody: the erased plan is gone, its name with it.
         """
@@ -432,6 +433,7 @@ class Sharing:
             else:
                 self.peers.send(link.youth_id, lambda t, role=link.role: [Message(t(
                     GONE[role]))])
+        self.uow.users.delete(self.user_id)
 
     # --- after a crisis reply: contact with the professional, only on the youth's yes --------
     def _professional_links(self) -> list[LinkRow]:
