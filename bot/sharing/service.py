@@ -112,10 +112,7 @@ class Sharing:
         if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
             return self._say(N_("Dat kan niet meer."))
         self.uow.invites.revoke(invite.id, self.now)
-        person = self.plan.person(invite.person_id)
-        token = self._new_invite(invite.kind, invite.person_id)
-        return invite_messages(invite.kind, self.plan, person.name if person else None, token,
-                               self._opening(), self.t)
+        return self.invite(invite.kind, invite.person_id, self.plan)
 
     def _opening(self) -> Opening:
         """How an invite made in this user's chat is opened: the other person uses the

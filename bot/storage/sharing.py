@@ -60,7 +60,6 @@ class LinkRow:
     member_id: int
     role: ShareRole
     person_id: str | None
-    last_sent_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -142,8 +141,8 @@ class Links:
 
     @staticmethod
     def _read(rows) -> list[LinkRow]:  # type: ignore[no-untyped-def]
-        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id,
-                        aware(r.last_sent_at)) for r in rows]
+        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id)
+                for r in rows]
 
     def create(self, youth_id: int, member_id: int, role: ShareRole, person_id: str | None,
                now: datetime) -> int:
