@@ -185,3 +185,10 @@ def test_erasing_the_plan_ends_access_with_a_neutral_notice(store: Store) -> Non
     assert "is gewist" in notice and "Noor" not in notice
     ahmed.says("/plan")
     assert "kamer" not in ahmed.text
+
+
+def test_start_with_words_typed_after_it_is_a_plain_start(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start hallo daar")  # not a code anyone made: the welcome, no "doesn't work"
+    assert "Deze uitnodiging werkt niet" not in youth.text
+    assert youth.asked.endswith("Zullen we beginnen?")

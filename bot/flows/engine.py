@@ -8,7 +8,8 @@ through the sharing port the caller passes in (see :mod:`bot.flows.sharing.port`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
@@ -354,6 +355,9 @@ def _advance(turn: _TurnState, introduce: bool = True) -> None:
         _advance(turn, introduce)
 
 
+START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""What a ``t.me/<bot>?start=…`` link (or a typed code) can carry; anything else after
+``/start`` was typed by hand and means a plain ``/start``."""
 PROFESSIONAL_START = "begeleider"
 """``/start begeleider``: the link an organisation gives its begeleiders
 (``t.me/<bot>?start=begeleider``) opens the bot at their sign-up, not at a youth's welcome."""
@@ -363,6 +367,8 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
     conv, t = turn.conv, turn.t
     name = ALIASES.get(user_input.command)
     sharing = turn.ctx.sharing
+    if name == "start" and not START_PAYLOAD.fullmatch(user_input.argument):
+        user_input = replace(user_input, argument="")
     if name == "start" and user_input.argument.lower() == PROFESSIONAL_START:
         name = "begeleider"
     if name == "start" and user_input.argument and sharing is not None:

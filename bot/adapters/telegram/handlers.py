@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Awaitable
 from dataclasses import replace
 
@@ -36,7 +35,6 @@ from bot.safety import crisis_reply, detect, sos_reply
 from bot.turns import Taken, Turns
 
 log = logging.getLogger(__name__)
-DEEP_LINK = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram lets a /start link carry
 
 
 def language_of(update: Update) -> str:
@@ -50,14 +48,6 @@ def said_in(update: Update) -> str:
     if message is None:
         return ""
     return message.text or message.caption or ""
-
-
-def deep_link(text: str) -> str:
-    """``/start <payload>``: a payload Telegram could not have made is a plain ``/start``."""
-    head, _, payload = text.strip().partition(" ")
-    if head.split("@")[0].lower() != "/start" or DEEP_LINK.fullmatch(payload.strip()):
-        return text
-    return head
 
 
 def crisis_messages(update: Update, t: Translator) -> list[Message]:
@@ -118,7 +108,7 @@ class Handlers:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
         if await self._admitted(update, context):
-            await self._reply(update, context, UserInput.typed(deep_link(update.message.text)))
+            await self._reply(update, context, UserInput.typed(update.message.text))
 
     async def media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
