@@ -274,10 +274,7 @@ def test_a_crisis_kept_inside_a_change_goes_back_where_the_youth_was(store: Stor
 def test_a_practical_need_changed_later_goes_back_to_the_finished_plan(store: Store) -> None:
     youth = Youth(Turns(store))
     complete_interview(youth)
-    youth.says("/wijzig")
-    youth.clicks("Een onderwerp")
-    youth.clicks("🏠 Wonen")
-    youth.clicks("Wat je nodig hebt")
+    youth.changes("Een onderwerp", "🏠 Wonen", "Wat je nodig hebt")
     youth.says("ik heb geen slaapplek vannacht")
     assert "Ik heb het ook in je plan gezet." in youth.text
     assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"  # not on to "over een paar

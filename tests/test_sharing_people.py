@@ -67,15 +67,20 @@ def test_an_invite_can_be_sent_again_and_several_begeleiders_invited(store: Stor
     assert len(codes) == 3  # Ahmed and both begeleiders: none withdrew another
 
 
-def test_the_first_begeleider_to_pick_up_has_it(store: Store) -> None:
-    turns = Turns(store)
+def noor_with_two_begeleiders(turns: Turns) -> tuple[Youth, Youth, Youth]:
+    """Noor, with Mark and Lisa as her begeleiders, has just told about the rent (urgent)."""
     mark, mark_token = registered_professional(turns)
     lisa, lisa_token = registered_professional_named(turns, "lisa")
     noor = Youth(turns, "noor")
     for token in (mark_token, lisa_token):
         noor.says(f"/start {token}")
         noor.clicks("Ja, dat wil ik")
-    answer_start(noor)  # the rent: urgent
+    answer_start(noor)
+    return noor, mark, lisa
+
+
+def test_the_first_begeleider_to_pick_up_has_it(store: Store) -> None:
+    noor, mark, lisa = noor_with_two_begeleiders(Turns(store))
     mark.inbox()
     lisa.inbox()
     lisa.presses("Ik pak dit op")
@@ -239,13 +244,7 @@ def test_a_person_taken_out_of_the_plan_loses_their_link_and_invite(store: Store
 
 def test_a_pick_up_someone_else_has_already_does_not_count(store: Store) -> None:
     turns = Turns(store)
-    mark, mark_token = registered_professional(turns)
-    lisa, lisa_token = registered_professional_named(turns, "lisa")
-    noor = Youth(turns, "noor")
-    for token in (mark_token, lisa_token):
-        noor.says(f"/start {token}")
-        noor.clicks("Ja, dat wil ik")
-    answer_start(noor)  # the rent: urgent
+    _, mark, lisa = noor_with_two_begeleiders(turns)
     marks_ask = next(m for m in mark.inbox() if m.choices)
     lisa.inbox()
     assert turns.handle("test", "lisa", UserInput.clicked(
