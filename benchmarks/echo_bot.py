@@ -1,22 +1,40 @@
-"""A bare python-telegram-bot echo bot (one reply per text): the ceiling of this stack.
+"""A bare python-telegram-bot echo bot: the ceiling of this stack, in two forms.
 
-It runs on what the real bot runs on — the same HTTP transport, the same per-user update
+- ``plain``: one reply per text, nothing else.
+- ``buttons``: the Bot API calls the real bot makes, without its conversation: every reply
+  has one button, and a press is answered, its message shows the choice and loses the
+  button, and the next message follows — three calls per press, the same three the real
+  bot makes, through the same functions. No database, no flow.
+
+Both run on what the real bot runs on — the same HTTP transport, the same per-user update
 processor with the same number of slots, the same rate limiter (unthrottled here) — so the
-comparison measures only what the real bot adds: the conversation, storage and rendering.
-Started by bench_telegram.py against the fake Bot API: ``python echo_bot.py TOKEN BASE_URL``.
+comparison measures only what the real bot adds. Started by bench_telegram.py against the
+fake Bot API: ``python echo_bot.py TOKEN BASE_URL [plain|buttons]``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
-from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ContextTypes, MessageHandler, filters
+from telegram import Message, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
+from bot.adapters.telegram.handlers import answer
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
+from bot.adapters.telegram.sending import call
 from bot.adapters.telegram.transport import AiohttpRequest
+from bot.i18n import escape
 
 POLL_TIMEOUT = 1  # seconds, as the benchmark sets for the real bot
+BUTTON = {"inline_keyboard": [[{"text": "Verder", "callback_data": "next"}]]}
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -24,8 +42,27 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.message.reply_text(update.message.text)
 
 
+async def echo_with_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.message is not None and update.message.text is not None
+    await call(context.bot, "sendMessage", {"chat_id": update.message.chat_id,
+                                            "text": escape(update.message.text),
+                                            "reply_markup": BUTTON})
+
+
+async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, Message)
+    clicked = query.message
+    await asyncio.gather(answer(query), call(context.bot, "editMessageText", {
+        "chat_id": clicked.chat_id, "message_id": clicked.message_id,
+        "text": f"{clicked.text_html}\n\n<i>→ Verder</i>"}))
+    await call(context.bot, "sendMessage", {"chat_id": clicked.chat_id,
+                                            "text": "Verder?", "reply_markup": BUTTON})
+
+
 def main() -> None:
     token, base_url = sys.argv[1], sys.argv[2]
+    buttons = sys.argv[3:] == ["buttons"]
     application = (
         Application.builder().token(token).base_url(base_url)
         .request(AiohttpRequest(connections=SLOTS))
@@ -34,7 +71,10 @@ def main() -> None:
         .concurrent_updates(PerUserOrder(SLOTS))
         .build()
     )
-    application.add_handler(MessageHandler(filters.TEXT, echo))
+    if buttons:
+        application.add_handler(CallbackQueryHandler(press))
+    application.add_handler(MessageHandler(filters.TEXT,
+                                           echo_with_button if buttons else echo))
     application.run_polling(poll_interval=0, timeout=POLL_TIMEOUT)
 
 
