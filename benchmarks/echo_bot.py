@@ -6,10 +6,10 @@
   button, and the next message follows — three calls per press, the same three the real
   bot makes, through the same functions. No database, no flow.
 
-Both run on what the real bot runs on — the same HTTP transport, the same per-user update
-processor with the same number of slots, the same rate limiter (unthrottled here) — so the
-comparison measures only what the real bot adds. Started by bench_telegram.py against the
-fake Bot API: ``python echo_bot.py TOKEN BASE_URL [plain|buttons]``.
+Both run on the real bot's own application (``new_application``: the same HTTP transport,
+per-user update processor, slots and rate limiter, unthrottled here), so the comparison
+measures only what the real bot adds. Started by bench_telegram.py against the fake Bot
+API: ``python echo_bot.py TOKEN BASE_URL [plain|buttons]``.
 """
 
 from __future__ import annotations
@@ -18,19 +18,11 @@ import asyncio
 import sys
 
 from telegram import Message, Update
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    CallbackQueryHandler,
-    ContextTypes,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.adapters.telegram.app import new_application
 from bot.adapters.telegram.handlers import answer
-from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.sending import call
-from bot.adapters.telegram.transport import AiohttpRequest
 from bot.i18n import escape
 
 POLL_TIMEOUT = 1  # seconds, as the benchmark sets for the real bot
@@ -63,14 +55,7 @@ async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def main() -> None:
     token, base_url = sys.argv[1], sys.argv[2]
     buttons = sys.argv[3:] == ["buttons"]
-    application = (
-        Application.builder().token(token).base_url(base_url)
-        .request(AiohttpRequest(connections=SLOTS))
-        .get_updates_request(AiohttpRequest(connections=1, read_timeout=POLL_TIMEOUT))
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=5))
-        .concurrent_updates(PerUserOrder(SLOTS))
-        .build()
-    )
+    application = new_application(token, base_url, max_rate=0, poll_timeout=POLL_TIMEOUT)[0]
     if buttons:
         application.add_handler(CallbackQueryHandler(press))
     application.add_handler(MessageHandler(filters.TEXT,

@@ -78,22 +78,31 @@ class TelegramBot:
                 await transport.shutdown()
 
 
-def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
-    api = settings.bot_api_url.rstrip("/")
+def new_application(token: str, api_url: str, max_rate: float, poll_timeout: float
+                    ) -> tuple[Application, tuple[AiohttpRequest, AiohttpRequest]]:
+    """A PTB application on this bot's transport, rate limiter and per-user update order
+    (also what the benchmark's echo bots run on), with its two transports."""
+    api = api_url.rstrip("/")
     transports = (AiohttpRequest(connections=SLOTS),
-                  AiohttpRequest(connections=1, read_timeout=settings.poll_timeout))
+                  AiohttpRequest(connections=1, read_timeout=poll_timeout))
     application = (
         Application.builder()
-        .token(settings.bot_token or "")
+        .token(token)
         .base_url(api)
         .base_file_url(api.removesuffix("/bot") + "/file/bot")
         .request(transports[0])
         .get_updates_request(transports[1])
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram_max_rate,
-                                     max_retries=5))
+        .rate_limiter(AIORateLimiter(overall_max_rate=max_rate, max_retries=5))
         .concurrent_updates(PerUserOrder(SLOTS))
         .build()
     )
+    return application, transports
+
+
+def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
+    application, transports = new_application(settings.bot_token or "", settings.bot_api_url,
+                                              settings.telegram_max_rate,
+                                              settings.poll_timeout)
     courier = Courier(turns)
     handlers = Handlers(turns, courier)
     private = filters.ChatType.PRIVATE
