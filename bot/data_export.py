@@ -1,5 +1,5 @@
-"""/mijngegevens: everything stored about a user as one readable JSON file, and the plan as
-PDF when there is one.
+"""/mijngegevens: everything stored about a user as one readable JSON file (the plan as PDF
+comes with it, made after the turn like every file made from a plan: ``PLAN_PDF``).
 
 The keys are plain English (the file stays machine-readable); an ``explanation`` at the top
 says in the user's own language what each part is. Decrypted, because it is their own data;
@@ -11,10 +11,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.documents.files import plan_document
 from bot.flows.conversation import Conversation
 from bot.flows.messages import Attachment
-from bot.flows.plan_view import is_empty
 from bot.flows.sharing.model import ShareRole
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
@@ -91,8 +89,7 @@ class _Export:
         return rows
 
 
-def export_attachments(uow: UnitOfWork, user_id: int, now: datetime
-                       ) -> tuple[Attachment, ...]:
+def export_file(uow: UnitOfWork, user_id: int, now: datetime) -> Attachment:
     """Everything stored about the user: their record, conversation and plan, the earlier
     versions kept for /terug, links both ways with their asks, invitations, messages waiting
     for them and a professional profile."""
@@ -115,7 +112,4 @@ def export_attachments(uow: UnitOfWork, user_id: int, now: datetime
         "professional_profile": profile.model_dump() if profile else None,
     }
     data = json.dumps(document, ensure_ascii=False, indent=2).encode()
-    files = [Attachment(filename=FILENAME, mime_type="application/json", data=data)]
-    if stored is not None and not is_empty(plan):
-        files.append(plan_document(plan, t, now))
-    return tuple(files)
+    return Attachment(filename=FILENAME, mime_type="application/json", data=data)

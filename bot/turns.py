@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from bot.data_export import export_attachments
+from bot.data_export import export_file
 from bot.documents.files import attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
@@ -133,8 +133,7 @@ class Turns:
                                                     settled=not result.conversation.in_detour)
             uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
             if result.effect is Effect.EXPORT:
-                messages[0] = replace(messages[0],
-                                      attachments=export_attachments(uow, user_id, now))
+                messages[0] = replace(messages[0], attachments=(export_file(uow, user_id, now),))
             uow.commit()
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",

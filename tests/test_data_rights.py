@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.flows.messages import UserInput
+from bot.flows.messages import PLAN_PDF, UserInput
 from bot.purge import purge_inactive
 from bot.storage.tables import conversations, metadata, outbox, undo_steps, users
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -53,6 +53,25 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert len(document["earlier_versions_for_undo"]) > 10
     assert "Sanne" in export.data.decode()  # readable text, not escaped
     assert reply.messages[-1].text == asked
+
+
+def test_the_plan_pdf_of_the_export_is_made_after_the_turn(store: Store) -> None:
+    """The PDF takes ~0.1 s to make: not inside the turn's transaction (on SQLite the bot's
+    other chats wait on that), but after it, like the network picture."""
+    youth = Youth(Turns(store), user="u-42")
+    complete_interview(youth)
+    taken = youth.turns.take("test", "u-42", UserInput.typed("/mijngegevens"))
+    stored = taken.reply.messages[0]
+    assert [a.filename for a in stored.attachments] == ["mijn-gegevens.json"]
+    assert stored.documents == (PLAN_PDF,)
+    made = taken.with_documents().messages[0]
+    assert [a.mime_type for a in made.attachments] == ["application/json", "application/pdf"]
+
+
+def test_an_empty_plan_is_exported_without_a_pdf(store: Store) -> None:
+    Youth(Turns(store), user="u-7").says("/start")
+    reply = Turns(store).handle("test", "u-7", UserInput.typed("/mijngegevens"))
+    assert [a.filename for a in reply.messages[0].attachments] == ["mijn-gegevens.json"]
 
 
 def test_export_includes_links_invitations_asks_waiting_messages_and_profile(

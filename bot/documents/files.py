@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from bot.documents.network_picture import network_png
 from bot.documents.plan_pdf import plan_pdf
-from bot.flows.messages import NETWORK_PICTURE, Attachment, Message
+from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Attachment, Message
 from bot.flows.plan_voice import FOR_YOUTH, Voice
 from bot.i18n import N_, Translator
 from bot.local_time import local_day
@@ -45,7 +45,7 @@ def network_document(plan: Plan, t: Translator, now: datetime,
                       network_png(plan, t, voice))
 
 
-MAKERS = {NETWORK_PICTURE: network_document}
+MAKERS = {NETWORK_PICTURE: network_document, PLAN_PDF: plan_document}
 
 
 def attach_documents(messages: list[Message], plan: Plan, t: Translator,

@@ -19,7 +19,8 @@ from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
 from bot.flows.interview import start
-from bot.flows.messages import EDITED, SHARED_CHOICE, InputKind, Message, UserInput
+from bot.flows.messages import EDITED, PLAN_PDF, SHARED_CHOICE, InputKind, Message, UserInput
+from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question
 from bot.flows.sharing import commands as sharing_commands
 from bot.flows.sharing import questions as sharing_questions
@@ -392,8 +393,9 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
         return _reask(turn)
     if name == "terug":
         return turn.result(effect=Effect.UNDO)
-    if name == "mijngegevens":
-        turn.say(t(N_("Hier is alles wat ik over je heb bewaard.")))
+    if name == "mijngegevens":  # the stored data is attached by the turn (Effect.EXPORT)
+        turn.messages.append(Message(t(N_("Hier is alles wat ik over je heb bewaard.")),
+                                     documents=() if is_empty(turn.ctx.plan) else (PLAN_PDF,)))
         return _reask(turn, Effect.EXPORT)
     if name == "verwijder":
         conv.started = True

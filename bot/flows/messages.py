@@ -38,7 +38,8 @@ class Message:
     ``replaces_previous`` asks the adapter to update the question shown last instead of
     sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
     invitation token: each adapter shows it its own way (a t.me link, a code to type).
-    ``documents`` names files to make from the user's own plan (see :data:`NETWORK_PICTURE`):
+    ``documents`` names files to make from the user's own plan (:data:`NETWORK_PICTURE`,
+    :data:`PLAN_PDF`):
     flows stay pure, and the turn attaches them after it is stored. ``introduces_file``: the
     text only says what the one file is, so an adapter may show it as the file's caption.
     """
@@ -113,6 +114,7 @@ class UserInput:
 
 EDITED = "edited"
 NETWORK_PICTURE = "network"  # a document: the picture of the people around the youth
+PLAN_PDF = "plan"  # a document: the whole plan as PDF
 SHARED_CHOICE = "s:"
 """Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
 sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against
