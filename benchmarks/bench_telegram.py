@@ -123,6 +123,7 @@ async def main(count: int) -> None:
     print(f"ratio: {ours / ceiling:.2f} of the echo bot's turns/s (target ≥ 0.5); the same "
           f"calls without any conversation reach {bound / ceiling:.2f}")
 
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--youth", type=int, default=500)

@@ -9,7 +9,6 @@ from bot.plan.model import Closeness, Domain, Mood, Role, Status
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.test_interview import answer_start
 
 
 def at_mood(store: Store, language: str | None = None) -> Youth:
@@ -325,8 +324,7 @@ def test_english_words_for_a_mood(store: Store) -> None:
 
 
 def test_names_already_listed_are_said_as_one_sentence(store: Store) -> None:
-    youth = Youth(Turns(store))
-    answer_start(youth)
+    youth = at_people(store)
     youth.says("mijn zus Sanne en oom Ahmed")
     for _ in range(2):  # what they do, how close: as quick as it gets
         youth.clicks("Klaar")
