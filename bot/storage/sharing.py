@@ -95,7 +95,7 @@ class Delivery:
     channel: str
     external_id: str
     messages: list[Message]
-    recipient_id: int = 0
+    recipient_id: int
     claimed_until: datetime | None = None
     sent_parts: int = 0
     shared: dict[str, Plan] = field(default_factory=dict)
