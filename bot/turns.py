@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.exc import DBAPIError
 
 from bot.data_export import export_file
-from bot.documents.files import attach_documents
+from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
@@ -65,7 +65,7 @@ class Taken:
 
     @property
     def has_documents(self) -> bool:
-        return any(message.documents for message in self.reply.messages)
+        return asks_for_files(self.reply.messages)
 
     def with_documents(self) -> Reply:
         if not self.has_documents:
@@ -74,14 +74,10 @@ class Taken:
             self.reply.messages, self.plan, Translator(self.lang), self.now, self.shared))
 
 
-def has_documents(delivery: Delivery) -> bool:
-    return any(message.documents for message in delivery.messages)
-
-
 def with_documents(delivery: Delivery, now: datetime) -> Delivery:
     """The delivery with its files made (after the claim's transaction, see
     :meth:`Turns.claim`): from the shared plans read with it, dated ``now``."""
-    if not has_documents(delivery):
+    if not asks_for_files(delivery.messages):
         return delivery
     return replace(delivery, messages=attach_documents(
         delivery.messages, Plan(), Translator(delivery.lang), now, delivery.shared))
@@ -94,7 +90,7 @@ def with_sources(uow: UnitOfWork, now: datetime, deliveries: list[Delivery]) -> 
     return [replace(delivery, shared=peers.shared_views(delivery.recipient_id,
                                                         delivery.messages),
                     lang=peers.translator(delivery.recipient_id).lang)
-            if has_documents(delivery) else delivery for delivery in deliveries]
+            if asks_for_files(delivery.messages) else delivery for delivery in deliveries]
 
 
 class Turns:

@@ -72,6 +72,10 @@ def read_shared(marker: str) -> tuple[str, int] | None:
     return (kind, int(link_id)) if link_id.isdigit() and kind in MAKERS else None
 
 
+def asks_for_files(messages: list[Message]) -> bool:
+    return any(message.documents for message in messages)
+
+
 def attach_documents(messages: list[Message], plan: Plan, t: Translator, now: datetime,
                      shared: Mapping[str, Plan] | None = None) -> list[Message]:
     """The messages with the documents they ask for made and attached: the user's own from

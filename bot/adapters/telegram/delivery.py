@@ -39,8 +39,9 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.sending import perform, requests
+from bot.documents.files import asks_for_files
 from bot.storage.sharing import Delivery
-from bot.turns import Turns, has_documents, with_documents
+from bot.turns import Turns, with_documents
 
 INTERVAL = 10.0  # seconds between rounds when no turn wakes the courier
 GATHER = 0.05  # seconds a wake-up waits for more turns, so busy times cost one query a round
@@ -117,7 +118,7 @@ class Courier:
         """True when the delivery is done with: sent, or impossible to send. False: it was
         given back, for a later round."""
         done = self._done(delivery)
-        if has_documents(delivery):  # a PDF takes ~90 ms: not on the event loop
+        if asks_for_files(delivery.messages):  # a PDF takes ~90 ms: not on the event loop
             delivery = await asyncio.to_thread(with_documents, delivery, self.turns.clock())
         todo = requests(delivery.messages, bot.username)
         try:
