@@ -39,8 +39,9 @@ class Message:
     sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
     invitation token: each adapter shows it its own way (a t.me link, a code to type).
     ``documents`` names files to make from the user's own plan (:data:`NETWORK_PICTURE`,
-    :data:`PLAN_PDF`):
-    flows stay pure, and the turn attaches them after it is stored. ``introduces_file``: the
+    :data:`PLAN_PDF`), or from a plan shared with them (a marker naming the link, see
+    :func:`bot.documents.files.shared_document`):
+    flows stay pure, and the files are made after the turn is stored. ``introduces_file``: the
     text only says what the one file is, so an adapter may show it as the file's caption.
     """
 

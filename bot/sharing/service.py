@@ -8,13 +8,13 @@ the stored rows *and* against who is asking, so a forged or stale button reaches
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 
-from bot.documents.files import network_document, plan_document
-from bot.flows.messages import Attachment, Message
+from bot.documents.files import shared_document
+from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Message
 from bot.flows.plan_view import is_empty
-from bot.flows.plan_voice import FOR_OTHERS
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -255,15 +255,16 @@ class Sharing:
 
     def _view(self, link: LinkRow) -> Message:
         """A shared plan as the member may see it: the text, and for a JIM the network
-        picture, for a professional the PDF (which holds the picture)."""
+        picture, for a professional the PDF (which holds the picture); both made after the
+        turn (see :func:`bot.documents.files.shared_document`)."""
         plan = self.peers.plan(link.youth_id)
         view = shared_copy(plan, link.role, link.person_id)
-        files: tuple[Attachment, ...] = ()
+        files: tuple[str, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
-            files = (plan_document(view, self.t, self.now, FOR_OTHERS),)
+            files = (shared_document(PLAN_PDF, link.id),)
         elif link.role is ShareRole.JIM and view.people:
-            files = (network_document(view, self.t, self.now, FOR_OTHERS),)
-        return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
+            files = (shared_document(NETWORK_PICTURE, link.id),)
+        return Message(render_shared(plan, link.role, link.person_id, self.t), documents=files)
 
     def shared_plans(self) -> list[Message]:
         """The plans this user helps with (a professional's: one at a time, /jongeren)."""
@@ -559,8 +560,8 @@ class Handoffs:
                 return [Message(t(N_("{youth} deelt het plan nu met je. Er staat nog niets in. "
                                      "Je krijgt bericht als het klaar is."),
                                   youth=youth_name(plan, t)))]
-            pdf = plan_document(view, t, self.now, FOR_OTHERS)
-            return [summary_message(plan, pdf, t)]
+            return [replace(summary_message(plan, None, t),  # the PDF: when it is sent
+                            documents=(shared_document(PLAN_PDF, link.id),))]
 
         self.peers.send(link.member_id, build, link)
         self.uow.links.mark_sent(link.id, self.now, view)

@@ -50,13 +50,13 @@ def _find_user(keys: int) -> Select:
 def _load_by_identity(keys: int) -> Select:
     return (select(users.c.id, conversations.c.document)
             .join(conversations, conversations.c.user_id == users.c.id)
-            .where(_identity(keys)).with_for_update())
+            .where(_identity(keys)).with_for_update(of=conversations, key_share=True))
 
 
 _INSERT_USER = {"postgresql": postgresql.insert(users).on_conflict_do_nothing(),
                 "sqlite": sqlite.insert(users).on_conflict_do_nothing()}
-_LOAD = (select(conversations.c.document)
-         .where(conversations.c.user_id == bindparam("user_id")).with_for_update())
+_READ = select(conversations.c.document).where(conversations.c.user_id == bindparam("user_id"))
+_LOAD = _READ.with_for_update(key_share=True)
 _INSERT = insert(conversations)
 _UPDATE = (update(conversations).where(conversations.c.user_id == bindparam("for_user"))
            .values(turns=conversations.c.turns + 1, document=bindparam("new_document"),
@@ -187,8 +187,15 @@ class Conversations:
         return None if row is None else (row.id, self._open(row.document))
 
     def load(self, user_id: int) -> Stored | None:
-        """The stored conversation, locked for this transaction where the database can."""
+        """The stored conversation, locked for this transaction where the database can: to
+        be written back."""
         row = self.connection.execute(_LOAD, {"user_id": user_id}).first()
+        return None if row is None else self._open(row.document)
+
+    def read(self, user_id: int) -> Stored | None:
+        """The stored conversation as last committed, without a lock: to be read only, so
+        a view of someone else's plan never waits for (or holds up) their own turn."""
+        row = self.connection.execute(_READ, {"user_id": user_id}).first()
         return None if row is None else self._open(row.document)
 
     def save(self, user_id: int, conversation: Conversation, plan: Plan, now: datetime,

@@ -111,6 +111,10 @@ outbox = Table(
     # what a message is about (migration 0003): gone with the youth or the link
     Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
     Column("link_id", Integer, ForeignKey("links.id", ondelete="CASCADE"), index=True),
+    # a courier's claim (migration 0006): taken until then; and how many of the message's
+    # requests went out before a courier gave it back
+    Column("claimed_until", DateTime(timezone=True)),
+    Column("sent_parts", Integer, nullable=False, server_default="0"),
 )
 
 professionals = Table(
