@@ -55,8 +55,9 @@ def test_every_import_of_the_program_is_a_declared_dependency() -> None:
     assert undeclared(ROOT / "scripts", RUNTIME) == {}
 
 
-def test_every_import_of_the_tests_is_declared_for_them() -> None:
+def test_every_import_of_the_tests_and_benchmarks_is_declared_for_them() -> None:
     assert undeclared(ROOT / "tests", RUNTIME + TEST) == {}
+    assert undeclared(ROOT / "benchmarks", RUNTIME + TEST) == {}
 
 
 def test_the_lock_file_pins_every_declared_package_within_its_range() -> None:
