@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-BUSY_TIMEOUT_MS = 10_000  # how long to wait for a read lock (only during WAL recovery)
+from bot.storage.database import BUSY_TIMEOUT_MS
 
 
 class NoDatabase(Exception):
