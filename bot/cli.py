@@ -1,4 +1,5 @@
-"""The ``toekomstplan`` command: ``chat`` in the terminal, ``run`` the Telegram bot."""
+"""The ``toekomstplan`` command: ``chat`` in the terminal, ``run`` the Telegram bot, and the
+operator's commands (keys, ``purge``, ``backup``)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,18 @@ import argparse
 import asyncio
 import re
 import signal
+import sqlite3
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from bot.adapters import terminal
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.purge import purge_inactive
 from bot.safety.detection import warm_up
+from bot.storage.backup import NoDatabase, backup_sqlite, sqlite_file
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
 from bot.storage.sealing import MalformedKey, Sealer, WrongKey, ensure_key_file, new_key
@@ -147,6 +151,22 @@ def purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database to FILE, also while the bot runs; PostgreSQL has pg_dump."""
+    database = sqlite_file(Settings().resolved_database_url())
+    if database is None:
+        raise Refused("backup copies an SQLite database; for PostgreSQL use pg_dump "
+                      "(see README, Backups)")
+    try:
+        backup_sqlite(database, args.file)
+    except NoDatabase:
+        raise Refused(f"no database at {database} (check TOEKOMSTPLAN_DATA_DIR)") from None
+    except (OSError, sqlite3.Error) as error:
+        raise Refused(f"backup to {args.file} failed: {error}") from None
+    print(f"copied the database to {args.file}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="toekomstplan",
                                      description="Make your own future plan in conversation.")
@@ -162,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     purge_parser = commands.add_parser("purge", help="remove data of long-inactive users")
     purge_parser.add_argument("--inactive-days", type=int, default=365, metavar="N")
     purge_parser.set_defaults(handler=purge)
+    backup_parser = commands.add_parser(
+        "backup", help="copy the SQLite database to FILE, also while the bot runs")
+    backup_parser.add_argument("file", type=Path, metavar="FILE")
+    backup_parser.set_defaults(handler=backup)
     commands.add_parser("new-key", help="print a new encryption key").set_defaults(
         handler=print_new_key)
     commands.add_parser("rotate-key", help="re-seal all stored data under the newest key"

@@ -6,16 +6,21 @@ SQLite runs in WAL mode with ``synchronous=NORMAL``: a committed turn survives a
 process (not necessarily of the whole machine), and a turn's commit costs no fsync. Write
 transactions start with ``BEGIN IMMEDIATE`` so two processes on one file queue up instead of
 failing halfway through a turn.
+
+Any number of processes may start at once, on a new or an old schema: migrations take turns
+(see :func:`migrate`).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from bot.storage.keys import check_key
@@ -24,6 +29,9 @@ from bot.storage.sealing import Sealer, WrongKey
 from bot.storage.unit_of_work import Store
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000  # how long a turn waits for another process's write on SQLite
+MIGRATION_WAIT_MS = 600_000  # how long a starting process waits for another one's migration
+MIGRATION_LOCK = 0x746B6D67  # PostgreSQL advisory lock class of migrations ("tkmg")
 
 
 def sqlite_url(path: Path) -> str:
@@ -35,10 +43,11 @@ def _tune_sqlite(engine: Engine) -> None:
     def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
+        # First: switching a new file to WAL waits for another process opening it too.
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -83,8 +92,34 @@ def open_store(url: str, keys: str) -> Store:
 
 
 def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version, one process at a time.
+
+    Workers started together would each create the same tables, and all but one die on a
+    unique violation. On PostgreSQL an advisory lock on the schema, held until the migration
+    commits, makes the others wait and then find nothing left to do; on SQLite the
+    migration's ``BEGIN IMMEDIATE`` does the same, with a wait long enough for a migration.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.connect() as connection, _waiting_long(connection), connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:kind, "
+                     "hashtext(coalesce(current_schema(), '')))"),
+                {"kind": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@contextmanager
+def _waiting_long(connection: Connection) -> Iterator[None]:
+    """On SQLite: wait up to :data:`MIGRATION_WAIT_MS` for the write lock, not a turn's wait."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
