@@ -1,0 +1,176 @@
+"""Crisis detection against the evaluation set in ``tests/safety_eval/<lang>.tsv``.
+
+The set is written apart from the phrase lists (how help-line pages say young people put it),
+so its figures say how well detection generalises. Prints, per category: recall (the category
+was flagged, surely or as probable), how many of those were sure, and the false-positive rate
+(how often the category was flagged on a message that signals nothing). Ambiguous items count
+as caught when their category was flagged; ideally only as probable, so the bot asks first.
+Then the time ``detect`` takes per message (p50/p99 over the set, after warming up).
+Usage: ``python benchmarks/safety_eval.py [--lang nl] [--misses] [--rounds 20]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.safety import detection
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "safety_eval"
+NONE = "none"
+AMBIGUOUS = "ambiguous:"
+
+
+@dataclass(frozen=True)
+class Item:
+    expected: str  # a category, "none" or "ambiguous:<category>"
+    text: str
+
+    @property
+    def category(self) -> str:
+        return self.expected.removeprefix(AMBIGUOUS)
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.expected.startswith(AMBIGUOUS)
+
+
+def load(lang: str) -> list[Item]:
+    items = []
+    for line in (EVAL_DIR / f"{lang}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            expected, text = line.split("\t", 1)
+            items.append(Item(expected.strip(), text.strip()))
+    return items
+
+
+def _flags(text: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(sure, probable-only) kinds as plain strings; works with older detectors too."""
+    assess: Callable | None = getattr(detection, "assess", None)
+    if assess is None:
+        return frozenset(str(kind) for kind in detection.detect(text, lang)), frozenset()
+    found = assess(text, lang)
+    return (frozenset(str(kind) for kind in found.sure),
+            frozenset(str(kind) for kind in found.probable))
+
+
+@dataclass
+class Score:
+    positives: int = 0
+    caught: int = 0
+    sure: int = 0
+    false_alarms: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.positives if self.positives else 1.0
+
+
+@dataclass
+class Report:
+    lang: str
+    negatives: int = 0
+    alarmed_negatives: int = 0  # negatives with any flag
+    asked_negatives: int = 0  # negatives with only probable flags (a yes/no question)
+    false_alarms: list[str] = field(default_factory=list)
+    by_category: dict[str, Score] = field(default_factory=dict)
+    ambiguous: Score = field(default_factory=Score)
+
+    def fpr(self, category: str | None = None) -> float:
+        if not self.negatives:
+            return 0.0
+        if category is None:
+            return self.alarmed_negatives / self.negatives
+        return self.by_category[category].false_alarms / self.negatives
+
+    @property
+    def recall(self) -> float:
+        positives = sum(score.positives for score in self.by_category.values())
+        caught = sum(score.caught for score in self.by_category.values())
+        return caught / positives if positives else 1.0
+
+
+def evaluate(lang: str) -> Report:
+    items = load(lang)
+    report = Report(lang)
+    categories = sorted({item.category for item in items if item.expected != NONE})
+    report.by_category = {category: Score() for category in categories}
+    for item in items:
+        sure, probable = _flags(item.text, lang)
+        flagged = sure | probable
+        if item.expected == NONE:
+            report.negatives += 1
+            if flagged:
+                report.alarmed_negatives += 1
+                report.asked_negatives += not sure
+                report.false_alarms.append(f"{item.text}  -> {sorted(flagged)}")
+            for category in flagged & report.by_category.keys():
+                report.by_category[category].false_alarms += 1
+            continue
+        score = report.ambiguous if item.ambiguous else report.by_category[item.category]
+        score.positives += 1
+        if item.category in flagged:
+            score.caught += 1
+            score.sure += item.category in sure
+        else:
+            score.misses.append(f"{item.expected}: {item.text}  -> {sorted(flagged)}")
+    return report
+
+
+def timings(lang: str, rounds: int) -> tuple[float, float]:
+    """p50 and p99 of one ``detect`` call in microseconds, over the set ``rounds`` times."""
+    texts = [item.text for item in load(lang)]
+    for text in texts:
+        detection.detect(text, lang)
+    samples = []
+    for _ in range(rounds):
+        for text in texts:
+            started = time.perf_counter()
+            detection.detect(text, lang)
+            samples.append(time.perf_counter() - started)
+    cuts = statistics.quantiles(samples, n=100)
+    return cuts[49] * 1e6, cuts[98] * 1e6
+
+
+def print_report(report: Report, misses: bool) -> None:
+    print(f"== {report.lang}: {sum(s.positives for s in report.by_category.values())} "
+          f"positives, {report.negatives} negatives, {report.ambiguous.positives} ambiguous")
+    print(f"{'category':<20}{'n':>4}{'recall':>8}{'sure':>6}{'FPR':>7}")
+    for category, score in report.by_category.items():
+        print(f"{category:<20}{score.positives:>4}{score.recall:>8.2f}{score.sure:>6}"
+              f"{report.fpr(category):>7.3f}")
+    print(f"{'overall':<20}{'':>4}{report.recall:>8.2f}{'':>6}{report.fpr():>7.3f}"
+          f"   (negatives flagged: {report.alarmed_negatives}, "
+          f"of which only probable: {report.asked_negatives})")
+    amb = report.ambiguous
+    print(f"ambiguous: {amb.caught}/{amb.positives} flagged, {amb.caught - amb.sure} "
+          f"of them only as probable (the bot can ask first)")
+    if misses:
+        for line in [m for s in report.by_category.values() for m in s.misses] + amb.misses:
+            print("  missed   ", line)
+        for line in report.false_alarms:
+            print("  flagged  ", line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", action="append", choices=["nl", "en"])
+    parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    detection.warm_up()
+    print(f"warm-up (building the matchers): {(time.perf_counter() - started) * 1000:.0f} ms")
+    for lang in args.lang or ["nl", "en"]:
+        print_report(evaluate(lang), args.misses)
+        p50, p99 = timings(lang, args.rounds)
+        print(f"detect per message: p50 {p50:.0f} µs, p99 {p99:.0f} µs")
+
+
+if __name__ == "__main__":
+    main()
