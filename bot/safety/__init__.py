@@ -4,15 +4,17 @@ Pure code: no chat platform, no database. The only I/O is reading the phrase lis
 ``locales/<lang>/safety_phrases.txt`` once, at first use.
 """
 
-from bot.safety.detection import RiskKind, detect, normalise
+from bot.safety.detection import Detection, RiskKind, assess, detect, normalise
 from bot.safety.helplines import HELPLINES, LAST_CHECKED, Helpline, lines_for
 from bot.safety.replies import crisis_reminder, crisis_reply, sos_reply, sos_text
 
 __all__ = [
     "HELPLINES",
     "LAST_CHECKED",
+    "Detection",
     "Helpline",
     "RiskKind",
+    "assess",
     "crisis_reminder",
     "crisis_reply",
     "detect",
