@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -125,6 +126,8 @@ FAMILY = "family"
 CLAUSE_BREAK = "clause_break"
 FIRST_PERSON_SUBJECT = "first_person_subject"
 QUESTION = "question"
+OWN = "own"  # "mijn": the youth's own when it goes with OWN_THINGS
+OWN_THINGS = frozenset({"images", "sex_act", "body"})
 DENIAL = "denial"  # "geen": denies a pattern nearby ("mezelf geen pijn"), not a combination
 
 
@@ -218,6 +221,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 _GAP = rf"(?: (?:[a-z0-9]+|\.)){{0,{MAX_GAP_WORDS}}}?"
 _END = r"(?= $| \. )"
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+_WORD = re.compile(r"\S+")
 _FILLER = "x"  # stands in for a sentence that is not matched in a view
 _CLAUSE_END = re.compile(r"[,:()]+|\b(?:maar|but)\b", re.IGNORECASE)
 
@@ -302,6 +306,26 @@ def _check_pattern(line: str, where: str) -> None:
                 raise ValueError(f"{where}: bad word {token!r} ('*' only at start or end)")
 
 
+class _Words:
+    """The words of a padded, normalised text with their offsets, to turn a match's span
+    into word and sentence positions without rescanning the text."""
+
+    def __init__(self, padded: str) -> None:
+        spans = [match.span() for match in _WORD.finditer(padded)]
+        self.words = [padded[a:b] for a, b in spans]
+        self._starts = [a for a, _ in spans]
+        self._sentence_ends = [a for (a, _), word in zip(spans, self.words, strict=True)
+                               if word == "."]
+
+    def index(self, offset: int) -> int:
+        """How many words start before ``offset``."""
+        return bisect_left(self._starts, offset)
+
+    def sentence(self, offset: int) -> int:
+        """The index of the sentence that a match starting at ``offset`` is in."""
+        return bisect_left(self._sentence_ends, offset)
+
+
 class _Matcher:
     """Normalisation and compiled patterns for one set of phrase lists."""
 
@@ -344,7 +368,11 @@ class _Matcher:
                                | {"."})
         self._swap = {self._word(_fold(variant).strip()): self._word(_fold(word).strip())
                       for variant, word in phrases.swap}
-        self.combinations = tuple(phrases.combinations)
+        # Combinations by a concept of their first part: only those can fire.
+        self.combinations: dict[str, list[Combination]] = {}
+        for combination in phrases.combinations:
+            for name in combination.parts[0]:
+                self.combinations.setdefault(name, []).append(combination)
 
         # (kind, probable) -> [(pattern, negatable)]; a quick check per key and for all.
         self.rules: dict[tuple[RiskKind, bool], list[tuple[re.Pattern[str], bool]]] = {}
@@ -494,7 +522,8 @@ class _Matcher:
             views += [[self._swapped(sentence) if other else sentence
                        for sentence, other in zip(view, about_other, strict=True)]
                       for view in views]
-        hits = {hit for view in views for hit in self._hits(" " + " . ".join(view) + " ")}
+        texts = {" " + " . ".join(view) + " " for view in views}  # equal views once
+        hits = {hit for padded in texts for hit in self._hits(padded)}
         hits |= self._combined(parts, plain)
 
         sure: set[RiskKind] = set()
@@ -509,45 +538,48 @@ class _Matcher:
 
     def _hits(self, padded: str) -> set[tuple[RiskKind, bool, int]]:
         """(kind, probable, sentence index) of every pattern that matches, unless a [not]
-        pattern covers the match or a negation near it denies it."""
+        pattern covers the match or a negation near it denies it. Linear in the text: each
+        pattern is searched once, and one match per kind and sentence is enough."""
         if self.any_positive is None or self.any_positive.search(padded) is None:
             return set()
-        covers: list[tuple[int, int]] | None = None
+        covers = [m.span() for n in self.negatives for m in n.finditer(padded)]
+        words = _Words(padded)
         found: set[tuple[RiskKind, bool, int]] = set()
+        sentences = words.sentence(len(padded)) + 1
         for key, patterns in self.rules.items():
             if self.any_of_rule[key].search(padded) is None:
                 continue
             for pattern, negatable in patterns:
+                if sum(hit[:2] == key for hit in found) == sentences:
+                    break  # this kind is found in every sentence already
                 for match in pattern.finditer(padded):
-                    if covers is None:
-                        covers = [m.span() for n in self.negatives for m in n.finditer(padded)]
                     start, end = match.span()
-                    if any(a <= start and end <= b for a, b in covers):
+                    hit = (*key, words.sentence(start))
+                    if hit in found or any(a <= start and end <= b for a, b in covers):
                         continue
-                    if negatable and self._denied(padded, start, end):
+                    if negatable and self._denied(words, start, end):
                         continue
-                    found.add((*key, padded.count(" . ", 0, start + 1)))
+                    found.add(hit)
         return found
 
-    def _denied(self, padded: str, start: int, end: int) -> bool:
+    def _denied(self, words: _Words, start: int, end: int) -> bool:
         """Whether a negation word stands in the match or just around it, within its clause
         ("ik denk niet aan zelfmoord", "hij slaat me nooit"), and is no "niet meer"."""
-        words = padded.split()
-        first = len(padded[:start].split())
-        last = len(padded[:end].split())
+        first, last = words.index(start), words.index(end)
+        text = words.words
         low = first
         while low > first - MAX_NEGATION_DISTANCE and low > 0:
-            if words[low - 1] in self._clause_breaks:
+            if text[low - 1] in self._clause_breaks:
                 break
             low -= 1
         high = last
-        while high < last + MAX_NEGATION_DISTANCE - 1 and high < len(words):
-            if words[high] in self._clause_breaks:
+        while high < last + MAX_NEGATION_DISTANCE - 1 and high < len(text):
+            if text[high] in self._clause_breaks:
                 break
             high += 1
         for index in range(low, high):
-            if words[index] in self._negators and self._negation_ends.isdisjoint(
-                    words[index + 1:index + 3]):
+            if text[index] in self._negators and self._negation_ends.isdisjoint(
+                    text[index + 1:index + 3]):
                 return True
         return False
 
@@ -572,11 +604,13 @@ class _Matcher:
             if FIRST_PERSON_SUBJECT in name:
                 if index < person or not asking:
                     return False
-            elif FIRST_PERSON in name:
+            elif name & {FIRST_PERSON, OWN}:
                 owner = index > 1 and POSSESSIVE in names[index - 1] and (
                     PERSON_OTHER in names[index - 2])
-                before_noun = index + 1 < len(names) and names[index + 1] & {PERSON_OTHER, FAMILY}
-                if not owner and not before_noun:
+                after = names[index + 1] if index + 1 < len(names) else frozenset()
+                if FIRST_PERSON in name and not owner and not after & {PERSON_OTHER, FAMILY}:
+                    return False
+                if OWN in name and after & OWN_THINGS:  # "mijn fotos": the youth's own
                     return False
         return True
 
@@ -600,7 +634,8 @@ class _Matcher:
             for present in clauses:
                 if len(present) < MIN_COMBINED:
                     continue
-                for combination in self.combinations:
+                candidates = {c for name in present for c in self.combinations.get(name, ())}
+                for combination in candidates:
                     if NEGATION in present and NEGATION not in combination.names:
                         continue
                     if combination.fires(present):

@@ -74,6 +74,7 @@ class Concepts:
         the words of ``lang`` count: "die" is a death word in English, "that" in Dutch.
         Words are written as lemmas (or in every form that the lemma rules miss)."""
         self.lang = lang
+        lemma("a", lang)  # loads the language's lemma table now, not at the first message
         self._plain = plain
         self._one_edit_apart = one_edit_apart
         vocabulary: dict[str, set[str]] = {}

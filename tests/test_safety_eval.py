@@ -1,0 +1,51 @@
+"""Crisis detection on the evaluation set (tests/safety_eval/): minimum figures, so that it
+cannot quietly get worse. The set was written apart from the phrase lists; README (Safety)
+has the figures before and after detection learned concepts."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.safety_eval import AMBIGUOUS, NONE, Report, evaluate, load
+from bot.safety.detection import RiskKind
+
+MIN_RECALL = {"nl": 0.97, "en": 0.95}
+MAX_FPR = 0.05
+NEVER_MISSED = ("suicide", "acute_danger")
+
+
+@pytest.fixture(scope="module", params=["nl", "en"])
+def report(request: pytest.FixtureRequest) -> Report:
+    return evaluate(request.param)
+
+
+def test_the_set_is_large_enough_and_covers_every_kind() -> None:
+    for lang, positives, negatives in (("nl", 150, 100), ("en", 40, 30)):
+        items = load(lang)
+        assert sum(item.expected != NONE and not item.ambiguous
+                   for item in items) >= positives
+        assert sum(item.expected == NONE for item in items) >= negatives
+        categories = {item.category for item in items if item.expected != NONE}
+        assert categories == {kind.value for kind in RiskKind}
+        assert any(item.expected.startswith(AMBIGUOUS) for item in items)
+
+
+def test_recall_is_high_enough(report: Report) -> None:
+    misses = [miss for score in report.by_category.values() for miss in score.misses]
+    assert report.recall >= MIN_RECALL[report.lang], misses
+
+
+@pytest.mark.parametrize("category", NEVER_MISSED)
+def test_no_suicide_or_danger_signal_is_missed(report: Report, category: str) -> None:
+    assert report.by_category[category].misses == []
+
+
+def test_few_false_alarms(report: Report) -> None:
+    assert report.fpr() <= MAX_FPR, report.false_alarms
+
+
+def test_ambiguous_messages_are_flagged_only_as_probable(report: Report) -> None:
+    """A weak signal is caught, but as probable: the bot can ask a yes/no question first."""
+    ambiguous = report.ambiguous
+    assert ambiguous.misses == []
+    assert ambiguous.sure == 0
