@@ -1,4 +1,4 @@
-"""Crisis detection against the evaluation set in ``tests/safety_eval/<lang>.tsv``.
+"""Crisis detection against the evaluation sets in ``tests/safety_eval/<name>.tsv``.
 
 The set is written apart from the phrase lists (how help-line pages say young people put it),
 so its figures say how well detection generalises. Prints, per category: recall (the category
@@ -6,7 +6,8 @@ was flagged, surely or as probable), how many of those were sure, and the false-
 (how often the category was flagged on a message that signals nothing). Ambiguous items count
 as caught when their category was flagged; ideally only as probable, so the bot asks first.
 Then the time ``detect`` takes per message (p50/p99 over the set, after warming up).
-Usage: ``python benchmarks/safety_eval.py [--lang nl] [--misses] [--rounds 20]``.
+A set's language is its name up to the first "_" (``nl_fresh`` is Dutch).
+Usage: ``python benchmarks/safety_eval.py [--set nl] [--misses] [--rounds 20]``.
 """
 
 from __future__ import annotations
@@ -39,9 +40,17 @@ class Item:
         return self.expected.startswith(AMBIGUOUS)
 
 
-def load(lang: str) -> list[Item]:
+def sets() -> list[str]:
+    return sorted(path.stem for path in EVAL_DIR.glob("*.tsv"))
+
+
+def language(name: str) -> str:
+    return name.partition("_")[0]
+
+
+def load(name: str) -> list[Item]:
     items = []
-    for line in (EVAL_DIR / f"{lang}.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (EVAL_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             expected, text = line.split("\t", 1)
             items.append(Item(expected.strip(), text.strip()))
@@ -95,9 +104,10 @@ class Report:
         return caught / positives if positives else 1.0
 
 
-def evaluate(lang: str) -> Report:
-    items = load(lang)
-    report = Report(lang)
+def evaluate(name: str) -> Report:
+    items = load(name)
+    lang = language(name)
+    report = Report(name)
     categories = sorted({item.category for item in items if item.expected != NONE})
     report.by_category = {category: Score() for category in categories}
     for item in items:
@@ -122,11 +132,12 @@ def evaluate(lang: str) -> Report:
     return report
 
 
-def timings(lang: str, rounds: int) -> dict[str, tuple[float, float]]:
+def timings(name: str, rounds: int) -> dict[str, tuple[float, float]]:
     """p50 and p99 of one ``detect`` call in microseconds, wall-clock and CPU time of this
     thread (on a shared machine the wall clock also counts the neighbours), over the set
     ``rounds`` times."""
-    texts = [item.text for item in load(lang)]
+    texts = [item.text for item in load(name)]
+    lang = language(name)
     for text in texts:
         detection.detect(text, lang)
     wall: list[float] = []
@@ -166,16 +177,16 @@ def print_report(report: Report, misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", action="append", choices=["nl", "en"])
+    parser.add_argument("--set", action="append", choices=sets(), dest="names")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     started = time.perf_counter()
     detection.warm_up()
     print(f"warm-up (building the matchers): {(time.perf_counter() - started) * 1000:.0f} ms")
-    for lang in args.lang or ["nl", "en"]:
-        print_report(evaluate(lang), args.misses)
-        measured = timings(lang, args.rounds)
+    for name in args.names or sets():
+        print_report(evaluate(name), args.misses)
+        measured = timings(name, args.rounds)
         print("detect per message: " + ", ".join(
             f"{name} p50 {p50:.0f} µs, p99 {p99:.0f} µs"
             for name, (p50, p99) in measured.items()))

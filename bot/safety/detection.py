@@ -60,9 +60,9 @@ from pathlib import Path
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, locales_dir
 from bot.safety.lexicon import (
     NEGATION,
-    NEGATION_END,
     Combination,
     Concepts,
+    denies,
     lemma,
     parse_combination,
 )
@@ -361,7 +361,6 @@ class _Matcher:
         self.concepts = Concepts(phrases.concepts, lang, self._word, _one_edit_apart)
         self._negators = self._words_of([*phrases.concepts.get(NEGATION, ()),
                                          *phrases.concepts.get(DENIAL, ())])
-        self._negation_ends = self._words_of(phrases.concepts.get(NEGATION_END, ()))
         self._clause_breaks = (self._words_of(phrases.concepts.get(CLAUSE_BREAK, ()), lang)
                                | self._words_of(phrases.concepts.get(FIRST_PERSON_SUBJECT, ()),
                                                 lang)
@@ -578,9 +577,11 @@ class _Matcher:
                 break
             high += 1
         for index in range(low, high):
-            if text[index] in self._negators and self._negation_ends.isdisjoint(
-                    text[index + 1:index + 3]):
-                return True
+            if text[index] in self._negators:
+                around = range(max(0, index - 2), min(len(text), index + 3))
+                names = [self.concepts.of_word(text[i]) for i in around]
+                if denies(names, index - around.start):
+                    return True
         return False
 
     def _about_other(self, words: list[str]) -> bool:

@@ -15,7 +15,7 @@ Pure code: the lemma tables ship inside the ``simplemma`` package.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,8 @@ MIN_TYPO_CONCEPT = 6
 _CACHE = 1 << 16
 NEGATION = "negation"
 NEGATION_END = "negation_end"
+CONDITION = "condition"  # "als ik niet kom": a condition, no denial
+PURPOSE = "purpose"  # "om het niet te voelen": a purpose, no denial
 
 
 @lru_cache(maxsize=_CACHE)
@@ -111,19 +113,22 @@ class Concepts:
                     return self._vocabulary[key]
         return None
 
-    def of_clause(self, words: Iterable[str]) -> frozenset[str]:
-        """Every concept in a clause; ``negation`` only when a negation word is not soon
-        followed by "meer"/"anymore" ("niet meer leven" is no denial)."""
-        present: set[str] = set()
-        negated_at: int | None = None
-        for index, word in enumerate(words):
-            names = self.of_word(word)
-            if NEGATION_END in names and negated_at is not None and index - negated_at <= 3:
-                negated_at = None
-            elif NEGATION in names:
-                negated_at = index
-            present |= names
-        present.discard(NEGATION)
-        if negated_at is not None:
+    def of_clause(self, words: list[str]) -> frozenset[str]:
+        """Every concept in a clause; ``negation`` only for a denial (see :func:`denies`)."""
+        names = [self.of_word(word) for word in words]
+        present: set[str] = set().union(*names) - {NEGATION}
+        if any(NEGATION in name and denies(names, index) for index, name in enumerate(names)):
             present.add(NEGATION)
         return frozenset(present)
+
+
+def denies(names: list[frozenset[str]], index: int) -> bool:
+    """Whether the negation word at ``index`` (concepts per word) denies what is said: not
+    when "meer"/"anymore" follows soon ("niet meer leven"), not after "als" ("als ik niet
+    kom") and not before "te" ("om het niet te voelen")."""
+    after = names[index + 1:index + 3]
+    if any(NEGATION_END in name for name in after):
+        return False
+    if after and PURPOSE in after[0]:
+        return False
+    return not any(CONDITION in name for name in names[max(0, index - 2):index])
