@@ -1,7 +1,13 @@
-"""Spot signals of acute risk (suicide, self-harm, violence, danger, no place to sleep) in text.
+"""Spot signals of acute risk (suicide, self-harm, violence, exploitation, danger, no place to
+sleep, worry about someone else) in text.
 
 ``detect(text, lang)`` returns the kinds of risk a message signals. A missed signal is the
 worst failure here, so matching is generous: a false alarm only shows help lines.
+``assess(text, lang)`` says the same as a :class:`Detection`: the kinds that are sure, those
+that are only probable (a weak signal such as "weet niet waar ik heen moet als het misgaat",
+where a caller had better ask first), and the kinds behind a worry about someone else.
+``detect`` returns sure and probable kinds together, so no signal is lost for a caller that
+does not ask first.
 
 How a message is matched
 ------------------------
@@ -17,7 +23,17 @@ How a message is matched
    normalisation when they were loaded, so they are written in plain spelling.
 3. **Suppressed** when a ``[not]`` pattern (a known false positive or figure of speech) covers
    the whole match: "dood van het lachen" covers "wil ... dood" in "ik wil dood van het lachen"
-   only if the ``[not]`` line also spans the "wil".
+   only if the ``[not]`` line also spans the "wil"; or when a negation word ("niet",
+   "nooit", "geen") stands in the match or up to three words around it in the same clause
+   and the pattern itself holds none ("ik denk niet aan zelfmoord"; not "niet meer leven").
+4. **Matched again by lemma**: the same patterns over the text with every word in its
+   dictionary form (``simplemma``: "sliep" → "slapen"), so a pattern needs one form only.
+5. **Combined**: the ``[combine]`` lines over the ``[concepts]`` of each clause (see
+   :mod:`bot.safety.lexicon`): "ik overweeg te sterven" is *self + think + dying*.
+6. **About someone else**: a sentence that names a friend or sister with no "me"/"mezelf"
+   of the youth's own, or says "niet ik maar", or "zichzelf", turns its signals into
+   ``WORRY_OTHER``; it is also read with "zichzelf" as "mezelf" (``[swap]``), so the
+   patterns written for the youth find "ze snijdt zichzelf".
 
 The phrase lists of every shipped language are used together (youth switch language mid
 sentence: "ik wil gewoon dood, kms"); ``lang`` only decides which list wins where two lists
@@ -27,12 +43,18 @@ Phrase file format (``locales/<lang>/safety_phrases.txt``, UTF-8)
 -----------------------------------------------------------------
 - ``# ...`` comment lines and blank lines are ignored.
 - ``[suicide]``, ``[self_harm]``, ``[home_violence]``, ``[sexual_violence]``,
-  ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a match signals that kind.
+  ``[exploitation]``, ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a
+  match signals that kind (worry about someone else has no section: see step 6).
 - ``[not]``: patterns of known false positives; a match covering a signal suppresses it.
 - ``[words]``: ``canonical = variant | variant | ...``; each variant (one or more words) is
   replaced by the canonical spelling before matching.
 - ``[typos]``: one word per line (at least 7 letters); a word one typo away (a letter missing,
   extra, wrong or two swapped) is read as this word, also as the first part of a compound.
+- ``[?kind]``: patterns of a weak signal; a match makes the kind only probable.
+- ``[concepts]``: ``name = word | word``; ``[combine]``: ``kind = concept + concept|concept``
+  (``?kind`` for a probable one). Concept words count for messages in their file's language.
+- ``[other]``: patterns saying a sentence is about someone else; ``[swap]``: like ``[words]``,
+  applied to such sentences only ("mezelf = zichzelf").
 
 A pattern is a sequence of words separated by spaces, matched as whole words in order:
 
@@ -661,8 +683,8 @@ def _matcher(lang: str) -> _Matcher:
 
 
 def warm_up() -> None:
-    """Build the matchers now (about half a second): a long-running bot does this at start,
-    so the first youth who writes does not wait for it."""
+    """Build the matchers now (two to three seconds, mostly loading the lemma tables): a
+    long-running bot does this at start, so the first youth who writes does not wait."""
     for lang in LANGUAGES:
         _matcher(lang)
 
