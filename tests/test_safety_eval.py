@@ -4,6 +4,12 @@ has the figures before and after detection learned concepts."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from benchmarks.safety_eval import AMBIGUOUS, NONE, Report, evaluate, load, sets
@@ -59,3 +65,14 @@ def test_ambiguous_messages_are_flagged_only_as_probable(report: Report) -> None
     ambiguous = report.ambiguous
     assert ambiguous.misses == []
     assert ambiguous.sure == 0
+
+
+def test_the_benchmark_prints_figures_and_timings() -> None:
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOEKOMSTPLAN_")}
+    done = subprocess.run([sys.executable, "benchmarks/safety_eval.py", "--set", "en",
+                           "--rounds", "1", "--misses"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "== en: 45 positives, 32 negatives, 2 ambiguous" in done.stdout
+    assert re.search(r"cpu p50 \d+ µs, p99 \d+ µs", done.stdout)
