@@ -26,11 +26,10 @@ How a message is matched
    only if the ``[not]`` line also spans the "wil"; or when a negation word ("niet",
    "nooit", "geen") stands in the match or up to three words around it in the same clause
    and the pattern itself holds none ("ik denk niet aan zelfmoord"; not "niet meer leven").
-4. **Matched again by lemma**: the same patterns over the text with every word in its
-   dictionary form (``simplemma``: "sliep" → "slapen"), so a pattern needs one form only.
-5. **Combined**: the ``[combine]`` lines over the ``[concepts]`` of each clause (see
+4. **Combined**: the ``[combine]`` lines over the ``[concepts]`` of each clause, whose words
+   count in any form (by lemma, ``simplemma``: "sliep" is "slapen") and with one typo (see
    :mod:`bot.safety.lexicon`): "ik overweeg te sterven" is *self + think + dying*.
-6. **About someone else**: a sentence that names a friend or sister with no "me"/"mezelf"
+5. **About someone else**: a sentence that names a friend or sister with no "me"/"mezelf"
    of the youth's own, or says "niet ik maar", or "zichzelf", turns its signals into
    ``WORRY_OTHER``; it is also read with "zichzelf" as "mezelf" (``[swap]``), so the
    patterns written for the youth find "ze snijdt zichzelf".
@@ -44,7 +43,7 @@ Phrase file format (``locales/<lang>/safety_phrases.txt``, UTF-8)
 - ``# ...`` comment lines and blank lines are ignored.
 - ``[suicide]``, ``[self_harm]``, ``[home_violence]``, ``[sexual_violence]``,
   ``[exploitation]``, ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a
-  match signals that kind (worry about someone else has no section: see step 6).
+  match signals that kind (worry about someone else has no section: see step 5).
 - ``[not]``: patterns of known false positives; a match covering a signal suppresses it.
 - ``[words]``: ``canonical = variant | variant | ...``; each variant (one or more words) is
   replaced by the canonical spelling before matching.
@@ -85,7 +84,6 @@ from bot.safety.lexicon import (
     Combination,
     Concepts,
     denies,
-    lemma,
     parse_combination,
 )
 
@@ -125,7 +123,6 @@ class Detection:
         return self.sure | self.probable
 
 
-NOTHING: frozenset[RiskKind] = frozenset()
 NO_SIGNAL = Detection()
 _NOT = "not"
 _WORDS = "words"
@@ -244,7 +241,6 @@ _GAP = rf"(?: (?:[a-z0-9]+|\.)){{0,{MAX_GAP_WORDS}}}?"
 _END = r"(?= $| \. )"
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"\S+")
-_FILLER = "x"  # stands in for a sentence that is not matched in a view
 _CLAUSE_END = re.compile(r"[,:()]+|\b(?:maar|but)\b", re.IGNORECASE)
 
 
@@ -395,20 +391,21 @@ class _Matcher:
             for name in combination.parts[0]:
                 self.combinations.setdefault(name, []).append(combination)
 
-        # (kind, probable) -> [(pattern, negatable)]; a quick check per key and for all.
-        self.rules: dict[tuple[RiskKind, bool], list[tuple[re.Pattern[str], bool]]] = {}
-        self.any_of_rule: dict[tuple[RiskKind, bool], re.Pattern[str]] = {}
+        # kind -> [(pattern, probable, negatable)], sure ones first; a quick check per kind
+        # and one for all.
+        self.rules: dict[RiskKind, list[tuple[re.Pattern[str], bool, bool]]] = {}
+        self.any_of_kind: dict[RiskKind, re.Pattern[str]] = {}
         every: list[str] = []
         for kind in RiskKind:
+            searching: list[str] = []
             for probable in (False, True):
-                lines = phrases.patterns.get((_PROBABLE if probable else "") + kind.value, ())
-                compiled = [(self._regexes(line), self._negatable(line)) for line in lines]
-                if not compiled:
-                    continue
-                self.rules[kind, probable] = [(re.compile(spanning), negatable)
-                                              for (spanning, _), negatable in compiled]
-                searching = [search for (_, search), _ in compiled]
-                self.any_of_rule[kind, probable] = re.compile(" (?:" + "|".join(searching) + ")")
+                for line in phrases.patterns.get((_PROBABLE if probable else "") + kind.value, ()):
+                    spanning, search = self._regexes(line)
+                    self.rules.setdefault(kind, []).append(
+                        (re.compile(spanning), probable, self._negatable(line)))
+                    searching.append(search)
+            if searching:
+                self.any_of_kind[kind] = re.compile(" (?:" + "|".join(searching) + ")")
                 every += searching
         self.any_positive = re.compile(" (?:" + "|".join(every) + ")") if every else None
         self.negatives = [re.compile(self._regexes(line)[0])
@@ -462,15 +459,9 @@ class _Matcher:
         sentences = (self._sentence(part) for part in _SENTENCE_END.split(text))
         return " . ".join(sentence for sentence in sentences if sentence)
 
-    def _sentence(self, text: str, lemmatised: bool = False) -> str:
+    def _sentence(self, text: str) -> str:
         word = self._word
-        folded_words = _fold(text).split()
-        if lemmatised:
-            # Spelling variants first ("dont" is "do not", not the lemma "do").
-            folded_words = [folded if _plain_word(folded) in self._single
-                            else _fold(lemma(folded, self.lang)) or folded
-                            for folded in folded_words]
-        words = [word(folded) for folded in folded_words]
+        words = [word(folded) for folded in _fold(text).split()]
         joined = " ".join(words)
         if self._multi_re is not None and not self._multi_first.isdisjoint(words):
             joined = self._multi_re.sub(self._replace_multi, f" {joined} ").strip()
@@ -534,17 +525,14 @@ class _Matcher:
             return NO_SIGNAL
         sentences = [sentence for _, sentence in split if sentence]
         about_other = [self._about_other(sentence.split()) for sentence in sentences]
-        # A sentence with a figure of speech ([not]) is matched in its own words only.
+        # A sentence with a figure of speech ([not]) fires no combination.
         plain = [self.any_negative is not None and self.any_negative.search(f" {sentence} ")
                  is not None for sentence in sentences]
-        views = [sentences, [_FILLER if keep else self._sentence(part, lemmatised=True)
-                             for part, keep in zip(parts, plain, strict=True)]]
+        views = [sentences]
         if any(about_other):
-            views += [[self._swapped(sentence) if other else sentence
-                       for sentence, other in zip(view, about_other, strict=True)]
-                      for view in views]
-        texts = {" " + " . ".join(view) + " " for view in views}  # equal views once
-        hits = {hit for padded in texts for hit in self._hits(padded)}
+            views.append([self._swapped(sentence) if other else sentence
+                          for sentence, other in zip(sentences, about_other, strict=True)])
+        hits = {hit for view in views for hit in self._hits(" " + " . ".join(view) + " ")}
         hits |= self._combined(parts, plain)
 
         sure: set[RiskKind] = set()
@@ -567,20 +555,25 @@ class _Matcher:
         words = _Words(padded)
         found: set[tuple[RiskKind, bool, int]] = set()
         sentences = words.sentence(len(padded)) + 1
-        for key, patterns in self.rules.items():
-            if self.any_of_rule[key].search(padded) is None:
+        for kind, patterns in self.rules.items():
+            if self.any_of_kind[kind].search(padded) is None:
                 continue
-            for pattern, negatable in patterns:
-                if sum(hit[:2] == key for hit in found) == sentences:
-                    break  # this kind is found in every sentence already
+            sure_in: set[int] = set()  # sentences where this kind is sure already
+            for pattern, probable, negatable in patterns:
+                if len(sure_in) == sentences:
+                    break
                 for match in pattern.finditer(padded):
                     start, end = match.span()
-                    hit = (*key, words.sentence(start))
-                    if hit in found or any(a <= start and end <= b for a, b in covers):
+                    sentence = words.sentence(start)
+                    if sentence in sure_in or (kind, probable, sentence) in found:
+                        continue
+                    if any(a <= start and end <= b for a, b in covers):
                         continue
                     if negatable and self._denied(words, start, end):
                         continue
-                    found.add(hit)
+                    found.add((kind, probable, sentence))
+                    if not probable:
+                        sure_in.add(sentence)
         return found
 
     def _denied(self, words: _Words, start: int, end: int) -> bool:

@@ -43,13 +43,10 @@ class Combination:
     kind: str
     probable: bool
     parts: tuple[frozenset[str], ...]
+    names: frozenset[str]  # every concept the line names
 
     def fires(self, present: frozenset[str]) -> bool:
         return all(not part.isdisjoint(present) for part in self.parts)
-
-    @property
-    def names(self) -> frozenset[str]:
-        return frozenset().union(*self.parts)
 
 
 def parse_combination(line: str, where: str) -> Combination:
@@ -62,7 +59,7 @@ def parse_combination(line: str, where: str) -> Combination:
                   for part in rest.split("+"))
     if not all(parts):
         raise ValueError(f"{where}: an empty part in {line!r}")
-    return Combination(kind.removeprefix("?"), probable, parts)
+    return Combination(kind.removeprefix("?"), probable, parts, frozenset().union(*parts))
 
 
 class Concepts:

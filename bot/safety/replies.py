@@ -103,7 +103,8 @@ def practical_text(t: Translator, professional: str | None = None,
 def worry_text(t: Translator, emergency_listed: bool = False) -> Safe:
     """For a youth who worries about someone else: the lines also give advice about a
     friend, and 112 is for when that person is in danger now."""
-    rows = [t(N_("Je kunt deze lijnen ook bellen als het om iemand anders gaat. Je krijgt dan advies."))]
+    rows = [t(N_("Je kunt deze lijnen ook bellen als het om iemand anders gaat. "
+                 "Je krijgt dan advies."))]
     if not emergency_listed:
         rows.append(t(N_("Is iemand nu in direct gevaar? Bel dan {number}."),
                       number=EMERGENCY.numbers[0]))
