@@ -1,7 +1,8 @@
 """Crisis safety: spot signals of acute risk in what the user types, and answer with help lines.
 
 Pure code: no chat platform, no database. The only I/O is reading the phrase lists in
-``locales/<lang>/safety_phrases.txt`` once, at first use.
+``locales/<lang>/safety_phrases.txt`` and the lemma tables shipped in ``simplemma`` once, at
+first use.
 """
 
 from bot.safety.detection import Detection, RiskKind, assess, detect, normalise

@@ -1,9 +1,10 @@
 """Concepts: word classes matched by lemma and with one typo, combined within a clause.
 
 The phrase lists match word sequences; young people paraphrase. So the phrase files also name
-*concepts* (``death = dood | sterven | zelfmoord``) and *combinations* of them
-(``suicide = self + wish + death``): a combination fires when every one of its concepts occurs
-in one clause (a part of a sentence up to a comma or "maar"), in any order, in any word form.
+*concepts* (``dying = doodgaan | sterven | zelfmoord``) and *combinations* of them
+(``suicide = self + wish + dying``): a combination fires when every one of its concepts occurs
+in one clause (a part of a sentence up to a comma or "maar"; or the whole sentence, when none
+of its clauses holds a negation), in any order, in any word form.
 A word belongs to a concept when its spelling, its lemma (``simplemma``, in the message's
 language: "sliep" → "slapen", "cuts" → "cut") or — for unknown words of five letters or
 more — a spelling one typo away does ("zelfmoort"; not "slaap" for "slaan": that is a word
