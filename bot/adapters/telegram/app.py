@@ -14,16 +14,18 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
 from bot.adapters.telegram.delivery import Courier
-from bot.adapters.telegram.handlers import Handlers, answer, crisis_messages, language_of
+from bot.adapters.telegram.handlers import Handlers, crisis_messages
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
-from bot.adapters.telegram.sending import send
+from bot.adapters.telegram.sending import answer, send
 from bot.adapters.telegram.transport import AiohttpRequest
+from bot.adapters.telegram.updates import in_private_chat, language_of
 from bot.config import Settings
 from bot.flows.commands import COMMANDS
 from bot.flows.messages import Message
@@ -32,7 +34,7 @@ from bot.turns import Turns
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
-                   Update.CHANNEL_POST]
+                   Update.CHANNEL_POST, Update.MY_CHAT_MEMBER]
 STOP_DELIVERING = 15.0  # seconds the last outbox round may take when the bot stops
 
 
@@ -114,7 +116,9 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE
                                            & ~filters.StatusUpdate.ALL, handlers.media))
     application.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL,
-                                           handlers.elsewhere))
+                                           handlers.elsewhere.message))
+    application.add_handler(ChatMemberHandler(handlers.elsewhere.added,
+                                              ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_error_handler(on_error)
     return TelegramBot(application, courier, transports)
 
@@ -126,10 +130,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     still gets the help lines: they need nothing stored.
     """
     log.error("handling an update failed: %s", type(context.error).__name__)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if not isinstance(update, Update) or not in_private_chat(update):
         return
-    if update.effective_chat.type != "private":
-        return
+    assert update.effective_chat is not None
     t = Translator(language_of(update))
     failed_turn = not isinstance(context.error, TelegramError)  # before anything was sent
     if failed_turn and update.callback_query is not None:
