@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     # e.g. for a local Bot API server. A 429 with retry_after is honoured either way.
     telegram_max_rate: float = 30
     webhook_url: str | None = None  # set it to receive updates by webhook instead of polling
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # behind the TLS proxy Telegram calls
     webhook_port: int = 8443
     webhook_path: str = "telegram"
     webhook_secret: str | None = None  # checked on every webhook call; random when unset

@@ -26,6 +26,7 @@ from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.sending import answer, send
 from bot.adapters.telegram.transport import AiohttpRequest
 from bot.adapters.telegram.updates import in_private_chat, language_of
+from bot.adapters.telegram.webhook import Webhook
 from bot.config import Settings
 from bot.flows.commands import COMMANDS
 from bot.flows.messages import Message
@@ -56,19 +57,19 @@ class TelegramBot:
                 await application.start()
                 updater = application.updater
                 assert updater is not None
+                webhook = None
                 if settings.webhook_url:
-                    await updater.start_webhook(
-                        listen=settings.webhook_listen, port=settings.webhook_port,
-                        url_path=settings.webhook_path, webhook_url=settings.webhook_url,
-                        secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
-                        allowed_updates=ALLOWED_UPDATES)
+                    webhook = Webhook(application, settings.webhook_path,
+                                      settings.webhook_secret or secrets.token_urlsafe(32))
+                    await webhook.start(settings.webhook_listen, settings.webhook_port,
+                                        settings.webhook_url, ALLOWED_UPDATES)
                 else:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout)
                 courier = asyncio.create_task(self.courier.run(application.bot))
-                log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
+                log.info("bot is running (%s)", "webhook" if webhook else "polling")
                 await stop.wait()
-                await updater.stop()
+                await (webhook.stop() if webhook else updater.stop())
                 await application.stop()
                 self.courier.stop()
                 try:
