@@ -172,7 +172,9 @@ async def test_twenty_youth_double_tapping_every_button_meet_no_refusal(
             assert [p.name for p in plan.people] == ["Sanne", "Ahmed"]
 
 
-async def test_a_flood_of_presses_is_answered_but_not_read(tg: FakeTelegram) -> None:
+async def test_a_flood_of_presses_is_answered_but_not_read(
+        tg_flood_limited: FakeTelegram) -> None:
+    tg = tg_flood_limited
     sem = FakeUser(tg, 4031, "Sem")
     await sem.send_text("/start")
     welcome = sem.last_question()

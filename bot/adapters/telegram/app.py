@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.telegram.delivery import Courier
+from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.handlers import Handlers, crisis_messages
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.sending import answer, send
@@ -107,7 +108,7 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
                                               settings.telegram_max_rate,
                                               settings.poll_timeout)
     courier = Courier(turns)
-    handlers = Handlers(turns, courier)
+    handlers = Handlers(turns, courier, FloodGate(limit=settings.flood_limit))
     private = filters.ChatType.PRIVATE
     application.add_handler(CallbackQueryHandler(handlers.click))
     application.add_handler(MessageHandler(private & filters.UpdateType.EDITED_MESSAGE,
