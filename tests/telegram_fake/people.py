@@ -244,9 +244,9 @@ class FakeGroup:
             "old_chat_member": {"user": BOT, "status": "left"},
             "new_chat_member": {"user": BOT, "status": "member"}})
 
-    async def press(self, user: FakeUser, data: str) -> None:
-        """A member presses a button on a question someone forwarded into the group; returns
-        once the press is answered (the toast lands in this chat's answers)."""
+    def push_press(self, user: FakeUser, data: str) -> str:
+        """A member presses a button on a question someone forwarded into the group (without
+        waiting); returns the query id. The toast lands in this chat's answers."""
         message = {"message_id": next(self._own_ids), "from": user.json,
                    "chat": self.chat.as_json(), "date": int(time.time()),
                    "text": "Hoe mag ik je noemen?", "reply_markup": {"inline_keyboard": [
@@ -255,6 +255,11 @@ class FakeGroup:
         self.tg.push_update("callback_query", {"id": query_id, "from": user.json,
                                                "message": message, "data": data,
                                                "chat_instance": str(self.chat.id)})
+        return query_id
+
+    async def press(self, user: FakeUser, data: str) -> None:
+        """:meth:`push_press`, returning once the press is answered."""
+        query_id = self.push_press(user, data)
         while not self.tg.was_answered(query_id):
             await self.tg.activity_after(self.chat.id, self.tg.version(self.chat.id))
 
