@@ -224,7 +224,7 @@ class FakeGroup:
                  ) -> None:
         self.tg = tg
         self.chat = tg.chats.setdefault(chat_id, Chat(chat_id, kind, title=title))
-        self._own_ids = itertools.count(1)
+        self._own_ids = itertools.count(10_000_000)  # apart from the bot's message ids
 
     def post(self, user: FakeUser | None, text: str) -> None:
         """A member writes in the group, or the channel posts (without waiting for
