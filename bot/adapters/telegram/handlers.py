@@ -67,8 +67,9 @@ class Handlers:
         self._checks = 0
 
     async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-        """False for messages over the flood limit: not read as answers. Still, a crisis
-        signal gets the help lines, /sos gets them too, and the first one over gets a notice."""
+        """False for messages and presses over the flood limit: not read as answers. Still,
+        a crisis signal gets the help lines, /sos gets them too, and the first one over gets
+        a notice."""
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         self._checks += 1
