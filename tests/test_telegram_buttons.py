@@ -9,7 +9,8 @@ from pathlib import Path
 
 from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, User
 
-from bot.adapters.telegram.handlers import ClosedQuestions, after_press
+from bot.adapters.telegram.handlers import after_press
+from bot.adapters.telegram.remembered import Remembered
 from bot.flows.messages import Choice, Message, Reply
 from bot.storage.unit_of_work import UnitOfWork
 from tests.telegram_fake.interview import INTERVIEW
@@ -105,7 +106,7 @@ async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
                            choices=(Choice("a", "✅ Een"),), step=3, multi=True,
                            replaces_previous=True)
             await after_press(bot, user.id, query, shown, Reply([long], "Een"), 3,
-                              ClosedQuestions())
+                              Remembered())
         assert "reply_markup" not in user.chat.messages[shown.message_id]
         assert user.chat.messages[shown.message_id]["text"] == "Kies wat past."
         pieces = user.bot_messages[1:]

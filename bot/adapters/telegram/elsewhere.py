@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 
 from telegram import Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram.flood import FloodGate, Verdict
+from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.sending import answer
 from bot.adapters.telegram.updates import language_of
 from bot.i18n import N_, Translator
@@ -33,7 +33,6 @@ POINTER = N_("Ik werk alleen in een privégesprek. Stuur me daar een bericht: @{
 CALLS = 2  # Bot API calls for these chats at a time (the transport has 16 connections)
 PACE = 1.0  # seconds a pointer holds its call slot: at most ~4 calls a second for groups
 BACKLOG = 50  # updates waiting for a call slot; beyond it, new ones are dropped unread
-REMEMBERED = 10_000  # chats already answered (and left), newest kept
 
 
 class Elsewhere:
@@ -41,7 +40,7 @@ class Elsewhere:
 
     def __init__(self, gate: FloodGate) -> None:
         self.gate = gate  # the private chats' own gate: a presser flooding here is one person
-        self._answered: OrderedDict[int, None] = OrderedDict()
+        self._answered = Remembered()  # chats answered (and left), the newest 10,000
         self._calls = asyncio.Semaphore(CALLS)
         self._waiting = 0
 
@@ -49,10 +48,7 @@ class Elsewhere:
         """True once per chat (while remembered), and only while the backlog has room."""
         if chat_id in self._answered or self._waiting >= BACKLOG:
             return False
-        self._answered[chat_id] = None
-        if len(self._answered) > REMEMBERED:
-            self._answered.popitem(last=False)
-        return True
+        return self._answered.first_time(chat_id)
 
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A message or post in a group or channel: the pointer, then leave."""

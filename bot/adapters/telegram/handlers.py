@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -29,6 +28,7 @@ from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.elsewhere import Elsewhere
 from bot.adapters.telegram.flood import FloodGate, Verdict
+from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
@@ -63,7 +63,7 @@ class Handlers:
         self.courier = courier
         self.gate = gate or FloodGate()
         self.elsewhere = Elsewhere(self.gate)
-        self.closed = ClosedQuestions()
+        self.closed = Remembered()  # questions whose buttons were taken away
         self._checks = 0
 
     async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -176,32 +176,6 @@ class Handlers:
         self.courier.wake()
 
 
-class ClosedQuestions:
-    """The questions whose buttons this process took away (newest kept).
-
-    A double tap sends two presses that both carry the question with its buttons: the first
-    counts and closes it, the second does not count. Removing the buttons again would be an
-    edit that changes nothing, which Telegram refuses; so a question is closed once. (With
-    several processes a second press handled by another one may still meet that refusal,
-    harmless and logged.)
-    """
-
-    LIMIT = 10_000
-
-    def __init__(self) -> None:
-        self._closed: OrderedDict[tuple[int, int], None] = OrderedDict()
-
-    def first_close(self, clicked: TgMessage) -> bool:
-        """True the first time ``clicked`` is closed: only then is it edited."""
-        key = (clicked.chat_id, clicked.message_id)
-        if key in self._closed:
-            return False
-        self._closed[key] = None
-        if len(self._closed) > self.LIMIT:
-            self._closed.popitem(last=False)
-        return True
-
-
 def media_kind(message: TgMessage) -> str:
     for kind in ("sticker", "photo", "voice", "video", "video_note", "audio", "animation",
                  "document", "location", "venue", "contact", "poll", "dice"):
@@ -218,7 +192,7 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
 
 
 async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
-                      reply: Reply, step: int | None, closed: ClosedQuestions) -> None:
+                      reply: Reply, step: int | None, closed: Remembered) -> None:
     """What a counted press changes: the spinner stops and the question shows the answer or
     its new marks (both at once), then what follows is sent."""
     messages = list(reply.messages)
@@ -246,14 +220,19 @@ async def edit_question(query: CallbackQuery, clicked: TgMessage, message: Messa
 
 
 async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None,
-                         closed: ClosedQuestions) -> None:
+                         closed: Remembered) -> None:
     """Show the chosen answer under its question and take the buttons away, once.
 
-    A click that did not count (an old button) only loses its buttons.
+    A click that did not count (an old button) only loses its buttons. Both presses of a
+    double tap carry the question with its buttons: the first counts and closes it, the
+    second does not count, and taking the buttons away again would be an edit that changes
+    nothing, which Telegram refuses. So ``closed`` remembers what this process closed. (With
+    several processes, a second press handled by another one may still meet that refusal:
+    harmless, and logged.)
     """
     if clicked.reply_markup is None or not clicked.reply_markup.inline_keyboard:
         return
-    if not closed.first_close(clicked):
+    if not closed.first_time((clicked.chat_id, clicked.message_id)):
         return
     shown = f"{clicked.text_html}\n\n<i>→ {escape(chosen)}</i>" if chosen and clicked.text else ""
     if shown and visible_length(shown) <= TEXT_LIMIT:
