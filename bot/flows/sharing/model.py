@@ -6,6 +6,7 @@ single-use token that makes a link once the right person says yes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -53,11 +54,32 @@ class ProfessionalProfile(BaseModel):
     role: Name
 
 
+_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def make_ref(*ids: int) -> str:
+    """A stored row as a chat holds it (in a button or a cursor): the row's id, then the
+    ids of the link and people it was made for, so using it can check it still means them."""
+    return "-".join(str(number) for number in ids)
+
+
+def read_ref(ref: object, parts: int) -> tuple[int, ...] | None:
+    """The ids of a reference made by :func:`make_ref`, or None for anything else: a chat
+    can send anything, and ``str.isdigit`` alone would let "²" through to ``int``."""
+    if not isinstance(ref, str):
+        return None
+    numbers = ref.split("-")
+    if len(numbers) != parts or not all(_NUMBER.fullmatch(n) for n in numbers):
+        return None
+    return tuple(int(n) for n in numbers)
+
+
 @dataclass(frozen=True)
 class OpenedInvite:
-    """A valid invite as its opener sees it: enough to explain what is asked, no more."""
+    """A valid invite as its opener sees it: enough to explain what is asked, no more.
+    ``ref``: the invite and who made it (see :func:`make_ref`)."""
 
-    id: int
+    ref: str
     kind: InviteKind
     youth_name: str  # for YOUTH invites: the youth's own name ("" when not known)
     youth_age: int | None = None
@@ -66,9 +88,9 @@ class OpenedInvite:
 
 @dataclass(frozen=True)
 class LinkSummary:
-    """One row of /delen or /jongeren: who, in which role, and the id to act on."""
+    """One row of /delen or /jongeren: who, in which role, and the reference to act on."""
 
-    id: int
+    ref: str  # the link and the person on its other side (see make_ref)
     role: ShareRole
     name: str  # the member's name as the youth knows them, or the youth's name
-    pending: bool = False  # an invite not yet answered (``id`` is then the invite's id)
+    pending: bool = False  # an invite not yet answered (``ref`` is then the invite's)
