@@ -6,12 +6,12 @@ single-use token that makes a link once the right person says yes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.flows.messages import read_number
 from bot.plan.model import Name
 
 
@@ -54,9 +54,6 @@ class ProfessionalProfile(BaseModel):
     role: Name
 
 
-_NUMBER = re.compile(r"[0-9]{1,18}")
-
-
 def make_ref(*ids: int) -> str:
     """A stored row as a chat holds it (in a button or a cursor): the row's id, then the
     ids of the link and people it was made for, so using it can check it still means them."""
@@ -64,14 +61,12 @@ def make_ref(*ids: int) -> str:
 
 
 def read_ref(ref: object, parts: int) -> tuple[int, ...] | None:
-    """The ids of a reference made by :func:`make_ref`, or None for anything else: a chat
-    can send anything, and ``str.isdigit`` alone would let "²" through to ``int``."""
-    if not isinstance(ref, str):
+    """The ids of a reference made by :func:`make_ref`, or None for anything else (a chat
+    can send anything)."""
+    numbers = [read_number(n) for n in ref.split("-")] if isinstance(ref, str) else []
+    if len(numbers) != parts or None in numbers:
         return None
-    numbers = ref.split("-")
-    if len(numbers) != parts or not all(_NUMBER.fullmatch(n) for n in numbers):
-        return None
-    return tuple(int(n) for n in numbers)
+    return tuple(n for n in numbers if n is not None)
 
 
 @dataclass(frozen=True)
