@@ -506,6 +506,20 @@ class Sharing:
         return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
 
 
+def keep_helpers_answers(restored: Plan, current: Plan) -> None:
+    """/terug takes back the youth's own last step, not what others did since: a helper's
+    answer or a begeleider's pick-up stays (their ask is done and can't be answered again),
+    as long as the action still has the helper who gave it."""
+    for action in restored.actions:
+        now = current.action(action.id)
+        if now is not None and (now.helper, now.person_id) == (action.helper, action.person_id):
+            action.response = now.response
+    for need in restored.urgent:
+        now_need = current.urgent_need(need.id)
+        if now_need is not None:
+            need.response = now_need.response
+
+
 JOINED = {
     InviteKind.JIM: N_("Goed nieuws: {name} wil je JIM zijn!"),
     InviteKind.NETWORK: N_("Goed nieuws: {name} wil je helpen."),
