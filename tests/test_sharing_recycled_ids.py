@@ -14,6 +14,7 @@ from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import complete_interview
 from tests.test_sharing_asks import ASK_ROOM, GONE, invites, jim_with_one_of_two_actions
+from tests.test_sharing_professional import registered_professional
 
 NOTE_GONE = "Je bericht is niet verstuurd. Je ziet dit plan niet meer."
 
@@ -137,3 +138,24 @@ def test_stopping_with_the_youth_who_left_does_not_end_the_new_link(store: Store
     assert not lisa.inbox()
     lisa.says("/delen")
     assert "Ahmed (JIM): ziet je plan" in lisa.text
+
+
+def test_the_youths_old_stop_button_does_not_end_a_new_link_with_someone_else(
+        store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = jim_with_one_of_two_actions(turns)
+    old_link, _ = ids_of(store, "noor")
+    noor.says("/delen")
+    assert "Stop delen met Ahmed" in [c.label for c in noor.question.choices]
+    ahmed.says("/stoppen")
+    ahmed.clicks("Ja, stoppen")
+    mark, code = registered_professional(turns)
+    next_id_is(store, "links", old_link)
+    noor.says(f"/start {code}")  # on top of the open /delen menu
+    noor.clicks("Ja, dat wil ik")
+    assert ids_of(store, "noor")[0] == old_link
+    noor.clicks("Stop delen met Ahmed")  # from the menu that was open all along
+    assert "Dat kan niet meer." in noor.text and noor.question.choices
+    mark.inbox()
+    noor.says("/delen")
+    assert "Mark (woonbegeleider, RIBW): ziet je plan en krijgt berichten" in noor.text
