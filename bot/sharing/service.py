@@ -25,7 +25,7 @@ from bot.flows.sharing.model import (
     ProfessionalProfile,
     ShareRole,
     make_ref,
-    read_ref,
+    ref_row_id,
 )
 from bot.flows.sharing.port import Click
 from bot.flows.sharing.views import (
@@ -132,8 +132,8 @@ class Sharing:
 
     def _invite(self, ref: str) -> InviteRow | None:
         """The invite ``ref`` names, if it still is the one it was made for."""
-        ids = read_ref(ref, 2)
-        invite = self.uow.invites.get(ids[0]) if ids else None
+        invite_id = ref_row_id(ref, 2)
+        invite = self.uow.invites.get(invite_id) if invite_id is not None else None
         return invite if invite is not None and invite_ref(invite) == ref else None
 
     def _my_invite(self, ref: str) -> InviteRow | None:
@@ -177,10 +177,13 @@ class Sharing:
 
     def _youths_link(self, ref: str | None) -> LinkRow | None:
         """A link of this youth, with the member it was made for."""
-        ids = read_ref(ref, 2)
-        link = self.uow.links.get(ids[0]) if ids else None
+        link = self._link(ref)
         return (link if link is not None and link.youth_id == self.user_id
                 and youth_ref(link) == ref else None)
+
+    def _link(self, ref: str | None) -> LinkRow | None:
+        link_id = ref_row_id(ref, 2)
+        return self.uow.links.get(link_id) if link_id is not None else None
 
     def revoke(self, link: str) -> list[Message]:
         found = self._youths_link(link)
@@ -296,8 +299,7 @@ class Sharing:
 
     def _my_link(self, ref: str | None) -> LinkRow | None:
         """A link this user is the member of, with the youth it was made for."""
-        ids = read_ref(ref, 2)
-        link = self.uow.links.get(ids[0]) if ids else None
+        link = self._link(ref)
         return (link if link is not None and link.member_id == self.user_id
                 and member_ref(link) == ref else None)
 
@@ -324,8 +326,8 @@ class Sharing:
 
     def _my_ask(self, ref: str | None) -> tuple[AskRow, LinkRow] | None:
         """An ask to this user, on the link and about the youth it was made for."""
-        ids = read_ref(ref, 3)
-        ask = self.uow.asks.get(ids[0]) if ids else None
+        ask_id = ref_row_id(ref, 3)
+        ask = self.uow.asks.get(ask_id) if ask_id is not None else None
         link = self.uow.links.get(ask.link_id) if ask is not None else None
         if (ask is None or link is None or link.member_id != self.user_id
                 or ask_ref(ask.id, link) != ref):

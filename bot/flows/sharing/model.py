@@ -60,13 +60,12 @@ def make_ref(*ids: int) -> str:
     return "-".join(str(number) for number in ids)
 
 
-def read_ref(ref: object, parts: int) -> tuple[int, ...] | None:
-    """The ids of a reference made by :func:`make_ref`, or None for anything else (a chat
-    can send anything)."""
+def ref_row_id(ref: object, parts: int) -> int | None:
+    """The row id of a reference of ``parts`` ids made by :func:`make_ref`, or None for
+    anything else (a chat can send anything). Whoever uses it makes the reference again
+    from the row it names and compares: only then does it still mean what it meant."""
     numbers = [read_number(n) for n in ref.split("-")] if isinstance(ref, str) else []
-    if len(numbers) != parts or None in numbers:
-        return None
-    return tuple(n for n in numbers if n is not None)
+    return numbers[0] if len(numbers) == parts and None not in numbers else None
 
 
 @dataclass(frozen=True)
