@@ -2,7 +2,9 @@
 answer, a /stoppen confirmation) reaches another youth, even when the other youth's new
 link and ask get the ids the first youth's had: each reference is checked against the link
 and youth it was made for. The database itself never hands an id out twice (migration
-0005 for SQLite; PostgreSQL's sequences), so the tests force the ids to come back."""
+0005 for SQLite; PostgreSQL's sequences), so these tests force the ids to come back — except
+the last, which shows it: a message fetched for delivery and then taken away leaves no id
+for a new message to take."""
 
 from __future__ import annotations
 
@@ -13,7 +15,13 @@ from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.test_interview import complete_interview
-from tests.test_sharing_asks import ASK_ROOM, GONE, invites, jim_with_one_of_two_actions
+from tests.test_sharing_asks import (
+    ASK_ROOM,
+    GONE,
+    give_room_to,
+    invites,
+    jim_with_one_of_two_actions,
+)
 from tests.test_sharing_professional import registered_professional
 
 NOTE_GONE = "Je bericht is niet verstuurd. Je ziet dit plan niet meer."
@@ -159,3 +167,17 @@ def test_the_youths_old_stop_button_does_not_end_a_new_link_with_someone_else(
     mark.inbox()
     noor.says("/delen")
     assert "Mark (woonbegeleider, RIBW): ziet je plan en krijgt berichten" in noor.text
+
+
+def test_confirming_a_message_that_was_taken_away_confirms_nothing_else(store: Store) -> None:
+    turns = Turns(store)
+    noor, ahmed = jim_with_one_of_two_actions(turns)
+    ahmed.inbox()
+    give_room_to(noor, "Ahmed (je JIM)", "Deze week")  # queued for Ahmed, about the link
+    fetched = [delivery.id for delivery in turns.pending("test", "ahmed")]
+    assert fetched
+    noor.says("/delen")
+    noor.clicks("Stop delen met Ahmed")  # takes the queued message away, queues a notice
+    turns.delivered(fetched)  # the adapter confirms what it fetched before
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor deelt het plan niet meer met je. Dank je voor je hulp."]
