@@ -37,7 +37,7 @@ from bot.flows.messages import Reply, UserInput
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
-from bot.sharing.service import Handoffs, Sharing
+from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers
 from bot.sharing.tokens import new_token
 from bot.storage.repositories import Stored
 from bot.storage.sharing import Delivery
@@ -220,8 +220,10 @@ class Turns:
             if result.effect is Effect.UNDO:
                 previous = uow.conversations.pop_undo(user_id)
                 if previous is not None:
+                    current = result.plan
                     result.conversation, result.plan = previous.parse()
                     result.conversation.lang = lang
+                    keep_helpers_answers(result.plan, current)
                 messages = engine.after_undo(result.conversation, result.plan,
                                              previous is not None, now)
             elif result.checkpoint:

@@ -221,7 +221,7 @@ def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
     if typed and conv.state in SAFETY_ANSWERS:
         turn.messages.append(crisis_reminder(kinds, turn.t, age=ctx.plan.age))
         return _answer(turn, lambda q: q.on_text(ctx, user_input.text))
-    professionals = ([(p.id, p.name) for p in ctx.sharing.linked_professionals()]
+    professionals = ([(p.ref, p.name) for p in ctx.sharing.linked_professionals()]
                      if ctx.sharing is not None else [])
     names = names_text([name for _, name in professionals], turn.t)
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
@@ -240,7 +240,7 @@ def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
 
 
 def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
-                  professionals: list[tuple[int, str]], stored: bool) -> TurnResult:
+                  professionals: list[tuple[str, str]], stored: bool) -> TurnResult:
     """After the crisis reply: ask about the professional and offer a veiligheidsplan (a
     detour), unless that is where the youth already is."""
     conv = turn.conv

@@ -8,6 +8,7 @@ an old question from a click on the current one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -120,3 +121,12 @@ SHARED_CHOICE = "s:"
 """Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
 sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against
 stored state, never against the current question."""
+
+
+_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def read_number(text: str) -> int | None:
+    """A whole number in ASCII digits (at most 18) from button data or a reference, else
+    None: ``str.isdigit`` also accepts "²" (which ``int`` refuses) and other scripts' digits."""
+    return int(text) if _NUMBER.fullmatch(text) else None

@@ -101,14 +101,29 @@ def migrate(engine: Engine) -> None:
     """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection, _waiting_long(connection), connection.begin():
-        if connection.dialect.name == "postgresql":
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:kind, "
-                     "hashtext(coalesce(current_schema(), '')))"),
-                {"kind": MIGRATION_LOCK})
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection, _waiting_long(connection):
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # before BEGIN: rebuilding a table must not cascade (migration 0005)
+            _foreign_keys(connection, "OFF")
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:kind, "
+                             "hashtext(coalesce(current_schema(), '')))"),
+                        {"kind": MIGRATION_LOCK})
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the migration left rows pointing at nothing")
+        finally:
+            if sqlite:
+                _foreign_keys(connection, "ON")
+
+
+def _foreign_keys(connection: Connection, setting: str) -> None:
+    """SQLite ignores this pragma inside a transaction: it goes straight to the driver."""
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys={setting}")
 
 
 @contextmanager

@@ -3,14 +3,14 @@ of processes can deliver the outbox without sending a message twice; ``sent_part
 how far a delivery got when a courier gave it back.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
