@@ -27,6 +27,7 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.plan.model import Plan
 from bot.sharing.service import Handoffs, Sharing
 from bot.sharing.tokens import new_token
+from bot.storage.database import forget_deleted
 from bot.storage.repositories import Stored
 from bot.storage.sharing import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -47,6 +48,7 @@ class Taken:
     plan: Plan
     lang: str
     now: datetime
+    erased: bool = False  # the user erased everything (/verwijder) in this turn
 
     @property
     def has_documents(self) -> bool:
@@ -91,6 +93,13 @@ class Turns:
     def take(self, channel: str, external_id: str, user_input: UserInput,
              language: str | None = None) -> Taken:
         """:meth:`handle` without making the files the reply asks for."""
+        taken = self._take(channel, external_id, user_input, language)
+        if taken.erased:
+            forget_deleted(self.store)  # after the commit: no copy left in the files
+        return taken
+
+    def _take(self, channel: str, external_id: str, user_input: UserInput,
+              language: str | None) -> Taken:
         now = self.clock()
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
@@ -116,14 +125,14 @@ class Turns:
             if result.effect is Effect.ERASE:
                 sharing.erase()
                 uow.commit()
-                return Taken(Reply(messages), plan, lang, now)
+                return Taken(Reply(messages), plan, lang, now, erased=True)
             if result.effect is Effect.UNDO:
                 previous = uow.conversations.pop_undo(user_id)
                 if previous is not None:
                     result.conversation, result.plan = previous.parse()
                     result.conversation.lang = lang
                 messages = engine.after_undo(result.conversation, result.plan,
-                                             previous is not None, now)
+                                             previous is not None, now, sharing)
             elif result.checkpoint:
                 uow.conversations.push_undo(user_id, stored)
             history = result.plan.history

@@ -55,6 +55,7 @@ from bot.plan.model import (
     UrgentNeed,
 )
 from bot.safety.contact import contact_failed, contact_request, contact_sent
+from bot.sharing.erasure import forget_in_others
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
 from bot.storage.sharing import AskRow, LinkRow
@@ -420,6 +421,7 @@ class Sharing:
 
         The notice names nobody: the erased plan is gone, its name with it.
         """
+        forget_in_others(self.uow, self.user_id, self.peers)
         for link in self.uow.links.of_youth(self.user_id):
             self.peers.send(link.member_id, lambda t: [Message(t(
                 N_("Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer.")))])

@@ -6,11 +6,18 @@ SQLite runs in WAL mode with ``synchronous=NORMAL``: a committed turn survives a
 process (not necessarily of the whole machine), and a turn's commit costs no fsync. Write
 transactions start with ``BEGIN IMMEDIATE`` so two processes on one file queue up instead of
 failing halfway through a turn.
+
+Erased means gone from the files too: SQLite overwrites deleted content with zeros
+(``secure_delete``), and after an erase :func:`forget_deleted` empties the WAL (SQLite) or
+vacuums the tables (PostgreSQL), so no earlier copy of a deleted row stays readable. The
+database file and its WAL are the owner's only (0600), in a folder that is too (0700).
 """
 
 from __future__ import annotations
 
+import os
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -18,9 +25,11 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from bot.private_files import private_dir
 from bot.storage.keys import check_key
 from bot.storage.repositories import Users
 from bot.storage.sealing import Sealer, WrongKey
+from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -39,6 +48,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -53,7 +63,7 @@ def connect(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database))
         # The unit of work always ends its transaction, so the pool need not roll back again.
         engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
         _tune_sqlite(engine)
@@ -61,6 +71,33 @@ def connect(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     migrate(engine)
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """The database file made (or kept) readable by its owner only, in a private folder;
+    SQLite gives its WAL and shared-memory files the database file's mode."""
+    private_dir(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for part in path.parent.glob(path.name + "*"):
+        part.chmod(0o600)
+
+
+def forget_deleted(store: Store) -> None:
+    """After an erase has committed: no earlier copy of what it deleted stays in the
+    database's files. SQLite zeroed the rows (``secure_delete``); the WAL still holds the
+    pages as they were, so it is copied into the file and emptied. PostgreSQL keeps deleted
+    rows as dead tuples until a vacuum; the tables are vacuumed now, outside a transaction."""
+    if store.engine.dialect.name == "sqlite":
+        connection = store.engine.raw_connection()  # no BEGIN: a checkpoint runs outside one
+        try:
+            with store.writer or nullcontext():
+                connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        return
+    vacuum = "VACUUM " + ", ".join(table.name for table in metadata.sorted_tables)
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(vacuum)
 
 
 def open_store(url: str, keys: str) -> Store:
