@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import sqlite3
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.flows.messages import UserInput
 from bot.purge import purge_inactive
+from bot.storage.database import open_store, sqlite_url
 from bot.storage.repositories import Stored
 from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -26,6 +28,7 @@ from tests.chat_driver import Youth
 from tests.conftest import TEST_KEY
 from tests.test_data_rights import Clock
 from tests.test_sealing import PRO_ID, SAFETY_TYPED, YOUTH_ID, fill_every_table, raw_contents
+from tests.test_sharing import linked_jim
 
 JIM_ID, OTHER_ID = "jim-7", "YaraDeVries"
 # Noor's own words (name, answers, her chat id); "Ahmed" and "Sanne" are people in her plan
@@ -193,3 +196,49 @@ def _undo_steps(youth: Youth) -> list[Stored]:
         user_id = uow.users.find(youth.channel, youth.user)
         assert user_id is not None
         return uow.conversations.undo_steps(user_id)
+
+
+def test_a_notice_naming_the_youth_still_waiting_for_someone_goes_with_her(
+        store: Store) -> None:
+    """Stopping sharing ends the link at once; the notice to the former JIM ("Noor deelt het
+    plan niet meer met je") names Noor without a link, and must still go when she does."""
+    noor, ahmed = linked_jim(Turns(store))
+    ahmed.inbox()
+    noor.says("/delen")
+    noor.clicks("Stop delen met Ahmed")
+    noor.says("/verwijder")
+    noor.clicks("Ja, wis alles")
+    assert not any("Noor" in message.text for message in ahmed.inbox())
+
+
+def test_a_call_for_contact_still_waiting_for_the_begeleider_goes_with_the_youth(
+        store: Store) -> None:
+    turns = Turns(store)
+    fill_every_table(turns)
+    marieke = Youth(turns, PRO_ID, channel="terminal")
+    marieke.inbox()
+    noor = Youth(turns, YOUTH_ID, channel="terminal")
+    noor.says("ik wil dood")
+    noor.clicks("Ja")  # Marieke is asked to make contact now
+    noor.says("/verwijder")
+    noor.clicks("Ja, wis alles")
+    assert [m.text for m in marieke.inbox()] == [
+        "Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer."]
+
+
+def test_a_database_file_from_before_secure_delete_is_rewritten_once(tmp_path: Path) -> None:
+    path = tmp_path / "toekomstplan.db"
+    old = sqlite3.connect(path)  # as an earlier version left it: a row deleted, not zeroed
+    old.execute("PRAGMA secure_delete=OFF")  # SQLite's own default (some builds differ)
+    old.execute("CREATE TABLE notes (text TEXT)")
+    old.execute("INSERT INTO notes VALUES ('Noor woont bij haar tante')")
+    old.commit()
+    old.execute("DELETE FROM notes")
+    old.commit()
+    old.close()
+    assert b"Noor woont" in path.read_bytes()
+    store = open_store(sqlite_url(path), TEST_KEY)
+    with store.engine.connect() as connection:  # from now on every delete is zeroed
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar_one() == 1
+    store.engine.dispose()
+    assert not any(b"Noor woont" in part.read_bytes() for part in tmp_path.glob("*.db*"))

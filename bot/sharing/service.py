@@ -151,7 +151,7 @@ class Sharing:
         self.uow.links.delete(link.id)
         self.peers.send(link.member_id, lambda t: [Message(t(
             N_("{youth} deelt het plan niet meer met je. Dank je voor je hulp."),
-            youth=youth_name(self.plan, t)))])
+            youth=youth_name(self.plan, t)))], youth_id=self.user_id)
 
     def end_for_person(self, person_id: str) -> bool:
         ended = False
@@ -452,7 +452,7 @@ class Sharing:
         for link in self._professional_links():
             if link.id in link_ids:
                 self.peers.send(link.member_id, lambda t: [
-                    contact_request(youth_name(self.plan, t), self.now, t)])
+                    contact_request(youth_name(self.plan, t), self.now, t)], link)
                 sent.append(self._professional_name(link))
         return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
 
@@ -632,7 +632,7 @@ class Handoffs:
             self.peers.send(link.member_id, lambda t, helps=helps: [Message(
                 t(N_("{youth} heeft het plan aangepast: je bent nu geen JIM meer. "
                      "Dank je voor je hulp!"), youth=youth_name(plan, t))
-                + " " + t(FORMER_JIM[helps]))])
+                + " " + t(FORMER_JIM[helps]))], youth_id=youth_id)
             self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
                 FORMER_JIM_FOR_YOUTH[helps],
                 name=person.name if person else t.plain(N_("Je vorige JIM"))))])

@@ -67,10 +67,29 @@ def connect(url: str) -> Engine:
         # The unit of work always ends its transaction, so the pool need not roll back again.
         engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
         _tune_sqlite(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        migrate(engine)
+        _scrub_once(engine)
+        return engine
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     migrate(engine)
     return engine
+
+
+SCRUBBED = 1  # PRAGMA user_version once a file is vacuumed with secure_delete on
+
+
+def _scrub_once(engine: Engine) -> None:
+    """A file written before ``secure_delete`` was on may still hold rows deleted then (an
+    earlier version of each conversation, erased users): rewritten once, it holds none."""
+    connection = engine.raw_connection()
+    try:
+        sqlite = connection.driver_connection
+        if sqlite.execute("PRAGMA user_version").fetchone()[0] < SCRUBBED:
+            sqlite.execute("VACUUM")
+            sqlite.execute(f"PRAGMA user_version = {SCRUBBED}")
+            sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 def _private_file(path: Path) -> None:
