@@ -2,7 +2,7 @@
 
 The people linked to them get the same neutral notice as after /verwijder; then the user
 goes, and everything stored about them with it (ON DELETE CASCADE), also from the
-database's files (:func:`~bot.storage.database.forget_deleted`).
+database's files (:mod:`bot.storage.forgetting`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from bot.i18n import Translator
 from bot.plan.model import Plan
 from bot.sharing.service import Sharing
-from bot.storage.database import forget_deleted
+from bot.storage.forgetting import forget_deleted
 from bot.storage.unit_of_work import Store, UnitOfWork
 
 

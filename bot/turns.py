@@ -27,7 +27,7 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.plan.model import Plan
 from bot.sharing.service import Handoffs, Sharing
 from bot.sharing.tokens import new_token
-from bot.storage.database import forget_deleted
+from bot.storage.forgetting import forget_deleted
 from bot.storage.repositories import Stored
 from bot.storage.sharing import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork

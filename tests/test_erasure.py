@@ -8,6 +8,8 @@ import base64
 import json
 import re
 import sqlite3
+import stat
+import threading
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +31,8 @@ from tests.conftest import TEST_KEY
 from tests.test_data_rights import Clock
 from tests.test_sealing import PRO_ID, SAFETY_TYPED, YOUTH_ID, fill_every_table, raw_contents
 from tests.test_sharing import linked_jim
+from tests.test_sharing_terminal import chat_as
+from tests.test_terminal_chat import TYPED_INTERVIEW
 
 JIM_ID, OTHER_ID = "jim-7", "YaraDeVries"
 # Noor's own words (name, answers, her chat id); "Ahmed" and "Sanne" are people in her plan
@@ -242,3 +246,60 @@ def test_a_database_file_from_before_secure_delete_is_rewritten_once(tmp_path: P
         assert connection.exec_driver_sql("PRAGMA secure_delete").scalar_one() == 1
     store.engine.dispose()
     assert not any(b"Noor woont" in part.read_bytes() for part in tmp_path.glob("*.db*"))
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_terminal_keeps_its_files_private_and_removes_them_on_erasing(
+        tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    saved = chat_as(data_dir, "Noor", [*TYPED_INTERVIEW, "/mijngegevens"])
+    assert "Tot later! Alles is bewaard." in saved
+    folder = data_dir / "bestanden" / "Noor"
+    files = list(folder.iterdir())
+    assert {f.suffix for f in files} == {".json", ".pdf", ".png"}  # and the network
+    assert {mode(f) for f in files} == {0o600}
+    assert {mode(d) for d in (data_dir, data_dir / "bestanden", folder)} == {0o700}
+    assert {mode(f) for f in data_dir.glob("toekomstplan.db*")} == {0o600}
+    assert {mode(data_dir / "encryption.key")} == {0o600}
+    erased = chat_as(data_dir, "Noor", ["/verwijder", "Ja, wis alles"])
+    assert "Alles is gewist" in erased
+    assert "Alles is bewaard" not in erased
+    assert erased.rstrip().endswith("Dag! Er is niets meer van je bewaard.")
+    assert not folder.exists()
+    again = chat_as(data_dir, "Noor", ["/plan"])  # a new start is kept again
+    assert again.rstrip().endswith("Tot later! Alles is bewaard.")
+
+
+def test_an_existing_database_file_becomes_private(tmp_path: Path) -> None:
+    path = tmp_path / "toekomstplan.db"
+    path.touch(mode=0o644)
+    path.chmod(0o644)
+    store = open_store(sqlite_url(path), TEST_KEY)
+    Turns(store).handle("test", "u-1", UserInput.typed("/start"))
+    assert {mode(f) for f in tmp_path.glob("toekomstplan.db*")} == {0o600}
+    store.engine.dispose()
+
+
+def test_postgres_is_cleaned_also_when_an_older_transaction_was_still_running(
+        database_url: str) -> None:
+    """Someone else's turn that began before the erase still sees the deleted rows, and a
+    vacuum keeps what a running transaction may see: the cleaning waits for it to end."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's dead tuples")
+    store = open_store(database_url, TEST_KEY)
+    turns = Turns(store)
+    fill_every_table(turns)
+    older = store.engine.connect()
+    older.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+    older.exec_driver_sql("SELECT count(*) FROM conversations")  # its snapshot: Noor is there
+    ends = threading.Timer(0.5, older.close)
+    ends.start()
+    noor = Youth(turns, YOUTH_ID, channel="terminal")
+    noor.says("/verwijder")
+    noor.clicks("Ja, wis alles")
+    ends.join()
+    nothing_of_noor(opened_everywhere(raw_database(store), [TEST_KEY]))
+    store.engine.dispose()

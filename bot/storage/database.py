@@ -8,8 +8,7 @@ transactions start with ``BEGIN IMMEDIATE`` so two processes on one file queue u
 failing halfway through a turn.
 
 Erased means gone from the files too: SQLite overwrites deleted content with zeros
-(``secure_delete``), and after an erase :func:`forget_deleted` empties the WAL (SQLite) or
-vacuums the tables (PostgreSQL), so no earlier copy of a deleted row stays readable. The
+(``secure_delete``; after an erase, :mod:`bot.storage.forgetting` empties the WAL). The
 database file and its WAL are the owner's only (0600), in a folder that is too (0700).
 """
 
@@ -17,7 +16,6 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -29,7 +27,6 @@ from bot.private_files import private_dir
 from bot.storage.keys import check_key
 from bot.storage.repositories import Users
 from bot.storage.sealing import Sealer, WrongKey
-from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -99,24 +96,6 @@ def _private_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     for part in path.parent.glob(path.name + "*"):
         part.chmod(0o600)
-
-
-def forget_deleted(store: Store) -> None:
-    """After an erase has committed: no earlier copy of what it deleted stays in the
-    database's files. SQLite zeroed the rows (``secure_delete``); the WAL still holds the
-    pages as they were, so it is copied into the file and emptied. PostgreSQL keeps deleted
-    rows as dead tuples until a vacuum; the tables are vacuumed now, outside a transaction."""
-    if store.engine.dialect.name == "sqlite":
-        connection = store.engine.raw_connection()  # no BEGIN: a checkpoint runs outside one
-        try:
-            with store.writer or nullcontext():
-                connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
-        return
-    vacuum = "VACUUM " + ", ".join(table.name for table in metadata.sorted_tables)
-    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql(vacuum)
 
 
 def open_store(url: str, keys: str) -> Store:
