@@ -22,10 +22,10 @@ WAIT_FOR_OLDER = 5.0  # seconds; a vacuum still cleans what it can after that
 POLL = 0.05
 VACUUM = "VACUUM " + ", ".join(table.name for table in metadata.sorted_tables)
 _NEXT_XID = text("SELECT CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text)")
-_OLDER_SNAPSHOTS = text(
+_OLDER_TRANSACTIONS = text(  # a snapshot, or a transaction id, from before the mark
     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-    "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL "
-    "AND age(backend_xmin) > age(CAST(:mark AS xid))")
+    "AND pid <> pg_backend_pid() AND (age(backend_xmin) > age(CAST(:mark AS xid)) "
+    "OR age(backend_xid) > age(CAST(:mark AS xid)))")
 
 
 def forget_deleted(store: Store) -> None:
@@ -43,9 +43,10 @@ def forget_deleted(store: Store) -> None:
 
 
 def _wait_for_older_transactions(connection: Connection) -> None:
-    """Until no other session holds a snapshot from before now (the erase committed)."""
+    """Until no other session holds a snapshot or a transaction from before now (the erase
+    has committed)."""
     mark = str(int(connection.execute(_NEXT_XID).scalar_one()) % 2**32)
     deadline = time.monotonic() + WAIT_FOR_OLDER
-    while (connection.execute(_OLDER_SNAPSHOTS, {"mark": mark}).scalar_one()
+    while (connection.execute(_OLDER_TRANSACTIONS, {"mark": mark}).scalar_one()
            and time.monotonic() < deadline):
         time.sleep(POLL)
