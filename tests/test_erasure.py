@@ -10,6 +10,7 @@ import re
 import sqlite3
 import stat
 import threading
+from collections.abc import Iterator
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,7 +28,7 @@ from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, postgres_schema_url
 from tests.test_data_rights import Clock
 from tests.test_sealing import PRO_ID, SAFETY_TYPED, YOUTH_ID, fill_every_table, raw_contents
 from tests.test_sharing import linked_jim
@@ -283,13 +284,16 @@ def test_an_existing_database_file_becomes_private(tmp_path: Path) -> None:
     store.engine.dispose()
 
 
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    yield from postgres_schema_url()
+
+
 def test_postgres_is_cleaned_also_when_an_older_transaction_was_still_running(
-        database_url: str) -> None:
+        postgres_url: str) -> None:
     """Someone else's turn that began before the erase still sees the deleted rows, and a
     vacuum keeps what a running transaction may see: the cleaning waits for it to end."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL's dead tuples")
-    store = open_store(database_url, TEST_KEY)
+    store = open_store(postgres_url, TEST_KEY)
     turns = Turns(store)
     fill_every_table(turns)
     older = store.engine.connect()
