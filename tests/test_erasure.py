@@ -307,3 +307,20 @@ def test_postgres_is_cleaned_also_when_an_older_transaction_was_still_running(
     ends.join()
     nothing_of_noor(opened_everywhere(raw_database(store), [TEST_KEY]))
     store.engine.dispose()
+
+
+def test_an_erased_begeleider_is_left_out_of_the_youths_open_question_and_undo_steps(
+        store: Store) -> None:
+    turns = Turns(store)
+    fill_every_table(turns)
+    noor = Youth(turns, YOUTH_ID, channel="terminal")
+    noor.says("ik wil dood")
+    assert "Wil je dat ik Marieke" in noor.asked  # her name in Noor's cursor
+    marieke = Youth(turns, PRO_ID, channel="terminal")
+    marieke.says("/verwijder")
+    marieke.clicks("Ja, wis alles")
+    conversation, _ = noor.stored()
+    kept = [conversation, *(step.parse()[0] for step in _undo_steps(noor))]
+    assert not any("Marieke" in state.model_dump_json() for state in kept)
+    noor.says("/plan")
+    assert "Toekomstplan van Noor" in noor.text and "Marieke" not in noor.text
