@@ -23,7 +23,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from bot.private_files import private_dir
+from bot.private_files import FILE_MODE, private_dir
 from bot.storage.keys import check_key
 from bot.storage.repositories import Users
 from bot.storage.sealing import Sealer, WrongKey
@@ -64,11 +64,11 @@ def connect(url: str) -> Engine:
         # The unit of work always ends its transaction, so the pool need not roll back again.
         engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
         _tune_sqlite(engine)
-        migrate(engine)
-        _scrub_once(engine)
-        return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     migrate(engine)
+    if engine.dialect.name == "sqlite":
+        _scrub_once(engine)
     return engine
 
 
@@ -93,9 +93,9 @@ def _private_file(path: Path) -> None:
     """The database file made (or kept) readable by its owner only, in a private folder;
     SQLite gives its WAL and shared-memory files the database file's mode."""
     private_dir(path.parent)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
     for part in path.parent.glob(path.name + "*"):
-        part.chmod(0o600)
+        part.chmod(FILE_MODE)
 
 
 def open_store(url: str, keys: str) -> Store:
