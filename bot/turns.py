@@ -39,6 +39,7 @@ from bot.plan.model import Plan
 from bot.sharing.peers import Peers
 from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers
 from bot.sharing.tokens import new_token
+from bot.storage.forgetting import forget_deleted
 from bot.storage.repositories import Stored
 from bot.storage.sharing import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
@@ -62,6 +63,7 @@ class Taken:
     lang: str
     now: datetime
     shared: dict[str, Plan] = field(default_factory=dict)  # see Peers.shared_views
+    erased: bool = False  # the user erased everything (/verwijder) in this turn
 
     @property
     def has_documents(self) -> bool:
@@ -177,7 +179,8 @@ class Turns:
         attempt = 1
         while True:
             try:
-                return self._take(channel, external_id, user_input, language, now)
+                taken = self._take(channel, external_id, user_input, language, now)
+                break
             except DBAPIError as error:
                 if attempt == ATTEMPTS or not is_conflict(error):
                     raise
@@ -187,6 +190,9 @@ class Turns:
                          getattr(error.orig, "sqlstate", "?"))
                 time.sleep(random.uniform(0, BACKOFF * attempt))
                 attempt += 1
+        if taken.erased:
+            forget_deleted(self.store)  # after the commit: no copy left in the files
+        return taken
 
     def _take(self, channel: str, external_id: str, user_input: UserInput,
               language: str | None, now: datetime) -> Taken:
@@ -216,7 +222,7 @@ class Turns:
             if result.effect is Effect.ERASE:
                 sharing.erase()
                 uow.commit()
-                return Taken(Reply(messages), plan, lang, now)
+                return Taken(Reply(messages), plan, lang, now, erased=True)
             if result.effect is Effect.UNDO:
                 previous = uow.conversations.pop_undo(user_id)
                 if previous is not None:
@@ -225,7 +231,7 @@ class Turns:
                     result.conversation.lang = lang
                     keep_helpers_answers(result.plan, current)
                 messages = engine.after_undo(result.conversation, result.plan,
-                                             previous is not None, now)
+                                             previous is not None, now, sharing)
             elif result.checkpoint:
                 uow.conversations.push_undo(user_id, stored)
             history = result.plan.history

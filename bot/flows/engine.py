@@ -188,10 +188,11 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
 
 
 def after_undo(conversation: Conversation, plan: Plan, restored: bool,
-               now: datetime) -> list[Message]:
-    """The reply once the caller has (or could not have) restored the previous checkpoint."""
+               now: datetime, sharing: SharingPort | None = None) -> list[Message]:
+    """The reply once the caller has (or could not have) restored the previous checkpoint;
+    ``sharing`` for a question that offers a member's choices (their home page)."""
     conversation.undelivered = False  # (a restored step may hold it) the question is sent now
-    turn = _TurnState(conversation, plan, now)
+    turn = _TurnState(conversation, plan, now, sharing)
     turn.ctx.note(turn.t(N_("Oké, we gaan een stap terug.")) if restored
                   else turn.t(N_("Er is nog niets om terug te gaan.")))
     turn.ask()

@@ -52,10 +52,12 @@ class Peers:
         self.uow.conversations.save(user_id, conversation, plan, self.now, is_new=False)
 
     def send(self, user_id: int, build: Callable[[Translator], list[Message]],
-             about: LinkRow | None = None) -> None:
+             about: LinkRow | None = None, youth_id: int | None = None) -> None:
         """Queue messages for another user, written in their language. Messages to a member
-        about a youth name their link (``about``): they go when the link goes."""
-        self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now, about)
+        about a youth name their link (``about``): they go when the link goes; without a
+        link, the youth they name (``youth_id``): they go when the youth is erased."""
+        self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now, about,
+                            youth_id)
 
     def shared_views(self, member_id: int, messages: list[Message]) -> dict[str, Plan]:
         """The plans the shared documents in ``messages`` are made from (see

@@ -59,6 +59,7 @@ from bot.plan.model import (
     UrgentNeed,
 )
 from bot.safety.contact import contact_failed, contact_request, contact_sent
+from bot.sharing.erasure import forget_in_others
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
 from bot.storage.sharing import AskRow, InviteRow, LinkRow
@@ -198,7 +199,7 @@ class Sharing:
         self.uow.links.delete(link.id)
         self.peers.send(link.member_id, lambda t: [Message(t(
             N_("{youth} deelt het plan niet meer met je. Dank je voor je hulp."),
-            youth=youth_name(self.plan, t)))])
+            youth=youth_name(self.plan, t)))], youth_id=self.user_id)
 
     def end_for_person(self, person_id: str) -> bool:
         ended = False
@@ -474,6 +475,7 @@ class Sharing:
 
         The notice names nobody: the erased plan is gone, its name with it.
         """
+        forget_in_others(self.uow, self.user_id, self.peers)
         for link in self.uow.links.of_youth(self.user_id):
             self.peers.send(link.member_id, lambda t: [Message(t(
                 N_("Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer.")))])
@@ -504,7 +506,7 @@ class Sharing:
         for link in self._professional_links():
             if youth_ref(link) in links:
                 self.peers.send(link.member_id, lambda t: [
-                    contact_request(youth_name(self.plan, t), self.now, t)])
+                    contact_request(youth_name(self.plan, t), self.now, t)], link)
                 sent.append(self._professional_name(link))
         return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
 
@@ -698,7 +700,7 @@ class Handoffs:
             self.peers.send(link.member_id, lambda t, helps=helps: [Message(
                 t(N_("{youth} heeft het plan aangepast: je bent nu geen JIM meer. "
                      "Dank je voor je hulp!"), youth=youth_name(plan, t))
-                + " " + t(FORMER_JIM[helps]))])
+                + " " + t(FORMER_JIM[helps]))], youth_id=youth_id)
             self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
                 FORMER_JIM_FOR_YOUTH[helps],
                 name=person.name if person else t.plain(N_("Je vorige JIM"))))])

@@ -9,10 +9,15 @@ failing halfway through a turn.
 
 Any number of processes may start at once, on a new or an old schema: migrations take turns
 (see :func:`migrate`).
+
+Erased means gone from the files too: SQLite overwrites deleted content with zeros
+(``secure_delete``; after an erase, :mod:`bot.storage.forgetting` empties the WAL). The
+database file and its WAL are the owner's only (0600), in a folder that is too (0700).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +28,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from bot.private_files import FILE_MODE, private_dir
 from bot.storage.keys import check_key
 from bot.storage.repositories import Users
 from bot.storage.sealing import Sealer, WrongKey
@@ -48,6 +54,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -62,14 +69,42 @@ def connect(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database))
         # The unit of work always ends its transaction, so the pool need not roll back again.
         engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
         _tune_sqlite(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     migrate(engine)
+    if engine.dialect.name == "sqlite":
+        _scrub_once(engine)
     return engine
+
+
+SCRUBBED = 1  # PRAGMA user_version once a file is vacuumed with secure_delete on
+
+
+def _scrub_once(engine: Engine) -> None:
+    """A file written before ``secure_delete`` was on may still hold rows deleted then (an
+    earlier version of each conversation, erased users): rewritten once, it holds none."""
+    connection = engine.raw_connection()
+    try:
+        sqlite = connection.driver_connection
+        if sqlite.execute("PRAGMA user_version").fetchone()[0] < SCRUBBED:
+            sqlite.execute("VACUUM")
+            sqlite.execute(f"PRAGMA user_version = {SCRUBBED}")
+            sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _private_file(path: Path) -> None:
+    """The database file made (or kept) readable by its owner only, in a private folder;
+    SQLite gives its WAL and shared-memory files the database file's mode."""
+    private_dir(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+    for part in path.parent.glob(path.name + "*"):
+        part.chmod(FILE_MODE)
 
 
 def open_store(url: str, keys: str) -> Store:

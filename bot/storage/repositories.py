@@ -6,6 +6,7 @@ handful of them, and building SQLAlchemy statements costs more than executing th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import NamedTuple
@@ -221,6 +222,23 @@ class Conversations:
             return None
         self.connection.execute(_DROP_UNDO, {"undo_id": newest.id})
         return self._open(newest.document)
+
+    def rewrite(self, user_id: int, conversation: Conversation, plan: Plan) -> None:
+        """Store the conversation changed on the user's behalf (someone else was erased):
+        not a turn of theirs, so neither their turn count nor their last activity moves."""
+        self.connection.execute(update(conversations).where(conversations.c.user_id == user_id)
+                                .values(document=self.sealer.seal(
+                                    Stored.of(conversation, plan).document)))
+
+    def drop_undo_steps(self, user_id: int, drop: Callable[[Stored], bool]) -> int:
+        """Remove the user's undo steps for which ``drop`` is true; returns how many."""
+        rows = self.connection.execute(
+            select(undo_steps.c.id, undo_steps.c.document)
+            .where(undo_steps.c.user_id == user_id)).all()
+        dropped = [row.id for row in rows if drop(self._open(row.document))]
+        if dropped:
+            self.connection.execute(delete(undo_steps).where(undo_steps.c.id.in_(dropped)))
+        return len(dropped)
 
     def undo_steps(self, user_id: int) -> list[Stored]:
         """Every kept earlier version of the conversation, oldest first."""

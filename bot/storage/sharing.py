@@ -275,13 +275,14 @@ class Outbox:
         self.sealer = sealer
 
     def put(self, recipient_id: int, messages: list[Message], now: datetime,
-            about: LinkRow | None = None) -> None:
+            about: LinkRow | None = None, youth_id: int | None = None) -> None:
         """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
-        the youth erased) takes them away unsent."""
+        the youth erased) takes them away unsent; ``youth_id``: the youth they name when
+        there is no link (any more), whose erasure takes them away."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
         self.connection.execute(insert(outbox).values(
             recipient_id=recipient_id, document=document, created_at=now,
-            youth_id=about.youth_id if about else None, link_id=about.id if about else None))
+            youth_id=about.youth_id if about else youth_id, link_id=about.id if about else None))
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
