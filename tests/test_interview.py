@@ -83,14 +83,19 @@ def answer_wat(youth: Youth) -> None:
     youth.clicks("Ja")
 
 
-def answer_hoe(youth: Youth) -> None:
-    """What is urgent first (only who: it must happen today or tomorrow), then each need."""
+def answer_urgent_first(youth: Youth) -> None:
+    """HOE begins with what is urgent: only who (it must happen today or tomorrow)."""
     assert "Dit moet snel: Ik moet morgen mijn huur betalen" in youth.asked
     labels = [c.label for c in youth.question.choices]
     assert labels[0] == "Ahmed (je JIM)"  # the JIM comes first
     youth.clicks("Ik doe het zelf")
     assert "eerste stap" in youth.asked  # the youth does it: a first small step
     youth.says("Ik bel vandaag de verhuurder")
+
+
+def answer_hoe(youth: Youth) -> None:
+    """What is urgent first, then each need: who and by when."""
+    answer_urgent_first(youth)
     assert "Wie kan je helpen met: Een eigen kamer?" in youth.asked
     youth.clicks("Ahmed (je JIM)")
     youth.clicks("Deze maand")

@@ -23,7 +23,7 @@ from bot.flows.typed_answers import match_choice, normalize
 from bot.i18n import N_
 from bot.local_time import local_day
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
-from bot.plan.text import NAME_LIMIT, clean, has_words, shorten
+from bot.plan.text import NAME_LIMIT, has_words, shorten
 
 SELF, PROFESSIONAL = "self", "professional"
 WHEN_LABELS = {
@@ -35,6 +35,7 @@ WHEN_LABELS = {
 WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
 MOST_ACTIONS = 2  # more than this for one person, and the bot offers to share the load
 LATER_WEEKS = 6
+HELPER_WORDS = 6  # a helper named in the youth's words: a name, not a story
 
 
 def due_date(when: When, now: datetime) -> date | None:
@@ -75,6 +76,13 @@ def create_actions(plan: Plan, now: datetime) -> None:
         answer = plan.domains.get(domain)
         if answer and answer.need and domain not in have:
             plan.actions.append(Action(id=plan.next_id("a"), domain=domain, what=answer.need))
+
+
+def add_urgent_action(ctx: Context) -> str | None:
+    """The action of the urgent need just added (an urgent need told after HOE)."""
+    create_actions(ctx.plan, ctx.now)
+    newest = ctx.plan.urgent[-1].id if ctx.plan.urgent else None
+    return next((a.id for a in ctx.plan.actions if newest and a.urgent_id == newest), None)
 
 
 def open_actions(plan: Plan) -> list[Action]:
@@ -219,7 +227,12 @@ class ActionWho(Question):
             return self.give(ctx, HelperKind.SELF)
         if _PROFESSIONAL.search(text):
             return self.give(ctx, HelperKind.PROFESSIONAL)
-        helper = _FILLER.sub("", clean(text, NAME_LIMIT)[0]).strip(" ,.") or text
+        helper = _FILLER.sub("", text).strip(" ,.")
+        if len(helper) > NAME_LIMIT or len(helper.split()) > HELPER_WORDS or not any(
+                char.isalpha() for char in helper):
+            ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
+                              "Bijvoorbeeld: het wijkteam.")))
+            return Outcome.REASK
         ctx.note(ctx.t(N_("Ik schrijf op: {helper} helpt je hiermee."), helper=helper))
         return self.give(ctx, HelperKind.OTHER, helper_text=helper)
 
