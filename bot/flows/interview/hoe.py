@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from bot.flows.interview.relations import called, label
-from bot.flows.interview.wat import says_nothing
+from bot.flows.interview.wat import domains_in, says_nothing
 from bot.flows.interview.wie import one_person
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
@@ -155,6 +155,12 @@ def person_in(ctx: Context, text: str) -> Person | None:
     return None
 
 
+def topic_word(text: str) -> bool:
+    """One word that names a life domain ("welzijn", "school"): a topic, not a helper."""
+    words = normalize(text)
+    return " " not in words and bool(domains_in(words))
+
+
 class ActionWho(Question):
     skip_label = N_("Weet ik niet")
 
@@ -208,9 +214,12 @@ class ActionWho(Question):
             return self.on_skip(ctx)
         when, rest = read_when(text)
         action = current_action(ctx)
-        if when is not None and action is not None and rest:
+        if when is not None and action is not None:
             set_when(action, when, ctx.now)
             ctx.changed("hoe.when")
+            if not rest:  # "deze week": by when, but not yet who
+                ctx.note(ctx.t(N_("Oké, dat schrijf ik op. En wie kan je helpen?")))
+                return Outcome.REASK
         return self.read_helper(ctx, rest or text)
 
     def read_helper(self, ctx: Context, text: str) -> Outcome:
@@ -229,7 +238,7 @@ class ActionWho(Question):
             return self.give(ctx, HelperKind.PROFESSIONAL)
         helper = _FILLER.sub("", text).strip(" ,.")
         if len(helper) > NAME_LIMIT or len(helper.split()) > HELPER_WORDS or not any(
-                char.isalpha() for char in helper):
+                char.isalpha() for char in helper) or topic_word(helper):
             ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
                               "Bijvoorbeeld: het wijkteam.")))
             return Outcome.REASK

@@ -90,7 +90,7 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
     Domain.WONEN: (*SYNONYMS["wonen"], "wonen", "woonplek", "huur", "housing", "living"),
     Domain.SCHOOL_WERK: (*SYNONYMS["school_werk"], "school en werk", "school of werk"),
     Domain.INKOMEN: (*SYNONYMS["inkomen"], "inkomen", "schuld", "uitkering", "financien"),
-    Domain.WELZIJN: (*SYNONYMS["welzijn"], "gezondheid en gevoel", "gevoel", "mentaal",
+    Domain.WELZIJN: (*SYNONYMS["welzijn"], "welzijn", "gezondheid en gevoel", "mentaal",
                      "hoofd", "lijf", "wellbeing"),
 }
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
@@ -100,7 +100,7 @@ _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
 
 
-def _domains_in(segment: str) -> list[Domain]:
+def domains_in(segment: str) -> list[Domain]:
     padded = f" {segment} "
     return [d for d, words in _DOMAIN_WORDS.items() if any(f" {w} " in padded for w in words)]
 
@@ -125,7 +125,7 @@ def read_overview(text: str) -> dict[Domain, str] | None:
     pending: list[Domain] = []
     rest: str | None = None
     for segment in filter(None, segments):
-        domains, status = _domains_in(segment), _status_in(segment)
+        domains, status = domains_in(segment), _status_in(segment)
         if not domains and _REST.search(segment):
             rest = status or rest
             continue
