@@ -157,7 +157,7 @@ def test_plan_overview_groups_wie_wat_hoe_with_urgent_on_top(store: Store) -> No
              ("Eerst regelen", "<b>WIE</b>", "<b>WAT</b>", "<b>HOE</b>")]
     assert order == sorted(order)
     assert "Jouw JIM: Ahmed" in overview
-    assert "Een eigen kamer → Ahmed (JIM) → deze maand, vóór" in overview
+    assert "Een eigen kamer → Ahmed (JIM) → deze maand (uiterlijk " in overview
     assert "Eerste stap: Ik bel vandaag de verhuurder" in overview
     assert "🎒 <b>School en werk</b>: later" in overview  # parked, and the plan says so
 

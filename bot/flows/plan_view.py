@@ -13,7 +13,7 @@ from bot.flows.plan_voice import (
     helper_word,
     person_word,
     urgent_line,
-    when_word,
+    when_with_day,
     youth_word,
 )
 from bot.i18n import N_, Safe, Translator, escape
@@ -99,7 +99,7 @@ def _hoe(plan: Plan, t: Translator, voice: Voice) -> str:
         lines.append(t(N_("Nog geen afspraken.")))
     for action in plan.actions:
         lines.append(f"• {escape(action.what)} → {helper_name(plan, action, t, voice)} → "
-                     f"{escape(when_word(action, t))} · "
+                     f"{escape(when_with_day(action, t))} · "
                      f"{escape(action_status(plan, action, t))}")
         if action.first_step:
             lines.append("   " + t(N_("Eerste stap: {text}"), text=action.first_step))

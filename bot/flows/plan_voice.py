@@ -152,11 +152,13 @@ def _status(response: HelperResponse | None, name: str | None, t: Translator) ->
 
 
 def when_word(action: Action, t: Translator) -> str:
-    """By when, as it reads in a sentence, with the day it stands for ("deze week, vóór
-    4 december 2026"); "…" when not said yet (plain text)."""
-    if action.when is None:
-        return "…"
-    word = t.plain(WHEN_LABELS[action.when]).lower()
+    """By when, as it reads in a sentence ("deze week"); "…" when not said yet (plain text)."""
+    return t.plain(WHEN_LABELS[action.when]).lower() if action.when else "…"
+
+
+def when_with_day(action: Action, t: Translator) -> str:
+    """By when, with the day it stands for: "deze week (uiterlijk 4 december 2026)"."""
     if action.due is None:
-        return word
-    return t.plain(N_("{when}, vóór {date}"), when=word, date=long_date(action.due, t.lang))
+        return when_word(action, t)
+    return t.plain(N_("{when} (uiterlijk {date})"), when=when_word(action, t),
+                   date=long_date(action.due, t.lang))
