@@ -46,15 +46,15 @@ def test_cuts_prefer_paragraphs_then_lines_then_spaces() -> None:
 
 
 async def plan_with_answers(tg: FakeTelegram, user_id: int, answer: str) -> FakeUser:
-    """A youth whose housing answers are four long texts, then /plan."""
+    """A youth whose housing answers are three long texts, then /plan."""
     sem = FakeUser(tg, user_id, "Sem")
     await sem.send_text("/start")
     await sem.click("Oké, we beginnen")
     for text in ("Sem", "17"):
         await sem.send_text(text)
-    for label in ("Goed", "Nee", "Sla over", "Weet ik nog niet", "🏠 Wonen", "Niet goed"):
+    for label in ("Goed", "Nee", "Sla over", "Weet ik nog niet", "🏠 Wonen", "Klaar"):
         await sem.click(label)
-    for _ in range(4):
+    for _ in range(3):
         await sem.send_text(answer)
     return sem
 
@@ -72,7 +72,7 @@ async def test_a_long_plan_arrives_whole_cut_at_paragraphs_and_lines(tg: FakeTel
         before = len(sem.bot_messages)
         await sem.send_text("/plan")
         pieces = [m.get("text", "") for m in sem.bot_messages[before:-1]]
-        assert sem.last_text().endswith("Hoe gaat het nu met de mensen om je heen?")
+        assert sem.last_text().endswith("Klopt dat?")
         plan = expected_plan(tg, sem)
         assert " ".join(" ".join(pieces).split()) == " ".join(plan.split())  # all, in order
         header, wie = plan.split("\n\n")[:2]
