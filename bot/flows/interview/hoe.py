@@ -291,11 +291,11 @@ class ActionWhen(Question):
     def on_skip(self, ctx: Context) -> Outcome:
         return self.on_choice(ctx, When.GEEN.value)
 
-    def not_understood(self, ctx: Context, text: str) -> Outcome:
-        when, _ = read_when(text)
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        when, _ = read_when(text)  # "volgende week" is no "deze week"
         if when is not None:
             return self.on_choice(ctx, when.value)
-        return super().not_understood(ctx, text)
+        return super().on_text(ctx, text)
 
 
 class ActionStep(TextQuestion):

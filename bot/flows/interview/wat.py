@@ -96,6 +96,7 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")
 _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
+_SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
 
@@ -124,15 +125,19 @@ def read_overview(text: str) -> dict[Domain, str] | None:
     said: dict[Domain, str] = {}
     pending: list[Domain] = []
     rest: str | None = None
+    last: str | None = None
     for segment in filter(None, segments):
         domains, status = domains_in(segment), _status_in(segment)
         if not domains and _REST.search(segment):
             rest = status or rest
             continue
+        if domains and status is None and last and _SAME.search(segment):
+            status = last  # "school is kut en geld ook"
         pending += [d for d in domains if d not in pending and d not in said]
         if status and pending:
             said.update(dict.fromkeys(pending, status))
             pending = []
+        last = status or last
     if not said and not pending and rest is None:
         return None
     if rest is None:  # only where it is not good: the rest goes well; else it comes later
@@ -209,7 +214,9 @@ class QuickLook(MultiChoiceQuestion):
             answer.skipped = False
         ctx.changed("wat.overview")
         ctx.note(overview_note(ctx))
-        deeper = [d.value for d in Domain if needs_depth(ctx.plan.domains.get(d))]
+        deeper = [d.value for d in sorted(Domain, key=lambda d: ctx.plan.domain(d).status
+                                          != Status.NIET_GOED)  # what is not good first
+                  if needs_depth(ctx.plan.domains.get(d))]
         ctx.cursor["domain"] = deeper[0] if deeper else None
         ctx.cursor["domains_left"] = deeper[1:]
 
@@ -291,12 +298,16 @@ class DomainText(TextQuestion):
         return Outcome.ACCEPTED
 
     def keep(self, ctx: Context, field: str, text: str | None) -> None:
+        if text is not None:
+            text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
         setattr(current_answer(ctx), field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{field}")
         if field == "need":
             sync_action(ctx)
 
 
+_HEDGE = re.compile(r"[\s,]*\b(denk ik|misschien|ofzo|of zo|i think|maybe)[\s.!?]*$",
+                    re.IGNORECASE)
 # What a sentence about a hard domain may say besides what is hard.
 _NEED = re.compile(r"\b(nodig|ik wil|wil ik|ik zou graag|zou ik graag|ik hoop|zou helpen|"
                    r"hulp (bij|met)|ik zoek|i need|i want|would help)\b", re.IGNORECASE)
@@ -449,13 +460,17 @@ class DomainCheck(Question):
         return super().on_text(ctx, text)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
+        self.keep_words(ctx, text)
+        return Outcome.REASK
+
+    @staticmethod
+    def keep_words(ctx: Context, text: str) -> None:
         answer = current_answer(ctx)
         kept, _ = clean(text if answer.own_words is None else f"{answer.own_words} {text}",
                         ANSWER_LIMIT)
         answer.own_words = kept
         ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
         ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
-        return Outcome.REASK
 
 
 FIX_LABELS = {
@@ -463,6 +478,11 @@ FIX_LABELS = {
     "domain_good": N_("Wat goed gaat"),
     "domain_need": N_("Wat je nodig hebt"),
 }
+
+
+_FIX_WORDS = {"domain_need": re.compile(r"\b(nodig|need|wil|want)\b"),
+              "domain_hard": re.compile(r"\b(moeilijk|lastig|hard|zwaar)\b"),
+              "domain_good": re.compile(r"\b(goed|well|fijn)\b")}
 
 
 class DomainFix(Question):
@@ -481,6 +501,16 @@ class DomainFix(Question):
     def on_skip(self, ctx: Context) -> Outcome:
         ctx.queue("domain_check")
         return Outcome.ACCEPTED
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        """Words that name a part ("wat ik nodig heb") pick it; anything else is kept in the
+        youth's own words, and the check comes again (never the same re-ask twice)."""
+        words = normalize(text)
+        for key, pattern in _FIX_WORDS.items():
+            if pattern.search(words):
+                return self.on_choice(ctx, key)
+        DomainCheck.keep_words(ctx, text)
+        return self.on_skip(ctx)
 
 
 def in_domain(ctx: Context) -> bool:
