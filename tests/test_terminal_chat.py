@@ -18,7 +18,7 @@ TYPED_INTERVIEW = [
     "1", "Noor", "17", "gaat wel", "ja", "Ik moet morgen mijn huur betalen",
     "mijn zus Sanne en oom Ahmed", "1 en 4", "dichtbij", "3", "een beetje", "dat is iedereen",
     "Sanne en Ahmed", "Ahmed", "later",
-    "wonen slecht, rest goed", "Ruzie in huis. Ik wil een eigen kamer", "Een dak boven mijn hoofd",
+    "wonen slecht, rest goed", "Ruzie in huis", "Een dak boven mijn hoofd", "Een eigen kamer",
     "ja", "ik zelf", "ik bel morgen de verhuurder", "Ahmed", "deze maand", "ja",
 ]
 
@@ -54,10 +54,10 @@ def test_a_whole_interview_in_the_terminal(tmp_path: Path) -> None:
     assert [p["name"] for p in plan["people"]] == ["Sanne", "Ahmed"]
     assert plan["people"][0]["roles"] == ["praktisch", "er_voor_je"]
     assert plan["jim"]["person_id"] == plan["people"][1]["id"]
-    assert plan["domains"][Domain.WONEN]["need"] == "een eigen kamer"
+    assert plan["domains"][Domain.WONEN]["need"] == "Een eigen kamer"
     rent, room = plan["actions"]
     assert (rent["helper"], rent["first_step"]) == (HelperKind.SELF, "ik bel morgen de verhuurder")
-    assert (room["what"], room["helper"], room["when"]) == ("een eigen kamer", HelperKind.PERSON,
+    assert (room["what"], room["helper"], room["when"]) == ("Een eigen kamer", HelperKind.PERSON,
                                                             When.MAAND)
 
 
