@@ -46,6 +46,7 @@ DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: 
                 ("need", N_("Nodig: {text}")), ("future", N_("Over een paar maanden: {text}")),
                 ("own_words", N_("In je eigen woorden: {text}")))
 NOTHING = "nothing"
+Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
 # "niks", "niks denk ik", "nee niet echt", "weet ik niet": nothing to keep, never an answer.
 _NOTHING = re.compile(r"^(nee|no|nope|geen|niks|niets|nix|nothing|none)\b|"
                       r"^(niet|not) (echt|really|veel|zo)\b|^(echt )?geen idee\b")
@@ -73,7 +74,7 @@ def advance_domain(ctx: Context) -> None:
     ctx.cursor["domains_left"] = left
 
 
-def status_word(answer: DomainAnswer, t) -> str:
+def status_word(answer: DomainAnswer, t: Words) -> str:
     """How a domain goes, as one lower-case word for the plan: "niet goed", "later", …"""
     if answer.status:
         return t(STATUS_LABELS[answer.status]).lower()
@@ -281,12 +282,10 @@ def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
 class DomainText(TextQuestion):
     """One free-text part of a domain answer (what goes well, what is hard, …)."""
 
-    def __init__(self, key: str, text: str, field: str,
-                 after: Callable[[Context], None] | None = None) -> None:
+    def __init__(self, key: str, text: str, field: str) -> None:
         super().__init__(key)
         self.text = text
         self.field = field
-        self.after = after
 
     def prompt(self, ctx: Context) -> str:
         return heading(ctx, current_domain(ctx)) + ctx.t(self.text)
@@ -423,7 +422,7 @@ class DomainNeed(DomainText):
 YES, CHANGE = "yes", "change"
 
 
-def domain_lines(answer: DomainAnswer, t) -> list[str]:
+def domain_lines(answer: DomainAnswer, t: Words) -> list[str]:
     """The parts of a domain answer as the plan shows them ("Moeilijk: …")."""
     return [t(template, text=getattr(answer, field)) for field, template in DOMAIN_PARTS
             if getattr(answer, field)]
