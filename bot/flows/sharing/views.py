@@ -327,13 +327,14 @@ def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
                 was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
             lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
                                   was, now, t))
+    renamed = old.model_copy(update={"name": new.name})  # "Noor zelf" stays the same helper
     for action in new.actions:
         earlier = old.action(action.id)
         if earlier is None:
             lines.append(t.plain(N_("Nieuwe afspraak: {what}"),
                                  what=_action_words(new, action, t)))
         else:
-            lines.append(_changed(_short(action.what), _details(old, earlier, t),
+            lines.append(_changed(_short(action.what), _details(renamed, earlier, t),
                                   _details(new, action, t), t))
     lines += [t.plain(N_("Afspraak weg: {what}"), what=_short(a.what))
               for a in old.actions if new.action(a.id) is None]
