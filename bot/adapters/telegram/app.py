@@ -1,5 +1,5 @@
-"""Building and serving the bot: the PTB Application, its handlers, the outbox courier, and
-polling or webhook."""
+"""Building and serving the bot: the PTB Application, its handlers, the outbox courier, the
+scheduler loop, and polling or webhook."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.handlers import Handlers, answer, crisis_messages, language_of
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
+from bot.adapters.telegram.scheduling import ScheduleLoop
 from bot.adapters.telegram.sending import send
 from bot.adapters.telegram.transport import AiohttpRequest
 from bot.config import Settings
@@ -44,6 +45,7 @@ class TelegramBot:
     application: Application
     courier: Courier
     transports: tuple[AiohttpRequest, AiohttpRequest]
+    schedule: ScheduleLoop
 
     async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling."""
@@ -64,10 +66,13 @@ class TelegramBot:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout)
                 courier = asyncio.create_task(self.courier.run(application.bot))
+                schedule = asyncio.create_task(self.schedule.run())
                 log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
                 await stop.wait()
                 await updater.stop()
                 await application.stop()
+                self.schedule.stop()
+                await schedule
                 self.courier.stop()
                 try:
                     await asyncio.wait_for(courier, STOP_DELIVERING)
@@ -116,7 +121,7 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     application.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL,
                                            handlers.elsewhere))
     application.add_error_handler(on_error)
-    return TelegramBot(application, courier, transports)
+    return TelegramBot(application, courier, transports, ScheduleLoop(turns, courier))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
