@@ -5,17 +5,20 @@ landing in the plan and reaching the helper, the one reminder, the helper's nudg
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.flows.interview.hoe import due_date
 from bot.plan.agenda import humane
-from bot.plan.model import When
+from bot.plan.model import ActionStatus, HelperKind, When
 from bot.scheduler import Scheduler
-from bot.storage.unit_of_work import Store
+from bot.storage.database import open_store
+from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
+from tests.conftest import TEST_KEY
 from tests.test_interview import complete_interview
 from tests.test_sharing import linked_jim
 
@@ -118,3 +121,208 @@ def test_a_checkin_goes_out_once_on_its_day_at_ten_across_the_change_to_summer_t
     assert checkins(noor) == [ROOM_CHECKIN]
     clock.to(utc(2026, 3, 31, 12))
     assert scheduler.run_due() == 0 and noor.inbox() == []
+
+
+ROOM_DAY = utc(2026, 3, 31, 8)  # Tuesday 10:00 summer time
+
+
+def at_room_checkin(store: Store) -> tuple[Youth, Youth, Scheduler, Clock]:
+    """Noor with Ahmed as her JIM, who said yes to the room; the other two actions done."""
+    clock = Clock(START)
+    noor, ahmed, scheduler = noor_with_plan(store, clock, jim=True)
+    assert ahmed is not None
+    ahmed.inbox()
+    ahmed.presses("Ja")
+    noor.inbox()
+    for day in (utc(2026, 3, 24, 9), utc(2026, 3, 27, 9)):
+        clock.to(day)
+        scheduler.run_due()
+        noor.inbox()
+        noor.clicks("Gelukt")
+    clock.to(ROOM_DAY)
+    ahmed.inbox()
+    return noor, ahmed, scheduler, clock
+
+
+def test_the_helper_who_said_yes_gets_one_nudge_the_day_before(store: Store) -> None:
+    clock = Clock(START)
+    _noor, ahmed, scheduler = noor_with_plan(store, clock, jim=True)
+    assert ahmed is not None
+    ahmed.inbox()
+    ahmed.presses("Ja")
+    clock.to(utc(2026, 3, 30, 14, 59))  # Monday 16:59
+    scheduler.run_due()
+    assert not [m for m in ahmed.inbox() if "Morgen" in m.text]
+    clock.to(utc(2026, 3, 30, 15))  # Monday 17:00
+    scheduler.run_due()
+    assert [m.text for m in ahmed.inbox()] == [
+        "Morgen is de dag: je zou Noor helpen met: Een eigen kamer. Succes!"]
+    clock.to(utc(2026, 3, 30, 18))
+    scheduler.run_due()
+    assert ahmed.inbox() == []
+
+
+def test_gelukt_marks_it_done_tells_the_helper_who_is_thanked_in_one_tap(store: Store) -> None:
+    noor, ahmed, scheduler, _ = at_room_checkin(store)
+    assert scheduler.run_due() == 1
+    assert checkins(noor) == [ROOM_CHECKIN]
+    noor.says("gelukt!")
+    assert "Goed gedaan" in noor.text and noor.asked.startswith("Wil je Ahmed bedanken?")
+    assert action(noor.plan, ROOM).status is ActionStatus.DONE
+    assert [m.text for m in ahmed.inbox()] == ["Goed nieuws: Noor heeft dit gedaan: "
+                                               "Een eigen kamer."]
+    noor.clicks("Ja, bedank")
+    assert "Verstuurd" in noor.text and "Je plan is klaar" in noor.asked  # back at rest
+    assert [m.text for m in ahmed.inbox()] == ["Noor zegt: dank je wel voor je hulp met: "
+                                               "Een eigen kamer!"]
+
+
+def test_nog_bezig_asks_a_new_date_and_the_checkin_comes_again_then(store: Store) -> None:
+    noor, ahmed, scheduler, clock = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    noor.clicks("Nog bezig")
+    assert noor.asked.startswith("Fijn dat je ermee bezig bent")
+    noor.says("deze week")
+    room = action(noor.plan, ROOM)
+    assert (room.status, room.when, room.due) == (ActionStatus.BUSY, When.WEEK, date(2026, 4, 3))
+    assert "Het liefst nu deze week." in ahmed.inbox()[0].text  # the helper hears it
+    clock.to(utc(2026, 4, 3, 8))  # Friday 10:00
+    assert scheduler.run_due() == 1
+    assert checkins(noor) == ["Je wilde deze week met Ahmed werken aan: Een eigen kamer. "
+                              "Hoe gaat het?"]
+
+
+def test_lukt_niet_asks_what_is_in_the_way_and_offers_the_begeleider(store: Store) -> None:
+    noor, ahmed, scheduler, _ = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    noor.clicks("Lukt niet")
+    assert noor.asked.startswith("Dat is balen. Wat zit in de weg?")
+    noor.says("Er zijn geen kamers te vinden")
+    assert noor.asked == "Zal iemand anders helpen? Of vragen we het je begeleider?"
+    assert [m.text for m in ahmed.inbox()] == [
+        "Noor loopt vast met: Een eigen kamer. Vraag je even hoe het gaat?"]
+    noor.clicks("Vraag mijn begeleider")
+    room = action(noor.plan, ROOM)
+    assert room.obstacle == "Er zijn geen kamers te vinden"
+    assert room.helper is HelperKind.PROFESSIONAL and "Je plan is klaar" in noor.asked
+
+
+def test_lukt_niet_someone_else_helps_through_hoes_own_question(store: Store) -> None:
+    noor, _, scheduler, _ = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    noor.clicks("Lukt niet")
+    noor.clicks("Weet ik niet")
+    noor.clicks("Iemand anders")
+    noor.says("Sanne")
+    assert action(noor.plan, ROOM).person_id == noor.plan.people[0].id
+
+
+def test_no_answer_one_reminder_after_two_days_then_silence(store: Store) -> None:
+    noor, _, scheduler, clock = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    clock.to(utc(2026, 4, 2, 7, 59))
+    assert scheduler.run_due() == 0
+    clock.to(utc(2026, 4, 2, 8))  # Thursday 10:00
+    assert scheduler.run_due() == 1
+    received = noor.inbox()
+    assert received[0].text == "Nog even over je afspraak." and received[1].text == ROOM_CHECKIN
+    for days in range(1, 30):
+        clock.to(utc(2026, 4, 2, 8) + timedelta(days=days))
+        assert scheduler.run_due() == 0
+    noor.clicks("Later")  # the reminder's buttons still work
+    assert "over een paar dagen" in noor.text
+    clock.to(utc(2026, 5, 5, 8))
+    assert scheduler.run_due() == 1  # asked again, as "Later" said
+
+
+def test_nothing_after_checkins_off_pause_erase_or_when_the_jim_stopped(store: Store) -> None:
+    noor, ahmed, scheduler, clock = at_room_checkin(store)
+    clock.to(utc(2026, 3, 30, 9))
+    noor.says("/herinneringen")
+    assert "vragen hoe het gaat met je afspraken" in noor.asked
+    noor.clicks("Geen vragen over afspraken")
+    assert "geen vragen over je afspraken" in noor.text
+    clock.to(ROOM_DAY)
+    assert scheduler.run_due() == 0 and noor.inbox() == [] and ahmed.inbox() == []
+    noor.says("/reminders")
+    noor.clicks("Wel vragen over afspraken")
+    noor.says("/pauze")
+    assert scheduler.run_due() == 0 and noor.inbox() == []
+    noor.says("verder")
+    ahmed.says("/stoppen")
+    ahmed.clicks("Ja, stoppen")
+    noor.inbox()
+    action_day = utc(2026, 4, 3, 8)
+    clock.to(action_day)
+    noor.clicks("Mijn plan bekijken")
+    scheduler.run_due()
+    assert ahmed.inbox() == []  # no nudge, no news for a JIM who stopped
+    noor.says("/verwijder")
+    noor.clicks("Ja, wis alles")
+    with UnitOfWork(store) as uow:
+        assert uow.schedule.waiting() == []
+    assert scheduler.run_due() == 0
+
+
+def test_a_checkin_waits_while_the_youth_is_answering_and_comes_at_rest(store: Store) -> None:
+    noor, _, scheduler, clock = at_room_checkin(store)
+    noor.says("/wijzig")  # in the middle of changing something
+    assert scheduler.run_due() == 0 and noor.inbox() == []
+    noor.clicks("Laat maar")
+    clock.to(ROOM_DAY + timedelta(minutes=59))
+    assert scheduler.run_due() == 0
+    clock.to(ROOM_DAY + timedelta(hours=1))
+    assert scheduler.run_due() == 1 and checkins(noor) == [ROOM_CHECKIN]
+
+
+def test_a_checkin_more_than_three_days_late_waits_for_the_regular_look(store: Store) -> None:
+    noor, _, scheduler, clock = at_room_checkin(store)
+    clock.to(ROOM_DAY + timedelta(days=3, minutes=1))  # the bot was down meanwhile
+    assert scheduler.run_due() == 0 and noor.inbox() == []
+
+
+def test_a_restart_between_scheduling_and_the_due_time_loses_nothing(
+        store: Store, database_url: str) -> None:
+    _noor, _, _, clock = at_room_checkin(store)
+    store.engine.dispose()
+    reopened = open_store(database_url, TEST_KEY)  # a new process on the same database
+    try:
+        assert Scheduler(reopened, clock).run_due() == 1
+        assert checkins(Youth(Turns(reopened, clock), "noor")) == [ROOM_CHECKIN]
+    finally:
+        reopened.engine.dispose()
+
+
+def test_two_schedulers_on_postgresql_send_each_checkin_once(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SKIP LOCKED claims are PostgreSQL's; SQLite has one writer")
+    stores = [open_store(database_url, TEST_KEY) for _ in range(2)]
+    clock = Clock(START)
+    try:
+        turns = Turns(stores[0], clock)
+        youths = [Youth(turns, f"youth-{n}") for n in range(6)]
+        for youth in youths:
+            complete_interview(youth)
+        clock.to(utc(2026, 3, 24, 9))
+        schedulers = [Scheduler(store, clock) for store in stores]
+        written = [0, 0]
+        barrier = threading.Barrier(2)
+
+        def run(index: int) -> None:
+            barrier.wait()
+            written[index] = schedulers[index].run_due(limit=1)
+
+        threads = [threading.Thread(target=run, args=(n,)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sum(written) == 6
+        assert [len(checkins(youth)) for youth in youths] == [1] * 6
+    finally:
+        for store in stores:
+            store.engine.dispose()
