@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from bot.flows import engine
 from bot.flows.checkin import CHECKIN, at_rest, waiting_for
+from bot.flows.look import LOOK, changes_since, keep_version
 from bot.flows.messages import Message
 from bot.flows.sharing.model import ShareRole
 from bot.flows.sharing.views import youth_name
@@ -80,10 +81,16 @@ class Scheduler:
                 uow.schedule.finish(item, DROPPED)
                 uow.commit()
                 return 0
-            assert action is not None
             if item.kind is Kind.NUDGE:
+                assert action is not None
                 sent = _nudge(uow, item.youth_id, plan, action, now)
-            elif waiting_for(conversation, action.id) or at_rest(conversation):
+            elif item.kind is Kind.LOOK and at_rest(conversation):
+                messages = engine.interject(conversation, plan, LOOK, {}, now)
+                uow.conversations.save(item.youth_id, conversation, plan, now, is_new=False)
+                uow.outbox.put(item.youth_id, messages, now)
+                sent = True
+            elif action is not None and (waiting_for(conversation, action.id)
+                                         or at_rest(conversation)):
                 t = Translator(conversation.lang)
                 lead = t(N_("Nog even over je afspraak.")) if item.kind is Kind.REMINDER else None
                 messages = engine.interject(conversation, plan, CHECKIN, {"action": action.id},
@@ -108,7 +115,11 @@ class Scheduler:
 def wanted(item: Scheduled, plan: Plan, action: Action | None, paused: bool,
            now: datetime) -> bool:
     """Whether the message is still worth sending now."""
-    if action is None or paused or not plan.reminders.checkins:
+    if paused:
+        return False
+    if item.kind is Kind.LOOK:
+        return plan.reminders.look_weeks is not None
+    if action is None or not plan.reminders.checkins:
         return False
     if action.status is ActionStatus.DONE:
         return False
@@ -139,6 +150,19 @@ def _nudge(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, now: date
                  N_("Morgen is de dag: je zou {youth} helpen met: {what}. Succes!"), now)
 
 
+def _share_look(uow: UnitOfWork, youth_id: int, plan: Plan, now: datetime) -> None:
+    """What changed since the last look, for the JIM and the begeleider (never what the
+    youth keeps to themselves)."""
+    before, latest = plan.versions[-2], plan.versions[-1]
+    peers = Peers(uow, now)
+    for link in uow.links.of_youth(youth_id):
+        if link.role in (ShareRole.JIM, ShareRole.PROFESSIONAL):
+            peers.send(link.member_id, lambda t: [Message(
+                t(N_("{youth} keek terug op het plan."), youth=youth_name(plan, t)) + "\n"
+                + changes_since(before, latest, t, hidden=plan.private_domains))],
+                link)
+
+
 HELPER_HEARS = {
     ActionStatus.DONE: N_("Goed nieuws: {youth} heeft dit gedaan: {what}."),
     ActionStatus.STUCK: N_("{youth} loopt vast met: {what}. Vraag je even hoe het gaat?"),
@@ -148,8 +172,14 @@ THANKED = N_("{youth} zegt: dank je wel voor je hulp met: {what}!")
 
 def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan], plan: Plan,
                      now: datetime) -> None:
-    """After a turn that changed the plan: the helper hears what a check-in said (done,
-    stuck, thanks), and the schedule follows the plan and its settings."""
+    """After a turn that changed the plan (before it is stored): the helper hears what a
+    check-in said (done, stuck, thanks); after a regular look the JIM and the begeleider
+    hear what changed; the plan's first version is kept when it is first confirmed; and
+    the schedule follows the plan and its settings."""
+    if plan.confirmed and not plan.versions:
+        keep_version(plan, now)
+    if len(plan.versions) > 1 and plan.versions[-1].at == now:
+        _share_look(uow, youth_id, plan, now)
     answered = [a for a in plan.actions if a.status in HELPER_HEARS or a.thanked]
     if answered:
         earlier = before()

@@ -326,3 +326,49 @@ def test_two_schedulers_on_postgresql_send_each_checkin_once(database_url: str) 
     finally:
         for store in stores:
             store.engine.dispose()
+
+
+def test_the_regular_look_keeps_a_version_and_says_what_changed(store: Store) -> None:
+    noor, ahmed, scheduler, clock = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    noor.clicks("Gelukt")
+    noor.clicks("Nee, hoeft niet")
+    ahmed.inbox()
+    confirmed = noor.plan.versions[0]
+    assert len(noor.plan.versions) == 1 and confirmed.at == START  # kept when confirmed
+    clock.to(utc(2026, 4, 20, 7, 59))  # four weeks on, 09:59
+    assert scheduler.run_due() == 0
+    clock.to(utc(2026, 4, 20, 8))
+    assert scheduler.run_due() == 1
+    assert "Tijd voor een korte terugblik" in checkins(noor)[0]
+    noor.says("geld slecht, rest goed")
+    assert noor.asked == "Heb je nu iets nieuws nodig? Zeg het kort."
+    noor.says("Een bijbaan")
+    plan = noor.plan
+    assert len(plan.versions) == 2 and plan.versions[-1].new_need == "Een bijbaan"
+    said = noor.said
+    assert "Wat is er veranderd sinds de vorige keer (23 maart 2026)?" in said
+    assert "🏠 Wonen: niet goed → goed" in said and "Een eigen kamer: gelukt" in said
+    shared = "\n".join(m.text for m in ahmed.inbox())
+    assert "Noor keek terug op het plan." in shared and "Wonen: niet goed → goed" in shared
+    assert "Geld" not in shared and "bijbaan" not in shared  # Noor keeps money to herself
+    assert "Je plan is klaar" in noor.asked
+    clock.to(utc(2026, 5, 18, 8))  # the next look, four weeks after this one
+    assert scheduler.run_due() == 1
+
+
+def test_herinneringen_sets_the_look_to_eight_weeks_or_never(store: Store) -> None:
+    clock = Clock(START)
+    noor, _, _ = noor_with_plan(store, clock)
+    noor.says("/herinneringen")
+    assert "elke 4 weken een korte terugblik" in noor.asked
+    noor.clicks("Terugblik elke 8 weken")
+    assert "elke 8 weken een korte terugblik" in noor.text
+    with UnitOfWork(store) as uow:
+        looks = [i for i in uow.schedule.waiting() if i.kind.value == "look"]
+    assert [i.due_at for i in looks] == [utc(2026, 5, 18, 8)]
+    noor.says("/herinneringen")
+    noor.clicks("Helemaal niets sturen")
+    with UnitOfWork(store) as uow:
+        assert uow.schedule.waiting() == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
-from bot.flows import checkin, edit, erase, safety_plan
+from bot.flows import checkin, edit, erase, look, safety_plan
 from bot.flows.commands import ALIASES
 from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
@@ -34,7 +34,8 @@ from bot.safety.helplines import PRACTICAL_KINDS
 
 FLOWS: tuple[Flow, ...] = (interview.build(), edit.build(), safety_plan.build(),
                            erase.build(), sharing_questions.build(),
-                           sharing_questions.build_home(), checkin.build())
+                           sharing_questions.build_home(), checkin.build(),
+                           look.build())
 FLOW_OF: dict[str, Flow] = {key: f for f in FLOWS for key in f.by_key}
 QUESTION: dict[str, Question] = {key: q for f in FLOWS for key, q in f.by_key.items()}
 HISTORY_LIMIT = 200

@@ -1,5 +1,6 @@
 """What a plan asks the bot to send unasked, and when: check-ins on agreements, the one
-reminder, a helper's nudge the day before. Pure: from the plan and its settings only.
+reminder, a helper's nudge the day before, the regular look. Pure: from the plan and its
+settings only.
 
 Times are chosen in Dutch time at a humane hour (:func:`humane`) and given in UTC; the
 scheduler stores them (:mod:`bot.storage.schedule`) and decides at sending time whether a
@@ -21,12 +22,14 @@ ASK_AT = time(10, 0)  # a check-in on its day
 NUDGE_AT = time(17, 0)  # a helper's nudge, the day before
 REMIND_AFTER = timedelta(days=2)
 TOO_LATE = timedelta(days=3)  # a check-in this late waits for the next regular look
+LOOK_SUBJECT = "look"
 
 
 class Kind(StrEnum):
     CHECKIN = "checkin"  # the youth: how is it going with this agreement?
     REMINDER = "reminder"  # the youth: the check-in once more, two days on
     NUDGE = "nudge"  # the helper who said yes: tomorrow is the day
+    LOOK = "look"  # the youth: the regular look at how it goes
 
 
 @dataclass(frozen=True, order=True)
@@ -59,9 +62,13 @@ def on_day(day: date, at: time) -> datetime:
 def agenda(plan: Plan) -> list[Due]:
     """Everything this plan asks to be sent, whether or not it went out already (the store
     keeps what was sent, so it is not sent twice)."""
-    if not plan.reminders.checkins:
-        return []
     due: list[Due] = []
+    weeks = plan.reminders.look_weeks
+    if weeks and plan.versions:
+        last = local(plan.versions[-1].at).date()
+        due.append(Due(on_day(last + timedelta(weeks=weeks), ASK_AT), Kind.LOOK, LOOK_SUBJECT))
+    if not plan.reminders.checkins:
+        return sorted(due)
     for action in plan.actions:
         if action.due is None or action.status is ActionStatus.DONE:
             continue

@@ -20,8 +20,8 @@ SCHEMA_VERSION = 3
 # 2: parked domains, the youth's own words, actions for urgent needs, helpers named in the
 #    youth's words, doing it together, a first step and a due date. Only new fields with
 #    defaults: a version-1 plan reads as it is and is stored as version 2.
-# 3: check-ins on actions (status, when asked, what is in the way) and the youth's reminder
-#    settings. Again only new fields with defaults.
+# 3: check-ins on actions (status, when asked, what is in the way), the youth's reminder
+#    settings and the plan's versions (one per regular look). Only new fields with defaults.
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -217,6 +217,16 @@ class Reminders(Strict):
     look_weeks: int | None = Field(default=4, ge=1, le=52)
 
 
+class PlanVersion(Strict):
+    """The plan as it was at a regular look (and when it was first confirmed): how each
+    domain went and the agreements, dated, so "what changed since last time" can be said."""
+
+    at: datetime
+    domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
+    actions: list[Action] = Field(default_factory=list)
+    new_need: Answer | None = None  # what the youth said was newly needed at that look
+
+
 class Plan(Strict):
     schema_version: int = SCHEMA_VERSION
     name: Name | None = None
@@ -232,6 +242,7 @@ class Plan(Strict):
     private_domains: list[Domain] = Field(default_factory=list)  # "alleen voor mij"
     history: list[Change] = Field(default_factory=list)
     reminders: Reminders = Field(default_factory=Reminders)
+    versions: list[PlanVersion] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
