@@ -33,3 +33,9 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     assert "the same Bot API calls without the conversation (echo with buttons): 81 turns" in out
     assert "bare PTB echo bot, same transport and concurrency: 81 turns" in out
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
+
+
+def test_bench_scheduler_writes_the_days_checkins() -> None:
+    out = run("bench_scheduler.py", 5)
+    assert "5 youth, 25 scheduled check-ins" in out
+    assert re.search(r"one day's round: \d+ check-ins written", out)

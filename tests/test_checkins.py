@@ -10,6 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.delivery import Courier
+from bot.adapters.telegram.scheduling import ScheduleLoop
 from bot.flows.interview.hoe import due_date
 from bot.plan.agenda import humane
 from bot.plan.model import ActionStatus, HelperKind, When
@@ -19,6 +22,9 @@ from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth, action
 from tests.conftest import TEST_KEY
+from tests.telegram_fake.people import FakeUser
+from tests.telegram_fake.server import FakeTelegram
+from tests.test_couriers import bot_on
 from tests.test_interview import complete_interview
 from tests.test_sharing import linked_jim
 
@@ -372,3 +378,26 @@ def test_herinneringen_sets_the_look_to_eight_weeks_or_never(store: Store) -> No
     noor.clicks("Helemaal niets sturen")
     with UnitOfWork(store) as uow:
         assert uow.schedule.waiting() == []
+
+
+async def test_on_telegram_the_loop_beside_the_courier_sends_the_checkin_with_buttons(
+        store: Store) -> None:
+    clock = Clock(START)
+    turns = Turns(store, clock)
+    noor = Youth(turns, str(7001), channel=CHANNEL)
+    complete_interview(noor)
+    async with FakeTelegram() as tg, bot_on(tg) as bot:
+        person = FakeUser(tg, 7001, "Noor")
+        courier = Courier(turns)
+        loop = ScheduleLoop(turns, courier)
+        clock.to(utc(2026, 3, 24, 9))
+        await loop.round()
+        await courier.deliver(bot)
+        sent = [m for m in person.bot_messages if "text" in m]
+        assert len(sent) == 1 and sent[0]["text"].startswith("Je wilde deze week werken aan:")
+        buttons = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
+        assert buttons == ["Gelukt", "Nog bezig", "Lukt niet", "Later"]
+        await loop.round()
+        await courier.deliver(bot)
+        assert len([m for m in person.bot_messages if "text" in m]) == 1
+        tg.assert_no_errors()

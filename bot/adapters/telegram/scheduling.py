@@ -30,10 +30,14 @@ class ScheduleLoop:
 
     async def run(self) -> None:
         while not self._stop.is_set():
-            try:
-                if await in_database(self.turns, self.scheduler.run_due):
-                    self.courier.wake()
-            except Exception as error:  # the database is away: the next round tries again
-                log.error("scheduled work failed: %s", type(error).__name__)
+            await self.round()
             with suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), INTERVAL)
+
+    async def round(self) -> None:
+        """Write what is due to the outbox, and have the courier send it."""
+        try:
+            if await in_database(self.turns, self.scheduler.run_due):
+                self.courier.wake()
+        except Exception as error:  # the database is away: the next round tries again
+            log.error("scheduled work failed: %s", type(error).__name__)
