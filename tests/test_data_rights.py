@@ -51,6 +51,9 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert plan["name"] == "Noor" and plan["people"][0]["name"] == "Sanne"
     assert [a["what"] for a in plan["actions"]][1:] == ["Een eigen kamer", "Hulp met mijn post"]
     assert len(document["earlier_versions_for_undo"]) > 10
+    planned = document["planned_messages"]  # the check-ins on her three agreements, a look
+    assert sorted(p["kind"] for p in planned) == ["checkin", "checkin", "checkin", "look"]
+    assert "Een eigen kamer" in [p["about"] for p in planned]
     assert "Sanne" in export.data.decode()  # readable text, not escaped
     assert reply.messages[-1].text == asked
 
