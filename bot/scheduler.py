@@ -23,10 +23,11 @@ from bot.flows.checkin import CHECKIN, at_rest, waiting_for
 from bot.flows.look import LOOK, changes_since, keep_version
 from bot.flows.messages import Message
 from bot.flows.sharing.model import ShareRole
-from bot.flows.sharing.views import youth_name
+from bot.flows.sharing.views import shared_copy, youth_name
+from bot.flows.weekly import weekly_overview
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, utc_now
-from bot.plan.agenda import TOO_LATE, Kind, agenda, humane
+from bot.plan.agenda import TOO_LATE, Kind, agenda, humane, weekly
 from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.text import shorten
 from bot.sharing.peers import Peers
@@ -81,7 +82,10 @@ class Scheduler:
                 uow.schedule.finish(item, DROPPED)
                 uow.commit()
                 return 0
-            if item.kind is Kind.NUDGE:
+            if item.kind is Kind.WEEKLY:
+                sent = _weekly(uow, item.youth_id, conversation.lang, now)
+                _next_week(uow, item.youth_id, now)
+            elif item.kind is Kind.NUDGE:
                 assert action is not None
                 sent = _nudge(uow, item.youth_id, plan, action, now)
             elif item.kind is Kind.LOOK and at_rest(conversation):
@@ -117,6 +121,8 @@ def wanted(item: Scheduled, plan: Plan, action: Action | None, paused: bool,
     """Whether the message is still worth sending now."""
     if paused:
         return False
+    if item.kind is Kind.WEEKLY:
+        return True  # checked when it is made: the begeleider still asks for it
     if item.kind is Kind.LOOK:
         return plan.reminders.look_weeks is not None
     if action is None or not plan.reminders.checkins:
@@ -143,6 +149,18 @@ def _tell(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, text: str,
         peers.send(link.member_id, lambda t: [Message(t(
             text, youth=youth_name(plan, t), what=shorten(action.what, WHAT_SHOWN)))], link)
     return bool(links)
+
+
+def _weekly(uow: UnitOfWork, user_id: int, lang: str, now: datetime) -> bool:
+    profile = uow.professionals.get(user_id)
+    if profile is None or not profile.weekly:
+        return False
+    peers = Peers(uow, now)
+    links = [link for link in uow.links.of_member(user_id)
+             if link.role is ShareRole.PROFESSIONAL]
+    plans = [shared_copy(peers.plan(link.youth_id), link.role, None) for link in links]
+    uow.outbox.put(user_id, [weekly_overview(plans, local_day(now), Translator(lang))], now)
+    return True
 
 
 def _nudge(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, now: datetime) -> bool:
@@ -190,3 +208,14 @@ def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan],
             if action.thanked and (old is None or not old.thanked):
                 _tell(uow, youth_id, plan, action, THANKED, now)
     uow.schedule.plan(youth_id, agenda(plan), now)
+    profile = uow.professionals.get(youth_id)
+    if profile is None or not profile.weekly:
+        uow.schedule.plan(youth_id, [], now, {Kind.WEEKLY})
+    elif not any(item.kind is Kind.WEEKLY for item in uow.schedule.waiting(youth_id)):
+        _next_week(uow, youth_id, now)
+
+
+def _next_week(uow: UnitOfWork, user_id: int, now: datetime) -> None:
+    """The next weekly overview: the first Monday after today."""
+    uow.schedule.plan(user_id, [weekly(local_day(now) + timedelta(days=1))], now,
+                      {Kind.WEEKLY})

@@ -27,6 +27,7 @@ from tests.telegram_fake.server import FakeTelegram
 from tests.test_couriers import bot_on
 from tests.test_interview import complete_interview
 from tests.test_sharing import linked_jim
+from tests.test_sharing_professional import registered_professional
 
 AMSTERDAM_WINTER, AMSTERDAM_SUMMER = timedelta(hours=1), timedelta(hours=2)
 ROOM = "Een eigen kamer"
@@ -401,3 +402,44 @@ async def test_on_telegram_the_loop_beside_the_courier_sends_the_checkin_with_bu
         await courier.deliver(bot)
         assert len([m for m in person.bot_messages if "text" in m]) == 1
         tg.assert_no_errors()
+
+
+def test_a_begeleider_who_asks_for_it_gets_a_weekly_overview_without_private_domains(
+        store: Store) -> None:
+    clock = Clock(START)
+    turns = Turns(store, clock)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    complete_interview(noor)
+    noor.says("/delen")
+    noor.clicks("Onderwerpen alleen voor mij")
+    noor.clicks("💶 Geld")
+    noor.clicks("Klaar")
+    mark.inbox()
+    mark.says("/herinneringen")
+    assert "geen weekoverzicht van je jongeren" in mark.asked
+    mark.clicks("Wel een weekoverzicht")
+    assert "elke maandag een overzicht van je jongeren" in mark.text
+    scheduler = Scheduler(store, clock)
+    clock.to(utc(2026, 3, 24, 9))  # the rent's check-in goes out; Noor does not answer
+    scheduler.run_due()
+    clock.to(utc(2026, 3, 30, 6, 59))  # Monday 08:59
+    scheduler.run_due()
+    assert mark.inbox() == []
+    clock.to(utc(2026, 3, 30, 7))  # Monday 09:00 summer time
+    scheduler.run_due()
+    overview = mark.inbox()[0].text
+    assert overview.startswith("<b>Je weekoverzicht</b> (30 maart 2026)")
+    assert "<b>Noor</b>" in overview
+    assert "Geen antwoord op de vraag over: Ik moet morgen mijn huur betalen" in overview
+    assert "post" not in overview  # money is Noor's own: not even its overdue agreement
+    clock.to(utc(2026, 4, 6, 7))  # and every Monday after
+    scheduler.run_due()
+    assert len(mark.inbox()) == 1
+    mark.says("/herinneringen")
+    mark.clicks("Geen weekoverzicht")
+    clock.to(utc(2026, 4, 13, 7))
+    scheduler.run_due()
+    assert mark.inbox() == []

@@ -205,12 +205,23 @@ class Thanks(Question):
 
 # --- /herinneringen ---------------------------------------------------------------------------
 CHECKINS_ON, CHECKINS_OFF, NOTHING = "checkins_on", "checkins_off", "nothing"
+WEEKLY_ON, WEEKLY_OFF = "weekly_on", "weekly_off"
 LOOKS = {"look_2": 2, "look_4": 4, "look_8": 8, "look_never": None}
 
 
-def reminders_text(plan: Plan, t: Translator) -> str:
-    settings = plan.reminders
+def weekly_overview_on(ctx: Context) -> bool | None:
+    """Whether this begeleider gets the weekly overview (None: not a begeleider)."""
+    profile = ctx.sharing.profile() if ctx.sharing is not None else None
+    return None if profile is None else profile.weekly
+
+
+def reminders_text(ctx: Context) -> str:
+    t, settings = ctx.t, ctx.plan.reminders
     lines = [t(N_("Dit stuur ik je uit mezelf:"))]
+    weekly = weekly_overview_on(ctx)
+    if weekly is not None:
+        lines.append("• " + (t(N_("elke maandag een overzicht van je jongeren")) if weekly
+                             else t(N_("geen weekoverzicht van je jongeren"))))
     lines.append("• " + (t(N_("vragen hoe het gaat met je afspraken")) if settings.checkins
                          else t(N_("geen vragen over je afspraken"))))
     lines.append("• " + (t(N_("elke {weeks} weken een korte terugblik"),
@@ -223,12 +234,16 @@ class Reminders(Question):
     skip_label = N_("Zo laten")
 
     def prompt(self, ctx: Context) -> str:
-        return reminders_text(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Wat wil je veranderen?"))
+        return reminders_text(ctx) + "\n\n" + ctx.t(N_("Wat wil je veranderen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
         t = ctx.t
         checkins = ctx.plan.reminders.checkins
-        return [Choice(CHECKINS_OFF if checkins else CHECKINS_ON,
+        weekly = weekly_overview_on(ctx)
+        professional = [] if weekly is None else [Choice(
+            WEEKLY_OFF if weekly else WEEKLY_ON,
+            t.plain(N_("Geen weekoverzicht")) if weekly else t.plain(N_("Wel een weekoverzicht")))]
+        return [*professional, Choice(CHECKINS_OFF if checkins else CHECKINS_ON,
                        t.plain(N_("Geen vragen over afspraken")) if checkins
                        else t.plain(N_("Wel vragen over afspraken"))),
                 Choice("look_2", t.plain(N_("Terugblik elke 2 weken"))),
@@ -239,14 +254,19 @@ class Reminders(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         settings = ctx.plan.reminders
-        if choice in LOOKS:
+        profile = ctx.sharing.profile() if ctx.sharing is not None else None
+        if choice in (WEEKLY_ON, WEEKLY_OFF) and profile is not None and ctx.sharing:
+            ctx.sharing.register(profile.model_copy(update={"weekly": choice == WEEKLY_ON}))
+        elif choice in LOOKS:
             settings.look_weeks = LOOKS[choice]
         elif choice == NOTHING:
             settings.checkins, settings.look_weeks = False, None
+            if profile is not None and ctx.sharing is not None:
+                ctx.sharing.register(profile.model_copy(update={"weekly": False}))
         else:
             settings.checkins = choice == CHECKINS_ON
         ctx.changed("reminders")
-        ctx.note(ctx.t(N_("Goed, dat is veranderd.")) + "\n" + reminders_text(ctx.plan, ctx.t))
+        ctx.note(ctx.t(N_("Goed, dat is veranderd.")) + "\n" + reminders_text(ctx))
         return Outcome.ACCEPTED
 
 

@@ -23,6 +23,7 @@ NUDGE_AT = time(17, 0)  # a helper's nudge, the day before
 REMIND_AFTER = timedelta(days=2)
 TOO_LATE = timedelta(days=3)  # a check-in this late waits for the next regular look
 LOOK_SUBJECT = "look"
+WEEK_SUBJECT = "week"
 
 
 class Kind(StrEnum):
@@ -30,6 +31,10 @@ class Kind(StrEnum):
     REMINDER = "reminder"  # the youth: the check-in once more, two days on
     NUDGE = "nudge"  # the helper who said yes: tomorrow is the day
     LOOK = "look"  # the youth: the regular look at how it goes
+    WEEKLY = "weekly"  # a begeleider who asked for it: their youths' week, on Monday
+
+
+PLAN_KINDS = frozenset({Kind.CHECKIN, Kind.REMINDER, Kind.NUDGE, Kind.LOOK})
 
 
 @dataclass(frozen=True, order=True)
@@ -57,6 +62,12 @@ def humane(moment: datetime) -> datetime:
 def on_day(day: date, at: time) -> datetime:
     """``at`` o'clock Dutch time on ``day``, moved to a humane hour, in UTC."""
     return humane(datetime.combine(day, at, LOCAL_ZONE))
+
+
+def weekly(from_day: date) -> Due:
+    """A begeleider's overview: the first Monday from ``from_day`` on, at 09:00."""
+    monday = from_day + timedelta(days=-from_day.weekday() % 7)
+    return Due(on_day(monday, time(EARLIEST)), Kind.WEEKLY, WEEK_SUBJECT)
 
 
 def agenda(plan: Plan) -> list[Due]:

@@ -9,12 +9,13 @@ times only.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
-from bot.plan.agenda import Due, Kind
+from bot.plan.agenda import PLAN_KINDS, Due, Kind
 from bot.storage.sharing import aware
 from bot.storage.tables import scheduled, users
 
@@ -40,11 +41,14 @@ class Schedule:
         return Scheduled(row.id, row.youth_id, Kind(row.kind), row.subject,
                          aware(row.due_at), aware(row.claimed_until))
 
-    def plan(self, youth_id: int, wanted: list[Due], now: datetime) -> None:
-        """Make the youth's schedule what their plan asks for now: what is no longer wanted
-        goes, what is new is added; what was sent already stays sent (never again)."""
+    def plan(self, youth_id: int, wanted: list[Due], now: datetime,
+             kinds: Collection[Kind] = PLAN_KINDS) -> None:
+        """Make the user's schedule of ``kinds`` what their plan (or profile) asks for now:
+        what is no longer wanted goes, what is new is added; what was sent already stays
+        sent (never again)."""
         rows = self.connection.execute(select(scheduled).where(
-            scheduled.c.youth_id == youth_id)).all()
+            scheduled.c.youth_id == youth_id,
+            scheduled.c.kind.in_([kind.value for kind in kinds]))).all()
         have = {(row.kind, row.subject, aware(row.due_at)): row for row in rows}
         keys = {(due.kind.value, due.subject, due.at) for due in wanted}
         stale = [row.id for key, row in have.items() if key not in keys]

@@ -51,6 +51,7 @@ class ProfessionalProfile(BaseModel):
     name: Name
     organisation: Name
     role: Name
+    weekly: bool = False  # an overview of their youths every Monday (/herinneringen)
 
 
 @dataclass(frozen=True)
