@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.flows import engine
-from bot.flows.checkin import CHECKIN, at_rest, waiting_for
+from bot.flows.checkin import CHECKIN, TRANSFER, at_rest, transfer_cursor, waiting_for
 from bot.flows.look import LOOK, changes_since, keep_version
 from bot.flows.messages import Message
 from bot.flows.sharing.model import ShareRole
@@ -31,6 +31,8 @@ from bot.plan.agenda import TOO_LATE, Kind, agenda, humane, weekly
 from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.text import shorten
 from bot.sharing.peers import Peers
+from bot.sharing.service import Sharing
+from bot.sharing.tokens import new_token
 from bot.storage.schedule import DROPPED, SENT, Scheduled
 from bot.storage.unit_of_work import Store, UnitOfWork
 
@@ -88,8 +90,15 @@ class Scheduler:
             elif item.kind is Kind.NUDGE:
                 assert action is not None
                 sent = _nudge(uow, item.youth_id, plan, action, now)
-            elif item.kind is Kind.LOOK and at_rest(conversation):
-                messages = engine.interject(conversation, plan, LOOK, {}, now)
+            elif item.kind is Kind.TRANSFER and not _both_linked(uow, item):
+                sent = False  # one of them stopped meanwhile: nothing to ask
+            elif item.kind in (Kind.LOOK, Kind.TRANSFER) and at_rest(conversation):
+                state, cursor = ((LOOK, {}) if item.kind is Kind.LOOK
+                                 else (TRANSFER, transfer_cursor(item.subject)))
+                sharing = Sharing(uow, item.youth_id, plan, Translator(conversation.lang), now,
+                                  new_token)
+                messages = engine.interject(conversation, plan, state, cursor, now,
+                                            sharing=sharing)
                 uow.conversations.save(item.youth_id, conversation, plan, now, is_new=False)
                 uow.outbox.put(item.youth_id, messages, now)
                 sent = True
@@ -121,8 +130,8 @@ def wanted(item: Scheduled, plan: Plan, action: Action | None, paused: bool,
     """Whether the message is still worth sending now."""
     if paused:
         return False
-    if item.kind is Kind.WEEKLY:
-        return True  # checked when it is made: the begeleider still asks for it
+    if item.kind in (Kind.WEEKLY, Kind.TRANSFER):
+        return True  # checked when it is made (a profile, or both links still there)
     if item.kind is Kind.LOOK:
         return plan.reminders.look_weeks is not None
     if action is None or not plan.reminders.checkins:
@@ -149,6 +158,11 @@ def _tell(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, text: str,
         peers.send(link.member_id, lambda t: [Message(t(
             text, youth=youth_name(plan, t), what=shorten(action.what, WHAT_SHOWN)))], link)
     return bool(links)
+
+
+def _both_linked(uow: UnitOfWork, item: Scheduled) -> bool:
+    links = [uow.links.get(link_id) for link_id in transfer_cursor(item.subject).values()]
+    return all(link is not None and link.youth_id == item.youth_id for link in links)
 
 
 def _weekly(uow: UnitOfWork, user_id: int, lang: str, now: datetime) -> bool:

@@ -26,8 +26,12 @@ from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
 from tests.test_couriers import bot_on
 from tests.test_interview import complete_interview
+from tests.test_plan_pdf import text_of
 from tests.test_sharing import linked_jim
-from tests.test_sharing_professional import registered_professional
+from tests.test_sharing_professional import (
+    registered_professional,
+    registered_professional_named,
+)
 
 AMSTERDAM_WINTER, AMSTERDAM_SUMMER = timedelta(hours=1), timedelta(hours=2)
 ROOM = "Een eigen kamer"
@@ -443,3 +447,35 @@ def test_a_begeleider_who_asks_for_it_gets_a_weekly_overview_without_private_dom
     clock.to(utc(2026, 4, 13, 7))
     scheduler.run_due()
     assert mark.inbox() == []
+
+
+def test_moving_on_to_a_new_begeleider_the_youth_chooses_whether_the_old_one_stays(
+        store: Store) -> None:
+    clock = Clock(START)
+    turns = Turns(store, clock)
+    mark, token = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {token}")
+    noor.clicks("Ja, dat wil ik")
+    complete_interview(noor)
+    lisa, new_token = registered_professional_named(turns, "lisa")
+    noor.says(f"/start {new_token}")
+    noor.clicks("Ja, dat wil ik")
+    mark.inbox()
+    whole_plan = lisa.inbox()  # the new begeleider starts from the whole plan, with the PDF
+    pdf = next(a for m in whole_plan for a in m.attachments if a.filename.endswith(".pdf"))
+    assert "Een eigen kamer" in text_of(pdf.data)
+    noor.says("/plan")  # at rest again
+    scheduler = Scheduler(store, clock)
+    assert scheduler.run_due() == 1
+    asked = checkins(noor)
+    assert asked == ["Lisa (mentor, Jeugdzorg) ziet nu ook je plan. "
+                     "Mag Mark (woonbegeleider, RIBW) je plan blijven zien?"]
+    noor.clicks("Nee, niet meer")
+    assert "Mark (woonbegeleider, RIBW) ziet je plan niet meer" in noor.text
+    assert mark.inbox()  # a neutral notice
+    mark.says("/jongeren")
+    assert "Een eigen kamer" not in mark.text
+    noor.says("/delen")
+    assert "Lisa (mentor, Jeugdzorg): ziet je plan" in noor.text and "Mark" not in noor.text
+    assert scheduler.run_due() == 0

@@ -28,6 +28,7 @@ CHECKIN, CHECKIN_WHEN, OBSTACLE, CHANGE, THANKS = ("checkin", "checkin_when",
                                                    "checkin_obstacle", "checkin_change",
                                                    "checkin_thanks")
 REMINDERS = "reminders"
+TRANSFER = "transfer"
 RESTING = frozenset({"done", MEMBER_HOME})
 ASK_AGAIN_IN = timedelta(days=3)  # "Later"
 WHAT_SHOWN = 60
@@ -203,6 +204,56 @@ class Thanks(Question):
         return Outcome.ACCEPTED
 
 
+# --- a new begeleider -------------------------------------------------------------------------
+KEEP, STOP = "keep", "stop"
+
+
+def transfer_subject(old_link: int, new_link: int) -> str:
+    return f"{old_link}>{new_link}"
+
+
+def transfer_cursor(subject: str) -> dict[str, int]:
+    old, new = subject.split(">")
+    return {"old": int(old), "new": int(new)}
+
+
+def transfer_names(ctx: Context) -> tuple[str, str] | None:
+    """The earlier and the new begeleider's names, while both still see the plan."""
+    links = {s.id: s.name for s in ctx.sharing.shared_with() if not s.pending} if (
+        ctx.sharing is not None) else {}
+    old, new = links.get(ctx.cursor.get("old", -1)), links.get(ctx.cursor.get("new", -1))
+    return (old, new) if old is not None and new is not None else None
+
+
+class Transfer(Question):
+    """The youth moved on to a new begeleider: does the earlier one keep access? The plan
+    and its history went along already (the new one got the whole plan)."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        names = transfer_names(ctx) or ("", "")
+        return ctx.t(N_("{new} ziet nu ook je plan. Mag {old} je plan blijven zien?"),
+                     old=names[0], new=names[1])
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(KEEP, ctx.t.plain(N_("Ja, mag blijven"))),
+                Choice(STOP, ctx.t.plain(N_("Nee, niet meer")))]
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        said = yes_or_no(text)
+        if said is not None:
+            return self.on_choice(ctx, KEEP if said == "yes" else STOP)
+        return super().on_text(ctx, text)
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == STOP and ctx.sharing is not None and transfer_names(ctx):
+            ctx.notes.extend(ctx.sharing.revoke(ctx.cursor["old"]))
+        else:
+            ctx.note(ctx.t(N_("Goed. Stoppen kan altijd met /delen.")))
+        return Outcome.ACCEPTED
+
+
 # --- /herinneringen ---------------------------------------------------------------------------
 CHECKINS_ON, CHECKINS_OFF, NOTHING = "checkins_on", "checkins_off", "nothing"
 WEEKLY_ON, WEEKLY_OFF = "weekly_on", "weekly_off"
@@ -272,5 +323,6 @@ class Reminders(Question):
 
 def build() -> Flow:
     return Flow("checkin", [CheckIn(CHECKIN), NewDate(CHECKIN_WHEN), Obstacle(OBSTACLE),
-                            ChangeHelp(CHANGE), Thanks(THANKS), Reminders(REMINDERS)], [],
+                            ChangeHelp(CHANGE), Thanks(THANKS), Reminders(REMINDERS),
+                            Transfer(TRANSFER)], [],
                 detour=True)

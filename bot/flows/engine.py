@@ -185,10 +185,11 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
 
 
 def interject(conversation: Conversation, plan: Plan, state: str, cursor: dict,
-              now: datetime, lead: str | None = None) -> list[Message]:
+              now: datetime, lead: str | None = None,
+              sharing: SharingPort | None = None) -> list[Message]:
     """Ask ``state`` unasked (a check-in the scheduler sends), as a detour from where the
     youth rests; when it is the open question already, ask it again (with ``lead``)."""
-    turn = _TurnState(conversation, plan, now)
+    turn = _TurnState(conversation, plan, now, sharing)
     if lead:
         turn.ctx.note(lead)
     if conversation.state != state or conversation.cursor != cursor:

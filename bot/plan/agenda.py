@@ -32,6 +32,7 @@ class Kind(StrEnum):
     NUDGE = "nudge"  # the helper who said yes: tomorrow is the day
     LOOK = "look"  # the youth: the regular look at how it goes
     WEEKLY = "weekly"  # a begeleider who asked for it: their youths' week, on Monday
+    TRANSFER = "transfer"  # the youth has a new begeleider: may the old one keep access?
 
 
 PLAN_KINDS = frozenset({Kind.CHECKIN, Kind.REMINDER, Kind.NUDGE, Kind.LOOK})

@@ -60,6 +60,12 @@ class Schedule:
         if new:
             self.connection.execute(insert(scheduled), new)
 
+    def add(self, youth_id: int, due: Due, now: datetime) -> None:
+        """One message to come, outside what the plan asks for (see :meth:`plan`)."""
+        self.connection.execute(insert(scheduled).values(
+            youth_id=youth_id, kind=due.kind.value, subject=due.subject, due_at=due.at,
+            state=WAITING, created_at=now))
+
     def chat_of(self, youth_id: int) -> tuple[str, str] | None:
         """The youth's channel and sealed chat id (to take their lock), if they still exist."""
         row = self.connection.execute(select(users.c.channel, users.c.address).where(
