@@ -422,8 +422,10 @@ def test_a_begeleider_who_asks_for_it_gets_a_weekly_overview_without_private_dom
     noor.clicks("💶 Geld")
     noor.clicks("Klaar")
     mark.inbox()
-    mark.says("/herinneringen")
+    mark.says("/start")
+    mark.clicks("Een weekoverzicht van je jongeren")  # a button on a begeleider's own page
     assert "geen weekoverzicht van je jongeren" in mark.asked
+    assert "afspraken" not in mark.asked  # no plan of his own: only what is his
     mark.clicks("Wel een weekoverzicht")
     assert "elke maandag een overzicht van je jongeren" in mark.text
     scheduler = Scheduler(store, clock)

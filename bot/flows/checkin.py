@@ -16,6 +16,7 @@ from bot.flows.conversation import Conversation
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWhen, current_action
 from bot.flows.messages import Choice
+from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import yes_or_no
@@ -273,12 +274,19 @@ def reminders_text(ctx: Context) -> str:
     if weekly is not None:
         lines.append("• " + (t(N_("elke maandag een overzicht van je jongeren")) if weekly
                              else t(N_("geen weekoverzicht van je jongeren"))))
+    if not own_plan(ctx):
+        return "\n".join(lines)
     lines.append("• " + (t(N_("vragen hoe het gaat met je afspraken")) if settings.checkins
                          else t(N_("geen vragen over je afspraken"))))
     lines.append("• " + (t(N_("elke {weeks} weken een korte terugblik"),
                            weeks=settings.look_weeks) if settings.look_weeks
                          else t(N_("geen terugblik"))))
     return "\n".join(lines)
+
+
+def own_plan(ctx: Context) -> bool:
+    """Whether this user makes a plan of their own (a begeleider may have none)."""
+    return weekly_overview_on(ctx) is None or not is_empty(ctx.plan)
 
 
 class Reminders(Question):
@@ -294,6 +302,8 @@ class Reminders(Question):
         professional = [] if weekly is None else [Choice(
             WEEKLY_OFF if weekly else WEEKLY_ON,
             t.plain(N_("Geen weekoverzicht")) if weekly else t.plain(N_("Wel een weekoverzicht")))]
+        if not own_plan(ctx):
+            return professional
         return [*professional, Choice(CHECKINS_OFF if checkins else CHECKINS_ON,
                        t.plain(N_("Geen vragen over afspraken")) if checkins
                        else t.plain(N_("Wel vragen over afspraken"))),
