@@ -95,7 +95,8 @@ def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
     assert token not in json.dumps(youth)
     professional = export_of(turns, PRO_ID, "terminal")
     assert professional["professional_profile"] == {
-        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider"}
+        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider",
+        "weekly": False}
     [helps] = professional["plans_shared_with_you"]
     assert (helps["youth"], helps["role"]) == ("Noor", "begeleider")
     assert any("Toekomstplan van Noor" in text
