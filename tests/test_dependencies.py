@@ -32,7 +32,7 @@ def imported_modules(folder: Path) -> set[str]:
                 names.update(alias.name.split(".")[0] for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names.add(node.module.split(".")[0])
-    return names - set(sys.stdlib_module_names) - {"bot", "tests", "__future__"}
+    return names - set(sys.stdlib_module_names) - {"bot", "tests", "benchmarks", "__future__"}
 
 
 def undeclared(folder: Path, declared: list[Requirement]) -> dict[str, list[str]]:

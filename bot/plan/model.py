@@ -16,10 +16,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # 2: parked domains, the youth's own words, actions for urgent needs, helpers named in the
 #    youth's words, doing it together, a first step and a due date. Only new fields with
 #    defaults: a version-1 plan reads as it is and is stored as version 2.
+# 3: check-ins on actions (status, when asked, what is in the way), the youth's reminder
+#    settings and the plan's versions (one per regular look). Only new fields with defaults.
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -81,6 +83,14 @@ class When(StrEnum):
     MAAND = "maand"
     LATER = "later"
     GEEN = "geen"
+
+
+class ActionStatus(StrEnum):
+    """What the youth answered at a check-in."""
+
+    DONE = "gelukt"
+    BUSY = "bezig"
+    STUCK = "lukt_niet"
 
 
 class Strict(BaseModel):
@@ -173,6 +183,15 @@ class Action(Strict):
     first_step: Answer | None = None
     own_words: Answer | None = None
     response: HelperResponse | None = None
+    # check-ins (schema 3): what the youth said, the day they were asked (None: not yet
+    # for this date), a later day to ask ("Later"), whether the one reminder went out, what
+    # is in the way ("Lukt niet") and whether the helper was thanked
+    status: ActionStatus | None = None
+    asked_on: date | None = None
+    ask_on: date | None = None
+    reminded: bool = False
+    obstacle: Answer | None = None
+    thanked: bool = False
 
     def give_to(self, helper: HelperKind, person_id: str | None = None, together: bool = False,
                 helper_text: str | None = None) -> None:
@@ -190,6 +209,24 @@ class Change(Strict):
     part: str
 
 
+class Reminders(Strict):
+    """What the bot may send the youth unasked (``/herinneringen``): check-ins on the
+    agreements, and a regular look every ``look_weeks`` weeks (None: never)."""
+
+    checkins: bool = True
+    look_weeks: int | None = Field(default=4, ge=1, le=52)
+
+
+class PlanVersion(Strict):
+    """The plan as it was at a regular look (and when it was first confirmed): how each
+    domain went and the agreements, dated, so "what changed since last time" can be said."""
+
+    at: datetime
+    domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
+    actions: list[Action] = Field(default_factory=list)
+    new_need: Answer | None = None  # what the youth said was newly needed at that look
+
+
 class Plan(Strict):
     schema_version: int = SCHEMA_VERSION
     name: Name | None = None
@@ -204,12 +241,14 @@ class Plan(Strict):
     confirmed: bool = False
     private_domains: list[Domain] = Field(default_factory=list)  # "alleen voor mij"
     history: list[Change] = Field(default_factory=list)
+    reminders: Reminders = Field(default_factory=Reminders)
+    versions: list[PlanVersion] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
     def _known_version(cls, data: Any) -> Any:
         """A plan written by a newer version is refused, never half read or written back; an
-        older one is upgraded (1 → 2 only adds fields with defaults)."""
+        older one is upgraded (1 → 2 → 3 only add fields with defaults)."""
         version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise ValueError(f"plan schema {version} is newer than this program's "
