@@ -141,6 +141,25 @@ class Turns:
             uow.outbox.mark_delivered(ids)
             uow.commit()
 
+    def not_delivered(self, channel: str, external_id: str) -> None:
+        """The reply to this user's last turn never reached them (Telegram failed to send).
+
+        The turn stays committed (holding the transaction open while sending would keep
+        every other chat waiting on the network, and the outbox must stay in step with it);
+        instead the conversation remembers that its current question was not seen. The
+        user's next text is then not read as its answer: the question is sent again (see
+        :func:`bot.flows.engine.handle`). Commands, buttons and crisis replies work as always.
+        """
+        with UnitOfWork(self.store) as uow:
+            found = uow.conversations.load_for(channel, external_id)
+            if found is None:
+                return
+            user_id, stored = found
+            conversation, plan = stored.parse()
+            conversation.undelivered = True
+            uow.conversations.save(user_id, conversation, plan, self.clock(), is_new=False)
+            uow.commit()
+
     @property
     def local(self) -> bool:
         """The database is a file on this machine (SQLite): a turn waits on nothing else."""
