@@ -77,7 +77,7 @@ SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a
 def run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.adapters.telegram.app import build_bot
+    from bot.adapters.telegram.app import AnotherPoller, build_bot
 
     settings = Settings()
     if not settings.bot_token:
@@ -103,6 +103,9 @@ def run(args: argparse.Namespace) -> int:
         asyncio.run(main())
     except InvalidToken:
         return fail("Telegram rejected TOEKOMSTPLAN_BOT_TOKEN; check the token from BotFather")
+    except AnotherPoller:
+        return fail("another process is polling with this bot token, so this one stopped; "
+                    "polling runs in one process only (for several, use webhook mode)")
     except NetworkError as error:
         return fail(f"cannot reach the Bot API at TOEKOMSTPLAN_BOT_API_URL "
                     f"({type(error).__name__})")

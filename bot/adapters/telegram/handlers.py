@@ -28,6 +28,7 @@ from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.elsewhere import Elsewhere
 from bot.adapters.telegram.flood import FloodGate, Verdict
+from bot.adapters.telegram.metrics import Metrics
 from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
@@ -58,10 +59,12 @@ def crisis_messages(update: Update, t: Translator) -> list[Message]:
 
 
 class Handlers:
-    def __init__(self, turns: Turns, courier: Courier, gate: FloodGate | None = None) -> None:
+    def __init__(self, turns: Turns, courier: Courier, gate: FloodGate | None = None,
+                 metrics: Metrics | None = None) -> None:
         self.turns = turns
         self.courier = courier
         self.gate = gate or FloodGate()
+        self.metrics = metrics or Metrics(turns)
         self.elsewhere = Elsewhere(self.gate)
         self.closed = Remembered()  # questions whose buttons were taken away
         self._checks = 0
@@ -80,6 +83,8 @@ class Handlers:
             return True
         t = Translator(language_of(update))
         messages = crisis_messages(update, t)
+        if messages:
+            self.metrics.crisis_replies.inc()
         if not messages and ALIASES.get(UserInput.typed(said_in(update)).command) == "sos":
             messages = sos_reply(t)
         if not messages and verdict is Verdict.WARN:
@@ -94,8 +99,11 @@ class Handlers:
         other users' turns go on."""
         user = update.effective_user
         assert user is not None
-        taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
-                                  user_input, language_of(update))
+        with self.metrics.turn(user_input.kind):
+            taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
+                                      user_input, language_of(update))
+        if taken.reply.crisis:
+            self.metrics.crisis_replies.inc()
         if taken.has_documents:
             return replace(taken, reply=await asyncio.to_thread(taken.with_documents))
         return taken
