@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from aiohttp import web
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    ProcessCollector,
+    generate_latest,
+)
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
@@ -46,6 +52,7 @@ class Metrics:
         for kind in InputKind:
             self.turns_total.labels(kind.value)
         self.registry.register(_Stored(turns))
+        ProcessCollector(registry=self.registry)  # CPU, memory, start time (tells processes apart)
 
     @contextmanager
     def turn(self, kind: InputKind) -> Iterator[None]:
