@@ -12,9 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(script: str, youth: int) -> str:
+def run(script: str, youth: int, *options: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TOEKOMSTPLAN_")}
-    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth)],
+    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth),
+                           *options],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -33,6 +34,12 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     assert "the same Bot API calls without the conversation (echo with buttons): 102 turns" in out
     assert "bare PTB echo bot, same transport and concurrency: 102 turns" in out
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
+
+
+def test_bench_telegram_measures_the_bot_under_telegrams_throttle() -> None:
+    out = run("bench_telegram.py", 2, "--throttle")
+    assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 68 turns" in out
+    assert "echo" not in out
 
 
 def test_bench_groups_measures_youth_with_and_without_spamming_groups() -> None:

@@ -26,6 +26,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.adapters.telegram.budget import SharedBudget
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.handlers import Handlers, crisis_messages
@@ -60,6 +61,7 @@ class TelegramBot:
     courier: Courier
     transports: tuple[AiohttpRequest, AiohttpRequest]
     metrics: Metrics
+    budget: SharedBudget
 
     async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling.
@@ -96,6 +98,7 @@ class TelegramBot:
                                                 poll_interval=0, timeout=settings.poll_timeout,
                                                 error_callback=polling_failed)
                 courier = asyncio.create_task(self.courier.run(application.bot))
+                budget = asyncio.create_task(self.budget.run(stop))
                 log.info("bot is running (%s)", "webhook" if webhook else "polling")
                 await stop.wait()
                 if conflict:  # PTB's last poll (to confirm what it fetched) would end the
@@ -104,6 +107,7 @@ class TelegramBot:
                 await (webhook.stop() if webhook else updater.stop())
                 if operations is not None:
                     await operations.stop()
+                await budget
                 await application.stop()
                 self.courier.stop()
                 try:
@@ -163,7 +167,10 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
         metrics.errors.inc()
 
     application.add_error_handler(count_error)
-    return TelegramBot(application, courier, transports, metrics)
+    rate_limiter = application.bot.rate_limiter
+    assert isinstance(rate_limiter, AIORateLimiter)
+    budget = SharedBudget(rate_limiter, settings.telegram_max_rate, turns)
+    return TelegramBot(application, courier, transports, metrics, budget)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
