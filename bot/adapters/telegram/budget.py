@@ -16,6 +16,7 @@ import asyncio
 import logging
 from contextlib import suppress
 
+from telegram import Bot
 from telegram.ext import AIORateLimiter
 
 from bot.adapters.telegram.database_calls import in_database
@@ -33,6 +34,13 @@ def set_rate(rate_limiter: AIORateLimiter, rate: float) -> None:
     if limiter is not None:
         limiter.max_rate = rate
         limiter._rate_per_sec = rate / limiter.time_period
+
+
+def spare(bot: Bot, calls: int) -> bool:
+    """This process's budget has room for ``calls`` more requests right now (always, without
+    a throttle): for what is nice to have but may be left out when the budget is tight."""
+    limiter = getattr(getattr(bot, "rate_limiter", None), "_base_limiter", None)
+    return limiter is None or limiter.has_capacity(calls)
 
 
 class SharedBudget:

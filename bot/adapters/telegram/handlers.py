@@ -24,6 +24,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.budget import spare
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.elsewhere import Elsewhere
@@ -202,7 +203,13 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
 async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
                       reply: Reply, step: int | None, closed: Remembered) -> None:
     """What a counted press changes: the spinner stops and the question shows the answer or
-    its new marks (both at once), then what follows is sent."""
+    its new marks (both at once), then what follows is sent.
+
+    Closing the question (its answer under it, the buttons gone) is an edit that counts
+    against Telegram's budget like a message. When the budget is tight it is left out, so the
+    next question goes out sooner and a press costs one limited call instead of two: the old
+    buttons stay, and a later press on them only gets "Die vraag is al beantwoord" (and then
+    closes the question)."""
     messages = list(reply.messages)
     changes = [answer(query)]
     if clicked is not None:
@@ -214,7 +221,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None or not reply.counted
                       else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
-            changes.append(close_question(query, clicked, chosen, closed))
+            if spare(bot, 1 + len(messages)):
+                changes.append(close_question(query, clicked, chosen, closed))
     await asyncio.gather(*changes)
     await send(bot, chat_id, messages)
 
