@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.config import Settings
 from tests.telegram_fake.bot import running_bot
 from tests.telegram_fake.interview import INTERVIEW, step
 from tests.telegram_fake.people import FakeGroup, FakeUser
@@ -55,7 +56,8 @@ def report(name: str, latencies: list[float]) -> None:
 
 async def main(count: int, group_count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        async with FakeTelegram() as tg, running_bot(tg, Path(tmp)):
+        async with FakeTelegram() as tg, running_bot(  # with Telegram's throttle, as deployed
+                tg, Path(tmp), telegram_max_rate=Settings().telegram_max_rate):
             quiet = [FakeUser(tg, 100_000 + n, "Jongere") for n in range(count)]
             report(f"{count} youth, no group", await interviews(quiet))
             busy = [FakeUser(tg, 200_000 + n, "Jongere") for n in range(count)]

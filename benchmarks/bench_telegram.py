@@ -9,7 +9,10 @@ per turn; then the same for a bot that makes the same Bot API calls without any 
 python-telegram-bot echo bot (one reply per text) on the same transport with the same
 concurrency, the ceiling of this stack; and the ratios. All three run without Telegram's
 30 messages/s throttle.
-Usage: ``python benchmarks/bench_telegram.py [--youth 500]``.
+
+``--throttle``: only the bot, with Telegram's throttle on (``TOEKOMSTPLAN_TELEGRAM_MAX_RATE``,
+30 messages/s by default): what one bot token carries, e.g. with ``--youth 60``.
+Usage: ``python benchmarks/bench_telegram.py [--youth 500] [--throttle]``.
 """
 
 from __future__ import annotations
@@ -82,14 +85,15 @@ async def measure(name: str, tg: FakeTelegram, process: asyncio.subprocess.Proce
     return rate
 
 
-async def main(count: int) -> None:
+async def main(count: int, throttle: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         async with FakeTelegram() as tg:
             env = {**os.environ, "TOEKOMSTPLAN_BOT_TOKEN": tg.token,
                    "TOEKOMSTPLAN_BOT_API_URL": tg.base_url, "TOEKOMSTPLAN_DATA_DIR": tmp,
                    "TOEKOMSTPLAN_ENCRYPTION_KEY": new_key(), "TOEKOMSTPLAN_POLL_TIMEOUT": "1",
-                   "TOEKOMSTPLAN_TELEGRAM_MAX_RATE": "0",
                    "TOEKOMSTPLAN_FLOOD_LIMIT": str(FAKE_PACE_LIMIT)}
+            if not throttle:
+                env["TOEKOMSTPLAN_TELEGRAM_MAX_RATE"] = "0"
             env.pop("TOEKOMSTPLAN_DATABASE_URL", None)
             profile = os.environ.get("PROFILE_BOT")
             prefix = ["-m", "cProfile", "-o", profile] if profile else []
@@ -99,8 +103,11 @@ async def main(count: int) -> None:
                 await step(user, STEPS, number)
 
             youth = [FakeUser(tg, 100_000 + n, f"Jongere{n}") for n in range(count)]
-            ours = await measure(f"toekomstplan, {count} youth, whole interviews", tg, bot,
-                                 youth, interview_step)
+            throttled = " under Telegram's throttle" if throttle else ""
+            ours = await measure(f"toekomstplan, {count} youth, whole interviews{throttled}",
+                                 tg, bot, youth, interview_step)
+        if throttle:
+            return
         async with FakeTelegram() as tg:
             calls_only = await start(tg, sys.executable, str(HERE / "echo_bot.py"), tg.token,
                                      tg.base_url, "buttons")
@@ -129,4 +136,7 @@ async def main(count: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--youth", type=int, default=500)
-    asyncio.run(main(parser.parse_args().youth))
+    parser.add_argument("--throttle", action="store_true",
+                        help="only the bot, with Telegram's 30 messages/s throttle on")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.youth, arguments.throttle))

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(settings: Settings) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.adapters.telegram.app import build_bot
+    from bot.adapters.telegram.app import AnotherPoller, build_bot
 
     store = opened(settings, settings.encryption_key, ENV_KEY)
     warm_up()
@@ -138,6 +138,9 @@ def _run(settings: Settings) -> int:
         asyncio.run(main())
     except InvalidToken:
         return fail("Telegram rejected TOEKOMSTPLAN_BOT_TOKEN; check the token from BotFather")
+    except AnotherPoller:
+        return fail("another process is polling with this bot token, so this one stopped; "
+                    "polling runs in one process only (for several, use webhook mode)")
     except NetworkError as error:
         return fail(f"cannot reach the Bot API at TOEKOMSTPLAN_BOT_API_URL "
                     f"({type(error).__name__})")

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
     webhook_path: str = "telegram"
     webhook_secret: str | None = None  # checked on every webhook call; random when unset
+    # /healthz and /metrics in polling mode (webhook mode serves them on the webhook port)
+    metrics_port: int | None = None  # off unless set
+    metrics_listen: str = "127.0.0.1"
 
     @property
     def key_file(self) -> Path:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from bot import scheduler
@@ -126,6 +127,21 @@ class Turns:
             claimed = with_sources(uow, now, uow.outbox.claim(channel, now, now + lease, limit))
             uow.commit()
         return claimed
+
+    def outbox_backlog(self) -> tuple[int, timedelta]:
+        """How many outbox messages wait, and how long the oldest has waited."""
+        with UnitOfWork(self.store) as uow:
+            count, oldest = uow.outbox.backlog()
+        return count, self.clock() - oldest if oldest else timedelta(0)
+
+    def database_reachable(self) -> bool:
+        """The database answers a query now (for a health check: never waits on turns)."""
+        try:
+            with self.store.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except DBAPIError:
+            return False
+        return True
 
     def release(self, delivery: Delivery, sent_parts: int) -> None:
         """A claimed delivery that could not go out now: any courier may send it later,
@@ -249,5 +265,5 @@ class Turns:
                       self.store.sealer.pseudonym(f"{channel}:{external_id}"),
                       user_input.kind.value, conversation.state, result.conversation.state,
                       (time.perf_counter() - started) * 1000)
-        return Taken(Reply(messages, result.chosen, result.counted), result.plan,
+        return Taken(Reply(messages, result.chosen, result.counted, result.crisis), result.plan,
                      result.conversation.lang, now, shared)

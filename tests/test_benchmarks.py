@@ -9,12 +9,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import POSTGRES_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(script: str, youth: int) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TOEKOMSTPLAN_")}
-    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth)],
+def run(script: str, youth: int, *options: str) -> str:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("TOEKOMSTPLAN_") or k == "TOEKOMSTPLAN_TEST_POSTGRES_URL"}
+    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth),
+                           *options],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -33,6 +39,19 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     assert "the same Bot API calls without the conversation (echo with buttons): 81 turns" in out
     assert "bare PTB echo bot, same transport and concurrency: 81 turns" in out
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
+
+
+def test_bench_telegram_measures_the_bot_under_telegrams_throttle() -> None:
+    out = run("bench_telegram.py", 2, "--throttle")
+    assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 68 turns" in out
+    assert "echo" not in out
+
+
+def test_bench_workers_kills_one_of_three_workers_midway() -> None:
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL: set TOEKOMSTPLAN_TEST_POSTGRES_URL to run against a server")
+    out = run("bench_workers.py", 2, "--kill-after", "1")
+    assert re.search(r"3 workers, one SIGKILLed after 1 s and restarted: \d+ of 2 youth", out)
 
 
 def test_bench_groups_measures_youth_with_and_without_spamming_groups() -> None:

@@ -58,6 +58,7 @@ class TurnResult:
     effect: Effect | None = None
     chosen: str | None = None  # the label of the button pressed, when the press counted
     counted: bool = True  # False: a press that did nothing (an earlier or stale button)
+    crisis: bool = False  # the input signalled a risk and got the crisis reply
 
 
 class _TurnState:
@@ -160,7 +161,9 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     if said:
         kinds = detect(said, turn.conv.lang)
         if kinds:  # before anything else: a calm reply with the right help lines
-            return _crisis(turn, user_input, kinds, may_answer=not unseen)
+            result = _crisis(turn, user_input, kinds, may_answer=not unseen)
+            result.crisis = True
+            return result
     if user_input.kind is InputKind.COMMAND:
         return _command(turn, user_input)
     if user_input.kind is InputKind.MEDIA:

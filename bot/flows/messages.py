@@ -61,11 +61,13 @@ class Message:
 class Reply:
     """Everything one turn says back. ``chosen`` is the label of the button the input pressed,
     when that press counted; adapters use it to show the answer under the question.
-    ``counted`` is False for a press that did nothing (an earlier or stale button)."""
+    ``counted`` is False for a press that did nothing (an earlier or stale button).
+    ``crisis``: the input signalled a risk and the reply holds the help lines."""
 
     messages: list[Message]
     chosen: str | None = None
     counted: bool = True
+    crisis: bool = False
 
 
 class InputKind(StrEnum):

@@ -334,6 +334,12 @@ class Outbox:
         if ids:
             self.connection.execute(delete(outbox).where(outbox.c.id.in_(ids)))
 
+    def backlog(self) -> tuple[int, datetime | None]:
+        """How many messages wait (claimed or not), and when the oldest was written."""
+        count, oldest = self.connection.execute(
+            select(func.count(), func.min(outbox.c.created_at))).one()
+        return count, aware(oldest)
+
     def waiting_for(self, user_id: int) -> list[Message]:
         """Messages not yet delivered to this user (for their data export)."""
         rows = self.connection.execute(select(outbox.c.document).where(

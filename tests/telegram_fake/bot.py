@@ -25,8 +25,11 @@ async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = No
     """The bot serving ``tg`` until the block ends (polling unless a webhook URL is given).
 
     Fake users answer far faster than people can read, so the flood limit is out of their
-    reach unless a test sets ``flood_limit`` (the ``tg_flood_limited`` fixture)."""
+    reach unless a test sets ``flood_limit`` (the ``tg_flood_limited`` fixture); and one of
+    them alone would use Telegram's whole budget, so there is none unless a test sets
+    ``telegram_max_rate`` (429s with ``retry_after`` are honoured either way)."""
     settings.setdefault("flood_limit", FAKE_PACE_LIMIT)
+    settings.setdefault("telegram_max_rate", 0)
     config = Settings(bot_token=tg.token, bot_api_url=tg.base_url, data_dir=data_dir,
                       encryption_key=KEY, poll_timeout=1, **settings)  # type: ignore[arg-type]
     own = store is None  # a store of its own is closed again at the end

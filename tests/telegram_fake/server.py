@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import ClientSession, web
+from aiohttp import ClientError, ClientSession, TCPConnector, web
 
 from tests.telegram_fake.validation import (
     CALLBACK_ANSWER_LIMIT,
@@ -349,7 +349,10 @@ class FakeTelegram:
                 "has_custom_certificate": False, "pending_update_count": len(self._updates)}
 
     async def _push_to_webhook(self) -> None:
-        async with ClientSession() as session:
+        """Post the updates one by one, each on a connection of its own (so processes that
+        share the port with ``SO_REUSEPORT`` each get some); an update whose call failed is
+        sent again, as Telegram does, until one process takes it."""
+        async with ClientSession(connector=TCPConnector(force_close=True)) as session:
             while self.webhook:
                 if not self._updates:
                     self._new_update.clear()
@@ -363,7 +366,7 @@ class FakeTelegram:
                     async with session.post(self.webhook["url"], json=update,
                                             headers=headers) as response:
                         delivered = response.status == 200
-                except OSError:
+                except (OSError, ClientError):  # refused, or the process died mid-call
                     delivered = False
                 if delivered:
                     self._updates.pop(0)

@@ -1,5 +1,11 @@
 """Building and serving the bot: the PTB Application, its handlers, the outbox courier, the
-scheduler loop, and polling or webhook."""
+scheduler loop, and polling or webhook, with ``/healthz`` and ``/metrics`` beside them.
+
+Webhook mode may run in any number of processes on one database and one port (the webhook
+server binds with ``SO_REUSEPORT``; the kernel spreads the connections). Polling runs in one
+process only: Telegram ends a poll with 409 Conflict when another process polls with the
+same token, and the process that gets it stops with :class:`AnotherPoller`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 
 from telegram import Bot, BotCommand, Update
-from telegram.error import TelegramError
+from telegram.error import Conflict, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -20,9 +26,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.adapters.telegram.budget import SharedBudget
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.handlers import Handlers, crisis_messages
+from bot.adapters.telegram.metrics import Metrics, OperationsServer
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
 from bot.adapters.telegram.scheduling import ScheduleLoop
 from bot.adapters.telegram.sending import answer, send
@@ -41,39 +49,68 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
 STOP_DELIVERING = 15.0  # seconds the last outbox round may take when the bot stops
 
 
+class AnotherPoller(Exception):
+    """Another process polls with this bot token (Telegram answered 409 Conflict)."""
+
+
 @dataclass
 class TelegramBot:
-    """The PTB application with what it needs around it: the courier and the transports
-    (closed here even when startup fails, which PTB leaves open)."""
+    """The PTB application with what it needs around it: the courier, the metrics and the
+    transports (closed here even when startup fails, which PTB leaves open)."""
 
     application: Application
     courier: Courier
     transports: tuple[AiohttpRequest, AiohttpRequest]
     schedule: ScheduleLoop
+    metrics: Metrics
+    budget: SharedBudget
 
     async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
-        """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling."""
+        """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling.
+        Raises :class:`AnotherPoller` when polling met another process polling."""
         application = self.application
+        conflict = False
+
+        def polling_failed(error: TelegramError) -> None:
+            nonlocal conflict
+            if isinstance(error, Conflict):
+                conflict = True
+                stop.set()
+            else:
+                log.warning("polling for updates failed: %s", type(error).__name__)
+
         try:
             async with application:
                 await set_up_profile(application.bot)
                 await application.start()
                 updater = application.updater
                 assert updater is not None
-                webhook = None
+                webhook = operations = None
                 if settings.webhook_url:
                     webhook = Webhook(application, settings.webhook_path,
-                                      settings.webhook_secret or secrets.token_urlsafe(32))
+                                      settings.webhook_secret or secrets.token_urlsafe(32),
+                                      self.metrics)
                     await webhook.start(settings.webhook_listen, settings.webhook_port,
                                         settings.webhook_url, ALLOWED_UPDATES)
                 else:
+                    if settings.metrics_port is not None:
+                        operations = OperationsServer(self.metrics)
+                        await operations.start(settings.metrics_listen, settings.metrics_port)
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
-                                                poll_interval=0, timeout=settings.poll_timeout)
+                                                poll_interval=0, timeout=settings.poll_timeout,
+                                                error_callback=polling_failed)
                 courier = asyncio.create_task(self.courier.run(application.bot))
                 schedule = asyncio.create_task(self.schedule.run())
+                budget = asyncio.create_task(self.budget.run(stop))
                 log.info("bot is running (%s)", "webhook" if webhook else "polling")
                 await stop.wait()
+                if conflict:  # PTB's last poll (to confirm what it fetched) would end the
+                    # other process's poll in turn: it is the one that goes on, so no last poll
+                    updater._Updater__polling_cleanup_cb = None  # type: ignore[attr-defined]
                 await (webhook.stop() if webhook else updater.stop())
+                if operations is not None:
+                    await operations.stop()
+                await budget
                 await application.stop()
                 self.schedule.stop()
                 await schedule
@@ -85,6 +122,8 @@ class TelegramBot:
         finally:
             for transport in self.transports:
                 await transport.shutdown()
+        if conflict:
+            raise AnotherPoller
 
 
 def new_application(token: str, api_url: str, max_rate: float, poll_timeout: float
@@ -113,7 +152,8 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
                                               settings.telegram_max_rate,
                                               settings.poll_timeout)
     courier = Courier(turns)
-    handlers = Handlers(turns, courier, FloodGate(limit=settings.flood_limit))
+    metrics = Metrics(turns)
+    handlers = Handlers(turns, courier, FloodGate(limit=settings.flood_limit), metrics)
     private = filters.ChatType.PRIVATE
     application.add_handler(CallbackQueryHandler(handlers.click))
     application.add_handler(MessageHandler(private & filters.UpdateType.EDITED_MESSAGE,
@@ -127,7 +167,16 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     application.add_handler(ChatMemberHandler(handlers.elsewhere.added,
                                               ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_error_handler(on_error)
-    return TelegramBot(application, courier, transports, ScheduleLoop(turns, courier))
+
+    async def count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        metrics.errors.inc()
+
+    application.add_error_handler(count_error)
+    rate_limiter = application.bot.rate_limiter
+    assert isinstance(rate_limiter, AIORateLimiter)
+    budget = SharedBudget(rate_limiter, settings.telegram_max_rate, turns)
+    return TelegramBot(application, courier, transports, ScheduleLoop(turns, courier), metrics,
+                       budget)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

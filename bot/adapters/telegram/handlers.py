@@ -24,10 +24,12 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import CHANNEL
+from bot.adapters.telegram.budget import spare
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.elsewhere import Elsewhere
 from bot.adapters.telegram.flood import FloodGate, Verdict
+from bot.adapters.telegram.metrics import Metrics
 from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
@@ -58,10 +60,12 @@ def crisis_messages(update: Update, t: Translator) -> list[Message]:
 
 
 class Handlers:
-    def __init__(self, turns: Turns, courier: Courier, gate: FloodGate | None = None) -> None:
+    def __init__(self, turns: Turns, courier: Courier, gate: FloodGate | None = None,
+                 metrics: Metrics | None = None) -> None:
         self.turns = turns
         self.courier = courier
         self.gate = gate or FloodGate()
+        self.metrics = metrics or Metrics(turns)
         self.elsewhere = Elsewhere(self.gate)
         self.closed = Remembered()  # questions whose buttons were taken away
         self._checks = 0
@@ -80,6 +84,8 @@ class Handlers:
             return True
         t = Translator(language_of(update))
         messages = crisis_messages(update, t)
+        if messages:
+            self.metrics.crisis_replies.inc()
         if not messages and ALIASES.get(UserInput.typed(said_in(update)).command) == "sos":
             messages = sos_reply(t)
         if not messages and verdict is Verdict.WARN:
@@ -94,8 +100,11 @@ class Handlers:
         other users' turns go on."""
         user = update.effective_user
         assert user is not None
-        taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
-                                  user_input, language_of(update))
+        with self.metrics.turn(user_input.kind):
+            taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
+                                      user_input, language_of(update))
+        if taken.reply.crisis:
+            self.metrics.crisis_replies.inc()
         if taken.has_documents:
             return replace(taken, reply=await asyncio.to_thread(taken.with_documents))
         return taken
@@ -194,7 +203,13 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
 async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
                       reply: Reply, step: int | None, closed: Remembered) -> None:
     """What a counted press changes: the spinner stops and the question shows the answer or
-    its new marks (both at once), then what follows is sent."""
+    its new marks (both at once), then what follows is sent.
+
+    Closing the question (its answer under it, the buttons gone) is an edit that counts
+    against Telegram's budget like a message. When the budget is tight it is left out, so the
+    next question goes out sooner and a press costs one limited call instead of two: the old
+    buttons stay, and a later press on them only gets "Die vraag is al beantwoord" (and then
+    closes the question)."""
     messages = list(reply.messages)
     changes = [answer(query)]
     if clicked is not None:
@@ -206,7 +221,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None or not reply.counted
                       else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
-            changes.append(close_question(query, clicked, chosen, closed))
+            if spare(bot, 1 + len(messages)):
+                changes.append(close_question(query, clicked, chosen, closed))
     await asyncio.gather(*changes)
     await send(bot, chat_id, messages)
 

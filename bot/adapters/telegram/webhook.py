@@ -5,6 +5,10 @@ Telegram's secret header, so forged posts could fill the memory. Here the secret
 on the headers alone, before any of the body is read, and a body is read only up to
 :data:`MAX_BODY` (Telegram's updates are a few kilobytes). By default it listens on
 127.0.0.1 only: the TLS proxy in front of it is what Telegram calls.
+
+The same server answers ``/healthz`` and ``/metrics`` (:mod:`bot.adapters.telegram.metrics`);
+the proxy passes only the webhook's path on to it. It binds with ``SO_REUSEPORT``: several
+processes may listen on one port, and the kernel spreads Telegram's connections over them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from bot.adapters.telegram.metrics import Metrics, add_routes
+
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # bytes
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -24,11 +30,13 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 class Webhook:
     """Serves ``path`` for Telegram's webhook calls and passes each update to PTB."""
 
-    def __init__(self, application: Application, path: str, secret: str) -> None:
+    def __init__(self, application: Application, path: str, secret: str,
+                 metrics: Metrics) -> None:
         self.application = application
         self.secret = secret.encode()
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post("/" + path.strip("/"), self._receive)
+        add_routes(app, metrics)
         self._runner = web.AppRunner(app, access_log=None)
 
     async def _receive(self, request: web.Request) -> web.Response:
@@ -50,7 +58,7 @@ class Webhook:
         """Listen first, then tell Telegram where to call."""
         await self._runner.setup()
         try:
-            await web.TCPSite(self._runner, listen, port).start()
+            await web.TCPSite(self._runner, listen, port, reuse_port=True).start()
             await self.application.bot.set_webhook(url, allowed_updates=allowed_updates,
                                                    secret_token=self.secret.decode())
         except BaseException:
