@@ -99,7 +99,7 @@ def test_sos_any_time_then_the_same_question(store: Store) -> None:
     for number in ("113", "0800-0432", "0800-0450", "0800-2000", "0800-0188", "112",
                    "088-0767000"):
         assert number in youth.replies[0].text
-    assert "gecontroleerd op 22 november 2026" in youth.replies[0].text
+    assert "gecontroleerd op 2 december 2026" in youth.replies[0].text
     assert youth.asked == asked
 
 
