@@ -167,6 +167,19 @@ def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = 
     return messages
 
 
+def unsafe_text(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = None,
+                doubt: bool = False) -> Safe:
+    """Not safe now (or in doubt): 112 first, then the most fitting line, nothing else."""
+    rows = [t(N_("Twijfel je? Bel dan 112. Dat is het alarmnummer.")) if doubt
+            else t(N_("Bel nu 112. Dat is het alarmnummer."))]
+    fitting = [line for line in lines_for(kinds, age) if line is not EMERGENCY]
+    if fitting:
+        line = fitting[0]
+        rows.append(t(N_("Of bel {name}: {call}"), name=Safe(f"<b>{escape(line.name)}</b>"),
+                      call=t(line.call, **line.call_values())))
+    return Safe("\n".join(rows))
+
+
 def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
                     age: int | None = None) -> Message:
     """Inside the veiligheidsplan a heavy answer is still the answer: it is kept, and the
