@@ -68,9 +68,9 @@ class Turns:
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
-        """Outbox messages waiting for users of ``channel`` (or for one of them), oldest first."""
+        """Outbox messages due for users of ``channel`` (or for one of them), oldest first."""
         with UnitOfWork(self.store) as uow:
-            return uow.outbox.pending(channel, external_id, limit)
+            return uow.outbox.pending(channel, external_id, limit, now=self.clock())
 
     def delivered(self, ids: list[int]) -> None:
         """The adapter delivered these outbox entries; they are removed."""

@@ -256,7 +256,6 @@ def _crisis_reply(turn: _TurnState, kinds: frozenset[RiskKind], stored: bool) ->
     professionals = ([(p.id, p.name) for p in ctx.sharing.linked_professionals()]
                      if ctx.sharing is not None else [])
     names = names_text([name for _, name in professionals], turn.t)
-    turn.flush_notes()
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
                                       professional=names or None))
     return _after_crisis(turn, kinds, professionals, stored)

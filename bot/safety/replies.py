@@ -188,10 +188,15 @@ def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
     lines = lines_for(kinds, age)
     if lines:
         rows.append(t(N_("Wordt het je nu te veel? Hier kun je terecht:")))
-        rows += [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
-                 for line in lines]
+        rows += short_lines(lines, t)
     rows.append(t(N_("Typ /sos om alle nummers te zien.")))
     return Message(Safe("\n".join(rows)))
+
+
+def short_lines(lines: Iterable[Helpline], t: Translator) -> list[str]:
+    """Help lines in one line each: name and how to reach it."""
+    return [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
+            for line in lines]
 
 
 def checked_on(t: Translator) -> str:

@@ -36,6 +36,7 @@ from bot.flows.sharing.views import (
     is_helped_by,
     new_jim_choices,
     new_when_message,
+    pick_up_choice,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -54,13 +55,22 @@ from bot.plan.model import (
     Plan,
     UrgentNeed,
 )
-from bot.safety.contact import contact_failed, contact_request, contact_sent
+from bot.safety.contact import (
+    FOLLOW_UP_AFTER,
+    contact_failed,
+    contact_not_picked_up,
+    contact_picked_up,
+    contact_request,
+    contact_sent,
+)
+from bot.safety.detection import RiskKind
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
 from bot.storage.sharing import AskRow, LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
+CONTACT = "contact"  # the subject of an ask for contact now, after a crisis (no plan item)
 CODE_CHANNELS = frozenset({"terminal"})  # chats that show an invite as a code to type
 
 
@@ -326,6 +336,8 @@ class Sharing:
     def _pick_up(self, ask: AskRow, link: LinkRow) -> Click:
         """The first professional to press "Ik pak dit op" has it: it is noted in the plan,
         the youth hears who picks up which question, the others' asks close."""
+        if ask.subject == CONTACT:
+            return self._pick_up_contact(ask, link)
         conversation, plan = self.peers.load(link.youth_id)
         subject = plan.action(ask.subject) or plan.urgent_need(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
@@ -340,10 +352,7 @@ class Sharing:
                                           by=profile.name if profile else None)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
-        for other in self.uow.links.of_youth(link.youth_id):
-            for waiting in self.uow.asks.of_link(other.id):
-                if waiting.subject == ask.subject:
-                    self.uow.asks.set_status(waiting.id, self.uow.asks.DONE)
+        self._close_asks(link.youth_id, ask.subject)
         name = self._member_name(link, plan, self.t)
         what = subject.text if isinstance(subject, UrgentNeed) else subject.what
         self.peers.send(link.youth_id, lambda t: [Message(t(
@@ -351,6 +360,26 @@ class Sharing:
             what=what))])
         return Click(self._say(N_("Dank je. {youth} hoort dat je het oppakt."),
                                youth=youth_name(plan, self.t)), then=self._next_ask())
+
+    def _close_asks(self, youth_id: int, subject: str) -> None:
+        """Someone picked it up: the other professionals' asks about it close."""
+        for other in self.uow.links.of_youth(youth_id):
+            for waiting in self.uow.asks.of_link(other.id):
+                if waiting.subject == subject:
+                    self.uow.asks.set_status(waiting.id, self.uow.asks.DONE)
+
+    def _pick_up_contact(self, ask: AskRow, link: LinkRow) -> Click:
+        """A request for contact picked up: the youth hears it, the half-hour follow-up is
+        no longer needed."""
+        if ask.status == self.uow.asks.DONE:
+            return self._gone()
+        self._close_asks(link.youth_id, CONTACT)
+        self.uow.outbox.cancel_delayed(link.youth_id)
+        name = self._member_name(link, self.plan, self.t)
+        self.peers.send(link.youth_id, lambda t: [contact_picked_up(name, t)])
+        return Click(self._say(N_("Dank je. {youth} hoort dat je contact opneemt."),
+                               youth=youth_name(self.peers.plan(link.youth_id), self.t)),
+                     then=self._next_ask())
 
     def _next_ask(self) -> list[Message]:
         """The member's next waiting ask, now that the previous one is answered; or, when
@@ -445,14 +474,27 @@ class Sharing:
         return [LinkSummary(link.id, link.role, self._professional_name(link))
                 for link in self._professional_links()]
 
-    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+    def ask_for_contact(self, link_ids: list[int], kinds: list[RiskKind]) -> list[Message]:
+        """Each professional gets an urgent ask with "Ik pak dit op" (a new one replaces an
+        earlier one); the youth gets a follow-up in half an hour unless it is picked up."""
         sent: list[str] = []
         for link in self._professional_links():
-            if link.id in link_ids:
-                self.peers.send(link.member_id, lambda t: [
-                    contact_request(youth_name(self.plan, t), self.now, t)])
-                sent.append(self._professional_name(link))
-        return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
+            if link.id not in link_ids:
+                continue
+            for earlier in self.uow.asks.of_link(link.id):
+                if earlier.subject == CONTACT:
+                    self.uow.asks.delete(earlier.id)
+            ask_id = self.uow.asks.create(link.id, CONTACT, self.uow.asks.OPEN, self.now)
+            self.peers.send(link.member_id, lambda t, ask_id=ask_id: [contact_request(
+                youth_name(self.plan, t), self.now, t, pick_up_choice(ask_id, t))], link)
+            sent.append(self._professional_name(link))
+        if not sent:
+            return [contact_failed(self.t)]
+        self.uow.outbox.cancel_delayed(self.user_id)
+        self.uow.outbox.put(self.user_id, [contact_not_picked_up(sent, kinds, self.plan.age,
+                                                                 self.t)],
+                            self.now, not_before=self.now + FOLLOW_UP_AFTER)
+        return [contact_sent(sent, self.t)]
 
 
 JOINED = {
@@ -494,6 +536,10 @@ class Handoffs:
 
     def ask_messages(self, subject: str, ask_id: int, link: LinkRow, plan: Plan,
                      t: Translator) -> list[Message]:
+        if subject == CONTACT:
+            ask = self.uow.asks.get(ask_id)
+            return [contact_request(youth_name(plan, t), ask.created_at or self.now, t,
+                                    pick_up_choice(ask_id, t))] if ask else []
         action = plan.action(subject)
         if link.role in HELPERS:
             return [ask_message(plan, action, ask_id, t)] if action else []
@@ -518,7 +564,7 @@ class Handoffs:
         wanted = self._subjects(link, plan)
         asked = {ask.subject: ask for ask in self.uow.asks.of_link(link.id)}
         for subject, ask in asked.items():
-            if subject not in wanted:
+            if subject not in wanted and subject != CONTACT:  # contact is no plan item
                 self.uow.asks.delete(ask.id)
         picked = {item.id for item in [*plan.urgent, *plan.actions] if item.response
                   and item.response.answer is HelperAnswer.PICKED_UP}

@@ -68,6 +68,7 @@ class AskRow:
     link_id: int
     subject: str
     status: str
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class Asks:
             select(asks).join(links, links.c.id == asks.c.link_id)
             .where(links.c.member_id == member_id, asks.c.status.in_(statuses))
             .order_by(asks.c.id))
-        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+        return [AskRow(r.id, r.link_id, r.subject, r.status, aware(r.created_at)) for r in rows]
 
     def waiting(self, member_id: int) -> list[AskRow]:
         """Every ask the member has not answered yet, shown or not, oldest first."""
@@ -223,7 +224,8 @@ class Asks:
 
     def get(self, ask_id: int) -> AskRow | None:
         row = self.connection.execute(select(asks).where(asks.c.id == ask_id)).first()
-        return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status)
+        return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status,
+                                                 aware(row.created_at))
 
     def delete(self, ask_id: int) -> None:
         self.connection.execute(delete(asks).where(asks.c.id == ask_id))
@@ -232,7 +234,7 @@ class Asks:
         """Every ask on one link (for the data export)."""
         rows = self.connection.execute(select(asks).where(asks.c.link_id == link_id)
                                        .order_by(asks.c.id))
-        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+        return [AskRow(r.id, r.link_id, r.subject, r.status, aware(r.created_at)) for r in rows]
 
 
 class Outbox:
@@ -245,18 +247,28 @@ class Outbox:
         self.sealer = sealer
 
     def put(self, recipient_id: int, messages: list[Message], now: datetime,
-            about: LinkRow | None = None) -> None:
+            about: LinkRow | None = None, not_before: datetime | None = None) -> None:
         """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
-        the youth erased) takes them away unsent."""
+        the youth erased) takes them away unsent; ``not_before``: not delivered earlier (a
+        follow-up that :meth:`cancel_delayed` takes away when it is no longer needed)."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
         self.connection.execute(insert(outbox).values(
             recipient_id=recipient_id, document=document, created_at=now,
-            youth_id=about.youth_id if about else None, link_id=about.id if about else None))
+            youth_id=about.youth_id if about else None, link_id=about.id if about else None,
+            not_before=not_before))
+
+    def cancel_delayed(self, recipient_id: int) -> None:
+        """Drop the delayed messages still waiting for this user."""
+        self.connection.execute(delete(outbox).where(outbox.c.recipient_id == recipient_id,
+                                                     outbox.c.not_before.is_not(None)))
 
     def pending(self, channel: str, external_id: str | None = None,
-                limit: int = 100) -> list[Delivery]:
-        """Undelivered messages, oldest first; for one recipient when ``external_id`` is given."""
-        where = [users.c.channel == channel]
+                limit: int = 100, now: datetime | None = None) -> list[Delivery]:
+        """Messages due by ``now`` (default: the wall clock), oldest first; for one recipient
+        when ``external_id`` is given."""
+        due = now or datetime.now(UTC)
+        where = [users.c.channel == channel,
+                 or_(outbox.c.not_before.is_(None), outbox.c.not_before <= due)]
         if external_id is not None:
             where.append(users.c.external_id.in_(identities(self.sealer, channel, external_id)))
         rows = self.connection.execute(

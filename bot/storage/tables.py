@@ -111,6 +111,7 @@ outbox = Table(
     # what a message is about (migration 0003): gone with the youth or the link
     Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
     Column("link_id", Integer, ForeignKey("links.id", ondelete="CASCADE"), index=True),
+    Column("not_before", DateTime(timezone=True)),  # not delivered earlier (migration 0007)
 )
 
 professionals = Table(

@@ -15,6 +15,7 @@ from typing import Protocol
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
 from bot.plan.model import HelperAnswer, Plan
+from bot.safety.detection import RiskKind
 
 
 @dataclass
@@ -92,6 +93,7 @@ class SharingPort(Protocol):
     def linked_professionals(self) -> list[LinkSummary]:
         """This youth's linked professionals (``name``: their own name, for the question)."""
 
-    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+    def ask_for_contact(self, link_ids: list[int], kinds: list[RiskKind]) -> list[Message]:
         """The youth said yes: these professionals (if still linked) get an urgent request
-        for contact, without anything the youth wrote; returns what to tell the youth."""
+        for contact, without anything the youth wrote; returns what to tell the youth.
+        ``kinds`` pick the help lines of the follow-up if nobody picks it up."""

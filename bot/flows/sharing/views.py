@@ -235,8 +235,12 @@ def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
         text = t(N_("{youth} vraagt je hulp bij: {what}."), youth=youth, what=subject.what)
         if subject.when in WHEN_WISH:
             text += " " + t(WHEN_WISH[subject.when])
-    return Message(text, choices=(Choice(ask_choice(ask_id, PICK_UP),
-                                         t.plain(N_("Ik pak dit op"))),))
+    return Message(text, choices=(pick_up_choice(ask_id, t),))
+
+
+def pick_up_choice(ask_id: int, t: Translator) -> Choice:
+    """The button a professional presses to take on an urgent ask."""
+    return Choice(ask_choice(ask_id, PICK_UP), t.plain(N_("Ik pak dit op")))
 
 
 def answer_notice(helper: str, action: Action, t: Translator) -> Message:
