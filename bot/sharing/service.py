@@ -375,7 +375,7 @@ class Sharing:
             return self._gone()
         self._close_asks(link.youth_id, CONTACT)
         self.uow.outbox.cancel_delayed(link.youth_id)
-        name = self._member_name(link, self.plan, self.t)
+        name = self._professional_name(link)
         self.peers.send(link.youth_id, lambda t: [contact_picked_up(name, t)])
         return Click(self._say(N_("Dank je. {youth} hoort dat je contact opneemt."),
                                youth=youth_name(self.peers.plan(link.youth_id), self.t)),
@@ -475,16 +475,21 @@ class Sharing:
                 for link in self._professional_links()]
 
     def ask_for_contact(self, link_ids: list[int], kinds: list[RiskKind]) -> list[Message]:
-        """Each professional gets an urgent ask with "Ik pak dit op" (a new one replaces an
-        earlier one); the youth gets a follow-up in half an hour unless it is picked up."""
+        """Each professional gets an urgent ask with "Ik pak dit op" (asked again while it is
+        open, the same ask); the youth gets a follow-up in half an hour unless it is picked
+        up (asked again: one follow-up, from now)."""
         sent: list[str] = []
         for link in self._professional_links():
             if link.id not in link_ids:
                 continue
-            for earlier in self.uow.asks.of_link(link.id):
-                if earlier.subject == CONTACT:
+            earlier = next((ask for ask in self.uow.asks.of_link(link.id)
+                            if ask.subject == CONTACT), None)
+            if earlier is not None and earlier.status != self.uow.asks.DONE:
+                ask_id = earlier.id  # still open: the new message picks up the same ask
+            else:
+                if earlier is not None:
                     self.uow.asks.delete(earlier.id)
-            ask_id = self.uow.asks.create(link.id, CONTACT, self.uow.asks.OPEN, self.now)
+                ask_id = self.uow.asks.create(link.id, CONTACT, self.uow.asks.OPEN, self.now)
             self.peers.send(link.member_id, lambda t, ask_id=ask_id: [contact_request(
                 youth_name(self.plan, t), self.now, t, pick_up_choice(ask_id, t))], link)
             sent.append(self._professional_name(link))
