@@ -313,3 +313,43 @@ def test_each_kind_mid_conversation_then_on_with_nothing_lost(
     assert youth.asked == interrupted
     assert youth.plan == before  # the message was no answer
     go_on(youth)
+
+
+# --- the veiligheidsplan is private until the youth says yes ----------------------------------
+
+def test_the_veiligheidsplan_is_seen_only_after_a_yes_to_that_question(store: Store) -> None:
+    noor, mark = youth_with_professional(Turns(store))
+    noor.says("ik snij mezelf soms")
+    noor.clicks("Nee")  # no message to Mark now
+    noor.clicks("Ja, graag")
+    for answer in ("Ik slaap slecht", "Muziek luisteren", "Mijn zus"):
+        noor.says(answer)
+    assert "Alleen jij ziet het. Met /delen kun je het laten zien." in noor.text
+    noor.clicks("Verder met mijn plan")
+    mark.says("/jongeren")
+    assert "Muziek luisteren" not in mark.text and "eiligheidsplan" not in mark.text
+    noor.says("/delen")
+    assert "Je veiligheidsplan: alleen voor jou." in noor.text
+    noor.clicks("Wie ziet je veiligheidsplan")
+    assert noor.asked == "Mag Mark (woonbegeleider, RIBW) je veiligheidsplan zien?"
+    noor.clicks("Nee")
+    mark.says("/jongeren")
+    assert "Muziek luisteren" not in mark.text
+    noor.says("/delen")
+    noor.clicks("Wie ziet je veiligheidsplan")
+    noor.clicks("Ja")
+    assert "Bewaard." in noor.text
+    mark.says("/jongeren")
+    assert "Muziek luisteren" in mark.text
+    noor.says("/delen")
+    assert "Je veiligheidsplan ziet: Mark (woonbegeleider, RIBW)" in noor.text
+    noor.clicks("Wie ziet je veiligheidsplan")
+    noor.clicks("Nee")  # and back
+    mark.says("/jongeren")
+    assert "Muziek luisteren" not in mark.text
+
+
+def test_without_a_veiligheidsplan_delen_does_not_ask_about_it(store: Store) -> None:
+    noor, _ = youth_with_professional(Turns(store))
+    noor.says("/delen")
+    assert "veiligheidsplan" not in noor.text

@@ -137,7 +137,8 @@ class Sharing:
         return token
 
     def shared_with(self) -> list[LinkSummary]:
-        summaries = [LinkSummary(link.id, link.role, self._member_name(link, self.plan, self.t))
+        summaries = [LinkSummary(link.id, link.role, self._member_name(link, self.plan, self.t),
+                                 sees_safety_plan=link.sees_safety_plan)
                      for link in self.uow.links.of_youth(self.user_id)]
         for invite in self.uow.invites.pending_from(self.user_id, self.now):
             if invite.kind is InviteKind.YOUTH:
@@ -146,6 +147,11 @@ class Sharing:
             name = person.name if person else self.t.plain(N_("je begeleider"))
             summaries.append(LinkSummary(invite.id, invite.kind.role, name, pending=True))
         return summaries
+
+    def show_safety_plan(self, link_id: int, shown: bool) -> None:
+        link = self.uow.links.get(link_id)
+        if link is not None and link.youth_id == self.user_id:
+            self.uow.links.show_safety_plan(link.id, shown)
 
     def revoke(self, link_id: int) -> list[Message]:
         link = self.uow.links.get(link_id)
@@ -267,13 +273,14 @@ class Sharing:
         """A shared plan as the member may see it: the text, and for a JIM the network
         picture, for a professional the PDF (which holds the picture)."""
         plan = self.peers.plan(link.youth_id)
-        view = shared_copy(plan, link.role, link.person_id)
+        view = shared_copy(plan, link.role, link.person_id, link.sees_safety_plan)
         files: tuple[Attachment, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
             files = (plan_document(view, self.t, self.now, FOR_OTHERS),)
         elif link.role is ShareRole.JIM and view.people:
             files = (network_document(view, self.t, self.now, FOR_OTHERS),)
-        return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
+        return Message(render_shared(plan, link.role, link.person_id, self.t,
+                                     link.sees_safety_plan), attachments=files)
 
     def shared_plans(self) -> list[Message]:
         """The plans this user helps with (a professional's: one at a time, /jongeren)."""
@@ -603,7 +610,7 @@ class Handoffs:
     def _summary(self, link: LinkRow, plan: Plan) -> None:
         """The plan in a few lines and as PDF; for a plan with nothing in it yet, only
         that it will come."""
-        view = shared_copy(plan, link.role, None)
+        view = shared_copy(plan, link.role, None, link.sees_safety_plan)
 
         def build(t: Translator) -> list[Message]:
             if is_empty(view):
@@ -693,7 +700,7 @@ class Handoffs:
         if before is None:
             self._summary(link, plan)
             return
-        view = shared_copy(plan, link.role, None)
+        view = shared_copy(plan, link.role, None, link.sees_safety_plan)
         message = digest_message(before, view, self.peers.translator(link.member_id))
         if message is not None:
             self.uow.outbox.put(link.member_id, [message], self.now, link)

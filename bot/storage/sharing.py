@@ -60,6 +60,7 @@ class LinkRow:
     member_id: int
     role: ShareRole
     person_id: str | None
+    sees_safety_plan: bool = False  # the youth said yes to showing their veiligheidsplan
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ class Links:
 
     @staticmethod
     def _read(rows) -> list[LinkRow]:  # type: ignore[no-untyped-def]
-        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id)
-                for r in rows]
+        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id,
+                        bool(r.sees_safety_plan)) for r in rows]
 
     def create(self, youth_id: int, member_id: int, role: ShareRole, person_id: str | None,
                now: datetime) -> int:
@@ -172,6 +173,10 @@ class Links:
         """Change what the member may see; their asks stay, so nothing is asked twice."""
         self.connection.execute(update(links).where(links.c.id == link_id)
                                 .values(role=role.value))
+
+    def show_safety_plan(self, link_id: int, shown: bool) -> None:
+        self.connection.execute(update(links).where(links.c.id == link_id)
+                                .values(sees_safety_plan=shown))
 
     def mark_sent(self, link_id: int, now: datetime, sent: Plan) -> None:
         """Remember what the member was last sent (sealed), for the next digest."""

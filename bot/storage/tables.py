@@ -13,6 +13,7 @@ about a youth names that youth and its link, so both take their queued messages 
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(naming_convention={
@@ -87,6 +89,8 @@ links = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_sent_at", DateTime(timezone=True)),
     Column("last_sent", Text),  # sealed: the shared plan as last sent (migration 0003)
+    # the youth said yes to "Mag Mark je veiligheidsplan zien?" (migration 0007)
+    Column("sees_safety_plan", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("youth_id", "member_id"),
 )
 

@@ -43,6 +43,9 @@ class SharingPort(Protocol):
     def resend(self, invite_id: int) -> list[Message]:
         """A new link for an unanswered invite of this user; the old link stops working."""
 
+    def show_safety_plan(self, link_id: int, shown: bool) -> None:
+        """The youth's answer to "Mag Mark je veiligheidsplan zien?" (this youth's links)."""
+
     def withdraw(self, invite_id: int) -> list[Message]:
         """Cancel an unanswered invite of this user."""
 
