@@ -286,7 +286,7 @@ def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
         turn.say(turn.t(N_("Wil je toch verder met je plan? Dan gaan we hier verder:")))
         turn.introduce()
     turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.result(checkpoint=first is not None or asked_first or stored)
 
 
 def _leave_detour(turn: _TurnState) -> None:
