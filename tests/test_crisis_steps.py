@@ -7,10 +7,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from bot.flows.messages import Message
 from bot.plan.model import Domain
 from bot.storage.database import open_store
-from bot.storage.unit_of_work import Store
+from bot.storage.tables import outbox
+from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.conftest import TEST_KEY
@@ -232,6 +235,39 @@ def test_contact_asked_again_is_one_ask_and_one_follow_up(store: Store) -> None:
     mark.received = second
     mark.presses("Ik pak dit op")
     assert "al beantwoord" in mark.text
+
+
+def test_a_courier_claims_the_follow_up_only_when_due_and_meanwhile_it_holds_up_nothing(
+        store: Store) -> None:
+    clock = Clock()
+    turns = Turns(store, clock=clock)
+    noor, _ = asks_mark(turns)
+    with UnitOfWork(store) as uow:
+        noor_id = uow.users.find(noor.channel, noor.user)
+        assert noor_id is not None
+        uow.outbox.put(noor_id, [Message("Later bericht")], clock.now)  # newer than it
+        uow.commit()
+
+    def claimed_for_noor() -> list[str]:
+        claimed = turns.claim(noor.channel, timedelta(minutes=1))
+        turns.delivered([d.id for d in claimed])
+        return [m.text for d in claimed if d.recipient_id == noor_id for m in d.messages]
+
+    assert claimed_for_noor() == ["Later bericht"]
+    clock.now += timedelta(minutes=31)
+    [follow_up] = claimed_for_noor()
+    assert follow_up.startswith("Mark heeft je bericht nog niet gezien.")
+
+
+def test_the_follow_up_carries_the_youth_it_names_so_it_goes_with_their_erasure(
+        store: Store) -> None:
+    noor, _ = asks_mark(Turns(store, clock=Clock()))
+    with UnitOfWork(store) as uow:
+        noor_id = uow.users.find(noor.channel, noor.user)
+    with store.engine.connect() as connection:
+        waiting = connection.execute(select(outbox.c.youth_id)
+                                     .where(outbox.c.not_before.is_not(None))).scalars().all()
+    assert noor_id is not None and waiting == [noor_id]
 
 
 # --- every kind in the middle of every part, then on with nothing lost ----------------------

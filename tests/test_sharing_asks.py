@@ -115,3 +115,21 @@ def test_an_answer_goes_with_its_helper_also_when_nobody_is_linked_any_more(
     assert noor.plan.actions[0].response is None
     noor.says("/plan")
     assert "Sanne helpt" not in noor.text
+
+
+def test_the_youths_undo_keeps_a_helpers_answer(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    noor.says("/delen")
+    noor.clicks("Onderwerpen alleen voor mij")
+    noor.clicks("💚 Gezondheid en gevoel")  # Noor's last step, which /terug undoes
+    ahmed.presses("Nee")
+    noor.inbox()
+    noor.says("/terug")
+    assert "we gaan een stap terug" in noor.text
+    plan = noor.plan
+    assert plan.private_domains == [] and plan.actions[0].response.answer is HelperAnswer.NO
+    noor.says("/plan")
+    assert "Ahmed kan niet" in noor.text
+    ahmed.says("/vragen")
+    assert ahmed.replies[0].text == "Er staan geen vragen voor je open."

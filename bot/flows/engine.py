@@ -155,13 +155,14 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     returns them changed; anything else it reaches only through ``sharing``.
     """
     turn = _TurnState(conversation, plan, now, sharing)
+    unseen, turn.conv.undelivered = turn.conv.undelivered, False  # this reply is sent anew
     said = user_input.text if user_input.kind is InputKind.TEXT else user_input.aside
     if said:
         signal = assess(said, turn.conv.lang)
         if signal.sure:  # before anything else: a calm reply with the right help lines
-            return _crisis(turn, user_input, signal.sure)
+            return _crisis(turn, user_input, signal.sure, may_answer=not unseen)
         if signal.probable and FLOW_OF[turn.conv.state].name != "safety":
-            return _ask_first(turn, user_input, signal.probable)
+            return _ask_first(turn, user_input, signal.probable, may_answer=not unseen)
     if user_input.kind is InputKind.COMMAND:
         return _command(turn, user_input)
     if user_input.kind is InputKind.MEDIA:
@@ -183,13 +184,18 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         return _paused(turn, user_input)
     if user_input.kind is InputKind.CHOICE:
         return _choice(turn, user_input)
+    if unseen:  # the user never saw the current question: this text can't answer it
+        turn.say(turn.t(N_("Mijn vorige bericht kwam niet bij je aan. Dit was mijn vraag:")))
+        return _reask(turn)
     return _answer(turn, lambda q: q.on_text(turn.ctx, user_input.text))
 
 
 def after_undo(conversation: Conversation, plan: Plan, restored: bool,
-               now: datetime) -> list[Message]:
-    """The reply once the caller has (or could not have) restored the previous checkpoint."""
-    turn = _TurnState(conversation, plan, now)
+               now: datetime, sharing: SharingPort | None = None) -> list[Message]:
+    """The reply once the caller has (or could not have) restored the previous checkpoint;
+    ``sharing`` for a question that offers a member's choices (their home page)."""
+    conversation.undelivered = False  # (a restored step may hold it) the question is sent now
+    turn = _TurnState(conversation, plan, now, sharing)
     turn.ctx.note(turn.t(N_("Oké, we gaan een stap terug.")) if restored
                   else turn.t(N_("Er is nog niets om terug te gaan.")))
     turn.ask()
@@ -205,33 +211,41 @@ URGENT_ANSWER = "urgent_what"
 PRACTICAL_ANSWERS = frozenset({"domain_hard", "domain_need"})
 
 
-def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind]) -> TurnResult:
+def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
+            may_answer: bool = True) -> TurnResult:
     """A risk signal, wherever the youth is: the crisis reply first, then the steps after it
     (see :mod:`bot.flows.safety_plan`), then back to where they were.
 
-    The message is not an answer (it stays out of the plan), except at the questions above.
+    The message is not an answer (it stays out of the plan), except at the questions above
+    when the user saw that question (``may_answer``).
     """
     conv, ctx = turn.conv, turn.ctx
-    typed = user_input.kind is InputKind.TEXT and conv.started and not conv.paused
+    typed = _may_answer(turn, user_input, may_answer)
     if typed and conv.state in SAFETY_ANSWERS:
         turn.messages.append(crisis_reminder(kinds, turn.t, age=ctx.plan.age))
         return _answer(turn, lambda q: q.on_text(ctx, user_input.text))
-    stored = _kept_as_answer(turn, user_input, kinds)
+    stored = typed and _kept_as_answer(turn, user_input.text, kinds)
     return _crisis_reply(turn, kinds, stored)
 
 
-def _kept_as_answer(turn: _TurnState, user_input: UserInput,
-                    kinds: frozenset[RiskKind]) -> bool:
-    """Store the message where it answers the open question (the urgent need; what is hard
-    or needed, for a practical crisis), and move on from that question."""
+def _may_answer(turn: _TurnState, user_input: UserInput, may_answer: bool) -> bool:
+    """Typed text that may answer the open question: the conversation runs and the user saw
+    that question (``may_answer``)."""
+    conv = turn.conv
+    return (may_answer and user_input.kind is InputKind.TEXT and conv.started
+            and not conv.paused)
+
+
+def _kept_as_answer(turn: _TurnState, text: str, kinds: frozenset[RiskKind]) -> bool:
+    """Store typed ``text`` where it answers the open question (the urgent need; what is
+    hard or needed, for a practical crisis), and move on from that question."""
     conv, ctx = turn.conv, turn.ctx
-    typed = user_input.kind is InputKind.TEXT and conv.started and not conv.paused
     practical = kinds <= PRACTICAL_KINDS and conv.state in PRACTICAL_ANSWERS
     answered = (URGENT_ANSWER if conv.state in URGENT_QUESTIONS
                 else conv.state if practical else None)
-    if not typed or answered is None:
+    if answered is None:
         return False
-    stored = QUESTION[answered].on_text(ctx, user_input.text) is Outcome.ACCEPTED
+    stored = QUESTION[answered].on_text(ctx, text) is Outcome.ACCEPTED
     if stored:
         _advance(turn, introduce=False)  # introduced after the offers (_after_crisis)
     if stored and practical:
@@ -239,12 +253,13 @@ def _kept_as_answer(turn: _TurnState, user_input: UserInput,
     return stored
 
 
-def _ask_first(turn: _TurnState, user_input: UserInput,
-               kinds: frozenset[RiskKind]) -> TurnResult:
+def _ask_first(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
+               may_answer: bool = True) -> TurnResult:
     """A signal that is only probable: one plain question before any help (a detour)."""
     kind = primary_kind(kinds)
     assert kind is not None
-    _kept_as_answer(turn, user_input, kinds)
+    if _may_answer(turn, user_input, may_answer):
+        _kept_as_answer(turn, user_input.text, kinds)
     turn.conv.started, turn.conv.paused = True, False
     turn.push_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))
     turn.ask()
@@ -253,7 +268,7 @@ def _ask_first(turn: _TurnState, user_input: UserInput,
 
 def _crisis_reply(turn: _TurnState, kinds: frozenset[RiskKind], stored: bool) -> TurnResult:
     ctx = turn.ctx
-    professionals = ([(p.id, p.name) for p in ctx.sharing.linked_professionals()]
+    professionals = ([(p.ref, p.name) for p in ctx.sharing.linked_professionals()]
                      if ctx.sharing is not None else [])
     names = names_text([name for _, name in professionals], turn.t)
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
@@ -262,7 +277,7 @@ def _crisis_reply(turn: _TurnState, kinds: frozenset[RiskKind], stored: bool) ->
 
 
 def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
-                  professionals: list[tuple[int, str]], stored: bool) -> TurnResult:
+                  professionals: list[tuple[str, str]], stored: bool) -> TurnResult:
     """After the crisis reply: the safety check, the professional, the veiligheidsplan (one
     detour), unless the youth is in that detour already."""
     conv = turn.conv

@@ -67,11 +67,11 @@ def ask_first_cursor(kind: RiskKind) -> dict:
     return {"kinds": [kind.value]}
 
 
-def after_crisis_cursor(kinds: frozenset[RiskKind], professionals: list[tuple[int, str]],
+def after_crisis_cursor(kinds: frozenset[RiskKind], professionals: list[tuple[str, str]],
                         offer_plan: bool) -> dict:
     """The cursor of the steps after a crisis reply: the kinds (for the safety check and the
-    follow-up), whom to ask about contact (link id, name), whether the veiligheidsplan is
-    offered."""
+    follow-up), whom to ask about contact (link reference, name), whether the
+    veiligheidsplan is offered."""
     return {"kinds": sorted(kind.value for kind in kinds),
             "professionals": [list(pro) for pro in professionals], "offer_plan": offer_plan}
 
@@ -181,8 +181,8 @@ class ContactOffer(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if ctx.sharing is not None:
-            ids = [link_id for link_id, _ in ctx.cursor["professionals"]]
-            ctx.notes.extend(ctx.sharing.ask_for_contact(ids, sorted(kinds_of(ctx))))
+            links = [ref for ref, _ in ctx.cursor["professionals"]]
+            ctx.notes.extend(ctx.sharing.ask_for_contact(links, sorted(kinds_of(ctx))))
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:

@@ -43,16 +43,18 @@ ANSWER_LABELS = {
 }
 
 
-def ask_choice(ask_id: int, code: str) -> str:
-    """A self-contained choice id for an ask (well under Telegram's 64 bytes)."""
-    return f"{SHARED_CHOICE}a:{ask_id}:{code}"
+def ask_choice(ask: str, code: str) -> str:
+    """A self-contained choice id for an ask: its reference (the ask, its link and youth)
+    and the answer: at most 62 characters, under Telegram's 64 bytes."""
+    return f"{SHARED_CHOICE}a:{ask}:{code}"
 
 
-def read_ask_choice(choice: str) -> tuple[int, str] | None:
+def read_ask_choice(choice: str) -> tuple[str, str] | None:
+    """The ask's reference and the answer's code of an ask button (not yet checked)."""
     parts = choice.removeprefix(SHARED_CHOICE).split(":")
-    if len(parts) != 3 or parts[0] != "a" or not parts[1].isdigit():
+    if len(parts) != 3 or parts[0] != "a":
         return None
-    return int(parts[1]), parts[2]
+    return parts[1], parts[2]
 
 
 def is_helped_by(action: Action, person_id: str | None) -> bool:
@@ -205,9 +207,9 @@ MORE_ABOUT = {
 }
 
 
-def ask_message(plan: Plan, action: Action, ask_id: int, t: Translator) -> Message:
+def ask_message(plan: Plan, action: Action, ask: str, t: Translator) -> Message:
     """A request for help with one action (and by when), with self-contained buttons."""
-    choices = tuple(Choice(ask_choice(ask_id, code), t.plain(ANSWER_LABELS[answer]))
+    choices = tuple(Choice(ask_choice(ask, code), t.plain(ANSWER_LABELS[answer]))
                     for code, answer in ASK_ANSWERS.items())
     text = t(N_("{youth} vraagt of je kunt helpen met: {what}."), youth=youth_name(plan, t),
              what=action.what)
@@ -228,7 +230,7 @@ def new_when_message(plan: Plan, action: Action, t: Translator) -> Message:
                      what=action.what) + " " + t(NEW_WHEN[action.when or When.GEEN]))
 
 
-def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
+def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask: str,
                    t: Translator) -> Message:
     """An ask for a professional: the concrete need (urgent ones with the day they were
     reported, which may be days before the link) and "Ik pak dit op"."""
@@ -240,12 +242,12 @@ def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
         text = t(N_("{youth} vraagt je hulp bij: {what}."), youth=youth, what=subject.what)
         if subject.when in WHEN_WISH:
             text += " " + t(WHEN_WISH[subject.when])
-    return Message(text, choices=(pick_up_choice(ask_id, t),))
+    return Message(text, choices=(pick_up_choice(ask, t),))
 
 
-def pick_up_choice(ask_id: int, t: Translator) -> Choice:
-    """The button a professional presses to take on an urgent ask."""
-    return Choice(ask_choice(ask_id, PICK_UP), t.plain(N_("Ik pak dit op")))
+def pick_up_choice(ask: str, t: Translator) -> Choice:
+    """The button a professional presses to take on an urgent ask (``ask``: its reference)."""
+    return Choice(ask_choice(ask, PICK_UP), t.plain(N_("Ik pak dit op")))
 
 
 def answer_notice(helper: str, action: Action, t: Translator) -> Message:

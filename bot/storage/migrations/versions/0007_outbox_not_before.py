@@ -3,14 +3,14 @@ only matters if nothing happened first, such as a crisis contact nobody picked u
 says whether its member may see the youth's veiligheidsplan (only after the youth's yes).
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
