@@ -110,12 +110,13 @@ class Turns:
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
-        """Outbox messages waiting for users of ``channel`` (or for one of them), oldest
-        first, with their files made. Nothing is claimed: for a chat whose recipient reads
+        """Outbox messages due for users of ``channel`` (or for one of them), oldest first,
+        with their files made. Nothing is claimed: for a chat whose recipient reads
         in one place (the terminal); several couriers use :meth:`claim`."""
         now = self.clock()
         with UnitOfWork(self.store) as uow:
-            waiting = with_sources(uow, now, uow.outbox.pending(channel, external_id, limit))
+            due = uow.outbox.pending(channel, external_id, limit, now=now)
+            waiting = with_sources(uow, now, due)
         return [with_documents(delivery, now) for delivery in waiting]
 
     def claim(self, channel: str, lease: timedelta, limit: int = 100) -> list[Delivery]:

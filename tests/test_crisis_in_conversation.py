@@ -27,8 +27,10 @@ def test_signal_mid_interview_gets_help_first_and_loses_nothing(store: Store) ->
     interrupted, plan_before = youth.asked, youth.plan
     youth.says("eigenlijk wil ik er gewoon niet meer zijn")
     first = youth.replies[0].text
-    assert "Wat fijn dat je het zegt" in first
+    assert first.startswith("Goed dat je het zegt.")
     assert "113" in youth.text and "0800-0113" in youth.text
+    assert youth.asked == "Ben je nu veilig?"
+    youth.clicks("Ja")
     assert "veiligheidsplan" in youth.asked
     youth.clicks("Nu niet")
     assert youth.asked == interrupted
@@ -46,6 +48,9 @@ def test_veiligheidsplan_is_kept_with_welzijn(store: Store) -> None:
     youth.says("Ik slaap slecht en trek me terug")
     youth.says("Muziek luisteren en wandelen")
     youth.says("Mijn zus Sanne")
+    assert "Alleen jij ziet het." in youth.text
+    assert youth.asked == "Hoe is het nu? Verder met je plan, of even stoppen?"
+    youth.clicks("Verder met mijn plan")
     assert youth.asked == interrupted
     safety = youth.plan.domains[Domain.WELZIJN].safety_plan
     assert safety is not None
@@ -66,6 +71,7 @@ def test_very_first_message_can_be_a_signal(store: Store) -> None:
     youth = Youth(Turns(store))
     youth.says("ik wil dood")
     assert "113" in youth.replies[1].text
+    youth.clicks("Ja")  # safe now
     assert "veiligheidsplan" in youth.asked
     youth.clicks("Nu niet")
     assert "Zullen we beginnen?" in youth.asked
@@ -87,7 +93,7 @@ def test_no_place_to_sleep_is_help_and_an_answer(store: Store) -> None:
     youth = youth_at_urgent(store)
     youth.clicks("Ja")
     youth.says("ik heb vannacht geen slaapplek")
-    assert "sociaal wijkteam" in youth.text
+    assert "nachtopvang" in youth.text
     assert [u.text for u in youth.plan.urgent] == ["ik heb vannacht geen slaapplek"]
     assert youth.state == "people"
 
@@ -99,7 +105,7 @@ def test_sos_any_time_then_the_same_question(store: Store) -> None:
     for number in ("113", "0800-0432", "0800-0450", "0800-2000", "0800-0188", "112",
                    "088-0767000"):
         assert number in youth.replies[0].text
-    assert "gecontroleerd op 22 november 2026" in youth.replies[0].text
+    assert "gecontroleerd op 2 december 2026" in youth.replies[0].text
     assert youth.asked == asked
 
 
@@ -117,6 +123,7 @@ def test_a_signal_in_a_caption_or_an_edit_gets_help_too(store: Store) -> None:
     interrupted = youth.asked
     youth.sends_media("photo", caption="ik wil dood")
     assert "0800-0113" in youth.text
+    youth.clicks("Ja")  # safe now
     youth.clicks("Nu niet")
     assert youth.asked == interrupted
     youth.edits("mijn vader slaat me")
@@ -145,6 +152,7 @@ def test_the_professional_is_told_only_after_a_yes(store: Store) -> None:
     noor.says("ik wil mezelf iets aandoen, ik trek het niet meer")
     assert "0800-0113" in noor.text
     assert "Bel of app ook Mark." in noor.text
+    noor.clicks("Ja")  # safe now
     assert noor.asked == "Wil je dat ik Mark nu een bericht stuur?"
     assert not mark.inbox()  # nothing yet: only a yes sends
     noor.clicks("Ja")
@@ -164,6 +172,7 @@ def test_no_sends_nothing_to_the_professional(store: Store) -> None:
     noor, mark = youth_with_professional(store)
     interrupted = noor.asked
     noor.says("mijn vader slaat me")
+    noor.clicks("Ja")  # safe now
     assert noor.asked == "Wil je dat ik Mark nu een bericht stuur?"
     noor.clicks("Nee")
     assert "Ik stuur niemand iets" in noor.text
@@ -179,7 +188,7 @@ def test_no_place_to_sleep_with_a_professional_offers_contact_then_goes_back(
     noor, mark = youth_with_professional(store)
     interrupted, plan_before = noor.asked, noor.plan
     noor.says("ik slaap vannacht op straat")
-    assert "Bel of app vandaag nog Mark." in noor.text
+    assert "Bel of app nu Mark." in noor.text
     noor.clicks("Ja")
     assert "Dringend: Noor" in mark.inbox()[0].text
     assert noor.asked == interrupted  # no veiligheidsplan for a practical crisis
@@ -192,6 +201,7 @@ def test_inside_the_veiligheidsplan_a_heavy_answer_is_kept_without_a_loop(store:
     youth = youth_at_wat(store)
     interrupted = youth.asked
     youth.says("ik wil dood")
+    youth.clicks("Ja")  # safe now
     youth.clicks("Ja, graag")
     assert youth.asked == "Waaraan merk je dat het slechter met je gaat?"
     youth.says("als ik weer aan zelfmoord denk en ga krassen")
@@ -200,6 +210,7 @@ def test_inside_the_veiligheidsplan_a_heavy_answer_is_kept_without_a_loop(store:
     assert youth.asked == "Wat helpt jou dan? Iets wat je zelf kunt doen."
     youth.says("muziek")
     youth.says("mijn zus")
+    youth.clicks("Verder met mijn plan")
     assert youth.asked == interrupted
     safety = youth.plan.domains[Domain.WELZIJN].safety_plan
     assert safety is not None
@@ -210,7 +221,7 @@ def test_no_place_to_sleep_is_no_answer_to_another_question(store: Store) -> Non
     youth = Youth(Turns(store))
     for said in ("/start", "1", "ik slaap vannacht op straat"):
         youth.says(said)
-    assert "sociaal wijkteam" in youth.text
+    assert "nachtopvang" in youth.text
     assert "Wil je toch verder met je plan?" in youth.text
     assert youth.asked == "Hoe mag ik je noemen?"
     assert youth.plan.name is None
@@ -225,7 +236,7 @@ def test_no_place_to_sleep_is_no_answer_to_another_question(store: Store) -> Non
 def test_at_the_urgent_question_the_crisis_is_the_answer(store: Store) -> None:
     youth = youth_at_urgent(store)
     youth.says("ik slaap vannacht op straat")
-    assert "sociaal wijkteam" in youth.text
+    assert "nachtopvang" in youth.text
     assert [u.text for u in youth.plan.urgent] == ["ik slaap vannacht op straat"]
     assert "Nu praten we over de mensen om je heen." in youth.text
     assert "Wie is belangrijk voor jou?" in youth.asked
@@ -239,6 +250,7 @@ def test_a_crisis_as_urgent_need_then_the_offers_then_the_next_part(store: Store
     youth.says("ik wil niet meer leven")
     assert "0800-0450" in youth.text and "0800-0432" not in youth.text  # 19: Alles Oké?
     assert [u.text for u in youth.plan.urgent] == ["ik wil niet meer leven"]
+    youth.clicks("Ja")  # safe now
     assert "veiligheidsplan" in youth.asked  # no professional linked: straight to the offer
     youth.clicks("Nu niet")
     assert "Nu praten we over de mensen om je heen." in youth.text
@@ -250,7 +262,7 @@ def test_no_place_to_sleep_as_what_is_hard_is_help_and_that_answer(store: Store)
     youth = youth_at_wat(store)
     assert youth.asked.endswith("Wat is er nu moeilijk?")  # what is hard comes first
     youth.says("ik sta op straat")
-    assert "sociaal wijkteam" in youth.text
+    assert "Kindertelefoon denkt met je mee" in youth.text  # Noor is 17
     assert "Ik heb het ook in je plan gezet." in youth.text
     assert youth.asked.endswith("Gaat er ook iets wél goed?")
     assert youth.plan.domains[Domain.WONEN].hard == "ik sta op straat"

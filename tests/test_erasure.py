@@ -315,6 +315,7 @@ def test_an_erased_begeleider_is_left_out_of_the_youths_open_question_and_undo_s
     fill_every_table(turns)
     noor = Youth(turns, YOUTH_ID, channel="terminal")
     noor.says("ik wil dood")
+    noor.clicks("Ja")  # safe now
     assert "Wil je dat ik Marieke" in noor.asked  # her name in Noor's cursor
     marieke = Youth(turns, PRO_ID, channel="terminal")
     marieke.says("/verwijder")

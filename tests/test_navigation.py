@@ -197,7 +197,7 @@ def test_a_conversation_in_english(store: Store) -> None:
     youth.says("good")
     assert youth.asked == "Does something need sorting out today or tomorrow?"
     youth.says("/sos")
-    assert "Numbers checked on November 22, 2026." in youth.replies[0].text
+    assert "Numbers checked on December 2, 2026." in youth.replies[0].text
 
 
 def test_a_typed_new_name_becomes_the_jim_and_a_helper(store: Store) -> None:

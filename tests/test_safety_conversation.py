@@ -32,9 +32,9 @@ def test_exploitation_mid_interview(store: Store) -> None:
     assert youth.asked == interrupted
 
 
-def test_an_ambiguous_housing_worry_still_gets_help_until_replies_ask_first(
-        store: Store) -> None:
-    """``detect`` keeps probable kinds, so the engine answers them as before."""
+def test_an_ambiguous_housing_worry_is_asked_about_first(store: Store) -> None:
+    """A probable signal gets a question, not the help for a night on the street."""
     youth = youth_at_wat(store)
     youth.says("geen contract, en ik weet niet waar ik heen moet als het misgaat")
-    assert "slaapplek" in youth.text
+    assert youth.asked == "Heb je vannacht een plek om te slapen?"
+    assert "slaapplek" not in youth.text

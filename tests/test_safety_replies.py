@@ -62,7 +62,9 @@ def test_reply_has_the_right_numbers(kind: RiskKind, age: int | None) -> None:
         assert number in text, f"{kind}, age {age}: {number} missing"
     for number in CRISIS_NUMBERS:
         if number not in EXPECTED_NUMBERS[kind] and not (
-                kind is RiskKind.SUICIDE and number == "0800-0113"):
+                kind is RiskKind.SUICIDE and number == "0800-0113") and not (
+                kind is RiskKind.NO_SLEEPING_PLACE and number == "0800-2000"
+                and age is not None and age < 18):  # a minor who can't go home
             assert number not in text, f"{kind}: unrelated line {number} shown"
 
 
@@ -90,11 +92,32 @@ def test_acute_danger_puts_112_first() -> None:
 def test_no_place_to_sleep_gives_practical_steps_and_112_only_if_unsafe() -> None:
     assert lines_for({RiskKind.NO_SLEEPING_PLACE}, 22) == ()
     text = text_of(crisis_reply({RiskKind.NO_SLEEPING_PLACE}, NL, age=22))
-    assert "sociaal wijkteam" in text and "gemeente" in text
-    assert "je begeleider" in text
+    assert "nachtopvang" in text and "gemeente" in text
+    assert "sociaal wijkteam" not in text  # closed at night
+    assert "Zeg:" not in text  # never words to say that may be untrue
+    assert "begeleider" in text
     assert "niet veilig" in text and "112" in text
     named = text_of(crisis_reply({RiskKind.NO_SLEEPING_PLACE}, NL, professional="Anouk"))
     assert "Anouk" in named
+
+
+def test_no_place_to_sleep_for_a_minor_names_what_each_line_does() -> None:
+    text = text_of(crisis_reply({RiskKind.NO_SLEEPING_PLACE}, NL, age=16))
+    assert "0800-0432" in text and "0800-2000" in text
+    assert "Kindertelefoon denkt met je mee" in text and "Veilig Thuis zoekt" in text
+
+
+def test_suicide_reply_is_calm_names_free_113_and_112() -> None:
+    text = text_of(crisis_reply({RiskKind.SUICIDE}, NL, age=20))
+    assert text.startswith("Goed dat je het zegt.")
+    assert "Wat fijn" not in text
+    assert "Bel gratis 113 (24/7, anoniem) of chat op 113.nl" in text
+    assert "0800-0113" in text and "112" in text
+
+
+@pytest.mark.parametrize("kind", [RiskKind.HOME_VIOLENCE, RiskKind.SEXUAL_VIOLENCE])
+def test_abuse_replies_open_calmly(kind: RiskKind) -> None:
+    assert crisis_reply({kind}, NL, age=20)[0].text.startswith("Goed dat je het vertelt.")
 
 
 def test_general_distress_gets_a_listening_line() -> None:
@@ -126,7 +149,8 @@ def test_lines_for(kinds: set[RiskKind], age: int | None, expected: list) -> Non
 def test_reply_acknowledges_first_and_points_to_sos(kind: RiskKind | None) -> None:
     messages = crisis_reply({kind} if kind else set(), NL, age=20)
     first = messages[0].text
-    assert "Wat fijn dat je het" in first or "Dat klinkt heel zwaar" in first
+    assert "Goed dat je het" in first or "Dat klinkt heel zwaar" in first
+    assert "Wat fijn" not in first
     assert not re.search(r"\d{3}", first) or kind is RiskKind.ACUTE_DANGER
     assert "/sos" in messages[-1].text
     assert "zoek hulp" not in text_of(messages).lower()
@@ -176,15 +200,15 @@ def test_sos_lists_every_line_and_the_check_date() -> None:
             assert number in text
         if line.chat_url:
             assert line.chat_url in text
-    assert "22 november 2026" in text
-    assert "sociaal wijkteam" in text
+    assert "2 december 2026" in text
+    assert "nachtopvang" in text
     assert_safe_html(text)
     assert len(text) < 4096
     assert sos_reply(NL) == [Message(text)]
 
 
 def test_sos_date_is_written_in_the_users_language() -> None:
-    assert "November 22, 2026" in sos_text(Translator("en"))
+    assert "December 2, 2026" in sos_text(Translator("en"))
     assert LAST_CHECKED.year == 2026
 
 

@@ -46,10 +46,12 @@ def fill_every_table(turns: Turns) -> str:
     noor.clicks("Ja, dat wil ik")
     complete_interview(noor)
     noor.says("ik wil dood")
+    noor.clicks("Ja")  # safe now
     noor.clicks("Nee")  # nobody is told
     noor.clicks("Ja, graag")
     for answer in SAFETY_TYPED:
         noor.says(answer)
+    noor.clicks("Verder met mijn plan")
     noor.says("/delen")
     noor.clicks("Ahmed uitnodigen als JIM")
     return noor.invite

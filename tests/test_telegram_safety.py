@@ -40,7 +40,7 @@ async def test_over_the_flood_limit_a_crisis_still_gets_the_help_lines(
     await sem.receives("Die lees ik even niet")
     sem.push_text("ik wil dood")
     help_lines = await sem.receives(SUICIDE_LINE)
-    assert "Wat fijn dat je het zegt." in help_lines["text"]
+    assert "Goed dat je het zegt." in help_lines["text"]
     sem.push_text("/sos")
     overview = await sem.receives("Hulp nodig? Hier kun je terecht.")
     assert VEILIG_THUIS in overview["text"]

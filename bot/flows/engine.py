@@ -29,8 +29,9 @@ from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import match_choice, normalize, yes_or_no
 from bot.i18n import N_, Translator, names_text
 from bot.plan.model import Plan
-from bot.safety import RiskKind, crisis_reminder, crisis_reply, detect, sos_reply
+from bot.safety import RiskKind, assess, crisis_reminder, crisis_reply, sos_reply
 from bot.safety.helplines import PRACTICAL_KINDS
+from bot.safety.replies import primary_kind
 
 FLOWS: tuple[Flow, ...] = (interview.build(), edit.build(), safety_plan.build(),
                            erase.build(), sharing_questions.build(),
@@ -159,11 +160,13 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     unseen, turn.conv.undelivered = turn.conv.undelivered, False  # this reply is sent anew
     said = user_input.text if user_input.kind is InputKind.TEXT else user_input.aside
     if said:
-        kinds = detect(said, turn.conv.lang)
-        if kinds:  # before anything else: a calm reply with the right help lines
-            result = _crisis(turn, user_input, kinds, may_answer=not unseen)
+        signal = assess(said, turn.conv.lang)
+        if signal.sure:  # before anything else: a calm reply with the right help lines
+            result = _crisis(turn, user_input, signal.sure, may_answer=not unseen)
             result.crisis = True
             return result
+        if signal.probable and FLOW_OF[turn.conv.state].name != "safety":
+            return _ask_first(turn, user_input, signal.probable, may_answer=not unseen)
     if user_input.kind is InputKind.COMMAND:
         return _command(turn, user_input)
     if user_input.kind is InputKind.MEDIA:
@@ -228,53 +231,103 @@ PRACTICAL_ANSWERS = frozenset({"domain_hard", "domain_need"})
 
 def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
             may_answer: bool = True) -> TurnResult:
-    """A risk signal, wherever the youth is: the crisis reply first, then the offer to tell
-    the linked professional, then the veiligheidsplan, then back to where they were.
+    """A risk signal, wherever the youth is: the crisis reply first, then the steps after it
+    (see :mod:`bot.flows.safety_plan`), then back to where they were.
 
     The message is not an answer (it stays out of the plan), except at the questions above
     when the user saw that question (``may_answer``).
     """
     conv, ctx = turn.conv, turn.ctx
-    typed = (may_answer and user_input.kind is InputKind.TEXT and conv.started
-             and not conv.paused)
+    typed = _may_answer(turn, user_input, may_answer)
     if typed and conv.state in SAFETY_ANSWERS:
         turn.messages.append(crisis_reminder(kinds, turn.t, age=ctx.plan.age))
         return _answer(turn, lambda q: q.on_text(ctx, user_input.text))
+    stored = typed and _kept_as_answer(turn, user_input.text, kinds)
+    return _crisis_reply(turn, kinds, stored)
+
+
+def _may_answer(turn: _TurnState, user_input: UserInput, may_answer: bool) -> bool:
+    """Typed text that may answer the open question: the conversation runs and the user saw
+    that question (``may_answer``)."""
+    conv = turn.conv
+    return (may_answer and user_input.kind is InputKind.TEXT and conv.started
+            and not conv.paused)
+
+
+def _kept_as_answer(turn: _TurnState, text: str, kinds: frozenset[RiskKind]) -> bool:
+    """Store typed ``text`` where it answers the open question (the urgent need; what is
+    hard or needed, for a practical crisis), and move on from that question."""
+    conv, ctx = turn.conv, turn.ctx
+    practical = kinds <= PRACTICAL_KINDS and conv.state in PRACTICAL_ANSWERS
+    answered = (URGENT_ANSWER if conv.state in URGENT_QUESTIONS
+                else conv.state if practical else None)
+    if answered is None:
+        return False
+    stored = QUESTION[answered].on_text(ctx, text) is Outcome.ACCEPTED
+    if stored:
+        _advance(turn, introduce=False)  # introduced after the offers (_after_crisis)
+    if stored and practical:
+        ctx.note(turn.t(N_("Ik heb het ook in je plan gezet.")))
+    return stored
+
+
+def _ask_first(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
+               may_answer: bool = True) -> TurnResult:
+    """A signal that is only probable: one plain question before any help (a detour)."""
+    kind = primary_kind(kinds)
+    assert kind is not None
+    if _may_answer(turn, user_input, may_answer):
+        _kept_as_answer(turn, user_input.text, kinds)
+    turn.conv.started, turn.conv.paused = True, False
+    turn.push_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))
+    turn.ask()
+    return turn.result(checkpoint=True)
+
+
+def _crisis_reply(turn: _TurnState, kinds: frozenset[RiskKind], stored: bool) -> TurnResult:
+    ctx = turn.ctx
     professionals = ([(p.ref, p.name) for p in ctx.sharing.linked_professionals()]
                      if ctx.sharing is not None else [])
     names = names_text([name for _, name in professionals], turn.t)
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
                                       professional=names or None))
-    practical = kinds <= PRACTICAL_KINDS and conv.state in PRACTICAL_ANSWERS
-    answered = (URGENT_ANSWER if conv.state in URGENT_QUESTIONS
-                else conv.state if practical else None)
-    stored = False
-    if typed and answered is not None:
-        stored = QUESTION[answered].on_text(ctx, user_input.text) is Outcome.ACCEPTED
-        if stored:
-            _advance(turn, introduce=False)  # introduced after the offers (_after_crisis)
-        if stored and practical:
-            ctx.note(turn.t(N_("Ik heb het ook in je plan gezet.")))
     return _after_crisis(turn, kinds, professionals, stored)
 
 
 def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
                   professionals: list[tuple[str, str]], stored: bool) -> TurnResult:
-    """After the crisis reply: ask about the professional and offer a veiligheidsplan (a
-    detour), unless that is where the youth already is."""
+    """After the crisis reply: the safety check, the professional, the veiligheidsplan (one
+    detour), unless the youth is in that detour already."""
     conv = turn.conv
     conv.started, conv.paused = True, False
-    offer_plan = not kinds <= PRACTICAL_KINDS
-    detour = FLOW_OF[conv.state].name != "safety" and bool(professionals or offer_plan)
-    if detour:
-        turn.push_detour(safety_plan.CONTACT if professionals else safety_plan.OFFER,
-                         safety_plan.contact_cursor(professionals, offer_plan))
-    elif FLOW_OF[conv.state].name != "safety":
+    cursor = safety_plan.after_crisis_cursor(kinds, professionals,
+                                             offer_plan=not kinds <= PRACTICAL_KINDS)
+    first = safety_plan.first_step(cursor)
+    asked_first = conv.state == safety_plan.ASK_FIRST
+    if FLOW_OF[conv.state].name == "safety" and not asked_first:
+        turn.ask()  # what was open there is still open
+        return turn.result(checkpoint=stored)
+    if first is not None and asked_first:
+        turn.set_cursor(cursor)
+        turn.move_to(first)
+    elif first is not None:
+        turn.push_detour(first, cursor)
+    else:
+        if asked_first:
+            _leave_detour(turn)
         turn.flush_notes()  # what was kept is said before the way back into the plan
         turn.say(turn.t(N_("Wil je toch verder met je plan? Dan gaan we hier verder:")))
         turn.introduce()
     turn.ask()
-    return turn.result(checkpoint=detour or stored)
+    return turn.result(checkpoint=first is not None or asked_first or stored)
+
+
+def _leave_detour(turn: _TurnState) -> None:
+    """Back to the question the detour interrupted, without a word about it."""
+    frame = turn.conv.stack.pop()
+    turn.set_cursor(frame.cursor)
+    turn.conv.state = frame.state
+    turn.conv.step += 1
 
 
 RESUME_WORDS = frozenset({"ja", "ok", "oke", "okay", "begin", "beginnen", "verder", "door",
@@ -344,7 +397,12 @@ def _answer(turn: _TurnState, apply) -> TurnResult:
         return turn.result(effect=Effect.ERASE)
     if turn.ctx.run_command:
         return _command(turn, UserInput(InputKind.COMMAND, command=turn.ctx.run_command))
+    if turn.ctx.crisis:  # an answer confirmed a probable signal
+        return _crisis_reply(turn, frozenset(RiskKind(kind) for kind in turn.ctx.crisis),
+                             stored=False)
     if turn.ctx.pause:
+        if FLOW_OF[turn.conv.state].name == "safety":
+            _leave_detour(turn)  # /start later goes on with the plan, not the check-in
         turn.conv.paused = True
         turn.flush_notes()
         return turn.result(checkpoint=True)

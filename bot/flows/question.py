@@ -45,6 +45,7 @@ class Context:
     erase: bool = False  # the youth confirmed /verwijder
     pause: bool = False
     run_command: str | None = None  # a choice that does what a command does ("plan", …)
+    crisis: frozenset[str] = frozenset()  # risk kinds an answer confirmed: the crisis reply
     sharing: SharingPort | None = None  # shared state outside this plan (invites, links)
     seen: list[str] = field(default_factory=list)  # the questions this conversation reached
 

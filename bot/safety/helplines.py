@@ -18,8 +18,13 @@ from datetime import date
 from bot.i18n import N_
 from bot.safety.detection import RiskKind
 
-# The day every entry below was last checked against the organisation's own website.
-LAST_CHECKED = date(2026, 11, 22)
+# The day the entries were last checked. On 2 December 2026 the numbers of 112, 113 (and
+# 0800-0113, free, chat on 113.nl; 113 itself free since October 2025), De Kindertelefoon,
+# Veilig Thuis and Centrum Seksueel Geweld were checked against the project's own domain notes
+# and its issue tracker, not against the organisations' websites; the hours, ages and the other
+# lines (Alles Oké?, De Luisterlijn) were last checked on 22 November 2026. Check every entry
+# against the organisation's own website before a release.
+LAST_CHECKED = date(2026, 12, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +75,9 @@ SUICIDE_PREVENTION = Helpline(
     id="113",
     name="113 Zelfmoordpreventie",
     numbers=("113", "0800-0113"),
-    call=N_("Bel {number} of gratis {number2}."),
-    purpose=N_("Voor als je aan zelfmoord denkt. Je praat anoniem."),
+    call=N_("Bel gratis {number} (24/7, anoniem) of chat op 113.nl. Of bel gratis {number2}."),
+    purpose=N_("Voor als je aan zelfmoord denkt."),
     hours=N_("Dag en nacht."),
-    chat_url="https://www.113.nl",
 )
 KINDERTELEFOON = Helpline(
     id="kindertelefoon",
@@ -138,8 +142,9 @@ HELPLINES: tuple[Helpline, ...] = (
 )
 BY_ID: dict[str, Helpline] = {line.id: line for line in HELPLINES}
 
-# Kinds that are urgent but practical: no crisis line fits; the reply gives practical steps
-# (the linked professional, the municipality's social team) and 112 only if the user is unsafe.
+# Kinds that are urgent but practical: no crisis line fits; the reply gives the options for the
+# night itself (the municipality's night shelter, for minors the Kindertelefoon and Veilig
+# Thuis) and 112 only if the user is unsafe.
 PRACTICAL_KINDS = frozenset({RiskKind.NO_SLEEPING_PLACE})
 
 
@@ -170,6 +175,8 @@ def lines_for(kinds: Iterable[RiskKind], age: int | None = None) -> tuple[Helpli
         chosen.append(LUISTERLIJN)
     elif minor:
         chosen.append(KINDERTELEFOON)
+        if RiskKind.NO_SLEEPING_PLACE in found:  # for when home is no safe place to go back to
+            chosen.append(VEILIG_THUIS)
     elif found & {RiskKind.SUICIDE, RiskKind.SELF_HARM}:
         if age is not None and ALLES_OKE.fits(age):
             chosen.append(ALLES_OKE)

@@ -38,19 +38,19 @@ PRIORITY: tuple[RiskKind, ...] = (
 )
 
 ACKNOWLEDGEMENTS: dict[RiskKind, str] = {
-    RiskKind.ACUTE_DANGER: N_("Wat fijn dat je het zegt. Je veiligheid gaat nu voor alles."),
+    RiskKind.ACUTE_DANGER: N_("Goed dat je het zegt. Je veiligheid gaat nu voor alles."),
     RiskKind.SUICIDE: N_(
-        "Wat fijn dat je het zegt. Dat klinkt heel zwaar. Je hoeft dit niet alleen te dragen."),
+        "Goed dat je het zegt. Dat klinkt heel zwaar. Je hoeft dit niet alleen te dragen."),
     RiskKind.SELF_HARM: N_(
-        "Wat fijn dat je het zegt. Dat klinkt heel zwaar. Je bent niet de enige. Er is hulp."),
+        "Goed dat je het zegt. Dat klinkt heel zwaar. Je bent niet de enige. Er is hulp."),
     RiskKind.SEXUAL_VIOLENCE: N_(
-        "Wat fijn dat je het vertelt. Dat klinkt heel zwaar. Wat er ook is gebeurd: "
+        "Goed dat je het vertelt. Dat klinkt heel zwaar. Wat er ook is gebeurd: "
         "het is niet jouw schuld."),
     RiskKind.HOME_VIOLENCE: N_(
-        "Wat fijn dat je het vertelt. Het is niet jouw schuld. "
+        "Goed dat je het vertelt. Het is niet jouw schuld. "
         "Je hebt recht op een veilig thuis."),
     RiskKind.NO_SLEEPING_PLACE: N_(
-        "Wat fijn dat je het zegt. Een slaapplek voor vannacht gaat nu voor."),
+        "Goed dat je het zegt. Een slaapplek voor vannacht gaat nu voor."),
     RiskKind.EXPLOITATION: N_(
         "Goed dat je het zegt. Dat klinkt heel zwaar. Niemand mag je dwingen. "
         "Het is niet jouw schuld."),
@@ -58,7 +58,7 @@ ACKNOWLEDGEMENTS: dict[RiskKind, str] = {
         "Goed dat je het zegt. Dat klinkt heel zwaar, ook voor jou. "
         "Je hoeft het niet alleen op te lossen."),
 }
-GENERAL_ACKNOWLEDGEMENT = N_("Dat klinkt heel zwaar. Wat fijn dat je het zegt.")
+GENERAL_ACKNOWLEDGEMENT = N_("Dat klinkt heel zwaar. Goed dat je het zegt.")
 
 
 def primary_kind(kinds: Iterable[RiskKind]) -> RiskKind | None:
@@ -83,21 +83,30 @@ def _lines_block(lines: Iterable[Helpline], t: Translator) -> list[str]:
     return [line_text(line, t) for line in lines]
 
 
-def practical_text(t: Translator, professional: str | None = None,
+def practical_text(t: Translator, professional: str | None = None, *, minor: bool = False,
                    emergency_listed: bool = False) -> Safe:
-    """The steps for a practical emergency (no place to sleep tonight)."""
-    if professional:
-        first = t(N_("Bel of app vandaag nog {name}."), name=professional)
+    """Where to sleep tonight: options for the night itself, each with what it does (the
+    social team of the municipality is closed at night)."""
+    rows = [t(N_("Bel of app nu {name}."), name=professional) if professional
+            else t(N_("Heb je een begeleider? Bel of app die nu."))]
+    if minor:
+        rows += [t(N_("De Kindertelefoon denkt met je mee waar je vannacht kunt slapen.")),
+                 t(N_("Kun je niet naar huis omdat het daar niet veilig is? "
+                      "Veilig Thuis zoekt met je naar een veilige plek, ook 's nachts."))]
     else:
-        first = t(N_("Bel of app vandaag nog je begeleider."))
-    rows = [
-        first,
-        t(N_("Lukt dat niet? Bel dan de gemeente. Vraag naar het sociaal wijkteam.")),
-        t(N_("Zeg: ik heb vannacht geen slaapplek.")),
-    ]
+        rows += [t(N_("De nachtopvang van je gemeente heeft bedden voor één nacht. "
+                      "Bel je gemeente en vraag naar de nachtopvang.")),
+                 t(N_("Is de gemeente dicht? Bel dan toch het algemene nummer. "
+                      "Vaak hoor je daar het nummer voor de nacht."))]
     if not emergency_listed:
         rows.append(t(N_("Is het niet veilig waar je nu bent? Bel dan 112.")))
     return Safe("\n".join(rows))
+
+
+def exploitation_text(t: Translator) -> Safe:
+    """Centrum Seksueel Geweld is named for rape; it also helps when someone forces you."""
+    return Safe(t(N_("Centrum Seksueel Geweld helpt ook als iemand je dwingt tot seks, "
+                     "seksfoto's of ander werk.")))
 
 
 def worry_text(t: Translator, emergency_listed: bool = False) -> Safe:
@@ -132,7 +141,13 @@ def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = 
         body.append(t(N_("Hier kun je nu terecht:")))
         body += _lines_block(lines, t)
     if found & PRACTICAL_KINDS:
-        body.append(practical_text(t, professional, emergency_listed=EMERGENCY in lines))
+        body.append(practical_text(t, professional, minor=age is not None and age < 18,
+                                   emergency_listed=EMERGENCY in lines))
+    if RiskKind.EXPLOITATION in found:
+        body.append(exploitation_text(t))
+    if RiskKind.SUICIDE in found and EMERGENCY not in lines:
+        body.append(t(N_("Ben je nu in direct gevaar? Bel dan {number}."),
+                      number=EMERGENCY.numbers[0]))
     if RiskKind.WORRY_OTHER in found:
         body.append(worry_text(t, emergency_listed=EMERGENCY in lines))
     if body:
@@ -152,6 +167,19 @@ def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = 
     return messages
 
 
+def unsafe_text(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = None,
+                doubt: bool = False) -> Safe:
+    """Not safe now (or in doubt): 112 first, then the most fitting line, nothing else."""
+    rows = [t(N_("Twijfel je? Bel dan 112. Dat is het alarmnummer.")) if doubt
+            else t(N_("Bel nu 112. Dat is het alarmnummer."))]
+    fitting = [line for line in lines_for(kinds, age) if line is not EMERGENCY]
+    if fitting:
+        line = fitting[0]
+        rows.append(t(N_("Of bel {name}: {call}"), name=Safe(f"<b>{escape(line.name)}</b>"),
+                      call=t(line.call, **line.call_values())))
+    return Safe("\n".join(rows))
+
+
 def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
                     age: int | None = None) -> Message:
     """Inside the veiligheidsplan a heavy answer is still the answer: it is kept, and the
@@ -160,10 +188,15 @@ def crisis_reminder(kinds: Iterable[RiskKind], t: Translator, *,
     lines = lines_for(kinds, age)
     if lines:
         rows.append(t(N_("Wordt het je nu te veel? Hier kun je terecht:")))
-        rows += [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
-                 for line in lines]
+        rows += short_lines(lines, t)
     rows.append(t(N_("Typ /sos om alle nummers te zien.")))
     return Message(Safe("\n".join(rows)))
+
+
+def short_lines(lines: Iterable[Helpline], t: Translator) -> list[str]:
+    """Help lines in one line each: name and how to reach it."""
+    return [f"• <b>{escape(line.name)}</b>: {t(line.call, **line.call_values())}"
+            for line in lines]
 
 
 def checked_on(t: Translator) -> str:
@@ -177,7 +210,7 @@ def sos_text(t: Translator) -> Safe:
     parts += _lines_block(HELPLINES, t)
     parts.append(" ".join([
         t(N_("Geen slaapplek vannacht? Bel of app je begeleider.")),
-        t(N_("Of bel de gemeente en vraag naar het sociaal wijkteam.")),
+        t(N_("Of bel je gemeente en vraag naar de nachtopvang.")),
     ]))
     parts.append(t(N_("<i>Nummers gecontroleerd op {date}.</i>"), date=checked_on(t)))
     return Safe("\n\n".join(parts))

@@ -73,5 +73,6 @@ class Peers:
             found = read_shared(marker)
             link = self.uow.links.get(found[1]) if found else None
             if link is not None and link.member_id == member_id:
-                views[marker] = shared_copy(self.plan(link.youth_id), link.role, link.person_id)
+                views[marker] = shared_copy(self.plan(link.youth_id), link.role, link.person_id,
+                                            link.sees_safety_plan)
         return views

@@ -41,6 +41,7 @@ from bot.flows.sharing.views import (
     is_helped_by,
     new_jim_choices,
     new_when_message,
+    pick_up_choice,
     pickup_message,
     read_ask_choice,
     render_shared,
@@ -60,7 +61,15 @@ from bot.plan.model import (
     Plan,
     UrgentNeed,
 )
-from bot.safety.contact import contact_failed, contact_request, contact_sent
+from bot.safety.contact import (
+    FOLLOW_UP_AFTER,
+    contact_failed,
+    contact_not_picked_up,
+    contact_picked_up,
+    contact_request,
+    contact_sent,
+)
+from bot.safety.detection import RiskKind
 from bot.sharing.erasure import forget_in_others
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
@@ -68,6 +77,7 @@ from bot.storage.sharing import AskRow, InviteRow, LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
+CONTACT = "contact"  # the subject of an ask for contact now, after a crisis (no plan item)
 CODE_CHANNELS = frozenset({"terminal"})  # chats that show an invite as a code to type
 
 
@@ -167,7 +177,8 @@ class Sharing:
 
     def shared_with(self) -> list[LinkSummary]:
         summaries = [LinkSummary(youth_ref(link), link.role,
-                                 self._member_name(link, self.plan, self.t))
+                                 self._member_name(link, self.plan, self.t),
+                                 sees_safety_plan=link.sees_safety_plan)
                      for link in self.uow.links.of_youth(self.user_id)]
         for invite in self.uow.invites.pending_from(self.user_id, self.now):
             if invite.kind is InviteKind.YOUTH:
@@ -187,6 +198,11 @@ class Sharing:
     def _link(self, ref: str | None) -> LinkRow | None:
         link_id = ref_row_id(ref, 2)
         return self.uow.links.get(link_id) if link_id is not None else None
+
+    def show_safety_plan(self, link: str, shown: bool) -> None:
+        found = self._youths_link(link)
+        if found is not None:
+            self.uow.links.show_safety_plan(found.id, shown)
 
     def revoke(self, link: str) -> list[Message]:
         found = self._youths_link(link)
@@ -311,13 +327,14 @@ class Sharing:
         picture, for a professional the PDF (which holds the picture); both made after the
         turn (see :func:`bot.documents.files.shared_document`)."""
         plan = self.peers.plan(link.youth_id)
-        view = shared_copy(plan, link.role, link.person_id)
+        view = shared_copy(plan, link.role, link.person_id, link.sees_safety_plan)
         files: tuple[str, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
             files = (shared_document(PLAN_PDF, link.id),)
         elif link.role is ShareRole.JIM and view.people:
             files = (shared_document(NETWORK_PICTURE, link.id),)
-        return Message(render_shared(plan, link.role, link.person_id, self.t), documents=files)
+        return Message(render_shared(plan, link.role, link.person_id, self.t,
+                                     link.sees_safety_plan), documents=files)
 
     def shared_plans(self) -> list[Message]:
         """The plans this user helps with (a professional's: one at a time, /jongeren)."""
@@ -383,6 +400,8 @@ class Sharing:
     def _pick_up(self, ask: AskRow, link: LinkRow) -> Click:
         """The first professional to press "Ik pak dit op" has it: it is noted in the plan,
         the youth hears who picks up which question, the others' asks close."""
+        if ask.subject == CONTACT:
+            return self._pick_up_contact(ask, link)
         conversation, plan = self.peers.load(link.youth_id)
         subject = plan.action(ask.subject) or plan.urgent_need(ask.subject)
         self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
@@ -397,10 +416,7 @@ class Sharing:
                                           by=profile.name if profile else None)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
-        for other in self.uow.links.of_youth(link.youth_id):
-            for waiting in self.uow.asks.of_link(other.id):
-                if waiting.subject == ask.subject:
-                    self.uow.asks.set_status(waiting.id, self.uow.asks.DONE)
+        self._close_asks(link.youth_id, ask.subject)
         name = self._member_name(link, plan, self.t)
         what = subject.text if isinstance(subject, UrgentNeed) else subject.what
         self.peers.send(link.youth_id, lambda t: [Message(t(
@@ -408,6 +424,26 @@ class Sharing:
             what=what))])
         return Click(self._say(N_("Dank je. {youth} hoort dat je het oppakt."),
                                youth=youth_name(plan, self.t)), then=self._next_ask())
+
+    def _close_asks(self, youth_id: int, subject: str) -> None:
+        """Someone picked it up: the other professionals' asks about it close."""
+        for other in self.uow.links.of_youth(youth_id):
+            for waiting in self.uow.asks.of_link(other.id):
+                if waiting.subject == subject:
+                    self.uow.asks.set_status(waiting.id, self.uow.asks.DONE)
+
+    def _pick_up_contact(self, ask: AskRow, link: LinkRow) -> Click:
+        """A request for contact picked up: the youth hears it, the half-hour follow-up is
+        no longer needed."""
+        if ask.status == self.uow.asks.DONE:
+            return self._gone()
+        self._close_asks(link.youth_id, CONTACT)
+        self.uow.outbox.cancel_delayed(link.youth_id)
+        name = self._professional_name(link)
+        self.peers.send(link.youth_id, lambda t: [contact_picked_up(name, t)])
+        return Click(self._say(N_("Dank je. {youth} hoort dat je contact opneemt."),
+                               youth=youth_name(self.peers.plan(link.youth_id), self.t)),
+                     then=self._next_ask())
 
     def _next_ask(self) -> list[Message]:
         """The member's next waiting ask, now that the previous one is answered; or, when
@@ -503,14 +539,35 @@ class Sharing:
         return [LinkSummary(youth_ref(link), link.role, self._professional_name(link))
                 for link in self._professional_links()]
 
-    def ask_for_contact(self, links: list[str]) -> list[Message]:
+    def ask_for_contact(self, links: list[str], kinds: list[RiskKind]) -> list[Message]:
+        """Each professional gets an urgent ask with "Ik pak dit op" (asked again while it is
+        open, the same ask); the youth gets a follow-up in half an hour unless it is picked
+        up (asked again: one follow-up, from now). The follow-up names this youth, so it
+        goes when they are erased."""
         sent: list[str] = []
         for link in self._professional_links():
-            if youth_ref(link) in links:
-                self.peers.send(link.member_id, lambda t: [
-                    contact_request(youth_name(self.plan, t), self.now, t)], link)
-                sent.append(self._professional_name(link))
-        return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
+            if youth_ref(link) not in links:
+                continue
+            earlier = next((ask for ask in self.uow.asks.of_link(link.id)
+                            if ask.subject == CONTACT), None)
+            if earlier is not None and earlier.status != self.uow.asks.DONE:
+                ask_id = earlier.id  # still open: the new message picks up the same ask
+            else:
+                if earlier is not None:
+                    self.uow.asks.delete(earlier.id)
+                ask_id = self.uow.asks.create(link.id, CONTACT, self.uow.asks.OPEN, self.now)
+            ref = ask_ref(ask_id, link)
+            self.peers.send(link.member_id, lambda t, ref=ref: [contact_request(
+                youth_name(self.plan, t), self.now, t, pick_up_choice(ref, t))], link)
+            sent.append(self._professional_name(link))
+        if not sent:
+            return [contact_failed(self.t)]
+        self.uow.outbox.cancel_delayed(self.user_id)
+        self.uow.outbox.put(self.user_id, [contact_not_picked_up(sent, kinds, self.plan.age,
+                                                                 self.t)],
+                            self.now, youth_id=self.user_id,
+                            not_before=self.now + FOLLOW_UP_AFTER)
+        return [contact_sent(sent, self.t)]
 
 
 def keep_helpers_answers(restored: Plan, current: Plan) -> None:
@@ -567,6 +624,10 @@ class Handoffs:
     def ask_messages(self, subject: str, ask_id: int, link: LinkRow, plan: Plan,
                      t: Translator) -> list[Message]:
         action, ref = plan.action(subject), ask_ref(ask_id, link)
+        if subject == CONTACT:
+            ask = self.uow.asks.get(ask_id)
+            return [contact_request(youth_name(plan, t), ask.created_at or self.now, t,
+                                    pick_up_choice(ref, t))] if ask else []
         if link.role in HELPERS:
             return [ask_message(plan, action, ref, t)] if action else []
         found = action or plan.urgent_need(subject)
@@ -590,7 +651,7 @@ class Handoffs:
         wanted = self._subjects(link, plan)
         asked = {ask.subject: ask for ask in self.uow.asks.of_link(link.id)}
         for subject, ask in asked.items():
-            if subject not in wanted:
+            if subject not in wanted and subject != CONTACT:  # contact is no plan item
                 self.uow.asks.delete(ask.id)
         picked = {item.id for item in [*plan.urgent, *plan.actions] if item.response
                   and item.response.answer is HelperAnswer.PICKED_UP}
@@ -624,7 +685,7 @@ class Handoffs:
     def _summary(self, link: LinkRow, plan: Plan) -> None:
         """The plan in a few lines and as PDF; for a plan with nothing in it yet, only
         that it will come."""
-        view = shared_copy(plan, link.role, None)
+        view = shared_copy(plan, link.role, None, link.sees_safety_plan)
 
         def build(t: Translator) -> list[Message]:
             if is_empty(view):
@@ -721,7 +782,7 @@ class Handoffs:
         if before is None:
             self._summary(link, plan)
             return
-        view = shared_copy(plan, link.role, None)
+        view = shared_copy(plan, link.role, None, link.sees_safety_plan)
         message = digest_message(before, view, self.peers.translator(link.member_id))
         if message is not None:
             self.uow.outbox.put(link.member_id, [message], self.now, link)

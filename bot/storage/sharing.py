@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from pydantic import ConfigDict, TypeAdapter
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     and_,
@@ -71,6 +72,7 @@ class LinkRow:
     member_id: int
     role: ShareRole
     person_id: str | None
+    sees_safety_plan: bool = False  # the youth said yes to showing their veiligheidsplan
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class AskRow:
     link_id: int
     subject: str
     status: str
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -163,8 +166,8 @@ class Links:
 
     @staticmethod
     def _read(rows) -> list[LinkRow]:  # type: ignore[no-untyped-def]
-        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id)
-                for r in rows]
+        return [LinkRow(r.id, r.youth_id, r.member_id, ShareRole(r.role), r.person_id,
+                        bool(r.sees_safety_plan)) for r in rows]
 
     def create(self, youth_id: int, member_id: int, role: ShareRole, person_id: str | None,
                now: datetime) -> int:
@@ -193,6 +196,10 @@ class Links:
         """Change what the member may see; their asks stay, so nothing is asked twice."""
         self.connection.execute(update(links).where(links.c.id == link_id)
                                 .values(role=role.value))
+
+    def show_safety_plan(self, link_id: int, shown: bool) -> None:
+        self.connection.execute(update(links).where(links.c.id == link_id)
+                                .values(sees_safety_plan=shown))
 
     def mark_sent(self, link_id: int, now: datetime, sent: Plan) -> None:
         """Remember what the member was last sent (sealed), for the next digest."""
@@ -227,7 +234,7 @@ class Asks:
             select(asks).join(links, links.c.id == asks.c.link_id)
             .where(links.c.member_id == member_id, asks.c.status.in_(statuses))
             .order_by(asks.c.id))
-        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+        return [AskRow(r.id, r.link_id, r.subject, r.status, aware(r.created_at)) for r in rows]
 
     def waiting(self, member_id: int) -> list[AskRow]:
         """Every ask the member has not answered yet, shown or not, oldest first."""
@@ -245,7 +252,8 @@ class Asks:
 
     def get(self, ask_id: int) -> AskRow | None:
         row = self.connection.execute(select(asks).where(asks.c.id == ask_id)).first()
-        return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status)
+        return None if row is None else AskRow(row.id, row.link_id, row.subject, row.status,
+                                                 aware(row.created_at))
 
     def delete(self, ask_id: int) -> None:
         self.connection.execute(delete(asks).where(asks.c.id == ask_id))
@@ -254,7 +262,7 @@ class Asks:
         """Every ask on one link (for the data export)."""
         rows = self.connection.execute(select(asks).where(asks.c.link_id == link_id)
                                        .order_by(asks.c.id))
-        return [AskRow(r.id, r.link_id, r.subject, r.status) for r in rows]
+        return [AskRow(r.id, r.link_id, r.subject, r.status, aware(r.created_at)) for r in rows]
 
 
 class Outbox:
@@ -275,19 +283,29 @@ class Outbox:
         self.sealer = sealer
 
     def put(self, recipient_id: int, messages: list[Message], now: datetime,
-            about: LinkRow | None = None, youth_id: int | None = None) -> None:
+            about: LinkRow | None = None, youth_id: int | None = None,
+            not_before: datetime | None = None) -> None:
         """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
         the youth erased) takes them away unsent; ``youth_id``: the youth they name when
-        there is no link (any more), whose erasure takes them away."""
+        there is no link (any more), whose erasure takes them away; ``not_before``: not
+        delivered earlier (a follow-up that :meth:`cancel_delayed` takes away when it is no
+        longer needed)."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
         self.connection.execute(insert(outbox).values(
             recipient_id=recipient_id, document=document, created_at=now,
-            youth_id=about.youth_id if about else youth_id, link_id=about.id if about else None))
+            youth_id=about.youth_id if about else youth_id, link_id=about.id if about else None,
+            not_before=not_before))
+
+    def cancel_delayed(self, recipient_id: int) -> None:
+        """Drop the delayed messages still waiting for this user."""
+        self.connection.execute(delete(outbox).where(outbox.c.recipient_id == recipient_id,
+                                                     outbox.c.not_before.is_not(None)))
 
     def pending(self, channel: str, external_id: str | None = None,
-                limit: int = 100) -> list[Delivery]:
-        """Undelivered messages, oldest first; for one recipient when ``external_id`` is given."""
-        where = [users.c.channel == channel]
+                limit: int = 100, now: datetime | None = None) -> list[Delivery]:
+        """Messages due by ``now`` (default: the wall clock), oldest first; for one recipient
+        when ``external_id`` is given."""
+        where = [users.c.channel == channel, _due(now or datetime.now(UTC))]
         if external_id is not None:
             where.append(users.c.external_id.in_(identities(self.sealer, channel, external_id)))
         rows = self.connection.execute(_waiting().where(and_(*where))
@@ -302,20 +320,21 @@ class Outbox:
     def claim(self, channel: str, now: datetime, until: datetime,
               limit: int = 100) -> list[Delivery]:
         """Take up to ``limit`` unclaimed (or no longer claimed) messages for users of
-        ``channel`` until ``until``, oldest first. Rows another transaction is claiming
-        right now are skipped (``SKIP LOCKED``), and so is every message whose recipient
-        has an older one this claim does not get: it waits for that one."""
+        ``channel`` until ``until``, oldest first; only messages due by ``now`` (see
+        ``not_before``). Rows another transaction is claiming right now are skipped
+        (``SKIP LOCKED``), and so is every message whose recipient has an older due one this
+        claim does not get: it waits for that one (a message not yet due holds up nothing)."""
         free = or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until <= now)
         rows = self.connection.execute(
-            _waiting().where(users.c.channel == channel, free).order_by(outbox.c.id)
+            _waiting().where(users.c.channel == channel, free, _due(now)).order_by(outbox.c.id)
             .limit(limit).with_for_update(of=outbox, skip_locked=True)).all()
         if not rows:
             return []
         taken = {row.id for row in rows}
-        older = dict(self.connection.execute(  # per recipient: the oldest message not taken
+        older = dict(self.connection.execute(  # per recipient: the oldest due message not taken
             select(outbox.c.recipient_id, func.min(outbox.c.id))
             .where(outbox.c.recipient_id.in_({row.recipient_id for row in rows}),
-                   outbox.c.id.not_in(taken))
+                   outbox.c.id.not_in(taken), _due(now))
             .group_by(outbox.c.recipient_id)).all())
         kept = [row for row in rows if row.id < older.get(row.recipient_id, row.id + 1)]
         if kept:
@@ -345,6 +364,11 @@ class Outbox:
         rows = self.connection.execute(select(outbox.c.document).where(
             outbox.c.recipient_id == user_id).order_by(outbox.c.id)).scalars()
         return [m for row in rows for m in _MESSAGES.validate_json(self.sealer.open(row))]
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    """Outbox rows that may go out at ``now``: not held back by ``not_before``."""
+    return or_(outbox.c.not_before.is_(None), outbox.c.not_before <= now)
 
 
 def _waiting() -> Select:

@@ -16,6 +16,7 @@ sequences): a reference to a deleted row can never come to mean a new one.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(naming_convention={
@@ -94,6 +96,8 @@ links = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_sent_at", DateTime(timezone=True)),
     Column("last_sent", Text),  # sealed: the shared plan as last sent (migration 0003)
+    # the youth said yes to "Mag Mark je veiligheidsplan zien?" (migration 0007)
+    Column("sees_safety_plan", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("youth_id", "member_id"),
     sqlite_autoincrement=True,
 )
@@ -124,6 +128,7 @@ outbox = Table(
     # requests went out before a courier gave it back
     Column("claimed_until", DateTime(timezone=True)),
     Column("sent_parts", Integer, nullable=False, server_default="0"),
+    Column("not_before", DateTime(timezone=True)),  # not delivered earlier (migration 0007)
     sqlite_autoincrement=True,
 )
 

@@ -18,12 +18,12 @@ from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import choose_jim
 from bot.flows.messages import NETWORK_PICTURE, Message
 from bot.flows.plan_view import is_empty, render_plan
-from bot.flows.sharing.model import InviteKind, ShareRole
+from bot.flows.sharing.model import InviteKind, LinkSummary, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import HELPING, MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
-from bot.i18n import N_, Safe
-from bot.plan.model import Jim
+from bot.i18n import N_, Safe, names_text
+from bot.plan.model import Domain, Jim, Plan
 
 if TYPE_CHECKING:
     from bot.flows.engine import TurnResult, _TurnState
@@ -159,6 +159,11 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     private = [t.plain(DOMAIN_LABELS[d]) for d in plan.private_domains]
     if private:
         lines.append(t(N_("Alleen voor jou: {subjects}"), subjects=", ".join(private)))
+    safety_links = safety_plan_readers(plan, shared)
+    if safety_links:
+        seen_by = [link.name for link in safety_links if link.sees_safety_plan]
+        lines.append(t(N_("Je veiligheidsplan ziet: {names}"), names=names_text(seen_by, t))
+                     if seen_by else t(N_("Je veiligheidsplan: alleen voor jou.")))
     taken = {(link.role, link.name) for link in shared}
     jim = plan.jim_person()
     if jim is not None and (ShareRole.JIM, jim.name) not in taken:
@@ -166,8 +171,21 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
     options.append(("pro", t.plain(N_("Je begeleider uitnodigen"))))
     options.append(("private", t.plain(N_("Onderwerpen alleen voor mij"))))
+    if safety_links:
+        options.append(("safety", t.plain(N_("Wie ziet je veiligheidsplan"))))
     turn.say(Safe("\n".join(lines)))
-    return open_detour(turn, "share_menu", {"options": options})
+    return open_detour(turn, "share_menu", {"options": options, "safety_links": [
+        (link.ref, link.name) for link in safety_links]})
+
+
+def safety_plan_readers(plan: Plan, shared: list[LinkSummary]) -> list[LinkSummary]:
+    """Who could be shown the veiligheidsplan: a JIM or begeleider (a helper sees only
+    their own actions), once there is a veiligheidsplan."""
+    welzijn = plan.domains.get(Domain.WELZIJN)
+    if welzijn is None or welzijn.safety_plan is None:
+        return []
+    return [link for link in shared if not link.pending
+            and link.role in (ShareRole.JIM, ShareRole.PROFESSIONAL)]
 
 
 def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.flows.conversation import Conversation, Frame
 
-LINK_PAIRS = ("links", "professionals")  # [(link id, name), …]
+LINK_PAIRS = ("links", "professionals", "safety_links")  # [(link id, name), …]
 LINK_OPTIONS = frozenset({"stop"})  # /delen's "stop:<link id>"
 INVITE_OPTIONS = frozenset({"resend", "withdraw"})  # "resend:<invite id>", …
 

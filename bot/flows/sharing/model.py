@@ -89,3 +89,4 @@ class LinkSummary:
     role: ShareRole
     name: str  # the member's name as the youth knows them, or the youth's name
     pending: bool = False  # an invite not yet answered (``ref`` is then the invite's)
+    sees_safety_plan: bool = False  # the youth said yes to showing their veiligheidsplan

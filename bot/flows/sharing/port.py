@@ -17,6 +17,7 @@ from typing import Protocol
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
 from bot.plan.model import HelperAnswer, Plan
+from bot.safety.detection import RiskKind
 
 
 @dataclass
@@ -43,6 +44,9 @@ class SharingPort(Protocol):
 
     def resend(self, invite: str) -> list[Message]:
         """A new link for an unanswered invite of this user; the old link stops working."""
+
+    def show_safety_plan(self, link: str, shown: bool) -> None:
+        """The youth's answer to "Mag Mark je veiligheidsplan zien?" (this youth's links)."""
 
     def withdraw(self, invite: str) -> list[Message]:
         """Cancel an unanswered invite of this user."""
@@ -94,6 +98,7 @@ class SharingPort(Protocol):
     def linked_professionals(self) -> list[LinkSummary]:
         """This youth's linked professionals (``name``: their own name, for the question)."""
 
-    def ask_for_contact(self, links: list[str]) -> list[Message]:
+    def ask_for_contact(self, links: list[str], kinds: list[RiskKind]) -> list[Message]:
         """The youth said yes: these professionals (if still linked) get an urgent request
-        for contact, without anything the youth wrote; returns what to tell the youth."""
+        for contact, without anything the youth wrote; returns what to tell the youth.
+        ``kinds`` pick the help lines of the follow-up if nobody picks it up."""

@@ -113,6 +113,8 @@ class ShareMenu(Question):
         sharing = port(ctx)
         if action == "private":
             ctx.follow_up = "share_private"
+        elif action == "safety":
+            ctx.follow_up = SHARE_SAFETY
         elif action == "jim":
             ctx.notes.extend(sharing.invite(InviteKind.JIM, ctx.plan.jim.person_id
                                             if ctx.plan.jim else None, ctx.plan))
@@ -126,6 +128,36 @@ class ShareMenu(Question):
             ctx.notes.extend(sharing.withdraw(ref))
         elif action == "resend":
             ctx.notes.extend(sharing.resend(ref))
+        return Outcome.ACCEPTED
+
+
+SHARE_SAFETY = "share_safety"
+
+
+class ShareSafetyPlan(Question):
+    """"Mag Mark je veiligheidsplan zien?" for each JIM and begeleider in turn: it is private
+    until the youth says yes to exactly this question."""
+
+    skip_label = None
+
+    def _link(self, ctx: Context) -> tuple[str, str]:
+        """The link asked about now: its reference and the member's name."""
+        ref, name = ctx.cursor["safety_links"][ctx.cursor.get("safety_at", 0)]
+        return ref, name
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Mag {name} je veiligheidsplan zien?"), name=self._link(ctx)[1])
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja"))), Choice(NO, ctx.t(N_("Nee")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        port(ctx).show_safety_plan(self._link(ctx)[0], choice == YES)
+        ctx.cursor["safety_at"] = ctx.cursor.get("safety_at", 0) + 1
+        if ctx.cursor["safety_at"] < len(ctx.cursor["safety_links"]):
+            ctx.follow_up = SHARE_SAFETY
+        else:
+            ctx.note(ctx.t(N_("Bewaard. Met /delen kun je het altijd veranderen.")))
         return Outcome.ACCEPTED
 
 
@@ -355,7 +387,8 @@ BEFORE_ANY_LINK = frozenset({"begeleider"})  # a registered begeleider's first s
 def build() -> Flow:
     questions = [
         InviteAnswer("invite_answer"), JimOffer("jim_offer"), ShareMenu("share_menu"),
-        SharePrivate("share_private"), ShareNetwork("share_network"), AskOther("ask_other"),
+        SharePrivate("share_private"), ShareSafetyPlan(SHARE_SAFETY),
+        ShareNetwork("share_network"), AskOther("ask_other"),
         MemberPick("member_pick"), MemberStop("member_stop"), MemberNote("member_note"),
         ProfileField("pro_name", "name", N_("Wat is je naam?")),
         ProfileField("pro_organisation", "organisation", N_("Bij welke organisatie werk je?")),

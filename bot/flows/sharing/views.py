@@ -31,7 +31,7 @@ from bot.flows.sharing.model import (
     ShareRole,
 )
 from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, HelperAnswer, HelperKind, Plan, UrgentNeed, When
+from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
 from bot.plan.text import shorten
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
@@ -62,8 +62,10 @@ def is_helped_by(action: Action, person_id: str | None) -> bool:
         and action.person_id == person_id
 
 
-def shared_copy(plan: Plan, role: ShareRole, person_id: str | None) -> Plan:
-    """The part of ``plan`` someone in ``role`` may see."""
+def shared_copy(plan: Plan, role: ShareRole, person_id: str | None,
+                safety_plan: bool = False) -> Plan:
+    """The part of ``plan`` someone in ``role`` may see; the veiligheidsplan only when the
+    youth said yes to showing it to them (``safety_plan``)."""
     private = set(plan.private_domains)
     actions = [a for a in plan.actions if a.domain not in private]
     if role is ShareRole.NETWORK:
@@ -72,6 +74,8 @@ def shared_copy(plan: Plan, role: ShareRole, person_id: str | None) -> Plan:
                     actions=[a for a in actions if is_helped_by(a, person_id)])
     copy = plan.model_copy(deep=True)
     copy.domains = {d: answer for d, answer in copy.domains.items() if d not in private}
+    if not safety_plan and Domain.WELZIJN in copy.domains:
+        copy.domains[Domain.WELZIJN].safety_plan = None
     copy.actions = [a.model_copy() for a in actions]
     copy.history = []
     copy.versions = []  # dated copies of every domain, private ones too
@@ -93,9 +97,10 @@ def told_apart(names: list[str]) -> list[str]:
     return numbered
 
 
-def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Translator) -> Safe:
+def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Translator,
+                  safety_plan: bool = False) -> Safe:
     """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions."""
-    view = shared_copy(plan, role, person_id)
+    view = shared_copy(plan, role, person_id, safety_plan)
     if role is not ShareRole.NETWORK:
         return render_plan(view, t, FOR_OTHERS)
     lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(plan, t))]
@@ -238,8 +243,12 @@ def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask: str,
         text = t(N_("{youth} vraagt je hulp bij: {what}."), youth=youth, what=subject.what)
         if subject.when in WHEN_WISH:
             text += " " + t(WHEN_WISH[subject.when])
-    return Message(text, choices=(Choice(ask_choice(ask, PICK_UP),
-                                         t.plain(N_("Ik pak dit op"))),))
+    return Message(text, choices=(pick_up_choice(ask, t),))
+
+
+def pick_up_choice(ask: str, t: Translator) -> Choice:
+    """The button a professional presses to take on an urgent ask (``ask``: its reference)."""
+    return Choice(ask_choice(ask, PICK_UP), t.plain(N_("Ik pak dit op")))
 
 
 def answer_notice(helper: str, action: Action, t: Translator) -> Message:
