@@ -27,25 +27,38 @@ CHECK_IN = "Hoe is het nu? Verder met je plan, of even stoppen?"
 
 # --- ask first ------------------------------------------------------------------------------
 
+WONEN_GOING_WELL = "🏠 <b>Wonen</b>\nGaat er ook iets wél goed?"
+
+
 def test_a_probable_signal_is_asked_about_first_and_a_yes_loses_nothing(store: Store) -> None:
-    youth = youth_at_wat(store)
-    interrupted, before = youth.asked, youth.plan
+    youth = youth_at_wat(store)  # at Wonen's "Wat is er nu moeilijk?"
     youth.says(AMBIGUOUS)
+    assert "Ik heb het ook in je plan gezet." in youth.text  # it answers what is hard
     assert youth.asked == "Heb je vannacht een plek om te slapen?"
     assert [c.label for c in youth.question.choices] == ["Ja", "Nee", "Weet ik nog niet"]
     assert "slaapplek" not in youth.text and "112" not in youth.text
     youth.clicks("Ja")
     assert "Fijn." in youth.text
-    assert youth.asked == interrupted  # the open question is still open
-    assert youth.plan == before
+    assert youth.asked == WONEN_GOING_WELL  # on from the question it answered
+    assert youth.plan.domains[Domain.WONEN].hard == AMBIGUOUS
     youth.says("Mijn zus helpt me")
     assert youth.plan.domains[Domain.WONEN].going_well == "Mijn zus helpt me"
 
 
+def test_a_probable_signal_that_answers_nothing_leaves_the_open_question_open(
+        store: Store) -> None:
+    youth = at_going_well(store)
+    interrupted, before = youth.asked, youth.plan
+    youth.says(AMBIGUOUS)
+    assert youth.asked == "Heb je vannacht een plek om te slapen?"
+    youth.clicks("Ja")
+    assert youth.asked == interrupted  # the open question is still open
+    assert youth.plan == before
+
+
 @pytest.mark.parametrize("answer", ["Nee", "Weet ik nog niet", "nee"])
 def test_a_worrying_answer_gets_the_help_for_tonight(store: Store, answer: str) -> None:
-    youth = youth_at_wat(store)  # Noor is 17
-    interrupted = youth.asked
+    youth = youth_at_wat(store)  # Noor is 17, at Wonen's "Wat is er nu moeilijk?"
     youth.says(AMBIGUOUS)
     if answer.islower():
         youth.says(answer)  # typed works too
@@ -54,7 +67,8 @@ def test_a_worrying_answer_gets_the_help_for_tonight(store: Store, answer: str) 
     assert youth.replies[0].text.startswith("Goed dat je het zegt.")
     assert "Kindertelefoon denkt met je mee" in youth.text and "0800-2000" in youth.text
     assert "Zeg:" not in youth.text  # never words put in the youth's mouth
-    assert youth.asked == interrupted  # practical: no veiligheidsplan, back at once
+    assert youth.plan.domains[Domain.WONEN].hard == AMBIGUOUS  # kept as what is hard
+    assert youth.asked == WONEN_GOING_WELL  # practical: no veiligheidsplan, on at once
 
 
 def test_a_probable_signal_for_an_adult_gets_the_night_shelter(store: Store) -> None:
@@ -299,8 +313,17 @@ def at_wie(store: Store) -> tuple[Youth, Callable[[Youth], None]]:
     return youth, go_on
 
 
-def at_wat(store: Store) -> tuple[Youth, Callable[[Youth], None]]:
+def at_going_well(store: Store) -> Youth:
+    """Mid-WAT, at a question no crisis message answers: Wonen's "Gaat er ook iets wél
+    goed?" (what is hard is answered)."""
     youth = youth_at_wat(store)
+    youth.says("Ik heb geen eigen kamer")
+    assert youth.asked == WONEN_GOING_WELL
+    return youth
+
+
+def at_wat(store: Store) -> tuple[Youth, Callable[[Youth], None]]:
+    youth = at_going_well(store)
 
     def go_on(youth: Youth) -> None:
         youth.says("Mijn zus helpt me")
@@ -349,6 +372,24 @@ def test_each_kind_mid_conversation_then_on_with_nothing_lost(
     assert youth.asked == interrupted
     assert youth.plan == before  # the message was no answer
     go_on(youth)
+
+
+@pytest.mark.parametrize("kind", list(SIGNALS))
+def test_each_kind_at_what_is_hard_is_kept_only_when_practical(store: Store, kind: str) -> None:
+    youth = youth_at_wat(store)
+    interrupted, before = youth.asked, youth.plan
+    youth.says(SIGNALS[kind])
+    for _ in range(4):
+        if youth.asked in (interrupted, WONEN_GOING_WELL):
+            break
+        youth.clicks(STEP_ANSWERS.get(youth.asked) or "Nu niet")
+    wonen = youth.plan.domains[Domain.WONEN]
+    if kind in ("no_sleeping_place", "probable"):  # a fitting answer to "Wat is er nu moeilijk?"
+        assert youth.asked == WONEN_GOING_WELL and wonen.hard == SIGNALS[kind]
+    else:  # no answer: kept out of the plan, the same question open again
+        assert youth.asked == interrupted and youth.plan == before
+        youth.says("Ik heb geen eigen kamer")
+        assert youth.plan.domains[Domain.WONEN].hard == "Ik heb geen eigen kamer"
 
 
 # --- the veiligheidsplan is private until the youth says yes ----------------------------------

@@ -167,6 +167,11 @@ def at_hoe(store: Store, people: str = "Sanne") -> Youth:
     return youth
 
 
+def test_what_is_hard_may_begin_with_geen(store: Store) -> None:
+    youth = at_hoe(store)  # "Geen eigen plek" was typed at Wonen's "Wat is er nu moeilijk?"
+    assert youth.plan.domains[Domain.WONEN].hard == "Geen eigen plek"
+
+
 def test_hoe_starts_with_what_is_urgent_and_takes_helpers_in_own_words(store: Store) -> None:
     youth = at_hoe(store)
     youth.says("dat doe ik zelf met sanne")

@@ -48,7 +48,8 @@ DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: 
 NOTHING = "nothing"
 Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
 # "niks", "niks denk ik", "nee niet echt", "weet ik niet": nothing to keep, never an answer.
-_NOTHING = re.compile(r"^(nee|no|nope|geen|niks|niets|nix|nothing|none)\b|"
+# A "geen" alone only: "geen contract" or "geen eigen plek" is what is hard.
+_NOTHING = re.compile(r"^(nee|no|nope|niks|niets|nix|nothing|none)\b|^geen\W*$|"
                       r"^(niet|not) (echt|really|veel|zo)\b|^(echt )?geen idee\b")
 
 
