@@ -43,7 +43,7 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
 
 def test_bench_telegram_measures_the_bot_under_telegrams_throttle() -> None:
     out = run("bench_telegram.py", 2, "--throttle")
-    assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 68 turns" in out
+    assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 54 turns" in out
     assert "echo" not in out
 
 
