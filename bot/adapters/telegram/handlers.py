@@ -32,7 +32,7 @@ from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
-from bot.adapters.telegram.updates import in_private_chat, language_of
+from bot.adapters.telegram.updates import account_of, in_private_chat, language_of
 from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
@@ -95,7 +95,8 @@ class Handlers:
         user = update.effective_user
         assert user is not None
         taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
-                                  user_input, language_of(update))
+                                  replace(user_input, account=account_of(update)),
+                                  language_of(update))
         if taken.has_documents:
             return replace(taken, reply=await asyncio.to_thread(taken.with_documents))
         return taken
