@@ -92,7 +92,9 @@ def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
     assert token not in json.dumps(youth)
     professional = export_of(turns, PRO_ID, "terminal")
     assert professional["professional_profile"] == {
-        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider"}
+        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider",
+        "account": {"first_name": "Marieke", "last_name": "", "username": "",
+                    "channel": "terminal"}}  # what the chat says about their account
     [helps] = professional["plans_shared_with_you"]
     assert (helps["youth"], helps["role"]) == ("Noor", "begeleider")
     assert any("Toekomstplan van Noor" in text
