@@ -151,6 +151,19 @@ def test_a_youth_who_does_not_know_the_account_shares_nothing(store: Store) -> N
         assert uow.links.of_youth(uow.users.find("test", "noor")) == []
 
 
+def test_an_erased_begeleider_leaves_no_name_in_the_youths_question(store: Store) -> None:
+    turns = Turns(store)
+    noor, mark = begeleider_accepts_youths_invite(turns, Account("Mark", "de Vries", "markdv"))
+    with UnitOfWork(store) as uow:
+        mark_id = uow.users.find("test", "mark")
+        assert uow.professionals.get(mark_id).account == Account("Mark", "de Vries", "markdv")
+    mark.says("/verwijder")
+    mark.clicks("Ja, wis alles")
+    with UnitOfWork(store) as uow:
+        assert uow.professionals.get(mark_id) is None
+    assert not any("markdv" in m.text for m in noor.inbox())
+
+
 def test_a_youth_sees_the_account_of_the_begeleider_who_invites_them(store: Store) -> None:
     turns = Turns(store)
     mark = Youth(turns, "mark", account=Account("Kees", "", "kees99"))

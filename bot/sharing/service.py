@@ -284,7 +284,8 @@ class Sharing:
         if profile is None:
             return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe."))
         ref = confirm_ref(invite)
-        self.peers.send(invite.inviter_id, lambda t: [confirm_professional(profile, ref, t)])
+        self.peers.send(invite.inviter_id, lambda t: [confirm_professional(profile, ref, t)],
+                        youth_id=self.user_id)  # it names this begeleider: gone with them
         return [Message(self.t(N_("Dank je! Ik vraag {youth} nog of jij het bent. "
                                   "Daarna zie je het plan."),
                                youth=youth_name(youth_plan, self.t))
