@@ -273,8 +273,7 @@ class Sharing:
             return [Message(self.t(WELCOME[invite.kind], youth=youth_name(youth_plan, self.t))
                             + " " + self.t(HELP_HINT))]
         handoffs.link_started(link, youth_plan)
-        return self._say(N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen."),
-                         who=self._member_name(link, plan, self.t))
+        return self._say(SEES_NOW, who=self._member_name(link, plan, self.t))
 
     def _ask_youth(self, invite: InviteRow, youth_plan: Plan) -> list[Message]:
         """A begeleider said yes to a youth's invite: nothing is shared until the youth has
@@ -315,10 +314,9 @@ class Sharing:
         link = self.uow.links.get(link_id)
         assert link is not None
         self.peers.send(member_id, lambda t: [Message(t(
-            N_("{youth} zegt ja. Je ziet nu het plan."), youth=youth_name(self.plan, t)))])
+            N_("{youth} zegt ja. Je ziet nu het plan."), youth=youth_name(self.plan, t)))], link)
         Handoffs(self.uow, self.now).link_started(link, self.plan)
-        return Click(self._say(N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen."),
-                               who=self._member_name(link, self.plan, self.t)))
+        return Click(self._say(SEES_NOW, who=self._member_name(link, self.plan, self.t)))
 
     def _declined(self, kind: InviteKind, youth_id: int, member_id: int, youth_plan: Plan,
                   person_id: str | None) -> list[Message]:
@@ -609,6 +607,7 @@ WELCOME = {  # then the member home says who they are to whom, with what they ca
     InviteKind.NETWORK: N_("Dank je! Ik laat {youth} weten dat je wilt helpen."),
 }
 HELP_HINT = N_("Met /help zie je altijd wat je kunt doen.")
+SEES_NOW = N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen.")  # the youth's yes
 LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
     ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),
