@@ -30,7 +30,8 @@ EXPLANATION = {
     "plans_shared_with_you": N_("Van wie jij het plan ziet. Met hun vragen aan jou."),
     "invitations": N_("Je uitnodigingen. De link zelf bewaar ik niet."),
     "messages_waiting_for_you": N_("Berichten voor jou die nog niet zijn bezorgd."),
-    "professional_profile": N_("Wat je als begeleider over jezelf vertelde."),
+    "professional_profile": N_("Wat je als begeleider over jezelf vertelde. En hoe de chat "
+                               "je account noemt."),
     "planned_messages": N_("Wat ik je uit mezelf ga sturen, en wanneer."),
 }
 

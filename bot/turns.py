@@ -231,7 +231,8 @@ class Turns:
                 is_new = False
             lang = conversation.lang
             last_change = plan.history[-1] if plan.history else None
-            sharing = Sharing(uow, user_id, plan, Translator(lang), now, self.make_token)
+            sharing = Sharing(uow, user_id, plan, Translator(lang), now, self.make_token,
+                              user_input.account)
             result = engine.handle(conversation, plan, user_input, now, sharing)
             messages = result.messages
             if result.effect is Effect.ERASE:

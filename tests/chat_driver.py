@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Message, UserInput
+from bot.flows.messages import Account, Message, UserInput
 from bot.plan.model import Action, Plan
 from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns
@@ -13,8 +15,9 @@ class Youth:
     """Types, clicks and reads replies; remembers the last question asked."""
 
     def __init__(self, turns: Turns, user: str = "youth-1", channel: str = "test",
-                 language: str | None = None) -> None:
+                 language: str | None = None, account: Account | None = None) -> None:
         self.turns = turns
+        self.account = account  # what the chat says about this user's account
         self.user = user
         self.channel = channel
         self.language = language
@@ -23,7 +26,8 @@ class Youth:
         self.question: Message | None = None
 
     def _send(self, user_input: UserInput) -> list[Message]:
-        self.replies = self.turns.handle(self.channel, self.user, user_input,
+        self.replies = self.turns.handle(self.channel, self.user,
+                                         replace(user_input, account=self.account),
                                          self.language).messages
         assert self.replies, f"no reply to {user_input!r}"
         asked = [m for m in self.replies if m.step is not None]

@@ -96,7 +96,9 @@ def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
     professional = export_of(turns, PRO_ID, "terminal")
     assert professional["professional_profile"] == {
         "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider",
-        "weekly": False}
+        "weekly": False,
+        "account": {"first_name": "Marieke", "last_name": "", "username": "",
+                    "channel": "terminal"}}  # what the chat says about their account
     [helps] = professional["plans_shared_with_you"]
     assert (helps["youth"], helps["role"]) == ("Noor", "begeleider")
     assert any("Toekomstplan van Noor" in text

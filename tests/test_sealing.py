@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import String, Text, insert, select
 
+from bot.flows.messages import Account
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
 from bot.storage.sealing import WrongKey, new_key
@@ -37,7 +38,8 @@ def fill_every_table(turns: Turns) -> str:
     """A professional and a youth in the terminal, linked; a whole interview, a crisis with
     a veiligheidsplan, a JIM invited (the invitation's token is returned); the
     professional's messages still waiting."""
-    pro = Youth(turns, PRO_ID, channel="terminal")
+    pro = Youth(turns, PRO_ID, channel="terminal",
+                account=Account("Marieke", channel="terminal"))
     pro.says("/begeleider")
     for answer in PRO_TYPED:
         pro.says(answer)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from bot.flows.messages import UserInput
+from bot.flows.messages import Account, UserInput
 from bot.flows.sharing.views import ask_choice
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
@@ -96,9 +96,9 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
         "Het hele plan zie je met /jongeren."]
 
 
-def test_youth_can_invite_their_begeleider_by_link(store: Store) -> None:
-    turns = Turns(store)
-    noor, mark = Youth(turns, "noor"), Youth(turns, "mark")
+def begeleider_accepts_youths_invite(turns: Turns, account: Account) -> tuple[Youth, Youth]:
+    """Noor invites her begeleider; whoever opens the link says yes and registers."""
+    noor, mark = Youth(turns, "noor"), Youth(turns, "mark", account=account)
     answer_start(noor)
     mark.says(f"/start {invites(noor, 'Je begeleider uitnodigen')}")
     mark.clicks("Ja")
@@ -106,11 +106,82 @@ def test_youth_can_invite_their_begeleider_by_link(store: Store) -> None:
     mark.says("Mark")
     mark.says("RIBW")
     mark.says("woonbegeleider")
-    assert "Je begeleidt Noor" in mark.text
-    assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.inbox()[0].text
-    assert any("Dringend" in m.text for m in mark.inbox())
+    assert "Ik vraag Noor nog of jij het bent" in mark.text
+    return noor, mark
+
+
+def test_youth_can_invite_their_begeleider_by_link_and_sees_the_account_first(
+        store: Store) -> None:
+    turns = Turns(store)
+    noor, mark = begeleider_accepts_youths_invite(
+        turns, Account("Mark", "de <b>Vries</b>", "markdv"))
+    assert mark.inbox() == []  # nothing of Noor's plan before her yes
+    assert "Je begeleidt" not in mark.text
+    confirm = noor.inbox()[0]
+    assert confirm.text == (
+        "Mark (woonbegeleider, RIBW) wil je begeleider zijn.\n"
+        "Telegram noemt dit account: Mark de &lt;b&gt;Vries&lt;/b&gt; (@markdv)\n"
+        "Is dat echt je begeleider? Pas na je ja ziet die je plan.")
+    assert [c.label for c in confirm.choices] == ["Ja, dat is mijn begeleider", "Nee"]
+    noor.presses("Ja, dat is mijn begeleider")
+    assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
+    seen = mark.inbox()
+    assert seen[0].text == "Noor zegt ja. Je ziet nu het plan."
+    assert any("Dringend" in m.text for m in seen)
+    noor.presses("Ja, dat is mijn begeleider")  # once only
+    assert "kan niet meer" in noor.text
     noor.says("/delen")
     assert "• Mark (woonbegeleider, RIBW): ziet je plan en krijgt berichten" in noor.text
+
+
+def test_a_youth_who_does_not_know_the_account_shares_nothing(store: Store) -> None:
+    turns = Turns(store)
+    noor, stranger = begeleider_accepts_youths_invite(turns, Account("Kees", "", ""))
+    assert "Telegram noemt dit account: Kees\n" in noor.inbox()[0].text
+    noor.presses("Nee")
+    assert "Er wordt niets gedeeld" in noor.text
+    assert [m.text for m in stranger.inbox()] == [
+        "Het delen van een plan gaat niet door. Dat is oké."]
+    noor.presses("Ja, dat is mijn begeleider")  # the old button reaches nothing now
+    assert "kan niet meer" in noor.text
+    assert stranger.inbox() == []
+    stranger.says("/jongeren")
+    assert "Er zijn nog geen jongeren die hun plan met je delen" in stranger.text
+    with UnitOfWork(turns.store) as uow:
+        assert uow.links.of_youth(uow.users.find("test", "noor")) == []
+
+
+def test_an_erased_begeleider_leaves_no_name_in_the_youths_question(store: Store) -> None:
+    turns = Turns(store)
+    noor, mark = begeleider_accepts_youths_invite(turns, Account("Mark", "de Vries", "markdv"))
+    with UnitOfWork(store) as uow:
+        mark_id = uow.users.find("test", "mark")
+        assert uow.professionals.get(mark_id).account == Account("Mark", "de Vries", "markdv")
+    mark.says("/verwijder")
+    mark.clicks("Ja, wis alles")
+    with UnitOfWork(store) as uow:
+        assert uow.professionals.get(mark_id) is None
+    assert not any("markdv" in m.text for m in noor.inbox())
+
+
+def test_a_youth_sees_the_account_of_the_begeleider_who_invites_them(store: Store) -> None:
+    turns = Turns(store)
+    mark = Youth(turns, "mark", account=Account("Kees", "", "kees99"))
+    mark.says("/begeleider")
+    for answer in ("Mark", "RIBW", "woonbegeleider"):
+        mark.says(answer)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {mark.invite}")
+    assert noor.asked == ("Telegram noemt dit account: Kees (@kees99)\n"
+                          "Wil je dat Mark (woonbegeleider, RIBW) je plan kan zien?")
+    noor.clicks("Nee")
+    assert "Er wordt niets gedeeld" in noor.text
+    assert [m.text for m in mark.inbox()] == ["Een jongere wil het plan nu niet delen. Dat is oké."]
+    mark.account = Account("Mark", "", "markdv")  # a name changed since: the newest counts
+    mark.says("/begeleider")
+    anna = Youth(turns, "anna")
+    anna.says(f"/start {mark.invite}")
+    assert anna.asked.startswith("Telegram noemt dit account: Mark (@markdv)\n")
 
 
 def test_a_professional_of_youth_a_reaches_nothing_of_youth_b(store: Store) -> None:

@@ -126,14 +126,46 @@ async def test_youth_invites_a_jim_by_deep_link_who_accepts_and_answers(
 
 
 async def linked_professional(noor: FakeUser, mark: FakeUser, number: int = 1) -> None:
-    """Noor invites her begeleider from /delen; Mark opens the link and says who he is."""
+    """Noor invites her begeleider from /delen; Mark opens the link and says who he is;
+    Noor sees what Telegram says about his account and confirms."""
     await noor.send_text("/delen")
     await noor.click("Je begeleider uitnodigen")
     await mark.send_text(f"/start {await invitation(noor, number)}")
     await mark.click(first_button(mark.last_question()))
     for answer in ("Mark", "RIBW"):
         await mark.send_text(answer)
+    seen = len(noor.bot_messages)
     await mark.send_text("woonbegeleider", question=1)
+    confirm = await noor.receives("Telegram noemt dit account", after=seen)
+    await noor.click("Ja, dat is mijn begeleider", message=confirm)
+
+
+async def test_the_youth_sees_the_telegram_account_before_a_begeleider_sees_anything(
+        tg_on_both: FakeTelegram) -> None:
+    tg = tg_on_both
+    noor = FakeUser(tg, 7211, "Noor")
+    stranger = FakeUser(tg, 7212, "Kees", last_name="<b>Smit</b>", username="kees_s")
+    await noor.send_text("/start")
+    await noor.click("Oké, we beginnen")
+    await noor.send_text("/delen")
+    await noor.click("Je begeleider uitnodigen")
+    await stranger.send_text(f"/start {await invitation(noor, 1)}")  # a forwarded link
+    await stranger.click(first_button(stranger.last_question()))
+    for answer in ("Mark", "RIBW"):
+        await stranger.send_text(answer)
+    seen = len(noor.bot_messages)
+    await stranger.send_text("woonbegeleider", question=1)
+    confirm = await noor.receives("wil je begeleider zijn", after=seen)
+    assert "Telegram noemt dit account: Kees <b>Smit</b> (@kees_s)" in confirm["text"]
+    assert "Kees &lt;b&gt;Smit&lt;/b&gt;" in confirm["html"]  # escaped: shown as typed
+    assert noor.buttons(confirm) == ["Ja, dat is mijn begeleider", "Nee"]
+    seen_by_stranger = len(stranger.bot_messages)
+    await noor.click("Nee", message=confirm)
+    gone = await stranger.receives("gaat niet door", after=seen_by_stranger)
+    assert "Noor" not in gone["text"]
+    await all_delivered(tg.store)
+    assert not [d for d in tg.documents if d["chat_id"] == stranger.id]
+    assert not any("Noor" in m.get("text", "") for m in stranger.bot_messages[seen_by_stranger:])
 
 
 async def test_youth_links_a_professional_who_gets_the_pdf_and_picks_up_an_urgent_ask(

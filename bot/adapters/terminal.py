@@ -14,11 +14,12 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from bot.flows.conversation import START_STATE, Conversation
-from bot.flows.messages import Message, UserInput
+from bot.flows.messages import Account, Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
 from bot.private_files import write_private
@@ -85,6 +86,7 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
     t = Translator(language or "nl")
     last_question: Message | None = None
     erased = False
+    account = Account(first_name=user, channel=CHANNEL)  # the name given with --als
 
     def show(messages: list[Message]) -> None:
         nonlocal last_question
@@ -97,7 +99,7 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
 
     def turn(user_input: UserInput) -> None:
         nonlocal t, erased
-        taken = turns.take(CHANNEL, user, user_input, language)
+        taken = turns.take(CHANNEL, user, replace(user_input, account=account), language)
         t = Translator(taken.lang)  # the conversation's language now (it changes with /taal)
         erased = taken.erased
         if erased:

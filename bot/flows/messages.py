@@ -70,6 +70,19 @@ class Reply:
     crisis: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Account:
+    """What the chat itself says about the sender's account (on Telegram: first and last
+    name and @username), not what they typed: shown to a youth before a begeleider who
+    registered from this account sees their plan, so a stranger behind a forwarded link
+    is noticed. A professional's personal data: sealed, never logged."""
+
+    first_name: str = ""
+    last_name: str = ""
+    username: str = ""
+    channel: str = "telegram"  # whose words these are: "telegram", or "terminal" (--als)
+
+
 class InputKind(StrEnum):
     TEXT = "text"
     CHOICE = "choice"
@@ -88,6 +101,7 @@ class UserInput:
     command: str = ""
     argument: str = ""
     aside: str = ""  # text that came with media or an edit: checked for risk, never an answer
+    account: Account | None = field(default=None, repr=False)  # who sent it, as the chat says
 
     @classmethod
     def typed(cls, text: str) -> UserInput:

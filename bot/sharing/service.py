@@ -16,7 +16,7 @@ from functools import cache
 
 from bot.documents.files import shared_document
 from bot.flows.checkin import transfer_subject
-from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Message
+from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Account, Message
 from bot.flows.plan_view import is_empty
 from bot.flows.sharing.model import (
     InviteKind,
@@ -31,9 +31,13 @@ from bot.flows.sharing.model import (
 from bot.flows.sharing.port import Click
 from bot.flows.sharing.views import (
     ASK_ANSWERS,
+    CONFIRM,
+    CONFIRMED,
+    DENIED,
     PICK_UP,
     answer_notice,
     ask_message,
+    confirm_professional,
     describe_professional,
     digest_message,
     invite_for_youth,
@@ -96,6 +100,12 @@ def invite_ref(invite: InviteRow) -> str:
     return make_ref(invite.id, invite.inviter_id)
 
 
+def confirm_ref(invite: InviteRow) -> str:
+    """A youth's invite for their begeleider, as the youth's confirmation holds it: with
+    the youth and the begeleider who opened it."""
+    return make_ref(invite.id, invite.inviter_id, invite.opened_by or 0)
+
+
 def ask_ref(ask_id: int, link: LinkRow) -> str:
     """An ask as its buttons hold it: with its link and youth."""
     return make_ref(ask_id, link.id, link.youth_id)
@@ -103,13 +113,15 @@ def ask_ref(ask_id: int, link: LinkRow) -> str:
 
 class Sharing:
     def __init__(self, uow: UnitOfWork, user_id: int, plan: Plan, t: Translator,
-                 now: datetime, make_token: Callable[[], str] = new_token) -> None:
+                 now: datetime, make_token: Callable[[], str] = new_token,
+                 account: Account | None = None) -> None:
         self.uow = uow
         self.user_id = user_id
         self.plan = plan  # this user's own plan, the very object the turn changes
         self.t = t
         self.now = now
         self.make_token = make_token
+        self.account = account  # what the chat says about this user's account, this turn
         self.peers = Peers(uow, now)
 
     def _say(self, message: str, **values: object) -> list[Message]:
@@ -127,7 +139,7 @@ class Sharing:
     # --- the youth ------------------------------------------------------------------------
     def invite(self, kind: InviteKind, person_id: str | None, plan: Plan) -> list[Message]:
         if kind is InviteKind.YOUTH:
-            profile = self.uow.professionals.get(self.user_id)
+            profile = self._own_profile()
             if profile is None:
                 return self._say(N_("Eerst /begeleider: dan weet de jongere wie je bent."))
             return invite_for_youth(profile, self._new_invite(kind, None), self._opening(),
@@ -257,13 +269,16 @@ class Sharing:
         invite = self._invite(ref)
         if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
             return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe."))
-        self.uow.invites.use(invite.id, self.now)
+        if not (yes and invite.kind is InviteKind.PROFESSIONAL):
+            self.uow.invites.use(invite.id, self.now)
         from_youth = invite.kind is not InviteKind.YOUTH
         youth_id, member_id = ((invite.inviter_id, self.user_id) if from_youth
                                else (self.user_id, invite.inviter_id))
         youth_plan = self.peers.plan(youth_id) if from_youth else plan
         if not yes:
             return self._declined(invite.kind, youth_id, member_id, youth_plan, invite.person_id)
+        if invite.kind is InviteKind.PROFESSIONAL:
+            return self._ask_youth(invite, youth_plan)
         link_id = self.uow.links.create(youth_id, member_id, invite.kind.role, invite.person_id,
                                         self.now)
         link = self.uow.links.get(link_id)
@@ -276,8 +291,50 @@ class Sharing:
             return [Message(self.t(WELCOME[invite.kind], youth=youth_name(youth_plan, self.t))
                             + " " + self.t(HELP_HINT))]
         handoffs.link_started(link, youth_plan)
-        return self._say(N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen."),
-                         who=self._member_name(link, plan, self.t))
+        return self._say(SEES_NOW, who=self._member_name(link, plan, self.t))
+
+    def _ask_youth(self, invite: InviteRow, youth_plan: Plan) -> list[Message]:
+        """A begeleider said yes to a youth's invite: nothing is shared until the youth has
+        seen who that is, in their words and the chat's, and said yes too (see
+        :meth:`_confirmed`). The invite stays open till then; withdrawing it ends this."""
+        profile = self._own_profile()
+        if profile is None:
+            return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe."))
+        ref = confirm_ref(invite)
+        self.peers.send(invite.inviter_id, lambda t: [confirm_professional(profile, ref, t)],
+                        youth_id=self.user_id)  # it names this begeleider: gone with them
+        return [Message(self.t(N_("Dank je! Ik vraag {youth} nog of jij het bent. "
+                                  "Daarna zie je het plan."),
+                               youth=youth_name(youth_plan, self.t))
+                        + " " + self.t(HELP_HINT))]
+
+    def _confirmed(self, ref: str, code: str) -> Click:
+        """The youth's yes or no to the begeleider who accepted their invite. Only a yes
+        makes the link; a no tells the begeleider neutrally that it did not go through."""
+        invite_id = ref_row_id(ref, 3)
+        invite = self.uow.invites.get(invite_id) if invite_id is not None else None
+        if (invite is None or invite.kind is not InviteKind.PROFESSIONAL
+                or invite.inviter_id != self.user_id or invite.opened_by is None
+                or confirm_ref(invite) != ref or not invite.usable(self.now)
+                or self.uow.professionals.get(invite.opened_by) is None
+                or code not in (CONFIRMED, DENIED)):
+            return self._gone()
+        member_id = invite.opened_by
+        if code == DENIED:
+            self.uow.invites.revoke(invite.id, self.now)
+            self.peers.send(member_id, lambda t: [Message(t(
+                N_("Het delen van een plan gaat niet door. Dat is oké.")))])
+            return Click(self._say(N_("Oké. Er wordt niets gedeeld. Met /delen kun je je "
+                                      "begeleider opnieuw uitnodigen.")))
+        self.uow.invites.use(invite.id, self.now)
+        link_id = self.uow.links.create(self.user_id, member_id, ShareRole.PROFESSIONAL, None,
+                                        self.now)
+        link = self.uow.links.get(link_id)
+        assert link is not None
+        self.peers.send(member_id, lambda t: [Message(t(
+            N_("{youth} zegt ja. Je ziet nu het plan."), youth=youth_name(self.plan, t)))], link)
+        Handoffs(self.uow, self.now).link_started(link, self.plan)
+        return Click(self._say(SEES_NOW, who=self._member_name(link, self.plan, self.t)))
 
     def _declined(self, kind: InviteKind, youth_id: int, member_id: int, youth_plan: Plan,
                   person_id: str | None) -> list[Message]:
@@ -361,6 +418,9 @@ class Sharing:
                      then=then or [], counted=False)
 
     def click(self, choice: str) -> Click:
+        confirmation = read_ask_choice(choice, CONFIRM)
+        if confirmation is not None:
+            return self._confirmed(*confirmation)
         parsed = read_ask_choice(choice)
         found = self._my_ask(parsed[0]) if parsed else None
         gone = self._gone()
@@ -504,7 +564,20 @@ class Sharing:
         return self.uow.professionals.get(self.user_id)
 
     def register(self, profile: ProfessionalProfile) -> None:
-        self.uow.professionals.save(self.user_id, profile, self.now)
+        self.uow.professionals.save(self.user_id, self._with_account(profile), self.now)
+
+    def _with_account(self, profile: ProfessionalProfile) -> ProfessionalProfile:
+        return (profile if self.account is None
+                else profile.model_copy(update={"account": self.account}))
+
+    def _own_profile(self) -> ProfessionalProfile | None:
+        """This professional's profile with the account they use now (kept when it changed
+        since they registered): a youth is shown the account that asks."""
+        profile = self.uow.professionals.get(self.user_id)
+        if profile is not None and self.account is not None and profile.account != self.account:
+            profile = self._with_account(profile)
+            self.uow.professionals.save(self.user_id, profile, self.now)
+        return profile
 
     # --- the end of everything: /verwijder --------------------------------------------------
     def erase(self) -> None:
@@ -587,14 +660,13 @@ def keep_helpers_answers(restored: Plan, current: Plan) -> None:
 JOINED = {
     InviteKind.JIM: N_("Goed nieuws: {name} wil je JIM zijn!"),
     InviteKind.NETWORK: N_("Goed nieuws: {name} wil je helpen."),
-    InviteKind.PROFESSIONAL: N_("{name} ziet nu je plan."),
 }
 WELCOME = {  # then the member home says who they are to whom, with what they can do
     InviteKind.JIM: N_("Dank je! Ik laat {youth} weten dat je JIM wilt zijn."),
     InviteKind.NETWORK: N_("Dank je! Ik laat {youth} weten dat je wilt helpen."),
-    InviteKind.PROFESSIONAL: N_("Dank je! Ik laat {youth} weten dat je meedoet."),
 }
 HELP_HINT = N_("Met /help zie je altijd wat je kunt doen.")
+SEES_NOW = N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen.")  # the youth's yes
 LEFT = {  # a JIM who stops: see Sharing._jim_gone
     ShareRole.NETWORK: N_("{name} stopt met helpen. Met /delen kun je iemand anders vragen."),
     ShareRole.PROFESSIONAL: N_("{name} ziet je plan niet meer."),

@@ -18,11 +18,13 @@ class FakeUser:
     """A person in a private chat with the bot."""
 
     def __init__(self, tg: FakeTelegram, user_id: int, first_name: str,
-                 language_code: str = "nl") -> None:
+                 language_code: str = "nl", last_name: str = "", username: str = "") -> None:
         self.tg = tg
         self.id = user_id
         self.json = {"id": user_id, "is_bot": False, "first_name": first_name,
                      "language_code": language_code}
+        self.json.update({key: value for key, value in (("last_name", last_name),
+                                                         ("username", username)) if value})
         self.chat = tg.chats.setdefault(user_id, Chat(user_id, "private",
                                                      first_name=first_name))
         self._own_ids = itertools.count(10_000_000)

@@ -34,7 +34,7 @@ from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
-from bot.adapters.telegram.updates import in_private_chat, language_of
+from bot.adapters.telegram.updates import account_of, in_private_chat, language_of
 from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
@@ -102,7 +102,8 @@ class Handlers:
         assert user is not None
         with self.metrics.turn(user_input.kind):
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
-                                      user_input, language_of(update))
+                                      replace(user_input, account=account_of(update)),
+                                      language_of(update))
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:

@@ -1,8 +1,13 @@
-"""What an update says about where it comes from: the chat kind and the client's language."""
+"""What an update says about where it comes from: the chat kind, the client's language and
+the sender's account."""
 
 from __future__ import annotations
 
 from telegram import Chat, Update
+
+from bot.flows.messages import Account
+
+NAME_LIMIT = 64  # Telegram's own limit for first and last names and usernames
 
 
 def language_of(update: Update) -> str:
@@ -14,3 +19,13 @@ def in_private_chat(update: Update) -> bool:
     """From a private chat with the bot: the only place it holds conversations."""
     chat = update.effective_chat
     return chat is not None and chat.type == Chat.PRIVATE
+
+
+def account_of(update: Update) -> Account | None:
+    """What Telegram says about the sender: their names and @username, as they set them."""
+    user = update.effective_user
+    if user is None:
+        return None
+    return Account(first_name=user.first_name[:NAME_LIMIT],
+                   last_name=(user.last_name or "")[:NAME_LIMIT],
+                   username=(user.username or "")[:NAME_LIMIT])

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.flows.messages import read_number
+from bot.flows.messages import Account, read_number
 from bot.plan.model import Name
 
 
@@ -45,7 +45,8 @@ class Opening(StrEnum):
 
 
 class ProfessionalProfile(BaseModel):
-    """What a professional tells about themselves with /begeleider (stored sealed)."""
+    """What a professional tells about themselves with /begeleider, and what the chat says
+    about the account they did it from (stored sealed)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -53,6 +54,7 @@ class ProfessionalProfile(BaseModel):
     organisation: Name
     role: Name
     weekly: bool = False  # an overview of their youths every Monday (/herinneringen)
+    account: Account | None = None  # what the chat says about their account (shown to youth)
 
 
 def make_ref(*ids: int) -> str:

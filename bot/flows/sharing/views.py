@@ -12,7 +12,7 @@ can never show more than the copy holds:
 from __future__ import annotations
 
 from bot.flows.interview.wat import STATUS_LABELS
-from bot.flows.messages import SHARED_CHOICE, Attachment, Choice, Message
+from bot.flows.messages import SHARED_CHOICE, Account, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
 from bot.flows.plan_voice import (
     FOR_OTHERS,
@@ -49,12 +49,47 @@ def ask_choice(ask: str, code: str) -> str:
     return f"{SHARED_CHOICE}a:{ask}:{code}"
 
 
-def read_ask_choice(choice: str) -> tuple[str, str] | None:
-    """The ask's reference and the answer's code of an ask button (not yet checked)."""
+def read_ask_choice(choice: str, kind: str = "a") -> tuple[str, str] | None:
+    """The reference and the answer's code of an ask button (``kind`` "a"), or of the
+    youth's confirmation of a begeleider (:data:`CONFIRM`); not yet checked."""
     parts = choice.removeprefix(SHARED_CHOICE).split(":")
-    if len(parts) != 3 or parts[0] != "a":
+    if len(parts) != 3 or parts[0] != kind:
         return None
     return parts[1], parts[2]
+
+
+CONFIRM = "c"  # the youth's yes or no to a begeleider who accepted their invite
+CONFIRMED, DENIED = "y", "n"
+
+
+def confirm_professional(profile: ProfessionalProfile, ref: str, t: Translator) -> Message:
+    """The youth's question before a begeleider who opened their invite sees anything: who
+    they say they are, and what the chat says about their account (a forwarded link opened
+    by someone else shows here)."""
+    lines = [t(N_("{who} wil je begeleider zijn."), who=describe_professional(profile, t)),
+             describe_account(profile.account, t),
+             t(N_("Is dat echt je begeleider? Pas na je ja ziet die je plan."))]
+    choices = (Choice(f"{SHARED_CHOICE}{CONFIRM}:{ref}:{CONFIRMED}",
+                      t.plain(N_("Ja, dat is mijn begeleider"))),
+               Choice(f"{SHARED_CHOICE}{CONFIRM}:{ref}:{DENIED}", t.plain(N_("Nee"))))
+    return Message("\n".join(line for line in lines if line), choices=choices)
+
+
+ACCOUNT_SAYS = {"telegram": N_("Telegram noemt dit account: {account}"),
+                "terminal": N_("In de chat heet dit account: {account}")}
+
+
+def describe_account(account: Account | None, t: Translator) -> Safe:
+    """The account as the chat names it ("Mark de Vries (@markdv)"), escaped; empty when
+    the chat said nothing."""
+    if account is None:
+        return Safe("")
+    name = " ".join(part for part in (account.first_name, account.last_name) if part)
+    handle = f"@{account.username}" if account.username else ""
+    shown = f"{name} ({handle})" if name and handle else name or handle
+    if not shown:
+        return Safe("")
+    return t(ACCOUNT_SAYS.get(account.channel, ACCOUNT_SAYS["telegram"]), account=shown)
 
 
 def is_helped_by(action: Action, person_id: str | None) -> bool:
@@ -178,8 +213,10 @@ def invite_explanation(invite: OpenedInvite, t: Translator) -> Safe:
     youth = invite.youth_name or t.plain(N_("Een jongere"))
     if invite.kind is InviteKind.YOUTH:
         assert invite.professional is not None
-        return t(N_("Wil je dat {who} je plan kan zien?"),
-                 who=describe_professional(invite.professional, t))
+        question = t(N_("Wil je dat {who} je plan kan zien?"),
+                     who=describe_professional(invite.professional, t))
+        account = describe_account(invite.professional.account, t)
+        return Safe(f"{account}\n{question}") if account else question
     texts = {
         InviteKind.JIM: N_("{youth} vraagt of jij JIM wilt zijn. Een JIM denkt mee over het "
                            "plan. Je ziet het plan van {youth}. Niet wat {youth} voor zichzelf "
