@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: own words with a person, organisations, organisations as helpers
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -67,6 +67,7 @@ class HelperKind(StrEnum):
     SELF = "self"
     PERSON = "person"
     PROFESSIONAL = "professional"
+    ORGANISATION = "organisation"  # ``person_id`` holds the organisation's id
     UNKNOWN = "unknown"
 
 
@@ -87,6 +88,17 @@ class Person(Strict):
     relation: str | None = None
     roles: list[Role] = Field(default_factory=list)
     closeness: Closeness | None = None
+    own_words: Answer | None = None  # what the youth said about them that no choice held
+
+
+class Organisation(Strict):
+    """A helper of another kind: a professional or an organisation (the begeleider, the
+    wijkteam, the huisarts, school, the gemeente). Not part of the youth's own network, so
+    never in the network picture, never a JIM; it can be given actions."""
+
+    id: str
+    name: Name  # the word said ("wijkteam", "begeleider"), or a name ("Mark")
+    word: str | None = None  # the organisation word when ``name`` is a name
 
 
 class JimChoice(StrEnum):
@@ -175,6 +187,7 @@ class Plan(Strict):
     mood: Mood | None = None
     urgent: list[UrgentNeed] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
     fallback_ids: list[str] = Field(default_factory=list)
     jim: Jim | None = None
     domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
@@ -191,10 +204,15 @@ class Plan(Strict):
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise ValueError(f"plan schema {version} is newer than this program's "
                              f"({SCHEMA_VERSION}): update the program")
+        if isinstance(version, int) and version < SCHEMA_VERSION:
+            data = {**data, "schema_version": SCHEMA_VERSION}  # 1 → 2: new fields default
         return data
 
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
+
+    def organisation(self, organisation_id: str | None) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
 
     def jim_person(self) -> Person | None:
         return self.person(self.jim.person_id) if self.jim else None
@@ -233,6 +251,7 @@ class Plan(Strict):
     def next_id(self, prefix: str) -> str:
         """A short id unique within this plan (ids stay stable when items are removed)."""
         taken = {p.id for p in self.people} | {a.id for a in self.actions}
+        taken |= {o.id for o in self.organisations}
         taken |= {u.id for u in self.urgent}
         number = 1
         while f"{prefix}{number}" in taken:
