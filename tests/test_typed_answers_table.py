@@ -182,7 +182,7 @@ ROLES = [
     ("1 en 3", "praktisch+advies"), ("ze helpt me met papieren", "praktisch"),
     ("we chillen samen", "samen"), ("chill", "samen"), ("leuke dingen", "samen"),
     ("ze is er altijd voor me", "er_voor_je"), ("ze luistert naar me", "er_voor_je"),
-    ("steunt me", "er_voor_je"), ("geeft tips en helpt", "praktisch+advies"),
+    ("steunt me", "er_voor_je"), ("geeft tips en helpt", "advies+praktisch"),
     ("niks", "none"), ("niets eigenlijk", "none"), ("ze doet niks eigenlijk", "none"),
     ("weinig eigenlijk, we hebben vaak ruzie",
      "own:weinig eigenlijk, we hebben vaak ruzie"),

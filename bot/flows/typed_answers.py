@@ -271,5 +271,5 @@ def match_many(text: str, choices: Sequence[Choice]) -> list[str] | None:
             match_choice(word, choices) for word in part.split()]
         if not all(isinstance(m, str) for m in matches):
             return None
-        found += [m for m in matches if m not in found]
+        found += [m for m in dict.fromkeys(matches) if m not in found]
     return found or None

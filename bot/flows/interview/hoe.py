@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from bot.flows.interview.relations import label
-from bot.flows.interview.wie import not_a_person, one_person
+from bot.flows.interview.wie import (
+    HELPER_PROFESSIONAL,
+    HELPER_SELF,
+    helper_in,
+    not_a_person,
+    organisation_choices,
+)
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, HelperKind, Plan, When
 from bot.plan.text import shorten
 
-SELF, PROFESSIONAL = "self", "professional"
+SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
 WHEN_LABELS = {
     When.WEEK: N_("Deze week"),
     When.MAAND: N_("Deze maand"),
@@ -65,7 +71,7 @@ class ActionWho(Question):
                          if p is jim else label(p, ctx.t)) for p in ctx.plan.people]
         people.sort(key=lambda c: c.id != (jim.id if jim else None))
         return [*people, Choice(SELF, ctx.t(N_("Ik doe het zelf"))),
-                Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider")))]
+                Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider"))), *organisation_choices(ctx)]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         action = current_action(ctx)
@@ -74,6 +80,8 @@ class ActionWho(Question):
                 action.give_to(HelperKind.SELF)
             elif choice == PROFESSIONAL:
                 action.give_to(HelperKind.PROFESSIONAL)
+            elif ctx.plan.organisation(choice):
+                action.give_to(HelperKind.ORGANISATION, choice)
             else:
                 action.give_to(HelperKind.PERSON, choice)
             ctx.changed("hoe.who")
@@ -86,10 +94,10 @@ class ActionWho(Question):
         return Outcome.ACCEPTED
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        person = one_person(ctx, text)
-        if person is None:
+        helper = helper_in(ctx, text)
+        if helper is None:
             return not_a_person(ctx)
-        return self.on_choice(ctx, person.id)
+        return self.on_choice(ctx, helper)
 
 
 class ActionWhen(Question):
