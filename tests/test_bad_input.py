@@ -28,6 +28,7 @@ class ProbingYouth(Youth):
     """Before each real answer, tries every awkward input at the current question."""
 
     probes = 0
+    step = 0
 
     def __init__(self, turns: Turns) -> None:
         super().__init__(turns)
@@ -35,10 +36,11 @@ class ProbingYouth(Youth):
 
     def _probe(self) -> None:
         state_before, plan_before = self.stored()
-        question = self.question
+        self.step = state_before.step
         for text in AWKWARD_TEXTS:
             self._check(UserInput.typed(text), state_before.state, text)
         self._check(UserInput.media("sticker"), state_before.state, "sticker")
+        question = self.question  # (asked again after a /terug, with a new step)
         if question is not None and question.step is not None:
             self._check(UserInput.clicked("forged-id", question.step), state_before.state,
                         "forged-id")
@@ -58,9 +60,11 @@ class ProbingYouth(Youth):
         conversation, plan = self.stored()  # loading validates the stored plan
         for answer in plan.domains.values():
             assert all(len(v or "") <= ANSWER_LIMIT for v in (answer.hard, answer.need))
-        if conversation.state != state:
-            self.turns.handle(self.channel, self.user, UserInput.typed("/terug"))
+        if (conversation.state, conversation.step) != (state, self.step):  # moved on
+            back = self.turns.handle(self.channel, self.user, UserInput.typed("/terug")).messages
             assert self.stored()[0].state == state, f"/terug did not return to {state}"
+            self.question = next(m for m in reversed(back) if m.step is not None)
+            self.step = self.stored()[0].step
             return
         assert any(m.step is not None for m in replies), (
             f"no question after {user_input!r} at {state}: {[m.text for m in replies]}")

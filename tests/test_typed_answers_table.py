@@ -101,7 +101,7 @@ def reading(kind: str, typed: str) -> str:
     if kind == "fallback":
         if conv.state == start:
             return "again"
-        if conv.cursor.get("fallback_nobody") or "Niemand" in text and not plan.fallback_ids:
+        if conv.cursor.get("fallback_nobody") or ("Niemand" in text and not plan.fallback_ids):
             return "nobody" if not plan.fallback_ids else names(plan, plan.fallback_ids)
         return names(plan, plan.fallback_ids) or "skip"
     if kind == "jim":

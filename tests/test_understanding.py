@@ -334,3 +334,90 @@ def test_names_already_listed_are_said_as_one_sentence(store: Store) -> None:
     assert "Sanne en Ahmed staan al in je lijst." in youth.text
     youth.says("Sanne")
     assert "Sanne staat al in je lijst." in youth.text
+
+
+REASKS = ("snap ik niet", "Kies iemand hieronder", "Noem nu alleen de naam", "Kies een nummer",
+          "Welk woord past", "Ik lees het nog niet goed", "laten we even liggen")
+
+
+def test_a_whole_wie_in_sentences_only(store: Store) -> None:
+    """No button, number or label: only sentences as youth type them. Every answer moves on
+    (zero re-asks) and the plan holds what was said."""
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    asked = [youth.asked]
+    for sentence in [
+        "ja hoor laten we maar beginnen",
+        "ik heet Noor",
+        "ik ben 17",
+        "gaat wel eigenlijk",
+        "nee hoor er is niks",
+        "mijn tante Fatima, mijn zus Sanne en mn begeleider",
+        "ze helpt me met papieren en geeft tips",  # Fatima
+        "ze staat echt heel dichtbij",
+        "weinig eigenlijk, we hebben vaak ruzie",  # Sanne
+        "best ver weg eigenlijk",
+        "o ja en de buurman, Kees heet hij",
+        "we chillen soms samen",  # Kees
+        "mwah een beetje",
+        "nee dat was het",
+        "mijn tante en soms mijn zus",  # fallback
+        "ik denk Fatima, die vertrouw ik het meest",  # JIM
+    ]:
+        youth.says(sentence)
+        assert not any(note in youth.text for note in REASKS), (sentence, youth.text)
+        assert youth.asked != asked[-1], f"asked again after {sentence!r}"
+        asked.append(youth.asked)
+    plan = youth.plan
+    fatima, sanne, kees = plan.people
+    assert (plan.name, plan.age) == ("Noor", 17)
+    assert [(p.name, p.relation) for p in plan.people] == [
+        ("Fatima", "tante"), ("Sanne", "zus"), ("Kees", "buurman")]
+    assert (fatima.roles, fatima.closeness) == ([Role.PRAKTISCH, Role.ADVIES], Closeness.DICHTBIJ)
+    assert (sanne.roles, sanne.own_words) == ([], "weinig eigenlijk, we hebben vaak ruzie")
+    assert sanne.closeness == Closeness.VERDER
+    assert (kees.roles, kees.closeness) == ([Role.SAMEN], Closeness.BEETJE)
+    assert [o.name for o in plan.organisations] == ["begeleider"]
+    assert plan.fallback_ids == [fatima.id, sanne.id]
+    assert plan.jim_person() == fatima
+
+
+def test_a_check_when_two_readings_are_likely(store: Store) -> None:
+    """"fatiha" is close to Fatima but not sure: one yes/no check, then the answer lands."""
+    youth = at_people(store)
+    youth.says("mijn tante Fatima")
+    youth.clicks("done")
+    youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")  # fallback
+    youth.says("fatiha")
+    assert youth.asked == "Bedoel je: Fatima?"
+    assert [c.label for c in youth.question.choices] == ["Ja", "Nee"]
+    youth.says("ja klopt")
+    assert youth.plan.jim_person().name == "Fatima"
+
+
+def test_no_to_a_check_asks_once_more_then_moves_on(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn tante Fatima")
+    youth.clicks("done")
+    youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")
+    youth.says("fatiha")
+    youth.clicks("Nee")
+    assert "Kies wat past" in youth.text and youth.state == "jim"
+    youth.says("hmm ik twijfel nog over iemand")
+    assert youth.plan.jim is not None and youth.plan.jim_person() is None
+    assert "laten we even liggen" in youth.text
+
+
+def test_never_the_same_re_ask_twice(store: Store) -> None:
+    """A second answer that is not understood is not met with the same question again."""
+    youth = at_topics(store)
+    youth.says("wonen")
+    youth.says("pfff lastig verhaal")
+    assert "snap ik niet" in youth.text and youth.state == "domain_status"
+    youth.says("tja joh")
+    assert "snap ik niet" not in youth.text
+    assert youth.plan.domains[Domain.WONEN].skipped

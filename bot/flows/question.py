@@ -297,6 +297,9 @@ class TextQuestion(Question):
     """A question answered in the youth's own words (choices are shortcuts only)."""
 
     limit = ANSWER_LIMIT
+    # A second answer in a row that is asked again moves on (False: the question has its
+    # own way, see wie.People).
+    guards_repeats = True
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         match = match_choice(text, self.all_choices(ctx))
@@ -309,6 +312,11 @@ class TextQuestion(Question):
         outcome = self.on_answer(ctx, cleaned)
         if cut and outcome is Outcome.ACCEPTED:
             note_cut(ctx, self.limit, at=notes_before)
+        if outcome is Outcome.REASK and self.guards_repeats:
+            if ctx.cursor.get(MISSED) == self.key and self.skip_text(ctx) is not None:
+                del ctx.notes[notes_before:]
+                return self.move_on(ctx)
+            ctx.cursor[MISSED] = self.key
         return outcome
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
