@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.plan.model import Closeness, Domain, Mood, Role, Status
+from bot.documents.network_picture import network_png
+from bot.flows.plan_voice import FOR_YOUTH
+from bot.i18n import Translator
+from bot.plan.model import SCHEMA_VERSION, Closeness, Domain, Mood, Plan, Role, Status
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -421,3 +424,24 @@ def test_never_the_same_re_ask_twice(store: Store) -> None:
     youth.says("tja joh")
     assert "snap ik niet" not in youth.text
     assert youth.plan.domains[Domain.WONEN].skipped
+
+
+def test_own_words_and_organisations_in_the_plan_not_in_the_network(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en het wijkteam")
+    assert "Het wijkteam: die zet ik bij je hulpverleners" in youth.text
+    youth.says("weinig eigenlijk, we hebben vaak ruzie")
+    assert "Ik schrijf het zo op: weinig eigenlijk, we hebben vaak ruzie" in youth.text
+    youth.says("/plan")
+    assert "In eigen woorden: weinig eigenlijk, we hebben vaak ruzie" in youth.text
+    assert "Hulpverleners en organisaties: het wijkteam" in youth.text
+    plan = youth.plan
+    alone = plan.model_copy(update={"organisations": []})
+    t = Translator("nl")
+    assert network_png(plan, t, FOR_YOUTH) == network_png(alone, t, FOR_YOUTH)
+
+
+def test_stored_plans_of_schema_1_load_and_are_upgraded() -> None:
+    plan = Plan.model_validate({"schema_version": 1, "people": [{"id": "p1", "name": "Sanne"}]})
+    assert plan.schema_version == SCHEMA_VERSION
+    assert (plan.people[0].own_words, plan.organisations) == (None, [])

@@ -384,7 +384,7 @@ class PersonRoles(MultiChoiceQuestion):
 def keep_about_person(ctx: Context, text: str) -> bool:
     """What the youth says about the person being asked about, kept with them as said."""
     person = current_person(ctx)
-    if person is None:
+    if person is None or text.rstrip().endswith("?"):  # a question back is no answer to keep
         return False
     person.own_words = f"{person.own_words} · {text}" if person.own_words else text
     ctx.changed("people")
