@@ -445,3 +445,13 @@ def test_stored_plans_of_schema_1_load_and_are_upgraded() -> None:
     plan = Plan.model_validate({"schema_version": 1, "people": [{"id": "p1", "name": "Sanne"}]})
     assert plan.schema_version == SCHEMA_VERSION
     assert (plan.people[0].own_words, plan.organisations) == (None, [])
+
+
+def test_an_organisation_can_be_taken_out_with_wijzig(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en het wijkteam")
+    youth.changes("Mensen om je heen")
+    assert "Het wijkteam" in [c.label for c in youth.question.choices]
+    youth.clicks("Het wijkteam")
+    assert "Het wijkteam staat niet meer in je plan." in youth.text
+    assert youth.plan.organisations == [] and [p.name for p in youth.plan.people] == ["Sanne"]

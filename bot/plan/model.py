@@ -239,6 +239,13 @@ class Plan(Strict):
             if action.person_id == person_id:
                 action.give_to(HelperKind.UNKNOWN)
 
+    def remove_organisation(self, organisation_id: str) -> None:
+        """Take a professional or organisation out; their actions have no helper yet."""
+        self.organisations = [o for o in self.organisations if o.id != organisation_id]
+        for action in self.actions:
+            if action.helper == HelperKind.ORGANISATION and action.person_id == organisation_id:
+                action.give_to(HelperKind.UNKNOWN)
+
     def remove_action(self, action_id: str) -> None:
         """Drop an action and the need it came from (one action per need, see HOE)."""
         action = self.action(action_id)
