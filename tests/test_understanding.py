@@ -455,3 +455,17 @@ def test_an_organisation_can_be_taken_out_with_wijzig(store: Store) -> None:
     youth.clicks("Het wijkteam")
     assert "Het wijkteam staat niet meer in je plan." in youth.text
     assert youth.plan.organisations == [] and [p.name for p in youth.plan.people] == ["Sanne"]
+
+
+def test_no_with_a_name_after_a_check_is_a_new_answer(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn tante Fatima en mijn zus Sanne")
+    for _ in range(2):
+        youth.clicks("done")
+        youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")
+    youth.says("fatiha")
+    assert youth.asked == "Bedoel je: Fatima?"
+    youth.says("nee, Sanne bedoel ik")
+    assert youth.plan.jim_person().name == "Sanne"

@@ -254,12 +254,12 @@ class Question:
         return self._taken(ctx, self.answer_choice(ctx, choice))
 
     def take_text(self, ctx: Context, text: str) -> Outcome:
-        """Typed text; at an open check a yes or no answers it, anything else is a new answer
-        to the question itself."""
+        """Typed text; at an open check a yes or a short no answers it, anything else is a
+        new answer to the question itself ("nee, Sanne bedoel ik")."""
         check = self.open_check(ctx)
         if check is not None:
             said = yes_or_no(text)
-            if said is not None:
+            if said == "yes" or (said == "no" and len(text.split()) <= 2):
                 return self.take_choice(ctx, CHECK_YES if said == "yes" else CHECK_NO)
             del ctx.cursor[CHECK]
         return self._taken(ctx, self.on_text(ctx, text))

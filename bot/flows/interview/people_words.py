@@ -163,7 +163,7 @@ def people_in_story(text: str) -> list[NamedPerson]:
     found: list[NamedPerson] = []
     for index, word in enumerate(words):
         relation = word.casefold()
-        if relation in ORGANISATIONS:
+        if relation in ORGANISATIONS and relation not in _PLACES:  # "ik zit op school": a place
             person = NamedPerson(relation, relation, organisation=True)
         elif _is_relation(relation):
             after = words[index + 1] if index + 1 < len(words) else ""
