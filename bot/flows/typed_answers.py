@@ -94,6 +94,7 @@ SKIP_IN_SENTENCES = ("boeit niet", "boeit me niet", "ff niet", "effe niet", "gee
 # How youth spell words that matter for reading an answer.
 _SPELLINGS = {"nie": "niet", "ni": "niet", "mn": "mijn", "zn": "zijn", "k": "ik", "t": "het",
               "wt": "weet", "idd": "ja", "jahoor": "ja hoor", "neehoor": "nee hoor"}
+_SPELLED = re.compile(r"\b(?:{})\b".format("|".join(_SPELLINGS)))
 
 # The first word alone tells a yes or a no: "ja hoor", "nee, er is niks", "ok dan".
 _YES_FIRST = frozenset({"ja", "jaa", "jawel", "jep", "jup", "yes", "yep", "yeah", "klopt",
@@ -109,12 +110,16 @@ _SPLIT_MANY = re.compile(r"\s*(?:,|;|\+|&|/|\ben\b|\band\b)\s*")
 
 
 def normalize(text: str) -> str:
-    """Lower case, no accents, no punctuation or emoji, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = plain.replace("'", "").replace("’", "")
-    words = _PUNCTUATION.sub(" ", plain).split()
-    return " ".join(_SPELLINGS.get(word, word) for word in words)
+    """Lower case, no accents, no punctuation or emoji, single spaces, common spellings
+    written out ("mn" → "mijn")."""
+    plain = text.casefold()
+    if not plain.isascii():  # (most answers are: skip the per-character work)
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    joined = " ".join(_PUNCTUATION.sub(" ", plain.replace("'", "").replace("’", "")).split())
+    if _SPELLED.search(joined):
+        return " ".join(_SPELLINGS.get(word, word) for word in joined.split())
+    return joined
 
 
 def yes_or_no(text: str) -> str | None:
@@ -248,7 +253,7 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
         starting = [choice_id for label, choice_id in labels.items() if label.startswith(wanted)]
         if len(starting) == 1:
             return starting[0]
-        containing = [cid for label, cid in labels.items() if re.search(rf"\b{wanted}\b", label)]
+        containing = [cid for label, cid in labels.items() if f" {wanted} " in f" {label} "]
         if len(containing) == 1:
             return containing[0]
     if len(wanted) >= 4 and (prefixed := _prefix_of_one_word(wanted, labels)):
