@@ -27,12 +27,12 @@ from bot.turns import Turns
 ANSWERS = [
     "/start", "1", "Sam", "19", "2", "ja", "Mijn huur moet morgen betaald worden",
     "mijn zus Lisa en buurman Kees", "1 en 3", "1", "4", "2", "dat is iedereen", "Lisa", "Lisa",
-    "later", "2", "3", "Ik heb een kamer", "Het is te duur", "Goedkoper wonen", "-",
-    "1", "Mijn zus", "niks nodig", "-",
-    "2", "Ik ga naar school", "Ik kom vaak te laat", "Een wekker die werkt", "Mijn diploma",
-    "3", "-", "Schulden", "Hulp met mijn post", "-",
-    "-",
-    "1", "2", "Ik zelf", "1", "mijn begeleider", "deze week", "ja", "/plan",
+    "later", "wonen slecht, school gaat niet goed, geld slecht, rest goed",
+    "Het is te duur, maar ik heb wel een kamer. Ik wil goedkoper wonen.", "ja",
+    "Ik kom vaak te laat", "Ik ga naar school", "Een wekker die werkt", "ja",
+    "Schulden", "-", "Hulp met mijn post", "ja",
+    "ik zelf", "Ik bel de verhuurder", "Lisa, deze maand", "Ik zelf", "1", "-",
+    "mijn begeleider", "deze week", "ja", "/plan",
 ]
 
 NAME = ANSWERS.index("Sam")
@@ -78,7 +78,7 @@ def main() -> None:
         with UnitOfWork(turns.store) as uow:
             last = uow.conversations.load(uow.users.find("bench", user)).parse()
         conversation, plan = last
-        assert conversation.state == "done" and plan.confirmed and len(plan.actions) == 3, (
+        assert conversation.state == "done" and plan.confirmed and len(plan.actions) == 4, (
             "the simulated interview did not complete")
 
     latencies.sort()

@@ -25,6 +25,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.storage.sealing import new_key
+from tests.telegram_fake.bot import FAKE_PACE_LIMIT
 from tests.telegram_fake.interview import INTERVIEW, step
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
@@ -87,7 +88,8 @@ async def main(count: int) -> None:
             env = {**os.environ, "TOEKOMSTPLAN_BOT_TOKEN": tg.token,
                    "TOEKOMSTPLAN_BOT_API_URL": tg.base_url, "TOEKOMSTPLAN_DATA_DIR": tmp,
                    "TOEKOMSTPLAN_ENCRYPTION_KEY": new_key(), "TOEKOMSTPLAN_POLL_TIMEOUT": "1",
-                   "TOEKOMSTPLAN_TELEGRAM_MAX_RATE": "0"}
+                   "TOEKOMSTPLAN_TELEGRAM_MAX_RATE": "0",
+                   "TOEKOMSTPLAN_FLOOD_LIMIT": str(FAKE_PACE_LIMIT)}
             env.pop("TOEKOMSTPLAN_DATABASE_URL", None)
             profile = os.environ.get("PROFILE_BOT")
             prefix = ["-m", "cProfile", "-o", profile] if profile else []

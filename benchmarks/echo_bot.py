@@ -21,8 +21,7 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot.adapters.telegram.app import new_application
-from bot.adapters.telegram.handlers import answer
-from bot.adapters.telegram.sending import call
+from bot.adapters.telegram.sending import answer, call
 from bot.i18n import escape
 
 POLL_TIMEOUT = 1  # seconds, as the benchmark sets for the real bot

@@ -1,4 +1,5 @@
-"""The ``toekomstplan`` command: ``chat`` in the terminal, ``run`` the Telegram bot."""
+"""The ``toekomstplan`` command: ``chat`` in the terminal, ``run`` the Telegram bot, and the
+operator's commands (keys, ``purge``, ``backup``)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ import argparse
 import asyncio
 import re
 import signal
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from bot.adapters import terminal
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.purge import purge_inactive
 from bot.safety.detection import warm_up
+from bot.storage.backup import NoDatabase, backup_sqlite, sqlite_file
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
+from bot.storage.locks import Busy, hold
 from bot.storage.sealing import MalformedKey, Sealer, WrongKey, ensure_key_file, new_key
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
@@ -40,6 +47,28 @@ def opened(settings: Settings, keys: str, source: str) -> Store:
                       "use the key it was stored with") from None
 
 
+BUSY = {
+    False: "the encryption key is being rotated (toekomstplan rotate-key); "
+           "start again when it is done",
+    True: "the database is in use (toekomstplan run, chat or purge); "
+          "stop them first, then rotate the key",
+}
+
+
+@contextmanager
+def database_held(settings: Settings, alone: bool = False) -> Iterator[None]:
+    """The database held for this command: shared by run, chat and purge, or ``alone``
+    for rotate-key (see :mod:`bot.storage.locks`)."""
+    try:
+        held = hold(settings.resolved_database_url(), alone)
+    except Busy:
+        raise Refused(BUSY[alone]) from None
+    try:
+        yield
+    finally:
+        held.release()
+
+
 def local_store(settings: Settings) -> Store:
     """The configured key, or (for local use) a key file in the data directory."""
     if settings.encryption_key:
@@ -53,6 +82,11 @@ def local_store(settings: Settings) -> Store:
 
 def chat(args: argparse.Namespace) -> int:
     settings = Settings()
+    with database_held(settings):
+        return _chat(args, settings)
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
     turns = Turns(local_store(settings))
     try:
         terminal.run(turns, user=args.als, stdin=sys.stdin, stdout=sys.stdout,
@@ -71,10 +105,6 @@ SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a
 
 
 def run(args: argparse.Namespace) -> int:
-    from telegram.error import InvalidToken, NetworkError
-
-    from bot.adapters.telegram.app import build_bot
-
     settings = Settings()
     if not settings.bot_token:
         return fail("set TOEKOMSTPLAN_BOT_TOKEN to the token BotFather gave you")
@@ -84,6 +114,15 @@ def run(args: argparse.Namespace) -> int:
         return fail("TOEKOMSTPLAN_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - "
                     "(1 to 256 characters)")
     setup_logging(settings.log_level.upper())  # libraries at WARNING: no updates, no rows
+    with database_held(settings):  # for as long as the bot runs: no rotate-key meanwhile
+        return _run(settings)
+
+
+def _run(settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.adapters.telegram.app import build_bot
+
     store = opened(settings, settings.encryption_key, ENV_KEY)
     warm_up()
     bot = build_bot(settings, Turns(store))
@@ -115,8 +154,14 @@ def rotate_key(args: argparse.Namespace) -> int:
 
     With TOEKOMSTPLAN_ENCRYPTION_KEY: put the new key first ("new,old"), run this, then drop
     the old key. With the local key file: a new key is made and the file updated.
+    Refused while a bot, a chat or a purge holds the database.
     """
     settings = Settings()
+    with database_held(settings, alone=True):
+        return _rotate_key(settings)
+
+
+def _rotate_key(settings: Settings) -> int:
     if settings.encryption_key:
         keys, source = settings.encryption_key, ENV_KEY
     elif settings.key_file.exists():
@@ -140,10 +185,32 @@ def rotate_key(args: argparse.Namespace) -> int:
 
 def purge(args: argparse.Namespace) -> int:
     """Remove the data of everyone inactive for ``--inactive-days`` days (default 365)."""
-    store = local_store(Settings())
+    settings = Settings()
+    with database_held(settings):
+        return _purge(args, settings)
+
+
+def _purge(args: argparse.Namespace, settings: Settings) -> int:
+    store = local_store(settings)
     removed = purge_inactive(store, timedelta(days=args.inactive_days), datetime.now(UTC))
     store.engine.dispose()
     print(f"removed {removed} inactive users and everything stored about them")
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database to FILE, also while the bot runs; PostgreSQL has pg_dump."""
+    database = sqlite_file(Settings().resolved_database_url())
+    if database is None:
+        raise Refused("backup copies an SQLite database; for PostgreSQL use pg_dump "
+                      "(see README, Backups)")
+    try:
+        backup_sqlite(database, args.file)
+    except NoDatabase:
+        raise Refused(f"no database at {database} (check TOEKOMSTPLAN_DATA_DIR)") from None
+    except (OSError, sqlite3.Error) as error:
+        raise Refused(f"backup to {args.file} failed: {error}") from None
+    print(f"copied the database to {args.file}")
     return 0
 
 
@@ -162,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     purge_parser = commands.add_parser("purge", help="remove data of long-inactive users")
     purge_parser.add_argument("--inactive-days", type=int, default=365, metavar="N")
     purge_parser.set_defaults(handler=purge)
+    backup_parser = commands.add_parser(
+        "backup", help="copy the SQLite database to FILE, also while the bot runs")
+    backup_parser.add_argument("file", type=Path, metavar="FILE")
+    backup_parser.set_defaults(handler=backup)
     commands.add_parser("new-key", help="print a new encryption key").set_defaults(
         handler=print_new_key)
     commands.add_parser("rotate-key", help="re-seal all stored data under the newest key"

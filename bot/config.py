@@ -25,8 +25,11 @@ class Settings(BaseSettings):
     # Messages per second across all chats (Telegram's broadcast limit); 0 = no throttle,
     # e.g. for a local Bot API server. A 429 with retry_after is honoured either way.
     telegram_max_rate: float = 30
+    # Messages and button presses one person may send within 10 seconds; the rest is dropped
+    # unread (see bot/adapters/telegram/flood.py). People never come near it; a load test may.
+    flood_limit: int = 20
     webhook_url: str | None = None  # set it to receive updates by webhook instead of polling
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # behind the TLS proxy Telegram calls
     webhook_port: int = 8443
     webhook_path: str = "telegram"
     webhook_secret: str | None = None  # checked on every webhook call; random when unset

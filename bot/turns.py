@@ -5,33 +5,48 @@ are committed before they are shown, so a crash never shows what was not stored.
 (the network picture) are made after the commit, from the stored plan: an adapter may make
 them elsewhere (:meth:`Turns.take` and :meth:`Taken.with_documents`). Messages
 a turn causes for *other* users (a JIM's ask, a notice, a handoff) are written to the outbox
-in the same transaction; adapters fetch them with :meth:`Turns.pending` after the turn and
-confirm with :meth:`Turns.delivered`.
+in the same transaction; adapters fetch them with :meth:`Turns.pending` (or, where several
+processes deliver, :meth:`Turns.claim`) after the turn and confirm with
+:meth:`Turns.delivered`.
+
+A turn that loses a race with another transaction on PostgreSQL (a deadlock, a
+serialization failure) did nothing — the database rolled it back — and runs again with the
+same input and the same time, up to :data:`ATTEMPTS` times; the user only sees the reply of
+the attempt that was stored. Two updates of one user are handled one after the other, also
+in two processes: each turn first takes its user's lock (:meth:`UnitOfWork.lock_user`).
 """
 
 from __future__ import annotations
 
 import logging
+import random
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.exc import DBAPIError
 
 from bot.data_export import export_file
-from bot.documents.files import attach_documents
+from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
 from bot.flows.messages import Reply, UserInput
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.plan.model import Plan
-from bot.sharing.service import Handoffs, Sharing
+from bot.sharing.peers import Peers
+from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers
 from bot.sharing.tokens import new_token
+from bot.storage.forgetting import forget_deleted
 from bot.storage.repositories import Stored
 from bot.storage.sharing import Delivery
-from bot.storage.unit_of_work import Store, UnitOfWork
+from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
 
 log = logging.getLogger(__name__)
+ATTEMPTS = 5  # a turn that keeps meeting deadlocks fails after this many tries
+BACKOFF = 0.02  # seconds: the longest wait before attempt n is n times this, at random
 
 
 def utc_now() -> datetime:
@@ -47,16 +62,37 @@ class Taken:
     plan: Plan
     lang: str
     now: datetime
+    shared: dict[str, Plan] = field(default_factory=dict)  # see Peers.shared_views
+    erased: bool = False  # the user erased everything (/verwijder) in this turn
 
     @property
     def has_documents(self) -> bool:
-        return any(message.documents for message in self.reply.messages)
+        return asks_for_files(self.reply.messages)
 
     def with_documents(self) -> Reply:
         if not self.has_documents:
             return self.reply
         return replace(self.reply, messages=attach_documents(
-            self.reply.messages, self.plan, Translator(self.lang), self.now))
+            self.reply.messages, self.plan, Translator(self.lang), self.now, self.shared))
+
+
+def with_documents(delivery: Delivery, now: datetime) -> Delivery:
+    """The delivery with its files made (after the claim's transaction, see
+    :meth:`Turns.claim`): from the shared plans read with it, dated ``now``."""
+    if not asks_for_files(delivery.messages):
+        return delivery
+    return replace(delivery, messages=attach_documents(
+        delivery.messages, Plan(), Translator(delivery.lang), now, delivery.shared))
+
+
+def with_sources(uow: UnitOfWork, now: datetime, deliveries: list[Delivery]) -> list[Delivery]:
+    """Deliveries with what their files are made from: the shared plans as their
+    recipients may see them now, and the recipients' languages."""
+    peers = Peers(uow, now)
+    return [replace(delivery, shared=peers.shared_views(delivery.recipient_id,
+                                                        delivery.messages),
+                    lang=peers.translator(delivery.recipient_id).lang)
+            if asks_for_files(delivery.messages) else delivery for delivery in deliveries]
 
 
 class Turns:
@@ -65,17 +101,65 @@ class Turns:
         self.store = store
         self.clock = clock
         self.make_token = make_token
+        self._retried = 0
+        self._counting = threading.Lock()
+
+    @property
+    def retried(self) -> int:
+        """How many turns ran again after losing a race with another transaction."""
+        return self._retried
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
-        """Outbox messages waiting for users of ``channel`` (or for one of them), oldest first."""
+        """Outbox messages waiting for users of ``channel`` (or for one of them), oldest
+        first, with their files made. Nothing is claimed: for a chat whose recipient reads
+        in one place (the terminal); several couriers use :meth:`claim`."""
+        now = self.clock()
         with UnitOfWork(self.store) as uow:
-            return uow.outbox.pending(channel, external_id, limit)
+            waiting = with_sources(uow, now, uow.outbox.pending(channel, external_id, limit))
+        return [with_documents(delivery, now) for delivery in waiting]
+
+    def claim(self, channel: str, lease: timedelta, limit: int = 100) -> list[Delivery]:
+        """Outbox messages for users of ``channel``, now this caller's to send for
+        ``lease`` (see :meth:`bot.storage.sharing.Outbox.claim`); their files are made
+        from what this reads, after it, with :func:`with_documents`."""
+        now = self.clock()
+        with UnitOfWork(self.store) as uow:
+            claimed = with_sources(uow, now, uow.outbox.claim(channel, now, now + lease, limit))
+            uow.commit()
+        return claimed
+
+    def release(self, delivery: Delivery, sent_parts: int) -> None:
+        """A claimed delivery that could not go out now: any courier may send it later,
+        from its request ``sent_parts`` on."""
+        assert delivery.claimed_until is not None
+        with UnitOfWork(self.store) as uow:
+            uow.outbox.release(delivery.id, delivery.claimed_until, sent_parts)
+            uow.commit()
 
     def delivered(self, ids: list[int]) -> None:
         """The adapter delivered these outbox entries; they are removed."""
         with UnitOfWork(self.store) as uow:
             uow.outbox.mark_delivered(ids)
+            uow.commit()
+
+    def not_delivered(self, channel: str, external_id: str) -> None:
+        """The reply to this user's last turn never reached them (Telegram failed to send).
+
+        The turn stays committed (holding the transaction open while sending would keep
+        every other chat waiting on the network, and the outbox must stay in step with it);
+        instead the conversation remembers that its current question was not seen. The
+        user's next text is then not read as its answer: the question is sent again (see
+        :func:`bot.flows.engine.handle`). Commands, buttons and crisis replies work as always.
+        """
+        with UnitOfWork(self.store) as uow:
+            found = uow.conversations.load_for(channel, external_id)
+            if found is None:
+                return
+            user_id, stored = found
+            conversation, plan = stored.parse()
+            conversation.undelivered = True
+            uow.conversations.save(user_id, conversation, plan, self.clock(), is_new=False)
             uow.commit()
 
     @property
@@ -92,8 +176,30 @@ class Turns:
              language: str | None = None) -> Taken:
         """:meth:`handle` without making the files the reply asks for."""
         now = self.clock()
+        attempt = 1
+        while True:
+            try:
+                taken = self._take(channel, external_id, user_input, language, now)
+                break
+            except DBAPIError as error:
+                if attempt == ATTEMPTS or not is_conflict(error):
+                    raise
+                with self._counting:
+                    self._retried += 1
+                log.info("turn retried after a conflict with another transaction (%s)",
+                         getattr(error.orig, "sqlstate", "?"))
+                time.sleep(random.uniform(0, BACKOFF * attempt))
+                attempt += 1
+        if taken.erased:
+            forget_deleted(self.store)  # after the commit: no copy left in the files
+        return taken
+
+    def _take(self, channel: str, external_id: str, user_input: UserInput,
+              language: str | None, now: datetime) -> Taken:
+        """One attempt at a turn, in one transaction."""
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
+            uow.lock_user(f"{channel}:{external_id}")
             found = uow.conversations.load_for(channel, external_id)
             if found is None:
                 user_id = uow.users.ensure(channel, external_id, now)
@@ -116,14 +222,16 @@ class Turns:
             if result.effect is Effect.ERASE:
                 sharing.erase()
                 uow.commit()
-                return Taken(Reply(messages), plan, lang, now)
+                return Taken(Reply(messages), plan, lang, now, erased=True)
             if result.effect is Effect.UNDO:
                 previous = uow.conversations.pop_undo(user_id)
                 if previous is not None:
+                    current = result.plan
                     result.conversation, result.plan = previous.parse()
                     result.conversation.lang = lang
+                    keep_helpers_answers(result.plan, current)
                 messages = engine.after_undo(result.conversation, result.plan,
-                                             previous is not None, now)
+                                             previous is not None, now, sharing)
             elif result.checkpoint:
                 uow.conversations.push_undo(user_id, stored)
             history = result.plan.history
@@ -134,6 +242,7 @@ class Turns:
             uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
             if result.effect is Effect.EXPORT:
                 messages[0] = replace(messages[0], attachments=(export_file(uow, user_id, now),))
+            shared = sharing.peers.shared_views(user_id, messages)
             uow.commit()
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
             log.debug("turn user=%s input=%s state=%s->%s %.1fms",
@@ -141,4 +250,4 @@ class Turns:
                       user_input.kind.value, conversation.state, result.conversation.state,
                       (time.perf_counter() - started) * 1000)
         return Taken(Reply(messages, result.chosen, result.counted), result.plan,
-                     result.conversation.lang, now)
+                     result.conversation.lang, now, shared)

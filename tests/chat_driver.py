@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.flows.conversation import Conversation
 from bot.flows.messages import Message, UserInput
-from bot.plan.model import Plan
+from bot.plan.model import Action, Plan
 from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns
 
@@ -110,3 +110,8 @@ class Youth:
     def asked(self) -> str:
         assert self.question is not None
         return self.question.text
+
+
+def action(plan: Plan, what: str) -> Action:
+    """The action for the need ``what`` (an urgent need's action comes first in a plan)."""
+    return next(a for a in plan.actions if a.what == what)

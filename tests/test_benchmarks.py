@@ -22,14 +22,20 @@ def run(script: str, youth: int) -> str:
 
 def test_bench_interview_completes_every_interview() -> None:
     out = run("bench_interview.py", 3)
-    assert "3 complete interviews, turns: 135" in out
+    assert "3 complete interviews, turns: 111" in out
     assert "pictures: 6 made" in out and "everything together:" in out
 
 
 def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     out = run("bench_telegram.py", 3)
-    assert "toekomstplan, 3 youth, whole interviews: 102 turns" in out
+    assert "toekomstplan, 3 youth, whole interviews: 81 turns" in out
     assert re.search(r"\d\.\d\d Bot API calls and \d+\.\d\d ms bot CPU per turn", out)
-    assert "the same Bot API calls without the conversation (echo with buttons): 102 turns" in out
-    assert "bare PTB echo bot, same transport and concurrency: 102 turns" in out
+    assert "the same Bot API calls without the conversation (echo with buttons): 81 turns" in out
+    assert "bare PTB echo bot, same transport and concurrency: 81 turns" in out
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
+
+
+def test_bench_groups_measures_youth_with_and_without_spamming_groups() -> None:
+    out = run("bench_groups.py", 2)
+    assert "2 youth, no group: 26 turns; update→reply p50" in out
+    assert "2 youth, 3 groups sending 20 messages/s each (the bot posted 3 there): 26 turns" in out

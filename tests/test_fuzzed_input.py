@@ -5,11 +5,18 @@ they sent and the other opened).
 
 Each user starts by giving a secret as their name and making an invitation for a begeleider;
 the codes of all invitations are in the mix, so users do open each other's invitations,
-say yes and share plans."""
+say yes and share plans.
+
+On Telegram, random mixes of private messages and presses (current, stale, forged, double)
+with group messages, presses in groups and on inline messages, channel posts and the bot
+being added to groups: each group or channel gets one pointer and is left, a press outside a
+private chat only gets a notice, nothing of theirs is stored, and Telegram refuses nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,12 +24,15 @@ from sqlalchemy import select
 
 from bot.flows.messages import Message, UserInput
 from bot.storage.database import open_store, sqlite_url
-from bot.storage.tables import invites, links
+from bot.storage.tables import invites, links, users
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
 from tests.conftest import TEST_KEY
 from tests.html_subset import assert_safe_html
+from tests.telegram_fake.bot import running_bot
+from tests.telegram_fake.people import FakeGroup, FakeUser
+from tests.telegram_fake.server import FakeTelegram
 
 COMMANDS = ["/start", "/plan", "/wijzig", "/terug", "/pauze", "/help", "/taal", "/onbekend",
             "/start abc", "/START", "/plan@toekomstplan_bot", "/sos", "/mijngegevens",
@@ -123,3 +133,105 @@ def test_random_inputs_never_break_a_conversation(tmp_path_factory, data) -> Non
             if stored is not None:
                 stored.parse()
     store.engine.dispose()
+
+
+# --- on Telegram: private chats mixed with groups, channels and inline presses -------------
+
+POINTER = "Ik werk alleen in een privégesprek. Stuur me daar een bericht: @toekomstplan_test_bot"
+PRIVATE_IDS = [71, 72]  # youth who talk to the bot, and are members of the groups too
+GROUP_ONLY_IDS = [81, 82]  # members who never open a private chat with the bot
+GROUP_IDS = [-1001, -1002]
+TELEGRAM_TEXTS = ["/start", "hoi", "17", "Sanne", "ik wil dood", "/plan", "/delen", "/help"]
+PRESSES = ["current", "stale", "forged", "double"]
+TELEGRAM_ACTIONS = st.one_of(
+    st.tuples(st.just("text"), st.sampled_from(PRIVATE_IDS), st.sampled_from(TELEGRAM_TEXTS)),
+    st.tuples(st.just("press"), st.sampled_from(PRIVATE_IDS), st.sampled_from(PRESSES)),
+    st.tuples(st.just("group"), st.sampled_from(PRIVATE_IDS + GROUP_ONLY_IDS),
+              st.sampled_from(GROUP_IDS), st.sampled_from(TELEGRAM_TEXTS)),
+    st.tuples(st.just("group_press"), st.sampled_from(PRIVATE_IDS + GROUP_ONLY_IDS),
+              st.sampled_from(GROUP_IDS), st.sampled_from(["1:start", "2:skip", "s:a:1:y"])),
+    st.tuples(st.just("inline"), st.sampled_from(PRIVATE_IDS + GROUP_ONLY_IDS),
+              st.sampled_from(["1:start", "x"])),
+    st.tuples(st.just("added"), st.sampled_from(PRIVATE_IDS + GROUP_ONLY_IDS),
+              st.sampled_from(GROUP_IDS)),
+    st.tuples(st.just("channel"), st.sampled_from(["nieuws", "/start"])))
+
+
+async def telegram_scenario(tmp_path: Path, actions: list[tuple[Any, ...]]) -> None:
+    """Everything pushed at once, as a busy moment on Telegram; then the bot settles."""
+    async with FakeTelegram() as tg:
+        async with running_bot(tg, tmp_path) as store:
+            people = {uid: FakeUser(tg, uid, f"Lid{uid}") for uid in PRIVATE_IDS + GROUP_ONLY_IDS}
+            groups = {gid: FakeGroup(tg, gid, f"Groep {gid}") for gid in GROUP_IDS}
+            channel = FakeGroup(tg, -1009, "Nieuws", kind="channel")
+            posted_in: set[int] = set()
+            for action in actions:
+                kind, *args = action
+                if kind == "text":
+                    people[args[0]].push_text(args[1])
+                elif kind == "press":
+                    push_private_press(tg, people[args[0]], args[1])
+                elif kind == "group":
+                    groups[args[1]].post(people[args[0]], args[2])
+                    posted_in.add(args[1])
+                elif kind == "group_press":
+                    groups[args[1]].push_press(people[args[0]], args[2])
+                elif kind == "inline":
+                    people[args[0]].press_inline(args[1])
+                elif kind == "added":
+                    groups[args[1]].add_bot(people[args[0]])
+                    posted_in.add(args[1])
+                else:
+                    channel.post(None, args[0])
+                    posted_in.add(channel.chat.id)
+            await settled(tg, [groups.get(gid, channel) for gid in posted_in])
+            for gid in posted_in:  # each group or channel: one pointer, then left
+                chat = groups.get(gid, channel).chat
+                assert chat.left and [m["text"] for m in groups.get(gid, channel).bot_messages
+                                      ] == [POINTER], gid
+            for group in groups.values():
+                assert not group.chat.answers or set(group.chat.answers) == {POINTER}
+            talked = {args[0] for kind, *args in actions if kind in ("text", "press")}
+            with store.engine.connect() as connection:
+                stored = connection.execute(select(users.c.id)).all()
+            assert len(stored) <= len(talked)  # nobody from a group or an inline press
+            for uid in GROUP_ONLY_IDS:
+                assert not people[uid].bot_messages
+        tg.assert_no_errors()
+
+
+def push_private_press(tg: FakeTelegram, user: FakeUser, which: str) -> None:
+    """A press in the user's own chat, without waiting: on the newest question, an older
+    one, forged data, or twice at once."""
+    questions = [m for m in user.bot_messages if m.get("reply_markup")]
+    if not questions or which == "forged":
+        message = questions[-1] if questions else {"message_id": 1, "chat": user.chat.as_json(),
+                                                   "date": 0, "text": "?"}
+        datas = ["999:nope"]
+    else:
+        message = questions[-1] if which != "stale" else questions[0]
+        data = message["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        datas = [data, data] if which == "double" else [data]
+    for data in datas:
+        tg.push_update("callback_query", {"id": tg.new_query_id(user.id), "from": user.json,
+                                          "message": dict(message), "data": data,
+                                          "chat_instance": str(user.id)})
+
+
+async def settled(tg: FakeTelegram, chats: list[FakeGroup]) -> None:
+    """Every group that wrote is left, every press answered, and the bot quiet for a moment."""
+    for chat in chats:
+        await asyncio.wait_for(chat.left(), 20)
+    while True:
+        made = sum(1 for call in tg.calls if call.method != "getUpdates")
+        await asyncio.sleep(0.3)
+        if not tg.unanswered and made == sum(1 for c in tg.calls if c.method != "getUpdates"):
+            return
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(TELEGRAM_ACTIONS, min_size=1, max_size=14))
+def test_groups_channels_and_inline_presses_never_reach_a_conversation(
+        tmp_path_factory, actions) -> None:  # type: ignore[no-untyped-def]
+    asyncio.run(telegram_scenario(tmp_path_factory.mktemp("tg"), actions))

@@ -64,40 +64,39 @@ def answer_wie(youth: Youth) -> None:
 
 
 def answer_wat(youth: Youth) -> None:
-    assert "Waar wil je beginnen?" in youth.asked
-    youth.clicks("🏠 Wonen")
-    assert "wonen" in youth.asked
-    youth.clicks("Niet goed")
-    youth.says("Ik heb een dak boven mijn hoofd")
+    """The quick look typed, then the two domains that are not good, each checked."""
+    assert "Waar gaat het nu niet goed?" in youth.asked
+    youth.says("wonen slecht, geld niet goed, mensen om me heen goed, de rest later")
+    assert "🏠 Wonen: niet goed" in youth.text and "🎒 School en werk: later" in youth.text
+    assert "Wat is er nu moeilijk?" in youth.asked and "Wonen" in youth.asked  # hard first
     youth.says("Ruzie in huis")
+    assert "Gaat er ook iets wél goed?" in youth.asked
+    youth.says("Ik heb een dak boven mijn hoofd")
+    assert "nodig" in youth.asked
     youth.says("Een eigen kamer")
-    youth.says("Op mezelf wonen")
-    assert "mensen om je heen" in youth.asked  # the others follow in order
-    youth.clicks("Goed")
-    youth.says("Mijn zus")
-    assert "nodig" in youth.asked  # "goed": no question about what is hard
-    youth.clicks("Niks nodig")
-    youth.clicks("Sla over")
-    assert "school of werk" in youth.asked
-    youth.clicks("Sla over")
-    assert "geld" in youth.asked
-    youth.clicks("Niet goed")
-    youth.clicks("Sla over")
+    assert "Ik schrijf op:" in youth.asked and "Nodig: Een eigen kamer" in youth.asked
+    youth.clicks("Ja")
+    assert "Geld" in youth.asked  # the next domain that is not good
     youth.says("Schulden")
+    youth.clicks("Nee")  # nothing goes well with money
     youth.says("Hulp met mijn post")
-    youth.clicks("Sla over")
-    assert "gezondheid" in youth.asked
-    youth.clicks("Gaat wel")
-    youth.clicks("Sla over")
-    youth.clicks("Sla over")
-    youth.clicks("Weet ik niet")
-    youth.clicks("Sla over")
+    youth.clicks("Ja")
+
+
+def answer_urgent_first(youth: Youth) -> None:
+    """HOE begins with what is urgent: only who (it must happen today or tomorrow)."""
+    assert "Dit moet snel: Ik moet morgen mijn huur betalen" in youth.asked
+    labels = [c.label for c in youth.question.choices]
+    assert labels[0] == "Ahmed (je JIM)"  # the JIM comes first
+    youth.clicks("Ik doe het zelf")
+    assert "eerste stap" in youth.asked  # the youth does it: a first small step
+    youth.says("Ik bel vandaag de verhuurder")
 
 
 def answer_hoe(youth: Youth) -> None:
+    """What is urgent first, then each need: who and by when."""
+    answer_urgent_first(youth)
     assert "Wie kan je helpen met: Een eigen kamer?" in youth.asked
-    labels = [c.label for c in youth.question.choices]
-    assert labels[0] == "Ahmed (je JIM)"  # the JIM comes first
     youth.clicks("Ahmed (je JIM)")
     youth.clicks("Deze maand")
     assert "Hulp met mijn post" in youth.asked
@@ -131,11 +130,16 @@ def test_complete_interview_builds_the_plan(store: Store) -> None:
     assert plan.jim is not None and plan.jim.choice == JimChoice.PERSON
     assert plan.jim_person() == ahmed
     wonen = plan.domains[Domain.WONEN]
-    assert (wonen.status, wonen.hard, wonen.need) == (Status.NIET_GOED, "Ruzie in huis",
-                                                       "Een eigen kamer")
-    assert plan.domains[Domain.SCHOOL_WERK].skipped
+    assert (wonen.status, wonen.hard, wonen.going_well, wonen.need) == (
+        Status.NIET_GOED, "Ruzie in huis", "Ik heb een dak boven mijn hoofd", "Een eigen kamer")
+    money = plan.domains[Domain.INKOMEN]
+    assert (money.hard, money.going_well, money.need) == ("Schulden", None, "Hulp met mijn post")
+    assert plan.domains[Domain.SCHOOL_WERK].parked and plan.domains[Domain.WELZIJN].parked
+    assert plan.domains[Domain.SUPPORT].status == Status.GOED
     assert plan.domains[Domain.SUPPORT].need is None
-    room, post = plan.actions
+    rent, room, post = plan.actions
+    assert (rent.urgent_id, rent.helper, rent.when, rent.first_step) == (
+        plan.urgent[0].id, HelperKind.SELF, When.WEEK, "Ik bel vandaag de verhuurder")
     assert (room.what, room.helper, room.person_id, room.when) == (
         "Een eigen kamer", HelperKind.PERSON, ahmed.id, When.MAAND)
     assert (post.domain, post.helper, post.when) == (Domain.INKOMEN, HelperKind.PROFESSIONAL,
@@ -153,7 +157,9 @@ def test_plan_overview_groups_wie_wat_hoe_with_urgent_on_top(store: Store) -> No
              ("Eerst regelen", "<b>WIE</b>", "<b>WAT</b>", "<b>HOE</b>")]
     assert order == sorted(order)
     assert "Jouw JIM: Ahmed" in overview
-    assert "Een eigen kamer → Ahmed (JIM) → deze maand" in overview
+    assert "Een eigen kamer → Ahmed (JIM) → deze maand (uiterlijk " in overview
+    assert "Eerste stap: Ik bel vandaag de verhuurder" in overview
+    assert "🎒 <b>School en werk</b>: later" in overview  # parked, and the plan says so
 
 
 def test_two_youth_do_not_share_anything(store: Store) -> None:

@@ -51,9 +51,10 @@ def test_questions_filled_in_with_long_answers_stay_short(store: Store) -> None:
     for text in ["/start", "ja", "Mohammed Abdelkarim El Amrani", "19", "gaat wel", "nee",
                  "mijn tante Fatima Zahra El Idrissi en buurvrouw Anne-Marie van den Berg",
                  "1", "1", "2", "2", "Lodewijk Jan van der Meulen", "vriend van mijn broer",
-                 "3", "3", "dat is iedereen", "klaar", "Fatima Zahra El Idrissi", "later", "wonen",
-                 "niet goed", LONG_NEED, LONG_NEED, LONG_NEED, LONG_NEED, "goed", "-", "-", "-",
-                 "niet goed", LONG_NEED, LONG_NEED, LONG_NEED, LONG_NEED, "-", "-"]:
+                 "3", "3", "dat is iedereen", "klaar", "Fatima Zahra El Idrissi", "later",
+                 "wonen en geld gaan niet goed, school gaat wel", "Het is te ver", LONG_NEED,
+                 LONG_NEED, "ja", "Het is te weinig", LONG_NEED, LONG_NEED, "ja", LONG_NEED,
+                 "ja"]:
         answer(text)
     assert youth.state == "action_who"
     answer("/wijzig")

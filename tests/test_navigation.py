@@ -8,9 +8,15 @@ from bot.plan.model import Closeness, Domain, HelperKind, Mood, Role, Status, Wh
 from bot.storage.database import open_store
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
 from tests.conftest import TEST_KEY
-from tests.test_interview import answer_start, answer_wat, answer_wie, complete_interview
+from tests.test_interview import (
+    answer_start,
+    answer_urgent_first,
+    answer_wat,
+    answer_wie,
+    complete_interview,
+)
 
 
 def finished(store: Store) -> Youth:
@@ -36,28 +42,27 @@ def test_every_question_but_consent_can_be_skipped(store: Store) -> None:
         skip = [c for c in youth.question.choices if c.id == "skip"]
         assert skip, f"no skip at {youth.state}: {youth.asked}"
         youth.clicks("skip")
-    assert {"name", "age", "mood", "urgent", "people", "jim", "domain_pick", "domain_status",
-            "overview"} <= seen
-    assert youth.plan.domains[Domain.WELZIJN].skipped
+    assert {"name", "age", "mood", "urgent", "people", "jim", "domain_pick", "overview"} <= seen
+    assert youth.plan.domains[Domain.WELZIJN].parked  # "De rest later": all of it
 
 
 def test_undo_follows_the_path_actually_taken(store: Store) -> None:
     youth = youth_at_people(store)
     answer_wie(youth)
-    youth.clicks("🏠 Wonen")
-    youth.clicks("Goed")
-    youth.says("Fijne kamer")
-    assert youth.state == "domain_need"  # "goed" skipped the question about what is hard
+    youth.says("wonen slecht, rest goed")
+    youth.says("Het dak lekt. Ik wil een andere kamer")
+    assert youth.state == "domain_good"  # the need was said: only what goes well is asked
     youth.says("/terug")
     assert "stap terug" in youth.text
-    assert youth.state == "domain_good"
-    assert youth.plan.domains[Domain.WONEN].going_well is None
-    youth.says("/terug")
-    assert youth.state == "domain_status"
-    youth.clicks("Niet goed")  # the other branch this time
-    youth.says("Het dak lekt")
     assert youth.state == "domain_hard"
-    assert youth.plan.domains[Domain.WONEN].status == Status.NIET_GOED
+    assert youth.plan.domains[Domain.WONEN].need is None
+    youth.says("/terug")
+    assert youth.state == "domain_pick"
+    youth.says("wonen gaat wel, rest goed")  # the other branch this time
+    assert youth.state == "domain_good" and "Wat gaat er goed?" in youth.asked
+    youth.says("Fijne kamer")
+    assert youth.state == "domain_check"  # "gaat wel": no question about what is hard
+    assert youth.plan.domains[Domain.WONEN].status == Status.GAAT_WEL
 
 
 def test_undo_across_several_people_and_at_the_very_start(store: Store) -> None:
@@ -117,7 +122,7 @@ def test_change_a_domain_answer_and_its_action_follows(store: Store) -> None:
     assert youth.state == "done"
     plan = youth.plan
     assert plan.domains[Domain.WONEN].need == "Een kamer dicht bij school"
-    assert plan.actions[0].what == "Een kamer dicht bij school"
+    assert plan.actions[1].what == "Een kamer dicht bij school"  # after the urgent one
 
 
 def test_change_can_be_cancelled(store: Store) -> None:
@@ -209,24 +214,23 @@ def test_a_typed_new_name_becomes_the_jim_and_a_helper(store: Store) -> None:
     assert plan.jim_person().name == "Fatima" and plan.jim_person().relation == "tante"
     youth.clicks("Later")
     youth.clicks("🏠 Wonen")
-    youth.clicks("Niet goed")
+    youth.clicks("Klaar")
     youth.clicks("Sla over")
-    youth.clicks("Sla over")
+    youth.clicks("Weet ik niet")
     youth.says("Een kamer")
-    for _ in range(5):
-        youth.clicks("Sla over")
+    youth.clicks("Ja")
+    youth.clicks("Weet ik niet")  # who helps with what is urgent
     assert "Wie kan je helpen met: Een kamer?" in youth.asked
     youth.says("buurman Kees")
-    assert youth.plan.actions[0].person_id == youth.plan.people[-1].id
+    assert action(youth.plan, "Een kamer").person_id == youth.plan.people[-1].id
 
 
 def test_change_a_domain_answer_mid_interview_returns_to_the_question(store: Store) -> None:
     youth = youth_at_people(store)
     answer_wie(youth)
-    youth.clicks("🏠 Wonen")
-    youth.clicks("Niet goed")
+    youth.says("wonen slecht, de rest goed")
     interrupted = youth.asked
-    assert "Wat gaat er nu goed?" in interrupted
+    assert "Wat is er nu moeilijk?" in interrupted
     youth.changes("Een onderwerp", "🏠 Wonen", "Hoe het gaat", "Gaat wel")
     assert "verder waar we waren" in youth.text
     assert youth.asked == interrupted
@@ -236,7 +240,7 @@ def test_change_a_domain_answer_mid_interview_returns_to_the_question(store: Sto
 def test_a_skipped_topic_set_to_not_good_asks_what_is_hard_and_needed(store: Store) -> None:
     youth = finished(store)
     youth.changes("Een onderwerp", "🎒 School en werk", "Hoe het gaat", "Niet goed")
-    assert "Wat is nu moeilijk?" in youth.asked
+    assert "Wat is er nu moeilijk?" in youth.asked
     youth.says("Ik kom vaak te laat")
     assert "Wat heb je nodig?" in youth.asked
     youth.says("Een wekker")
@@ -245,8 +249,8 @@ def test_a_skipped_topic_set_to_not_good_asks_what_is_hard_and_needed(store: Sto
     youth.clicks("Deze week")
     assert youth.state == "done"
     school = youth.plan.domains[Domain.SCHOOL_WERK]
-    assert (school.status, school.skipped, school.hard) == (Status.NIET_GOED, False,
-                                                           "Ik kom vaak te laat")
+    assert (school.status, school.parked, school.hard) == (Status.NIET_GOED, False,
+                                                          "Ik kom vaak te laat")
 
 
 def test_a_new_need_after_hoe_is_asked_who_and_when(store: Store) -> None:
@@ -310,7 +314,7 @@ def test_rename_and_remove_a_person(store: Store) -> None:
     assert [(p.name, p.relation) for p in plan.people] == [("Sanne", "zus"), ("Elske", "buurvrouw")]
     assert plan.jim is not None and plan.jim_person() is None  # the JIM was Ahmed
     assert plan.fallback_ids == [plan.people[0].id]
-    assert plan.actions[0].helper == HelperKind.UNKNOWN
+    assert action(plan, "Een eigen kamer").helper == HelperKind.UNKNOWN
     youth.says("/terug")
     assert "Ahmed" in [p.name for p in youth.plan.people]
 
@@ -364,7 +368,7 @@ def test_remove_an_agreement(store: Store) -> None:
     youth.changes("Een afspraak", "Een afspraak weghalen", "Een eigen kamer")
     assert "De afspraak is uit je plan" in youth.text
     plan = youth.plan
-    assert [a.what for a in plan.actions] == ["Hulp met mijn post"]
+    assert [a.what for a in plan.actions] == [plan.urgent[0].text, "Hulp met mijn post"]
     assert plan.domains[Domain.WONEN].need is None
 
 
@@ -373,6 +377,7 @@ def test_klopt_dit_offers_every_part(store: Store) -> None:
     answer_start(youth)
     answer_wie(youth)
     answer_wat(youth)
+    answer_urgent_first(youth)
     youth.clicks("Ahmed (je JIM)")
     youth.clicks("Deze maand")
     youth.clicks("Mijn begeleider")
@@ -481,11 +486,12 @@ def test_when_has_one_button_for_no_date(store: Store) -> None:
     answer_start(youth)
     answer_wie(youth)
     answer_wat(youth)
+    answer_urgent_first(youth)
     youth.clicks("Ahmed (je JIM)")
     labels = [c.label for c in youth.question.choices]
     assert "Geen datum" in labels and "Weet ik niet" not in labels
     youth.says("weet ik niet")
-    assert youth.plan.actions[0].when == When.GEEN
+    assert action(youth.plan, "Een eigen kamer").when == When.GEEN
 
 
 def test_the_plan_in_english_translates_relation_words(store: Store) -> None:
@@ -528,6 +534,7 @@ def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
     answer_start(youth)
     answer_wie(youth)
     answer_wat(youth)
+    answer_urgent_first(youth)
     for label in ("Ahmed (je JIM)", "Deze maand", "Mijn begeleider", "Deze week"):
         youth.clicks(label)
     youth.says("/plan")

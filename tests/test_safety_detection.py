@@ -16,6 +16,8 @@ V = RiskKind.HOME_VIOLENCE
 X = RiskKind.SEXUAL_VIOLENCE
 A = RiskKind.ACUTE_DANGER
 N = RiskKind.NO_SLEEPING_PLACE
+E = RiskKind.EXPLOITATION
+W = RiskKind.WORRY_OTHER
 
 DUTCH_POSITIVES: list[tuple[str, RiskKind]] = [
     # suicide: plain, youth spelling, typos, in longer sentences
@@ -121,6 +123,16 @@ DUTCH_POSITIVES: list[tuple[str, RiskKind]] = [
     ("ik heb geen dak boven mijn hoofd", N),
     ("ik kan nergens heen", N),
     ("ik heb geen plek om te slapen", N),
+    # exploitation and coercion
+    ("ik denk dat mijn vriend een loverboy is", E),
+    ("mijn vriendje dwingt me naaktfotos te sturen", E),
+    ("ik moet van hem seks hebben met zijn vrienden voor geld", E),
+    ("ze laten me drugs verkopen anders doen ze me wat", E),
+    # worry about someone else
+    ("mijn vriendin wil dood", W),
+    ("niet ik maar mijn vriend denkt aan zelfmoord", W),
+    ("mijn zusje snijdt zichzelf", W),
+    ("ik maak me zorgen om mijn vriendin, haar vader slaat haar", W),
 ]
 
 DUTCH_NEGATIVES = [
@@ -346,6 +358,8 @@ ENGLISH_POSITIVES: list[tuple[str, RiskKind]] = [
     ("i'm homeless", N),
     ("i have nowhere to sleep tonight", N),
     ("they kicked me out", N),
+    ("my boyfriend makes me sleep with his friends", E),
+    ("my friend wants to kill herself", W),
 ]
 
 ENGLISH_PROBES: list[tuple[str, RiskKind]] = [
@@ -505,7 +519,10 @@ def test_unknown_language_falls_back() -> None:
 def test_phrase_files_parse_and_use_known_sections() -> None:
     for lang in ("nl", "en"):
         phrases = parse_phrases(phrases_path(lang).read_text(encoding="utf-8"), lang)
-        assert set(phrases.patterns) >= {kind.value for kind in RiskKind}
+        # Worry about someone else has no patterns of its own: it is any signal in a
+        # sentence about someone else ([other] patterns, person concepts).
+        assert set(phrases.patterns) >= {kind.value for kind in RiskKind} - {"worry_other"}
+        assert phrases.patterns["other"] and phrases.concepts and phrases.combinations
 
 
 @pytest.mark.parametrize("bad", [

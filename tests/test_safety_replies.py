@@ -35,6 +35,8 @@ EXPECTED_NUMBERS: dict[RiskKind, tuple[str, ...]] = {
     RiskKind.SEXUAL_VIOLENCE: ("0800-0188",),
     RiskKind.ACUTE_DANGER: ("112",),
     RiskKind.NO_SLEEPING_PLACE: ("112",),
+    RiskKind.EXPLOITATION: ("0800-0188",),
+    RiskKind.WORRY_OTHER: ("113", "0800-0113", "112"),
 }
 CRISIS_NUMBERS = ("0800-0113", "0800-2000", "0800-0188")
 
@@ -196,3 +198,33 @@ def test_english_reply_works(kind: RiskKind) -> None:
     messages = crisis_reply({kind}, Translator("en"), age=20)
     for number in EXPECTED_NUMBERS[kind]:
         assert number in text_of(messages)
+
+
+def test_exploitation_gets_the_sexual_violence_centre_and_minors_the_kindertelefoon() -> None:
+    assert lines_for({RiskKind.EXPLOITATION}, 20) == (SEXUAL_VIOLENCE_CENTRE,)
+    assert lines_for({RiskKind.EXPLOITATION}, 16) == (SEXUAL_VIOLENCE_CENTRE, KINDERTELEFOON)
+    first = crisis_reply({RiskKind.EXPLOITATION}, NL)[0].text
+    assert "Goed dat je het zegt." in first and "niet jouw schuld" in first
+    assert "Wat fijn" not in first
+
+
+@pytest.mark.parametrize(("age", "kindertelefoon"), [(15, True), (22, False)])
+def test_worry_about_someone_else_gets_advice_lines_and_112(age: int,
+                                                            kindertelefoon: bool) -> None:
+    messages = crisis_reply({RiskKind.WORRY_OTHER}, NL, age=age)
+    text = text_of(messages)
+    assert "Goed dat je het zegt." in messages[0].text
+    assert "iemand anders" in text and "advies" in text
+    assert "Bel dan 112." in text
+    assert ("0800-0432" in text) is kindertelefoon
+    assert "0800-2000" not in text and "0800-0188" not in text
+
+
+def test_worry_does_not_repeat_112_when_danger_is_listed() -> None:
+    text = text_of(crisis_reply({RiskKind.WORRY_OTHER, RiskKind.ACUTE_DANGER}, NL))
+    assert "Bel dan 112." not in text and "112" in text
+
+
+def test_worry_reply_in_english() -> None:
+    text = text_of(crisis_reply({RiskKind.WORRY_OTHER}, Translator("en"), age=16))
+    assert "someone else" in text and "call 112" in text

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from bot.plan.model import Domain, HelperAnswer
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
 from tests.test_interview import complete_interview
 from tests.test_sharing_asks import ASK_ROOM
 
@@ -78,7 +78,7 @@ def test_jim_answers_an_ask_and_it_lands_in_the_plan(store: Store) -> None:
     assert ahmed.asked == "Wat kun je wel doen? Typ het kort."
     ahmed.says("Ik zoek mee op internet")
     assert "Noor hoort je antwoord" in ahmed.text
-    response = noor.plan.actions[0].response
+    response = action(noor.plan, "Een eigen kamer").response
     assert response is not None and response.answer is HelperAnswer.OTHERWISE
     assert response.note == "Ik zoek mee op internet"
     assert "Maar anders: Ik zoek mee op internet" in noor.inbox()[0].text
@@ -112,7 +112,7 @@ def test_youth_revokes_and_access_ends_at_once(store: Store) -> None:
     assert "kamer" not in ahmed.text
     ahmed.clicks_raw(ask.choices[0].id, None)  # the ask that came before: its link is gone
     assert "kan niet meer" in ahmed.text
-    assert noor.plan.actions[0].response is None
+    assert action(noor.plan, "Een eigen kamer").response is None
 
 
 def test_a_jim_who_says_no_is_heard_kindly(store: Store) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.plan.model import HelperAnswer
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
 from tests.test_interview import complete_interview
 
 GONE = "Deze vraag is al beantwoord of kan niet meer."
@@ -62,7 +62,7 @@ def test_an_old_ask_cannot_answer_for_the_new_helper(store: Store) -> None:
     give_room_to(noor, "Sanne")
     ahmed.clicks_raw(old_ask.choices[0].id, None)  # "Ja", pressed after the change
     assert GONE in ahmed.text
-    room = noor.plan.actions[0]
+    room = action(noor.plan, "Een eigen kamer")
     assert room.person_id == noor.plan.people[0].id and room.response is None
     assert not noor.inbox()  # no "Ahmed helpt je" for what Sanne now does
 
@@ -71,15 +71,15 @@ def test_giving_an_action_to_someone_else_clears_the_earlier_answer(store: Store
     noor, ahmed = jim_with_one_of_two_actions(Turns(store))
     ahmed.inbox()
     ahmed.presses("Nee")
-    assert noor.plan.actions[0].response.answer is HelperAnswer.NO
+    assert action(noor.plan, "Een eigen kamer").response.answer is HelperAnswer.NO
     give_room_to(noor, "Sanne")
-    assert noor.plan.actions[0].response is None
+    assert action(noor.plan, "Een eigen kamer").response is None
     give_room_to(noor, "Ahmed (je JIM)")  # back to Ahmed: he is asked again
     again = [m for m in ahmed.inbox() if m.choices]
     assert [m.text for m in again] == [
         ASK_ROOM]
     ahmed.presses("Ja")
-    assert noor.plan.actions[0].response.answer is HelperAnswer.YES
+    assert action(noor.plan, "Een eigen kamer").response.answer is HelperAnswer.YES
 
 
 def test_a_helper_hears_when_the_youth_changes_by_when(store: Store) -> None:
@@ -90,7 +90,8 @@ def test_a_helper_hears_when_the_youth_changes_by_when(store: Store) -> None:
     give_room_to(noor, "Ahmed (je JIM)", "Deze week")  # same helper, another week
     assert [m.text for m in ahmed.inbox()] == [
         "Noor heeft iets veranderd bij: Een eigen kamer. Het liefst nu deze week."]
-    assert noor.plan.actions[0].response.answer is HelperAnswer.YES  # his yes still holds
+    room = action(noor.plan, "Een eigen kamer")
+    assert room.response.answer is HelperAnswer.YES  # his yes still holds
     give_room_to(noor, "Ahmed (je JIM)", "Deze week")  # nothing changed: nothing said
     assert not ahmed.inbox()
 
@@ -112,6 +113,24 @@ def test_an_answer_goes_with_its_helper_also_when_nobody_is_linked_any_more(
     ahmed.clicks("Ja, stoppen")
     noor.inbox()
     give_room_to(noor, "Sanne")  # Sanne was never asked: Ahmed's yes is not hers
-    assert noor.plan.actions[0].response is None
+    assert action(noor.plan, "Een eigen kamer").response is None
     noor.says("/plan")
     assert "Sanne helpt" not in noor.text
+
+
+def test_the_youths_undo_keeps_a_helpers_answer(store: Store) -> None:
+    noor, ahmed = jim_with_one_of_two_actions(Turns(store))
+    ahmed.inbox()
+    noor.says("/delen")
+    noor.clicks("Onderwerpen alleen voor mij")
+    noor.clicks("💚 Gezondheid en gevoel")  # Noor's last step, which /terug undoes
+    ahmed.presses("Nee")
+    noor.inbox()
+    noor.says("/terug")
+    assert "we gaan een stap terug" in noor.text
+    plan = noor.plan
+    assert plan.private_domains == [] and plan.actions[0].response.answer is HelperAnswer.NO
+    noor.says("/plan")
+    assert "Ahmed kan niet" in noor.text
+    ahmed.says("/vragen")
+    assert ahmed.replies[0].text == "Er staan geen vragen voor je open."

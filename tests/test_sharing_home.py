@@ -8,7 +8,12 @@ from bot.flows.messages import Message
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.test_interview import answer_start, answer_wat, complete_interview
+from tests.test_interview import (
+    answer_start,
+    answer_urgent_first,
+    answer_wat,
+    complete_interview,
+)
 from tests.test_sharing_asks import ASK_ROOM, jim_with_one_of_two_actions
 from tests.test_sharing_professional import registered_professional
 
@@ -43,7 +48,7 @@ def test_the_offer_follows_the_jim_choice_and_the_interview_goes_on(store: Store
     assert noor.invite and "Ik wil jou vragen om mijn JIM te zijn" in noor.text
     assert "verder waar we waren" not in noor.text
     assert "Nu kijken we naar je leven van nu" in noor.text  # WAT starts only now
-    assert noor.asked == "Waar wil je beginnen?"
+    assert "Waar gaat het nu niet goed?" in noor.asked
     noor.says("/delen")
     assert "• Uitnodiging voor Ahmed als JIM: nog niet beantwoord" in noor.text
 
@@ -56,6 +61,7 @@ def test_a_jim_invited_early_is_asked_once_the_youth_said_by_when(store: Store) 
     ahmed.says(f"/start {noor.invite}")
     ahmed.clicks("Ja, ik wil JIM zijn")
     answer_wat(noor)
+    answer_urgent_first(noor)
     noor.clicks("Ahmed (je JIM)")
     assert not ahmed.inbox()  # not before Noor said by when
     noor.clicks("Deze maand")
@@ -66,7 +72,7 @@ def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:
     noor = Youth(Turns(store), "noor")
     choose_ahmed_as_jim(noor)
     noor.clicks("Later")
-    assert "Dat kan later met /delen" in noor.text and noor.asked == "Waar wil je beginnen?"
+    assert "Dat kan later met /delen" in noor.text and "Waar gaat het nu niet goed?" in noor.asked
     assert not any(m.invite for m in noor.replies)
     noor.says("/plan")
     assert "Toekomstplan van Noor" in noor.replies[0].text
@@ -75,7 +81,7 @@ def test_later_goes_on_and_the_plan_shows_the_network(store: Store) -> None:
     noor.clicks("Mensen om je heen")
     noor.clicks("Je JIM")
     noor.clicks("Ahmed")  # the same JIM again: nothing new to offer
-    assert OFFER not in noor.text and noor.asked == "Waar wil je beginnen?"
+    assert OFFER not in noor.text and "Waar gaat het nu niet goed?" in noor.asked
 
 
 def test_a_jim_rests_at_their_own_home_not_in_the_youth_interview(store: Store) -> None:

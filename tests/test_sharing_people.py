@@ -8,7 +8,7 @@ from bot.flows.messages import UserInput
 from bot.plan.model import HelperAnswer, JimChoice
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
 from tests.test_interview import answer_start, complete_interview
 from tests.test_sharing import INVALID
 from tests.test_sharing_asks import invites, jim_with_one_of_two_actions
@@ -126,7 +126,7 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
                    "JIM"):
         assert hidden not in view, hidden
     assert not any(m.attachments for m in sanne.replies)
-    assert noor.plan.actions[1].response.answer is HelperAnswer.YES
+    assert action(noor.plan, "Hulp met mijn post").response.answer is HelperAnswer.YES
 
 
 def test_a_youth_can_say_no_to_a_begeleiders_link(store: Store) -> None:

@@ -16,9 +16,9 @@ from tests.test_sharing_professional import registered_professional
 
 
 def everything_queued(store: Store) -> list[str]:
-    """Every message waiting in the outbox, for anyone, opened."""
-    with UnitOfWork(store) as uow:
-        deliveries = uow.outbox.pending("test")
+    """Every message waiting in the outbox, for anyone, opened, with the files it would go
+    out with now."""
+    deliveries = Turns(store).pending("test")
     texts = [m.text for d in deliveries for m in d.messages]
     files = [a.data.decode("latin-1") for d in deliveries for m in d.messages
              for a in m.attachments]

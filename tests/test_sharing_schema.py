@@ -1,5 +1,6 @@
 """The migrations build exactly the schema ``bot/storage/tables.py`` describes, on SQLite and
-on PostgreSQL, and a database made before migration 0003 keeps its queued messages."""
+on PostgreSQL; a database made before migration 0003 keeps its queued messages, and one made
+before 0005 keeps every row while its ids are never handed out twice from then on."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from bot.storage.database import MIGRATIONS, migrate, sqlite_url
+from bot.flows.sharing.model import ShareRole
+from bot.storage.database import MIGRATIONS, connect, migrate, sqlite_url
 from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store, UnitOfWork
 
@@ -61,3 +63,63 @@ def test_rotating_the_key_reseals_what_sharing_stores(store: Store) -> None:
         assert uow.professionals.get(uow.users.find("test", "mark")).name == "Mark"
     for opened in (both, only_new):
         opened.engine.dispose()
+
+
+ID_TABLES = ("users", "undo_steps", "invites", "links", "asks", "outbox")
+
+
+def test_a_deleted_links_id_is_never_handed_out_again(store: Store) -> None:
+    now = datetime.now(UTC)
+    with UnitOfWork(store) as uow:
+        youth, member = (uow.users.ensure("test", name, now) for name in ("noor", "ahmed"))
+        first = uow.links.create(youth, member, ShareRole.JIM, "p2", now)
+        ask = uow.asks.create(first, "a1", uow.asks.OPEN, now)
+        uow.links.delete(first)  # the highest id, and its ask with it
+        second = uow.links.create(youth, member, ShareRole.JIM, "p2", now)
+        assert second > first and uow.asks.create(second, "a1", uow.asks.OPEN, now) > ask
+        uow.commit()
+    if store.engine.dialect.name == "sqlite":
+        with store.engine.connect() as connection:
+            schema = dict(connection.execute(text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
+        assert all("AUTOINCREMENT" in schema[table] for table in ID_TABLES)
+
+
+def test_upgrading_from_0004_keeps_every_row_and_never_reuses_an_id(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "old.db")
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+        for statement in (
+                "INSERT INTO users (id, channel, external_id, created_at, address) VALUES "
+                "(1, 'test', 'h1', :now, 's1'), (2, 'test', 'h2', :now, 's2')",
+                "INSERT INTO conversations VALUES (1, 'sealed', 3, :now)",
+                "INSERT INTO undo_steps (id, user_id, document) VALUES (7, 1, 'step')",
+                "INSERT INTO invites (id, token_hash, kind, inviter_id, person_id, opened_by, "
+                "created_at, expires_at) VALUES (4, 'hash', 'jim', 1, 'p2', 2, :now, :now)",
+                "INSERT INTO links (id, youth_id, member_id, role, person_id, created_at) "
+                "VALUES (5, 1, 2, 'jim', 'p2', :now)",
+                "INSERT INTO asks (id, link_id, subject, status, created_at) "
+                "VALUES (6, 5, 'a1', 'open', :now)",
+                "INSERT INTO outbox (id, recipient_id, document, created_at, youth_id, link_id) "
+                "VALUES (8, 2, 'note', :now, 1, 5)"):
+            connection.execute(text(statement), {"now": now})
+    engine.dispose()
+    upgraded = connect(url)  # as the program opens it: foreign keys on
+    with upgraded.begin() as connection:
+        kept = {table: connection.execute(text(f"SELECT id FROM {table}")).scalars().all()
+                for table in ID_TABLES}
+        assert kept == {"users": [1, 2], "undo_steps": [7], "invites": [4], "links": [5],
+                        "asks": [6], "outbox": [8]}
+        assert connection.execute(text("SELECT document FROM conversations")).scalar() == "sealed"
+        connection.execute(text("DELETE FROM links WHERE id = 5"))  # still cascades
+        assert not connection.execute(text("SELECT id FROM asks")).all()
+        again = connection.execute(text(
+            "INSERT INTO links (youth_id, member_id, role, created_at) "
+            "VALUES (1, 2, 'jim', :now) RETURNING id"), {"now": now}).scalar()
+    assert again == 6
+    upgraded.dispose()

@@ -4,13 +4,16 @@ youth's chat clean."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, User
 
 from bot.adapters.telegram.handlers import after_press
+from bot.adapters.telegram.remembered import Remembered
 from bot.flows.messages import Choice, Message, Reply
 from bot.storage.unit_of_work import UnitOfWork
+from tests.telegram_fake.interview import INTERVIEW
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
 
@@ -102,7 +105,8 @@ async def test_a_toggled_question_too_long_for_one_message_is_sent_again_whole(
                                         for n in range(6)]),
                            choices=(Choice("a", "✅ Een"),), step=3, multi=True,
                            replaces_previous=True)
-            await after_press(bot, user.id, query, shown, Reply([long], "Een"), 3)
+            await after_press(bot, user.id, query, shown, Reply([long], "Een"), 3,
+                              Remembered())
         assert "reply_markup" not in user.chat.messages[shown.message_id]
         assert user.chat.messages[shown.message_id]["text"] == "Kies wat past."
         pieces = user.bot_messages[1:]
@@ -134,3 +138,73 @@ async def test_a_toast_after_taal_is_in_the_new_language(tg: FakeTelegram) -> No
     await sem.click("English")
     await sem.click("Oké, we beginnen", message=welcome, question=False)
     assert sem.toast == "That question is already answered."
+
+
+async def test_a_double_tap_closes_the_question_once(tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4030, "Sem")
+    await sem.send_text("/start")
+    welcome = sem.last_question()
+    await sem.double_click("Oké, we beginnen")
+    assert sem.chat.messages[welcome["message_id"]]["text"].endswith("→ Oké, we beginnen")
+    assert sem.chat.answers == [None, "Die vraag is al beantwoord."]
+    assert [m["text"] for m in sem.bot_messages].count("Hoe mag ik je noemen?") == 1
+    assert len(tg.calls_of("editMessageText")) == 1
+    assert not tg.calls_of("editMessageReplyMarkup")  # Telegram refuses an edit of nothing
+
+
+async def test_twenty_youth_double_tapping_every_button_meet_no_refusal(
+        tg: FakeTelegram) -> None:
+    """Under load both presses of a double tap carry the question with its buttons."""
+
+    async def double_tapping(user: FakeUser) -> None:
+        await user.send_text("/start")
+        for kind, value in INTERVIEW[:13]:
+            if kind == "click":
+                await user.double_click(value)
+            else:
+                await user.send_text(value)
+
+    youth = [FakeUser(tg, 4100 + n, "Jongere") for n in range(20)]
+    await asyncio.gather(*(double_tapping(user) for user in youth))
+    assert not tg.errors  # (the fixture checks this as well)
+    with UnitOfWork(tg.store) as uow:
+        for user in youth:
+            plan = uow.conversations.load_for("telegram", str(user.id))[1].parse()[1]
+            assert [p.name for p in plan.people] == ["Sanne", "Ahmed"]
+
+
+async def test_a_flood_of_presses_is_answered_but_not_read(
+        tg_flood_limited: FakeTelegram) -> None:
+    tg = tg_flood_limited
+    sem = FakeUser(tg, 4031, "Sem")
+    await sem.send_text("/start")
+    welcome = sem.last_question()
+    data = welcome["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    before = len(tg.calls)
+    queries = [tg.new_query_id(sem.id) for _ in range(60)]
+    for query_id in queries:  # one press replayed sixty times within a second
+        tg.push_update("callback_query", {"id": query_id, "from": sem.json,
+                                          "message": dict(welcome), "data": data,
+                                          "chat_instance": str(sem.id)})
+    await sem.until(lambda: all(tg.was_answered(q) for q in queries))
+    await sem.receives("Je stuurt veel berichten snel na elkaar.")
+    made = [call.method for call in tg.calls[before:] if call.method != "getUpdates"]
+    assert made.count("answerCallbackQuery") == 60  # each press: its spinner stops
+    assert made.count("editMessageText") == 1  # the first press counted
+    assert made.count("sendMessage") == 2  # the next question, and one calm notice
+    assert len(made) == 63  # (three a press made 180)
+
+
+async def test_after_a_reply_that_never_arrived_the_question_is_sent_again(
+        tg: FakeTelegram) -> None:
+    sem = FakeUser(tg, 4032, "Sem")
+    await sem.send_text("/start")
+    tg.break_next("sendMessage")  # Telegram fails to deliver "Hoe mag ik je noemen?"
+    await sem.click("Oké, we beginnen", question=False)
+    assert "Er ging iets mis" in sem.last_text()
+    await sem.send_text("hallo?")  # the retry: not the name, of a question never seen
+    assert sem.last_text() == ("Mijn vorige bericht kwam niet bij je aan. Dit was mijn vraag:"
+                               "\n\nHoe mag ik je noemen?")
+    assert stored_name(tg, sem) is None
+    await sem.send_text("Sem")  # seen now: read as the answer
+    assert stored_name(tg, sem) == "Sem"

@@ -13,6 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.config import Settings
 from tests.telegram_fake.bot import KEY, running_bot
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
@@ -107,7 +108,7 @@ async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
                                webhook_port=port, webhook_secret="s3cret-token_1"):
             assert tg.webhook == {"url": url, "secret_token": "s3cret-token_1"}
             assert tg.allowed_updates == {"message", "edited_message", "callback_query",
-                                          "channel_post"}
+                                          "channel_post", "my_chat_member"}
             sem = FakeUser(tg, 5001, "Sem")
             await sem.send_text("/start")
             await sem.click("Oké, we beginnen")
@@ -125,4 +126,40 @@ async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
                         assert response.status == 403
             await sem.click("Goed")  # the forged /verwijder was never handled
             assert sem.last_text() == "Moet er vandaag of morgen iets geregeld worden?"
+        tg.assert_no_errors()
+
+
+async def forged_post(port: int, secret: str, length: int, body: bytes = b"") -> bytes:
+    """The server's first answer line to a post announcing ``length`` bytes of which only
+    ``body`` is sent: a server that reads the body before checking the secret waits."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 f"Content-Type: application/json\r\nContent-Length: {length}\r\n"
+                 f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n\r\n".encode() + body)
+    await writer.drain()
+    try:
+        return await asyncio.wait_for(reader.readline(), 10)
+    finally:
+        writer.close()
+
+
+async def test_the_webhook_checks_the_secret_before_reading_and_caps_the_body(
+        tmp_path: Path) -> None:
+    port = unused_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    assert Settings(_env_file=None).webhook_listen == "127.0.0.1"  # behind the TLS proxy
+    async with FakeTelegram() as tg:
+        async with running_bot(tg, tmp_path, webhook_url=url, webhook_port=port,
+                               webhook_secret="s3cret-token_1"):
+            hundred_mb = 100 * 1024 * 1024
+            for _ in range(8):  # refused on the headers alone, nothing of the body read
+                assert (await forged_post(port, "wrong", hundred_mb)).startswith(
+                    b"HTTP/1.1 403")
+            assert (await forged_post(port, "s3cret-token_1", hundred_mb)).startswith(
+                b"HTTP/1.1 413")  # even from Telegram: no update is that big
+            assert (await forged_post(port, "s3cret-token_1", 3, b"{x}")).startswith(
+                b"HTTP/1.1 400")
+            sem = FakeUser(tg, 5002, "Sem")
+            await sem.send_text("/start")  # the real ones still come through
+            assert sem.buttons()[0] == "Oké, we beginnen"
         tg.assert_no_errors()

@@ -20,7 +20,9 @@ async def flooded(tg: FakeTelegram, user_id: int) -> FakeUser:
     return sem
 
 
-async def test_a_flood_gets_one_notice_and_the_rest_is_not_read(tg: FakeTelegram) -> None:
+async def test_a_flood_gets_one_notice_and_the_rest_is_not_read(
+        tg_flood_limited: FakeTelegram) -> None:
+    tg = tg_flood_limited
     sem = await flooded(tg, 4013)
     sem.push_text("nog een")
     notice = await sem.receives("Die lees ik even niet")
@@ -32,7 +34,8 @@ async def test_a_flood_gets_one_notice_and_the_rest_is_not_read(tg: FakeTelegram
 
 
 async def test_over_the_flood_limit_a_crisis_still_gets_the_help_lines(
-        tg: FakeTelegram) -> None:
+        tg_flood_limited: FakeTelegram) -> None:
+    tg = tg_flood_limited
     sem = await flooded(tg, 4020)
     await sem.receives("Die lees ik even niet")
     sem.push_text("ik wil dood")

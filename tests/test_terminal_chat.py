@@ -18,10 +18,8 @@ TYPED_INTERVIEW = [
     "1", "Noor", "17", "gaat wel", "ja", "Ik moet morgen mijn huur betalen",
     "mijn zus Sanne en oom Ahmed", "1 en 4", "dichtbij", "3", "een beetje", "dat is iedereen",
     "Sanne en Ahmed", "Ahmed", "later",
-    "wonen", "niet goed", "Een dak boven mijn hoofd", "Ruzie in huis", "Een eigen kamer", "-",
-    "goed", "Mijn zus", "niks nodig", "-",
-    "-", "-", "-",
-    "Ahmed", "deze maand", "ja",
+    "wonen slecht, rest goed", "Ruzie in huis", "Een dak boven mijn hoofd", "Een eigen kamer",
+    "ja", "ik zelf", "ik bel morgen de verhuurder", "Ahmed", "deze maand", "ja",
 ]
 
 
@@ -57,8 +55,10 @@ def test_a_whole_interview_in_the_terminal(tmp_path: Path) -> None:
     assert plan["people"][0]["roles"] == ["praktisch", "er_voor_je"]
     assert plan["jim"]["person_id"] == plan["people"][1]["id"]
     assert plan["domains"][Domain.WONEN]["need"] == "Een eigen kamer"
-    action = plan["actions"][0]
-    assert (action["helper"], action["when"]) == (HelperKind.PERSON, When.MAAND)
+    rent, room = plan["actions"]
+    assert (rent["helper"], rent["first_step"]) == (HelperKind.SELF, "ik bel morgen de verhuurder")
+    assert (room["what"], room["helper"], room["when"]) == ("Een eigen kamer", HelperKind.PERSON,
+                                                            When.MAAND)
 
 
 def test_split_over_two_runs_the_second_continues(tmp_path: Path) -> None:

@@ -249,6 +249,7 @@ WHO = [
     ("de huisarts", "org:huisarts"), ("schuldhulp", "org:schuldhulp"),
     ("de gemeente", "org:gemeente"), ("idk", "unknown"), ("geen idee", "unknown"),
     ("kees", "Kees"), ("myself", "self"), ("sanne misschien", "Sanne"),
+    ("samen met sanne", "Sanne"), ("iemand van de kerk", "other"),
 ]
 
 WHEN = [
@@ -277,3 +278,20 @@ def test_the_table_is_large_enough() -> None:
                          ids=[f"{k}:{t}" for k, t, _ in TABLE])
 def test_a_typed_answer_is_read_as_meant(kind: str, typed: str, expected: str) -> None:
     assert reading(kind, typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "helper", "together", "said"), [
+    ("ik zelf samen met mijn tante", "Fatima", True, None),
+    ("het wijkteam", "org:wijkteam", False, "Ik schrijf op: het wijkteam helpt je hiermee."),
+    ("iemand van de kerk", "other", False,
+     "Ik schrijf op: iemand van de kerk helpt je hiermee."),
+])
+def test_a_typed_helper_is_a_person_an_organisation_or_own_words(
+        typed: str, helper: str, together: bool, said: str | None) -> None:
+    """HOE's helper: someone from the plan (with the youth), an organisation kept apart, or,
+    when neither is named, the youth's own words; a helper not chosen from WIE is said back."""
+    _, plan, messages = answer("who", typed)
+    action = plan.action("a1")
+    assert reading("who", typed) == helper and action.together is together
+    assert action.helper_text == (typed if helper == "other" else None)
+    assert said is None or said in messages[0].text

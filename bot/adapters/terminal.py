@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +20,7 @@ from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.messages import Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
+from bot.private_files import write_private
 from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns
 
@@ -34,12 +36,12 @@ def to_terminal(text: str, bold: bool) -> str:
 
 
 def save_attachments(message: Message, files_dir: Path, t: Translator) -> list[str]:
-    """Files can't be shown in a terminal: they are saved, and the line says where."""
+    """Files can't be shown in a terminal: they are saved (for the owner's eyes only), and
+    the line says where."""
     lines = []
     for attachment in message.attachments:
-        files_dir.mkdir(parents=True, exist_ok=True)
         path = files_dir / attachment.filename
-        path.write_bytes(attachment.data)
+        write_private(path, attachment.data)
         lines.append(t.plain(N_("📎 Bestand bewaard: {path}"), path=path))
     return lines
 
@@ -74,11 +76,13 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         language: str | None = None) -> None:
     """Chat until the input ends; every line is one turn, stored before it is answered.
 
-    Files the bot sends (the data export, later the plan as PDF) are saved in ``files_dir``.
+    Files the bot sends (the data export, the plan as PDF) are saved in ``files_dir``, one
+    folder per person; /verwijder removes that folder with everything else.
     """
     bold = stdout.isatty()
     t = Translator(language or "nl")
     last_question: Message | None = None
+    erased = False
 
     def show(messages: list[Message]) -> None:
         nonlocal last_question
@@ -90,9 +94,12 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         stdout.flush()
 
     def turn(user_input: UserInput) -> None:
-        nonlocal t
+        nonlocal t, erased
         taken = turns.take(CHANNEL, user, user_input, language)
         t = Translator(taken.lang)  # the conversation's language now (it changes with /taal)
+        erased = taken.erased
+        if erased:
+            shutil.rmtree(files_dir / user, ignore_errors=True)
         show(taken.with_documents().messages)
         waiting = turns.pending(CHANNEL, user)
         show([m for delivery in waiting for m in delivery.messages])
@@ -113,5 +120,6 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         if not line:
             break
         turn(read_line(line.rstrip("\n"), last_question))
-    goodbye = t(N_("Tot later! Alles is bewaard."))
+    goodbye = t(N_("Dag! Er is niets meer van je bewaard.") if erased
+                else N_("Tot later! Alles is bewaard."))
     stdout.write("\n" + to_terminal(goodbye, bold) + "\n")

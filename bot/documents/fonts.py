@@ -1,7 +1,9 @@
-"""The documents' font: Source Sans Pro from the ``font-source-sans-pro`` package.
+"""The documents' font: Source Sans Pro, shipped in ``bot/documents/fonts/`` with its licence.
 
-It covers Dutch and most European text; characters it lacks (emoji, other scripts) are left
-out of documents rather than drawn as empty boxes.
+The files are Adobe's, unmodified, under the SIL Open Font License 1.1 (``OFL.txt`` next to
+them): kept in the package so that documents need neither system fonts nor an unmaintained
+font package. It covers Dutch and most European text; characters it lacks (emoji, other
+scripts) are left out of documents rather than drawn as empty boxes.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-import font_source_sans_pro
 from fontTools.ttLib import TTFont
 
-FONTS = Path(font_source_sans_pro.__file__).resolve().parent / "files"
+FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "SourceSansPro-Regular.ttf", FONTS / "SourceSansPro-Bold.ttf"
 
 

@@ -19,7 +19,7 @@ from bot.documents.network_picture import network_png
 from bot.flows import plan_voice
 from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import relation_text, unnamed
-from bot.flows.interview.wat import STATUS_LABELS
+from bot.flows.interview.wat import domain_lines, status_word
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_view import HELPERS, OWN_WORDS, organisation_names
 from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
@@ -123,15 +123,9 @@ def _wat(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
         answer = plan.domains.get(domain)
         if answer is None:
             continue
-        status = (t.plain(STATUS_LABELS[answer.status]) if answer.status
-                  else t.plain(N_("overgeslagen")) if answer.skipped else "…")
-        doc.line(f"{t.plain(label, youth=youth)}: {status.lower()}", bold=True)
-        for template, text in ((N_("Gaat goed: {text}"), answer.going_well),
-                               (N_("Moeilijk: {text}"), answer.hard),
-                               (N_("Nodig: {text}"), answer.need),
-                               (N_("Over een paar maanden: {text}"), answer.future)):
-            if text:
-                doc.line(t.plain(template, text=text), indent=5)
+        doc.line(f"{t.plain(label, youth=youth)}: {status_word(answer, t.plain)}", bold=True)
+        for line in domain_lines(answer, t.plain):
+            doc.line(line, indent=5)
         if answer.safety_plan:
             doc.line(t.plain(N_("Veiligheidsplan")), indent=5, bold=True)
             for template, text in zip(voice.safety, (answer.safety_plan.warning_signs,
@@ -155,6 +149,11 @@ def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
         table.row(headings)
         for action in plan.actions:
             when = t.plain(WHEN_LABELS[action.when]) if action.when else "…"
-            table.row([printable(action.what) or "…",
+            if action.due is not None:
+                when += "\n" + long_date(action.due, t.lang)
+            what = action.what
+            if action.first_step:
+                what += "\n" + t.plain(N_("Eerste stap: {text}"), text=action.first_step)
+            table.row([printable(what) or "…",
                        printable(plan_voice.helper_word(plan, action, t, voice)) or "…", when,
                        printable(plan_voice.action_status(plan, action, t)) or "…"])

@@ -36,6 +36,7 @@ class Conversation(BaseModel):
     started: bool = False
     paused: bool = False
     seen: list[str] = Field(default_factory=list)  # questions whose intro was shown
+    undelivered: bool = False  # the last reply never reached the user (see Turns.not_delivered)
 
     @property
     def in_detour(self) -> bool:

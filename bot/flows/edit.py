@@ -45,7 +45,8 @@ PERSON, ADD, FALLBACK, JIM, NEW, REMOVE = "person", "add", "fallback", "jim", "n
 PAST = {
     ABOUT: ("age",), "name": ("age",), "age": ("mood",), "mood": ("urgent",),
     URGENT: ("people",), PEOPLE: ("person_relation", "person_roles", "fallback", "jim"),
-    FALLBACK: ("jim",), JIM: ("jim_other", "domain_pick"), DOMAIN: ("domain_status",),
+    FALLBACK: ("jim",), JIM: ("jim_other", "domain_pick"),
+    DOMAIN: ("domain_status", "domain_hard", "domain_good", "action_who", "overview"),
 }
 PERSON_PARTS = {
     "person_relation": N_("Wie het is voor jou"),
@@ -144,7 +145,7 @@ class EditUrgent(Cancellable):
         if choice == NEW:
             ctx.queue("urgent_what")
             return Outcome.ACCEPTED
-        ctx.plan.urgent = [u for u in ctx.plan.urgent if u.id != choice]
+        ctx.plan.remove_urgent(choice)
         ctx.changed("urgent")
         ctx.note(ctx.t(N_("Fijn dat het geregeld is. Ik heb het van je plan gehaald.")))
         return Outcome.ACCEPTED

@@ -155,11 +155,12 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     returns them changed; anything else it reaches only through ``sharing``.
     """
     turn = _TurnState(conversation, plan, now, sharing)
+    unseen, turn.conv.undelivered = turn.conv.undelivered, False  # this reply is sent anew
     said = user_input.text if user_input.kind is InputKind.TEXT else user_input.aside
     if said:
         kinds = detect(said, turn.conv.lang)
         if kinds:  # before anything else: a calm reply with the right help lines
-            return _crisis(turn, user_input, kinds)
+            return _crisis(turn, user_input, kinds, may_answer=not unseen)
     if user_input.kind is InputKind.COMMAND:
         return _command(turn, user_input)
     if user_input.kind is InputKind.MEDIA:
@@ -181,13 +182,18 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         return _paused(turn, user_input)
     if user_input.kind is InputKind.CHOICE:
         return _choice(turn, user_input)
+    if unseen:  # the user never saw the current question: this text can't answer it
+        turn.say(turn.t(N_("Mijn vorige bericht kwam niet bij je aan. Dit was mijn vraag:")))
+        return _reask(turn)
     return _answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
 
 
 def after_undo(conversation: Conversation, plan: Plan, restored: bool,
-               now: datetime) -> list[Message]:
-    """The reply once the caller has (or could not have) restored the previous checkpoint."""
-    turn = _TurnState(conversation, plan, now)
+               now: datetime, sharing: SharingPort | None = None) -> list[Message]:
+    """The reply once the caller has (or could not have) restored the previous checkpoint;
+    ``sharing`` for a question that offers a member's choices (their home page)."""
+    conversation.undelivered = False  # (a restored step may hold it) the question is sent now
+    turn = _TurnState(conversation, plan, now, sharing)
     turn.ctx.note(turn.t(N_("Oké, we gaan een stap terug.")) if restored
                   else turn.t(N_("Er is nog niets om terug te gaan.")))
     turn.ask()
@@ -203,18 +209,21 @@ URGENT_ANSWER = "urgent_what"
 PRACTICAL_ANSWERS = frozenset({"domain_hard", "domain_need"})
 
 
-def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind]) -> TurnResult:
+def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind],
+            may_answer: bool = True) -> TurnResult:
     """A risk signal, wherever the youth is: the crisis reply first, then the offer to tell
     the linked professional, then the veiligheidsplan, then back to where they were.
 
-    The message is not an answer (it stays out of the plan), except at the questions above.
+    The message is not an answer (it stays out of the plan), except at the questions above
+    when the user saw that question (``may_answer``).
     """
     conv, ctx = turn.conv, turn.ctx
-    typed = user_input.kind is InputKind.TEXT and conv.started and not conv.paused
+    typed = (may_answer and user_input.kind is InputKind.TEXT and conv.started
+             and not conv.paused)
     if typed and conv.state in SAFETY_ANSWERS:
         turn.messages.append(crisis_reminder(kinds, turn.t, age=ctx.plan.age))
         return _answer(turn, lambda q: q.on_text(ctx, user_input.text))
-    professionals = ([(p.id, p.name) for p in ctx.sharing.linked_professionals()]
+    professionals = ([(p.ref, p.name) for p in ctx.sharing.linked_professionals()]
                      if ctx.sharing is not None else [])
     names = names_text([name for _, name in professionals], turn.t)
     turn.messages.extend(crisis_reply(kinds, turn.t, age=ctx.plan.age,
@@ -233,7 +242,7 @@ def _crisis(turn: _TurnState, user_input: UserInput, kinds: frozenset[RiskKind])
 
 
 def _after_crisis(turn: _TurnState, kinds: frozenset[RiskKind],
-                  professionals: list[tuple[int, str]], stored: bool) -> TurnResult:
+                  professionals: list[tuple[str, str]], stored: bool) -> TurnResult:
     """After the crisis reply: ask about the professional and offer a veiligheidsplan (a
     detour), unless that is where the youth already is."""
     conv = turn.conv

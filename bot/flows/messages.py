@@ -8,6 +8,7 @@ an old question from a click on the current one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -39,8 +40,9 @@ class Message:
     sending a new one (used when a multi-choice question toggles a mark). ``invite`` is an
     invitation token: each adapter shows it its own way (a t.me link, a code to type).
     ``documents`` names files to make from the user's own plan (:data:`NETWORK_PICTURE`,
-    :data:`PLAN_PDF`):
-    flows stay pure, and the turn attaches them after it is stored. ``introduces_file``: the
+    :data:`PLAN_PDF`), or from a plan shared with them (a marker naming the link, see
+    :func:`bot.documents.files.shared_document`):
+    flows stay pure, and the files are made after the turn is stored. ``introduces_file``: the
     text only says what the one file is, so an adapter may show it as the file's caption.
     """
 
@@ -119,3 +121,12 @@ SHARED_CHOICE = "s:"
 """Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
 sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against
 stored state, never against the current question."""
+
+
+_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def read_number(text: str) -> int | None:
+    """A whole number in ASCII digits (at most 18) from button data or a reference, else
+    None: ``str.isdigit`` also accepts "²" (which ``int`` refuses) and other scripts' digits."""
+    return int(text) if _NUMBER.fullmatch(text) else None

@@ -4,7 +4,7 @@ in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)
 from __future__ import annotations
 
 from bot.flows.interview.relations import organisation_called, relation_text, unnamed
-from bot.flows.interview.wat import DOMAIN_ICONS, STATUS_LABELS
+from bot.flows.interview.wat import DOMAIN_ICONS, domain_lines, status_word
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import (
     FOR_YOUTH,
@@ -13,7 +13,7 @@ from bot.flows.plan_voice import (
     helper_word,
     person_word,
     urgent_line,
-    when_word,
+    when_with_day,
     youth_word,
 )
 from bot.i18n import N_, Safe, Translator, escape
@@ -92,14 +92,9 @@ def _wat(plan: Plan, t: Translator, voice: Voice) -> str:
         answer = plan.domains.get(domain)
         if answer is None:
             continue
-        status = (t(STATUS_LABELS[answer.status]) if answer.status
-                  else t(N_("overgeslagen")) if answer.skipped else "…")
         label = t(domain_label, youth=youth)
-        lines.append(f"{DOMAIN_ICONS[domain]} <b>{label}</b>: {status.lower()}")
-        parts = ((N_("Gaat goed: {text}"), answer.going_well),
-                 (N_("Moeilijk: {text}"), answer.hard), (N_("Nodig: {text}"), answer.need),
-                 (N_("Over een paar maanden: {text}"), answer.future))
-        lines += ["   " + t(template, text=text) for template, text in parts if text]
+        lines.append(f"{DOMAIN_ICONS[domain]} <b>{label}</b>: {status_word(answer, t)}")
+        lines += ["   " + line for line in domain_lines(answer, t)]
         if answer.safety_plan:
             lines.append("   " + t(N_("<b>Veiligheidsplan</b>")))
             safety = zip(voice.safety, (answer.safety_plan.warning_signs,
@@ -116,6 +111,8 @@ def _hoe(plan: Plan, t: Translator, voice: Voice) -> str:
         lines.append(t(N_("Nog geen afspraken.")))
     for action in plan.actions:
         lines.append(f"• {escape(action.what)} → {helper_name(plan, action, t, voice)} → "
-                     f"{escape(when_word(action, t))} · "
+                     f"{escape(when_with_day(action, t))} · "
                      f"{escape(action_status(plan, action, t))}")
+        if action.first_step:
+            lines.append("   " + t(N_("Eerste stap: {text}"), text=action.first_step))
     return "\n".join(lines)

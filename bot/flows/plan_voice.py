@@ -39,6 +39,7 @@ class Voice:
     jim: str
     jim_undecided: str
     self_helper: str
+    together: str  # the youth with someone: ``{name}``
     professional: str
     roles: dict[Role, str]
     domains: dict[Domain, str]  # the life domains' names, in their order
@@ -54,6 +55,7 @@ FOR_YOUTH = Voice(
     jim=N_("Jouw JIM: {name}"),
     jim_undecided=N_("Jouw JIM: nog niet gekozen"),
     self_helper=N_("ikzelf"),
+    together=N_("ikzelf, samen met {name}"),
     professional=N_("mijn begeleider"),
     roles=ROLE_LABELS,
     domains=DOMAIN_LABELS,
@@ -67,6 +69,7 @@ FOR_OTHERS = Voice(
     jim=N_("JIM: {name}"),
     jim_undecided=N_("JIM: nog niet gekozen"),
     self_helper=N_("{youth} zelf"),
+    together=N_("{youth}, samen met {name}"),
     professional=N_("de begeleider"),
     roles={Role.PRAKTISCH: N_("Helpt met praktische dingen"),
            Role.SAMEN: N_("Doet leuke dingen samen"),
@@ -109,12 +112,17 @@ def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
     organisation = plan.organisation(action.person_id)
     if action.helper == HelperKind.ORGANISATION and organisation is not None:
         return organisation_called(organisation, t)
+    if action.helper == HelperKind.OTHER and action.helper_text:
+        return action.helper_text
     person = plan.person(action.person_id)
     if person is None:
         return t.plain(N_("nog niet bekend"))
+    name = person_word(person, t, voice)
     if person is plan.jim_person():
-        return t.plain(N_("{name} (JIM)"), name=person_word(person, t, voice))
-    return person_word(person, t, voice)
+        name = t.plain(N_("{name} (JIM)"), name=name)
+    if action.together:
+        return t.plain(voice.together, youth=youth_word(plan, t), name=name)
+    return name
 
 
 def urgent_line(plan: Plan, urgent: UrgentNeed, t: Translator, voice: Voice) -> str:
@@ -149,3 +157,11 @@ def _status(response: HelperResponse | None, name: str | None, t: Translator) ->
 def when_word(action: Action, t: Translator) -> str:
     """By when, as it reads in a sentence ("deze week"); "…" when not said yet (plain text)."""
     return t.plain(WHEN_LABELS[action.when]).lower() if action.when else "…"
+
+
+def when_with_day(action: Action, t: Translator) -> str:
+    """By when, with the day it stands for: "deze week (uiterlijk 4 december 2026)"."""
+    if action.due is None:
+        return when_word(action, t)
+    return t.plain(N_("{when} (uiterlijk {date})"), when=when_word(action, t),
+                   date=long_date(action.due, t.lang))

@@ -27,9 +27,9 @@ def safety_plan(ctx: Context) -> SafetyPlan:
     return answer.safety_plan
 
 
-def contact_cursor(professionals: list[tuple[int, str]], offer_plan: bool) -> dict:
-    """The cursor of the contact question: whom to ask about (link id, name), and whether
-    the veiligheidsplan is offered after."""
+def contact_cursor(professionals: list[tuple[str, str]], offer_plan: bool) -> dict:
+    """The cursor of the contact question: whom to ask about (link reference, name), and
+    whether the veiligheidsplan is offered after."""
     return {"professionals": [list(pro) for pro in professionals], "offer_plan": offer_plan}
 
 
@@ -48,8 +48,8 @@ class ContactOffer(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if ctx.sharing is not None:
-            ids = [link_id for link_id, _ in ctx.cursor["professionals"]]
-            ctx.notes.extend(ctx.sharing.ask_for_contact(ids))
+            links = [ref for ref, _ in ctx.cursor["professionals"]]
+            ctx.notes.extend(ctx.sharing.ask_for_contact(links))
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:

@@ -2,12 +2,13 @@
 
 Every turn of the conversation leaves a plan that validates against these models. Each stored
 plan carries its schema version: a plan written by a newer version of the program is refused
-on loading with a clear message, rather than read with the wrong meaning and saved back.
+on loading with a clear message, rather than read with the wrong meaning and saved back; an
+older plan is upgraded on loading (see :meth:`Plan._known_version`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -15,7 +16,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
-SCHEMA_VERSION = 2  # 2: own words with a person, organisations, organisations as helpers
+SCHEMA_VERSION = 3
+# 2: parked domains, the youth's own words, actions for urgent needs, helpers named in the
+#    youth's words, doing it together, a first step and a due date.
+# 3: own words with a person, professionals and organisations (``Plan.organisations``), an
+#    organisation as a helper. Both steps only add fields with defaults (and enum members):
+#    a version-1 or -2 plan reads as it is and is stored as version 3.
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -62,12 +68,15 @@ class Closeness(StrEnum):
 
 
 class HelperKind(StrEnum):
-    """Who takes an action: the youth, someone from WIE, the professional, or not yet known."""
+    """Who takes an action: the youth, someone from WIE, the professional, a professional or
+    organisation from ``Plan.organisations``, someone named only in the youth's words
+    ("de buurvrouw van mijn oma"), or not yet known."""
 
     SELF = "self"
     PERSON = "person"
     PROFESSIONAL = "professional"
     ORGANISATION = "organisation"  # ``person_id`` holds the organisation's id
+    OTHER = "other"
     UNKNOWN = "unknown"
 
 
@@ -124,6 +133,8 @@ class SafetyPlan(Strict):
 class DomainAnswer(Strict):
     status: Status | None = None
     skipped: bool = False
+    parked: bool = False  # "de rest later": not talked about yet, and the plan says so
+    own_words: Answer | None = None  # what the youth said about it that fits no field
     going_well: Answer | None = None
     hard: Answer | None = None
     need: Answer | None = None
@@ -156,21 +167,35 @@ class UrgentNeed(Strict):
 
 
 class Action(Strict):
-    """HOE: one need, who helps with it and by when (and what that helper said)."""
+    """HOE: one need (of a life domain, or an urgent need), who helps with it and by when
+    (and what that helper said).
+
+    ``when`` is the youth's word ("deze week"), ``due`` the day it stands for; ``together``:
+    the youth does it with the person helping; ``helper_text``: a helper named in the
+    youth's own words (:attr:`HelperKind.OTHER`).
+    """
 
     id: str
-    domain: Domain
+    domain: Domain | None = None  # None: the action of an urgent need
+    urgent_id: str | None = None
     what: Answer
     helper: HelperKind | None = None
     person_id: str | None = None
+    together: bool = False
+    helper_text: Answer | None = None
     when: When | None = None
+    due: date | None = None
+    first_step: Answer | None = None
+    own_words: Answer | None = None
     response: HelperResponse | None = None
 
-    def give_to(self, helper: HelperKind, person_id: str | None = None) -> None:
+    def give_to(self, helper: HelperKind, person_id: str | None = None, together: bool = False,
+                helper_text: str | None = None) -> None:
         """Who helps now. Someone else's answer doesn't hold for the new helper."""
         if (helper, person_id) != (self.helper, self.person_id):
             self.response = None
         self.helper, self.person_id = helper, person_id
+        self.together, self.helper_text = together, helper_text
 
 
 class Change(Strict):
@@ -199,13 +224,14 @@ class Plan(Strict):
     @model_validator(mode="before")
     @classmethod
     def _known_version(cls, data: Any) -> Any:
-        """A plan written by a newer version is refused, never half read or written back."""
+        """A plan written by a newer version is refused, never half read or written back; an
+        older one is upgraded (1 → 2 → 3 only add fields with defaults)."""
         version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise ValueError(f"plan schema {version} is newer than this program's "
                              f"({SCHEMA_VERSION}): update the program")
         if isinstance(version, int) and version < SCHEMA_VERSION:
-            data = {**data, "schema_version": SCHEMA_VERSION}  # 1 → 2: new fields default
+            data = {**data, "schema_version": SCHEMA_VERSION}  # 1 → 2 → 3: new fields default
         return data
 
     def person(self, person_id: str | None) -> Person | None:
@@ -254,6 +280,18 @@ class Plan(Strict):
         self.actions = [a for a in self.actions if a.id != action_id]
         if action.domain in self.domains:
             self.domains[action.domain].need = None
+        if action.urgent_id is not None:
+            self.urgent = [u for u in self.urgent if u.id != action.urgent_id]
+
+    def remove_urgent(self, need_id: str) -> None:
+        """An urgent need is arranged: it leaves the plan, and so does its action."""
+        self.urgent = [u for u in self.urgent if u.id != need_id]
+        self.actions = [a for a in self.actions if a.urgent_id != need_id]
+
+    def load_of(self, person_id: str) -> int:
+        """How many actions this person helps with."""
+        return sum(1 for a in self.actions
+                   if a.helper == HelperKind.PERSON and a.person_id == person_id)
 
     def next_id(self, prefix: str) -> str:
         """A short id unique within this plan (ids stay stable when items are removed)."""

@@ -1,7 +1,13 @@
-"""Spot signals of acute risk (suicide, self-harm, violence, danger, no place to sleep) in text.
+"""Spot signals of acute risk (suicide, self-harm, violence, exploitation, danger, no place to
+sleep, worry about someone else) in text.
 
 ``detect(text, lang)`` returns the kinds of risk a message signals. A missed signal is the
 worst failure here, so matching is generous: a false alarm only shows help lines.
+``assess(text, lang)`` says the same as a :class:`Detection`: the kinds that are sure, those
+that are only probable (a weak signal such as "weet niet waar ik heen moet als het misgaat",
+where a caller had better ask first), and the kinds behind a worry about someone else.
+``detect`` returns sure and probable kinds together, so no signal is lost for a caller that
+does not ask first.
 
 How a message is matched
 ------------------------
@@ -17,7 +23,16 @@ How a message is matched
    normalisation when they were loaded, so they are written in plain spelling.
 3. **Suppressed** when a ``[not]`` pattern (a known false positive or figure of speech) covers
    the whole match: "dood van het lachen" covers "wil ... dood" in "ik wil dood van het lachen"
-   only if the ``[not]`` line also spans the "wil".
+   only if the ``[not]`` line also spans the "wil"; or when a negation word ("niet",
+   "nooit", "geen") stands in the match or up to three words around it in the same clause
+   and the pattern itself holds none ("ik denk niet aan zelfmoord"; not "niet meer leven").
+4. **Combined**: the ``[combine]`` lines over the ``[concepts]`` of each clause, whose words
+   count in any form (by lemma, ``simplemma``: "sliep" is "slapen") and with one typo (see
+   :mod:`bot.safety.lexicon`): "ik overweeg te sterven" is *self + think + dying*.
+5. **About someone else**: a sentence that names a friend or sister with no "me"/"mezelf"
+   of the youth's own, or says "niet ik maar", or "zichzelf", turns its signals into
+   ``WORRY_OTHER``; it is also read with "zichzelf" as "mezelf" (``[swap]``), so the
+   patterns written for the youth find "ze snijdt zichzelf".
 
 The phrase lists of every shipped language are used together (youth switch language mid
 sentence: "ik wil gewoon dood, kms"); ``lang`` only decides which list wins where two lists
@@ -27,12 +42,18 @@ Phrase file format (``locales/<lang>/safety_phrases.txt``, UTF-8)
 -----------------------------------------------------------------
 - ``# ...`` comment lines and blank lines are ignored.
 - ``[suicide]``, ``[self_harm]``, ``[home_violence]``, ``[sexual_violence]``,
-  ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a match signals that kind.
+  ``[exploitation]``, ``[acute_danger]``, ``[no_sleeping_place]``: one pattern per line; a
+  match signals that kind (worry about someone else has no section: see step 5).
 - ``[not]``: patterns of known false positives; a match covering a signal suppresses it.
 - ``[words]``: ``canonical = variant | variant | ...``; each variant (one or more words) is
   replaced by the canonical spelling before matching.
 - ``[typos]``: one word per line (at least 7 letters); a word one typo away (a letter missing,
   extra, wrong or two swapped) is read as this word, also as the first part of a compound.
+- ``[?kind]``: patterns of a weak signal; a match makes the kind only probable.
+- ``[concepts]``: ``name = word | word``; ``[combine]``: ``kind = concept + concept|concept``
+  (``?kind`` for a probable one). Concept words count for messages in their file's language.
+- ``[other]``: patterns saying a sentence is about someone else; ``[swap]``: like ``[words]``,
+  applied to such sentences only ("mezelf = zichzelf").
 
 A pattern is a sequence of words separated by spaces, matched as whole words in order:
 
@@ -50,6 +71,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -57,10 +79,19 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, locales_dir
+from bot.safety.lexicon import (
+    NEGATION,
+    Combination,
+    Concepts,
+    denies,
+    parse_combination,
+)
 
 PHRASES_FILE = "safety_phrases.txt"
 MAX_GAP_WORDS = 3
 MIN_TYPO_WORD = 7
+MAX_NEGATION_DISTANCE = 3
+MIN_COMBINED = 2  # a combination names at least two concepts
 _TOKEN_CACHE = 1 << 16
 _FOLD_CACHE = 1 << 15
 
@@ -72,13 +103,51 @@ class RiskKind(StrEnum):
     SEXUAL_VIOLENCE = "sexual_violence"
     ACUTE_DANGER = "acute_danger"
     NO_SLEEPING_PLACE = "no_sleeping_place"
+    EXPLOITATION = "exploitation"  # made to do things: a loverboy, sexting under pressure
+    WORRY_OTHER = "worry_other"  # the youth worries about someone else ("niet ik maar ...")
 
 
-NOTHING: frozenset[RiskKind] = frozenset()
+@dataclass(frozen=True)
+class Detection:
+    """What a message signals: ``sure`` kinds, and kinds that are only ``probable`` (a weak
+    signal: better to ask first, e.g. "Heb je vannacht een plek om te slapen?").
+    ``about_other`` holds the kinds behind a ``WORRY_OTHER`` signal."""
+
+    sure: frozenset[RiskKind] = frozenset()
+    probable: frozenset[RiskKind] = frozenset()
+    about_other: frozenset[RiskKind] = frozenset()
+
+    @property
+    def kinds(self) -> frozenset[RiskKind]:
+        """Every kind signalled, sure or probable."""
+        return self.sure | self.probable
+
+
+NO_SIGNAL = Detection()
 _NOT = "not"
 _WORDS = "words"
 _TYPOS = "typos"
-_SECTIONS = {kind.value for kind in RiskKind} | {_NOT, _WORDS, _TYPOS}
+_CONCEPTS = "concepts"
+_COMBINE = "combine"
+_OTHER = "other"
+_SWAP = "swap"
+_PROBABLE = "?"
+_KIND_VALUES = frozenset(kind.value for kind in RiskKind)
+_SECTIONS = ({kind.value for kind in RiskKind} | {_PROBABLE + kind.value for kind in RiskKind}
+             | {_NOT, _WORDS, _TYPOS, _CONCEPTS, _COMBINE, _OTHER, _SWAP})
+# Concepts the matcher itself relies on (defined in the phrase files).
+FIRST_PERSON = "first_person"
+PERSON_OTHER = "person_other"
+REFLEXIVE_OTHER = "reflexive_other"
+CONCERN = "concern"
+POSSESSIVE = "possessive"
+FAMILY = "family"
+CLAUSE_BREAK = "clause_break"
+FIRST_PERSON_SUBJECT = "first_person_subject"
+QUESTION = "question"
+OWN = "own"  # "mijn": the youth's own when it goes with OWN_THINGS
+OWN_THINGS = frozenset({"images", "sex_act", "body"})
+DENIAL = "denial"  # "geen": denies a pattern nearby ("mezelf geen pijn"), not a combination
 
 
 # --- normalising --------------------------------------------------------------------------
@@ -171,6 +240,8 @@ def _one_edit_apart(a: str, b: str) -> bool:
 _GAP = rf"(?: (?:[a-z0-9]+|\.)){{0,{MAX_GAP_WORDS}}}?"
 _END = r"(?= $| \. )"
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+_WORD = re.compile(r"\S+")
+_CLAUSE_END = re.compile(r"[,:()]+|\b(?:maar|but)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -180,16 +251,25 @@ class _Phrases:
     patterns: dict[str, list[str]] = field(default_factory=dict)
     words: list[tuple[str, str]] = field(default_factory=list)
     typos: list[str] = field(default_factory=list)
+    concepts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    combinations: list[Combination] = field(default_factory=list)
+    swap: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, other: _Phrases) -> None:
         for section, lines in other.patterns.items():
             self.patterns.setdefault(section, []).extend(lines)
+        for name, words in other.concepts.items():
+            self.concepts.setdefault(name, []).extend(words)
         self.words += other.words
         self.typos += other.typos
+        self.combinations += other.combinations
+        self.swap += other.swap
 
 
-def parse_phrases(text: str, source: str = "<phrases>") -> _Phrases:
-    """Read a phrase file (format in the module docstring); errors name the line."""
+def parse_phrases(text: str, source: str = "<phrases>",
+                  lang: str = DEFAULT_LANGUAGE) -> _Phrases:
+    """Read a phrase file (format in the module docstring) of language ``lang`` (the
+    language its concept words are lemmatised in); errors name the line."""
     phrases = _Phrases()
     section: str | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -204,12 +284,22 @@ def parse_phrases(text: str, source: str = "<phrases>") -> _Phrases:
             continue
         if section is None:
             raise ValueError(f"{where}: a line before the first [section]")
-        if section == _WORDS:
+        if section in (_WORDS, _SWAP, _CONCEPTS):
             canonical, sep, variants = line.partition("=")
             if not sep or not canonical.strip() or not variants.strip():
                 raise ValueError(f"{where}: expected 'canonical = variant | variant'")
-            phrases.words += [(variant.strip(), canonical.strip())
-                              for variant in variants.split("|") if variant.strip()]
+            pairs = [(variant.strip(), canonical.strip())
+                     for variant in variants.split("|") if variant.strip()]
+            if section == _CONCEPTS:
+                phrases.concepts.setdefault(canonical.strip(), []).extend(
+                    (variant, lang) for variant, _ in pairs)
+            else:
+                (phrases.words if section == _WORDS else phrases.swap).extend(pairs)
+        elif section == _COMBINE:
+            combination = parse_combination(line, where)
+            if combination.kind not in _KIND_VALUES:
+                raise ValueError(f"{where}: unknown kind {combination.kind!r}")
+            phrases.combinations.append(combination)
         elif section == _TYPOS:
             phrases.typos += line.split()
         else:
@@ -234,10 +324,31 @@ def _check_pattern(line: str, where: str) -> None:
                 raise ValueError(f"{where}: bad word {token!r} ('*' only at start or end)")
 
 
+class _Words:
+    """The words of a padded, normalised text with their offsets, to turn a match's span
+    into word and sentence positions without rescanning the text."""
+
+    def __init__(self, padded: str) -> None:
+        spans = [match.span() for match in _WORD.finditer(padded)]
+        self.words = [padded[a:b] for a, b in spans]
+        self._starts = [a for a, _ in spans]
+        self._sentence_ends = [a for (a, _), word in zip(spans, self.words, strict=True)
+                               if word == "."]
+
+    def index(self, offset: int) -> int:
+        """How many words start before ``offset``."""
+        return bisect_left(self._starts, offset)
+
+    def sentence(self, offset: int) -> int:
+        """The index of the sentence that a match starting at ``offset`` is in."""
+        return bisect_left(self._sentence_ends, offset)
+
+
 class _Matcher:
     """Normalisation and compiled patterns for one set of phrase lists."""
 
-    def __init__(self, phrases: _Phrases) -> None:
+    def __init__(self, phrases: _Phrases, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang
         self._typo_words = frozenset(self._plain(phrases.typos))
         by_first: dict[str, list[str]] = {}
         for word in sorted(self._typo_words):
@@ -265,19 +376,56 @@ class _Matcher:
                           if keys else None)
         self._multi_first = frozenset(key.split()[0] for key in keys)
 
-        self.positives: dict[RiskKind, list[re.Pattern[str]]] = {}
+        self.concepts = Concepts(phrases.concepts, lang, self._word, _one_edit_apart)
+        self._negators = self._words_of([*phrases.concepts.get(NEGATION, ()),
+                                         *phrases.concepts.get(DENIAL, ())])
+        self._clause_breaks = (self._words_of(phrases.concepts.get(CLAUSE_BREAK, ()), lang)
+                               | self._words_of(phrases.concepts.get(FIRST_PERSON_SUBJECT, ()),
+                                                lang)
+                               | {"."})
+        self._swap = {self._word(_fold(variant).strip()): self._word(_fold(word).strip())
+                      for variant, word in phrases.swap}
+        # Combinations by a concept of their first part: only those can fire.
+        self.combinations: dict[str, list[Combination]] = {}
+        for combination in phrases.combinations:
+            for name in combination.parts[0]:
+                self.combinations.setdefault(name, []).append(combination)
+
+        # kind -> [(pattern, probable, negatable)], sure ones first; a quick check per kind
+        # and one for all.
+        self.rules: dict[RiskKind, list[tuple[re.Pattern[str], bool, bool]]] = {}
         self.any_of_kind: dict[RiskKind, re.Pattern[str]] = {}
         every: list[str] = []
         for kind in RiskKind:
-            compiled = [self._regexes(line) for line in phrases.patterns.get(kind.value, ())]
-            if compiled:
-                self.positives[kind] = [re.compile(spanning) for spanning, _ in compiled]
-                searching = [search for _, search in compiled]
+            searching: list[str] = []
+            for probable in (False, True):
+                for line in phrases.patterns.get((_PROBABLE if probable else "") + kind.value, ()):
+                    spanning, search = self._regexes(line)
+                    self.rules.setdefault(kind, []).append(
+                        (re.compile(spanning), probable, self._negatable(line)))
+                    searching.append(search)
+            if searching:
                 self.any_of_kind[kind] = re.compile(" (?:" + "|".join(searching) + ")")
                 every += searching
         self.any_positive = re.compile(" (?:" + "|".join(every) + ")") if every else None
         self.negatives = [re.compile(self._regexes(line)[0])
                           for line in phrases.patterns.get(_NOT, ())]
+        self.any_negative = (re.compile("|".join(n.pattern for n in self.negatives))
+                             if self.negatives else None)
+        others = [self._regexes(line)[0] for line in phrases.patterns.get(_OTHER, ())]
+        self.other_marker = re.compile("|".join(others)) if others else None
+
+    def _words_of(self, entries: Iterable[tuple[str, str]],
+                  lang: str | None = None) -> frozenset[str]:
+        """The normalised words of concept entries (of ``lang`` only, if given)."""
+        return frozenset(self._word(word) for entry, entry_lang in entries
+                         if lang in (None, entry_lang) for word in _fold(entry).split())
+
+    def _negatable(self, line: str) -> bool:
+        """Whether a negation near a match of this pattern line denies it: not when the
+        pattern itself holds a negation ("niet meer leven", "geen slaapplek")."""
+        words = re.split(r"[\s|_]+", line.replace("*", "").replace("?", ""))
+        return self._negators.isdisjoint(self._word(word) for word in words if word)
 
     @staticmethod
     def _plain(words: Iterable[str]) -> Iterator[str]:
@@ -369,31 +517,146 @@ class _Matcher:
 
     # matching
 
-    def detect(self, text: str) -> frozenset[RiskKind]:
-        if self.any_positive is None:
-            return NOTHING
-        words = self.normalise(text)
-        if not words:
-            return NOTHING
-        padded = f" {words} "
-        if self.any_positive.search(padded) is None:
-            return NOTHING
-        covers: list[tuple[int, int]] | None = None
-        found: set[RiskKind] = set()
-        for kind, patterns in self.positives.items():
+    def assess(self, text: str) -> Detection:
+        """Sure and probable kinds; see :class:`Detection`."""
+        split = [(part, self._sentence(part)) for part in _SENTENCE_END.split(text)]
+        parts = [part for part, sentence in split if sentence]
+        if not parts:
+            return NO_SIGNAL
+        sentences = [sentence for _, sentence in split if sentence]
+        about_other = [self._about_other(sentence.split()) for sentence in sentences]
+        # A sentence with a figure of speech ([not]) fires no combination.
+        plain = [self.any_negative is not None and self.any_negative.search(f" {sentence} ")
+                 is not None for sentence in sentences]
+        views = [sentences]
+        if any(about_other):
+            views.append([self._swapped(sentence) if other else sentence
+                          for sentence, other in zip(sentences, about_other, strict=True)])
+        hits = {hit for view in views for hit in self._hits(" " + " . ".join(view) + " ")}
+        hits |= self._combined(parts, plain)
+
+        sure: set[RiskKind] = set()
+        probable: set[RiskKind] = set()
+        behind: set[RiskKind] = set()
+        for kind, weak, sentence in hits:
+            if about_other[min(sentence, len(about_other) - 1)]:
+                behind.add(kind)
+                kind = RiskKind.WORRY_OTHER
+            (probable if weak else sure).add(kind)
+        return Detection(frozenset(sure), frozenset(probable - sure), frozenset(behind))
+
+    def _hits(self, padded: str) -> set[tuple[RiskKind, bool, int]]:
+        """(kind, probable, sentence index) of every pattern that matches, unless a [not]
+        pattern covers the match or a negation near it denies it. Linear in the text: each
+        pattern is searched once, and one match per kind and sentence is enough."""
+        if self.any_positive is None or self.any_positive.search(padded) is None:
+            return set()
+        covers = [m.span() for n in self.negatives for m in n.finditer(padded)]
+        words = _Words(padded)
+        found: set[tuple[RiskKind, bool, int]] = set()
+        sentences = words.sentence(len(padded)) + 1
+        for kind, patterns in self.rules.items():
             if self.any_of_kind[kind].search(padded) is None:
                 continue
-            for pattern in patterns:
-                for match in pattern.finditer(padded):
-                    if covers is None:
-                        covers = [m.span() for n in self.negatives for m in n.finditer(padded)]
-                    start, end = match.span()
-                    if not any(a <= start and end <= b for a, b in covers):
-                        found.add(kind)
-                        break
-                if kind in found:
+            sure_in: set[int] = set()  # sentences where this kind is sure already
+            for pattern, probable, negatable in patterns:
+                if len(sure_in) == sentences:
                     break
-        return frozenset(found)
+                for match in pattern.finditer(padded):
+                    start, end = match.span()
+                    sentence = words.sentence(start)
+                    if sentence in sure_in or (kind, probable, sentence) in found:
+                        continue
+                    if any(a <= start and end <= b for a, b in covers):
+                        continue
+                    if negatable and self._denied(words, start, end):
+                        continue
+                    found.add((kind, probable, sentence))
+                    if not probable:
+                        sure_in.add(sentence)
+        return found
+
+    def _denied(self, words: _Words, start: int, end: int) -> bool:
+        """Whether a negation word stands in the match or just around it, within its clause
+        ("ik denk niet aan zelfmoord", "hij slaat me nooit"), and is no "niet meer"."""
+        first, last = words.index(start), words.index(end)
+        text = words.words
+        low = first
+        while low > first - MAX_NEGATION_DISTANCE and low > 0:
+            if text[low - 1] in self._clause_breaks:
+                break
+            low -= 1
+        high = last
+        while high < last + MAX_NEGATION_DISTANCE - 1 and high < len(text):
+            if text[high] in self._clause_breaks:
+                break
+            high += 1
+        for index in range(low, high):
+            if text[index] in self._negators:
+                around = range(max(0, index - 2), min(len(text), index + 3))
+                names = [self.concepts.of_word(text[i]) for i in around]
+                if denies(names, index - around.start):
+                    return True
+        return False
+
+    def _about_other(self, words: list[str]) -> bool:
+        """Whether a sentence is about someone else: "zichzelf", "niet ik maar ...", or a
+        friend or sister named with no "me"/"mezelf" of the youth's own, and no "ik" before
+        them (an "ik" after them only in a question or worry: "wat moet ik doen?")."""
+        if not words:
+            return False
+        if self.other_marker is not None and self.other_marker.search(f" {' '.join(words)} "):
+            return True
+        names = [self.concepts.of_word(word) for word in words]
+        if any(REFLEXIVE_OTHER in name for name in names):
+            return True
+        person = next((i for i, name in enumerate(names) if PERSON_OTHER in name), None)
+        if person is None:
+            return False
+        if any(CONCERN in name for name in names):
+            return True
+        asking = any(QUESTION in name for name in names)
+        for index, name in enumerate(names):
+            if FIRST_PERSON_SUBJECT in name:
+                if index < person or not asking:
+                    return False
+            elif name & {FIRST_PERSON, OWN}:
+                owner = index > 1 and POSSESSIVE in names[index - 1] and (
+                    PERSON_OTHER in names[index - 2])
+                after = names[index + 1] if index + 1 < len(names) else frozenset()
+                if FIRST_PERSON in name and not owner and not after & {PERSON_OTHER, FAMILY}:
+                    return False
+                if OWN in name and after & OWN_THINGS:  # "mijn fotos": the youth's own
+                    return False
+        return True
+
+    def _swapped(self, sentence: str) -> str:
+        """A sentence about someone else told as if about oneself ("ze snijdt zichzelf" →
+        "ik snijdt mezelf"), so the patterns written for the youth see it too."""
+        return " ".join(self._swap.get(word, word) for word in sentence.split())
+
+    def _combined(self, parts: list[str], plain: list[bool]) -> set[tuple[RiskKind, bool, int]]:
+        """Combinations of concepts that fire in a clause of a sentence, or in the whole
+        sentence when no clause of it holds a negation. A sentence with a [not] pattern (a
+        figure of speech) fires none."""
+        found: set[tuple[RiskKind, bool, int]] = set()
+        for index, (part, figure_of_speech) in enumerate(zip(parts, plain, strict=True)):
+            if figure_of_speech:
+                continue
+            clauses = [self.concepts.of_clause(_fold(clause).split())
+                       for clause in _CLAUSE_END.split(part)]
+            if len(clauses) > 1 and not any(NEGATION in clause for clause in clauses):
+                clauses.append(frozenset().union(*clauses))
+            for present in clauses:
+                if len(present) < MIN_COMBINED:
+                    continue
+                candidates = {c for name in present for c in self.combinations.get(name, ())}
+                for combination in candidates:
+                    if NEGATION in present and NEGATION not in combination.names:
+                        continue
+                    if combination.fires(present):
+                        found.add((RiskKind(combination.kind), combination.probable, index))
+        return found
 
 
 def phrases_path(lang: str) -> Path:
@@ -407,13 +670,14 @@ def _matcher(lang: str) -> _Matcher:
     for code in order:
         path = phrases_path(code)
         if path.is_file():
-            phrases.add(parse_phrases(path.read_text(encoding="utf-8"), source=str(path.name)))
-    return _Matcher(phrases)
+            phrases.add(parse_phrases(path.read_text(encoding="utf-8"),
+                                      source=f"{code}/{path.name}", lang=code))
+    return _Matcher(phrases, lang)
 
 
 def warm_up() -> None:
-    """Build the matchers now (about half a second): a long-running bot does this at start,
-    so the first youth who writes does not wait for it."""
+    """Build the matchers now (two to three seconds, mostly loading the lemma tables): a
+    long-running bot does this at start, so the first youth who writes does not wait."""
     for lang in LANGUAGES:
         _matcher(lang)
 
@@ -427,11 +691,19 @@ def normalise(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return _matcher(_language(lang)).normalise(text)
 
 
-def detect(text: str, lang: str) -> frozenset[RiskKind]:
-    """The kinds of risk that ``text`` signals; empty when none.
-
-    Safe on any input (any Unicode, any length); linear in the length of the text.
+def assess(text: str, lang: str) -> Detection:
+    """What ``text`` signals, with the kinds that are only probable apart (so a caller can
+    ask first). Safe on any input (any Unicode, any length); linear in the length of the text.
     """
     if not text:
-        return NOTHING
-    return _matcher(_language(lang)).detect(text)
+        return NO_SIGNAL
+    return _matcher(_language(lang)).assess(text)
+
+
+def detect(text: str, lang: str) -> frozenset[RiskKind]:
+    """The kinds of risk that ``text`` signals, sure or probable; empty when none.
+
+    Probable kinds are included: until a caller asks first (see :func:`assess`), a weak
+    signal still gets the help lines rather than nothing.
+    """
+    return assess(text, lang).kinds

@@ -156,10 +156,12 @@ def lines_for(kinds: Iterable[RiskKind], age: int | None = None) -> tuple[Helpli
         chosen.append(EMERGENCY)
     if found & {RiskKind.SUICIDE, RiskKind.SELF_HARM}:
         chosen.append(SUICIDE_PREVENTION)
-    if RiskKind.SEXUAL_VIOLENCE in found:
+    if found & {RiskKind.SEXUAL_VIOLENCE, RiskKind.EXPLOITATION}:
         chosen.append(SEXUAL_VIOLENCE_CENTRE)
     if RiskKind.HOME_VIOLENCE in found:
         chosen.append(VEILIG_THUIS)
+    if RiskKind.WORRY_OTHER in found:
+        chosen.append(SUICIDE_PREVENTION)  # 113 also advises whoever worries about someone
 
     minor = age is not None and age < 18
     if not found:

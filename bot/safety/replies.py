@@ -31,8 +31,10 @@ PRIORITY: tuple[RiskKind, ...] = (
     RiskKind.SUICIDE,
     RiskKind.SELF_HARM,
     RiskKind.SEXUAL_VIOLENCE,
+    RiskKind.EXPLOITATION,
     RiskKind.HOME_VIOLENCE,
     RiskKind.NO_SLEEPING_PLACE,
+    RiskKind.WORRY_OTHER,
 )
 
 ACKNOWLEDGEMENTS: dict[RiskKind, str] = {
@@ -49,6 +51,12 @@ ACKNOWLEDGEMENTS: dict[RiskKind, str] = {
         "Je hebt recht op een veilig thuis."),
     RiskKind.NO_SLEEPING_PLACE: N_(
         "Wat fijn dat je het zegt. Een slaapplek voor vannacht gaat nu voor."),
+    RiskKind.EXPLOITATION: N_(
+        "Goed dat je het zegt. Dat klinkt heel zwaar. Niemand mag je dwingen. "
+        "Het is niet jouw schuld."),
+    RiskKind.WORRY_OTHER: N_(
+        "Goed dat je het zegt. Dat klinkt heel zwaar, ook voor jou. "
+        "Je hoeft het niet alleen op te lossen."),
 }
 GENERAL_ACKNOWLEDGEMENT = N_("Dat klinkt heel zwaar. Wat fijn dat je het zegt.")
 
@@ -92,6 +100,17 @@ def practical_text(t: Translator, professional: str | None = None,
     return Safe("\n".join(rows))
 
 
+def worry_text(t: Translator, emergency_listed: bool = False) -> Safe:
+    """For a youth who worries about someone else: the lines also give advice about a
+    friend, and 112 is for when that person is in danger now."""
+    rows = [t(N_("Je kunt deze lijnen ook bellen als het om iemand anders gaat. "
+                 "Je krijgt dan advies."))]
+    if not emergency_listed:
+        rows.append(t(N_("Is iemand nu in direct gevaar? Bel dan {number}."),
+                      number=EMERGENCY.numbers[0]))
+    return Safe("\n".join(rows))
+
+
 def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = None,
                  professional: str | None = None) -> list[Message]:
     """The reply to a message that signalled ``kinds`` (empty: general distress).
@@ -114,6 +133,8 @@ def crisis_reply(kinds: Iterable[RiskKind], t: Translator, *, age: int | None = 
         body += _lines_block(lines, t)
     if found & PRACTICAL_KINDS:
         body.append(practical_text(t, professional, emergency_listed=EMERGENCY in lines))
+    if RiskKind.WORRY_OTHER in found:
+        body.append(worry_text(t, emergency_listed=EMERGENCY in lines))
     if body:
         messages.append(Message(Safe("\n\n".join(body))))
 

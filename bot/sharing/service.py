@@ -1,20 +1,22 @@
 """The sharing port on storage: invitations, links, asks and messages to the other side.
 
 One :class:`Sharing` serves one turn of one user (``user_id``) inside that turn's unit of
-work. Nothing the chat sends is trusted: every invite, link and ask id is checked against
-the stored rows *and* against who is asking, so a forged or stale button reaches nothing.
+work. Nothing the chat sends is trusted: every invite, link and ask reference is checked
+against the stored row, against the link and people it was made for, *and* against who is
+asking, so a forged or stale button or cursor reaches nothing. Ids are never handed out
+twice (migration 0005), and the check holds even if one were.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 
-from bot.documents.files import network_document, plan_document
-from bot.flows.messages import Attachment, Message
+from bot.documents.files import shared_document
+from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Message
 from bot.flows.plan_view import is_empty
-from bot.flows.plan_voice import FOR_OTHERS
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -22,6 +24,8 @@ from bot.flows.sharing.model import (
     Opening,
     ProfessionalProfile,
     ShareRole,
+    make_ref,
+    ref_row_id,
 )
 from bot.flows.sharing.port import Click
 from bot.flows.sharing.views import (
@@ -55,13 +59,34 @@ from bot.plan.model import (
     UrgentNeed,
 )
 from bot.safety.contact import contact_failed, contact_request, contact_sent
+from bot.sharing.erasure import forget_in_others
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import MAX_CODE, VALID_FOR, new_token, token_hash
-from bot.storage.sharing import AskRow, LinkRow
+from bot.storage.sharing import AskRow, InviteRow, LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
 CODE_CHANNELS = frozenset({"terminal"})  # chats that show an invite as a code to type
+
+
+# --- references: what a chat holds to name a row (see make_ref) ----------------------------
+def youth_ref(link: LinkRow) -> str:
+    """A link as its youth holds it: with the member it was made for."""
+    return make_ref(link.id, link.member_id)
+
+
+def member_ref(link: LinkRow) -> str:
+    """A link as its member holds it: with the youth it was made for."""
+    return make_ref(link.id, link.youth_id)
+
+
+def invite_ref(invite: InviteRow) -> str:
+    return make_ref(invite.id, invite.inviter_id)
+
+
+def ask_ref(ask_id: int, link: LinkRow) -> str:
+    """An ask as its buttons hold it: with its link and youth."""
+    return make_ref(ask_id, link.id, link.youth_id)
 
 
 class Sharing:
@@ -106,13 +131,25 @@ class Sharing:
         return invite_messages(kind, plan, person.name if person else None, token,
                                self._opening(), self.t)
 
-    def resend(self, invite_id: int) -> list[Message]:
+    def _invite(self, ref: str) -> InviteRow | None:
+        """The invite ``ref`` names, if it still is the one it was made for."""
+        invite_id = ref_row_id(ref, 2)
+        invite = self.uow.invites.get(invite_id) if invite_id is not None else None
+        return invite if invite is not None and invite_ref(invite) == ref else None
+
+    def _my_invite(self, ref: str) -> InviteRow | None:
+        """An invite this user made that can still be used."""
+        invite = self._invite(ref)
+        return (invite if invite is not None and invite.inviter_id == self.user_id
+                and invite.usable(self.now) else None)
+
+    def resend(self, invite: str) -> list[Message]:
         """A new link for an unanswered invite; the old link stops working."""
-        invite = self.uow.invites.get(invite_id)
-        if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
+        found = self._my_invite(invite)
+        if found is None:
             return self._say(N_("Dat kan niet meer."))
-        self.uow.invites.revoke(invite.id, self.now)
-        return self.invite(invite.kind, invite.person_id, self.plan)
+        self.uow.invites.revoke(found.id, self.now)
+        return self.invite(found.kind, found.person_id, self.plan)
 
     def _opening(self) -> Opening:
         """How an invite made in this user's chat is opened: the other person uses the
@@ -127,22 +164,34 @@ class Sharing:
         return token
 
     def shared_with(self) -> list[LinkSummary]:
-        summaries = [LinkSummary(link.id, link.role, self._member_name(link, self.plan, self.t))
+        summaries = [LinkSummary(youth_ref(link), link.role,
+                                 self._member_name(link, self.plan, self.t))
                      for link in self.uow.links.of_youth(self.user_id)]
         for invite in self.uow.invites.pending_from(self.user_id, self.now):
             if invite.kind is InviteKind.YOUTH:
                 continue
             person = self.plan.person(invite.person_id)
             name = person.name if person else self.t.plain(N_("je begeleider"))
-            summaries.append(LinkSummary(invite.id, invite.kind.role, name, pending=True))
+            summaries.append(LinkSummary(invite_ref(invite), invite.kind.role, name,
+                                         pending=True))
         return summaries
 
-    def revoke(self, link_id: int) -> list[Message]:
-        link = self.uow.links.get(link_id)
-        if link is None or link.youth_id != self.user_id:
+    def _youths_link(self, ref: str | None) -> LinkRow | None:
+        """A link of this youth, with the member it was made for."""
+        link = self._link(ref)
+        return (link if link is not None and link.youth_id == self.user_id
+                and youth_ref(link) == ref else None)
+
+    def _link(self, ref: str | None) -> LinkRow | None:
+        link_id = ref_row_id(ref, 2)
+        return self.uow.links.get(link_id) if link_id is not None else None
+
+    def revoke(self, link: str) -> list[Message]:
+        found = self._youths_link(link)
+        if found is None:
             return self._say(N_("Dat kan niet meer."))
-        name = self._member_name(link, self.plan, self.t)
-        self._end(link)
+        name = self._member_name(found, self.plan, self.t)
+        self._end(found)
         return self._say(N_("Klaar. {name} ziet je plan niet meer."), name=name)
 
     def _end(self, link: LinkRow) -> None:
@@ -150,7 +199,7 @@ class Sharing:
         self.uow.links.delete(link.id)
         self.peers.send(link.member_id, lambda t: [Message(t(
             N_("{youth} deelt het plan niet meer met je. Dank je voor je hulp."),
-            youth=youth_name(self.plan, t)))])
+            youth=youth_name(self.plan, t)))], youth_id=self.user_id)
 
     def end_for_person(self, person_id: str) -> bool:
         ended = False
@@ -164,11 +213,11 @@ class Sharing:
                 ended = True
         return ended
 
-    def withdraw(self, invite_id: int) -> list[Message]:
-        invite = self.uow.invites.get(invite_id)
-        if invite is None or invite.inviter_id != self.user_id or not invite.usable(self.now):
+    def withdraw(self, invite: str) -> list[Message]:
+        found = self._my_invite(invite)
+        if found is None:
             return self._say(N_("Dat kan niet meer."))
-        self.uow.invites.revoke(invite.id, self.now)
+        self.uow.invites.revoke(found.id, self.now)
         return self._say(N_("De uitnodiging is ingetrokken. Die werkt nu niet meer."))
 
     # --- whoever opens an invite ------------------------------------------------------------
@@ -181,13 +230,13 @@ class Sharing:
             return None
         self.uow.invites.open_by(invite.id, self.user_id)  # from now on it is this user's
         if invite.kind is InviteKind.YOUTH:
-            return OpenedInvite(invite.id, invite.kind, self.plan.name or "",
+            return OpenedInvite(invite_ref(invite), invite.kind, self.plan.name or "",
                                 professional=self.uow.professionals.get(invite.inviter_id))
         youth = self.peers.plan(invite.inviter_id)
-        return OpenedInvite(invite.id, invite.kind, youth.name or "", youth.age)
+        return OpenedInvite(invite_ref(invite), invite.kind, youth.name or "", youth.age)
 
-    def answer_invite(self, invite_id: int, yes: bool, plan: Plan) -> list[Message]:
-        invite = self.uow.invites.get(invite_id)
+    def answer_invite(self, ref: str, yes: bool, plan: Plan) -> list[Message]:
+        invite = self._invite(ref)
         if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
             return self._say(N_("Deze uitnodiging werkt niet meer. Vraag om een nieuwe."))
         self.uow.invites.use(invite.id, self.now)
@@ -246,38 +295,44 @@ class Sharing:
         links = self.uow.links.of_member(self.user_id)
         names = told_apart([youth_name(self.peers.plan(link.youth_id), self.t)
                             for link in links])
-        return [LinkSummary(link.id, link.role, name)
+        return [LinkSummary(member_ref(link), link.role, name)
                 for link, name in zip(links, names, strict=True)]
 
-    def _my_link(self, link_id: int) -> LinkRow | None:
-        link = self.uow.links.get(link_id)
-        return link if link is not None and link.member_id == self.user_id else None
+    def _my_link(self, ref: str | None) -> LinkRow | None:
+        """A link this user is the member of, with the youth it was made for."""
+        link = self._link(ref)
+        return (link if link is not None and link.member_id == self.user_id
+                and member_ref(link) == ref else None)
 
     def _view(self, link: LinkRow) -> Message:
         """A shared plan as the member may see it: the text, and for a JIM the network
-        picture, for a professional the PDF (which holds the picture)."""
+        picture, for a professional the PDF (which holds the picture); both made after the
+        turn (see :func:`bot.documents.files.shared_document`)."""
         plan = self.peers.plan(link.youth_id)
         view = shared_copy(plan, link.role, link.person_id)
-        files: tuple[Attachment, ...] = ()
+        files: tuple[str, ...] = ()
         if link.role is ShareRole.PROFESSIONAL:
-            files = (plan_document(view, self.t, self.now, FOR_OTHERS),)
+            files = (shared_document(PLAN_PDF, link.id),)
         elif link.role is ShareRole.JIM and view.people:
-            files = (network_document(view, self.t, self.now, FOR_OTHERS),)
-        return Message(render_shared(plan, link.role, link.person_id, self.t), attachments=files)
+            files = (shared_document(NETWORK_PICTURE, link.id),)
+        return Message(render_shared(plan, link.role, link.person_id, self.t), documents=files)
 
     def shared_plans(self) -> list[Message]:
         """The plans this user helps with (a professional's: one at a time, /jongeren)."""
         return [self._view(link) for link in self.uow.links.of_member(self.user_id)
                 if link.role in HELPERS]
 
-    def youth_plan(self, link_id: int) -> list[Message]:
-        link = self._my_link(link_id)
-        return [self._view(link)] if link else self._say(N_("Dat kan niet meer."))
+    def youth_plan(self, link: str) -> list[Message]:
+        found = self._my_link(link)
+        return [self._view(found)] if found else self._say(N_("Dat kan niet meer."))
 
-    def _my_ask(self, ask_id: int) -> tuple[AskRow, LinkRow] | None:
-        ask = self.uow.asks.get(ask_id)
-        link = self._my_link(ask.link_id) if ask is not None else None
-        if ask is None or link is None or ask.status == self.uow.asks.DONE:
+    def _my_ask(self, ref: str | None) -> tuple[AskRow, LinkRow] | None:
+        """An ask to this user, on the link and about the youth it was made for."""
+        ask_id = ref_row_id(ref, 3)
+        ask = self.uow.asks.get(ask_id) if ask_id is not None else None
+        link = self.uow.links.get(ask.link_id) if ask is not None else None
+        if (ask is None or link is None or link.member_id != self.user_id
+                or ask_ref(ask.id, link) != ref):
             return None
         return ask, link
 
@@ -288,30 +343,30 @@ class Sharing:
 
     def click(self, choice: str) -> Click:
         parsed = read_ask_choice(choice)
-        ask = self.uow.asks.get(parsed[0]) if parsed else None
-        link = self._my_link(ask.link_id) if ask else None
+        found = self._my_ask(parsed[0]) if parsed else None
         gone = self._gone()
-        if parsed is None or ask is None or link is None:
+        if parsed is None or found is None:
             return gone
-        code = parsed[1]
+        (ask, link), code = found, parsed[1]
         if link.role is ShareRole.PROFESSIONAL and code == PICK_UP:
             return self._pick_up(ask, link)  # also when done: who picked it up instead
         if ask.status == self.uow.asks.DONE:
             return gone
         if link.role in HELPERS and code in ASK_ANSWERS:
             if ASK_ANSWERS[code] is HelperAnswer.OTHERWISE:
-                return Click(detour=("ask_other", {"ask_id": ask.id}))
-            return self.answer_ask(ask.id, ASK_ANSWERS[code], None)
+                return Click(detour=("ask_other", {"for_ask": parsed[0]}))
+            return self.answer_ask(parsed[0], ASK_ANSWERS[code], None)
         return gone
 
-    def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
-        found = self._my_ask(ask_id)
-        if found is None or found[1].role not in HELPERS:
+    def answer_ask(self, ask: str | None, answer: HelperAnswer, note: str | None) -> Click:
+        found = self._my_ask(ask)
+        if (found is None or found[1].role not in HELPERS
+                or found[0].status == self.uow.asks.DONE):
             return self._gone()
-        ask, link = found
+        row, link = found
         conversation, plan = self.peers.load(link.youth_id)
-        action = plan.action(ask.subject)
-        self.uow.asks.set_status(ask.id, self.uow.asks.DONE)
+        action = plan.action(row.subject)
+        self.uow.asks.set_status(row.id, self.uow.asks.DONE)
         if (action is None or not is_helped_by(action, link.person_id)
                 or not shared_copy(plan, link.role, link.person_id).action(action.id)):
             return self._gone(then=self._next_ask())
@@ -384,18 +439,18 @@ class Sharing:
             shown += self._say(N_("Daarna staan er nog {count} open."), count=len(waiting) - 1)
         return shown
 
-    def send_note(self, link_id: int, text: str) -> list[Message]:
-        link = self._my_link(link_id)
+    def send_note(self, ref: str | None, text: str) -> list[Message]:
+        link = self._my_link(ref)
         if link is None:
-            return self._say(N_("Dat kan niet meer."))
+            return self._say(N_("Je bericht is niet verstuurd. Je ziet dit plan niet meer."))
         plan = self.peers.plan(link.youth_id)
         name = self._member_name(link, plan, self.t)
         self.peers.send(link.youth_id, lambda t: [Message(t(
             N_("💬 Bericht van {name}: {text}"), name=name, text=text))])
         return self._say(N_("Verstuurd. Fijn dat je meeleeft."))
 
-    def leave(self, link_id: int) -> list[Message]:
-        link = self._my_link(link_id)
+    def leave(self, ref: str | None) -> list[Message]:
+        link = self._my_link(ref)
         if link is None:
             return self._say(N_("Dat kan niet meer."))
         plan = self.peers.plan(link.youth_id)
@@ -420,6 +475,7 @@ class Sharing:
 
         The notice names nobody: the erased plan is gone, its name with it.
         """
+        forget_in_others(self.uow, self.user_id, self.peers)
         for link in self.uow.links.of_youth(self.user_id):
             self.peers.send(link.member_id, lambda t: [Message(t(
                 N_("Een plan dat met je gedeeld was, is gewist. Je ziet het niet meer.")))])
@@ -442,17 +498,31 @@ class Sharing:
         return profile.name if profile else self.t.plain(N_("je begeleider"))
 
     def linked_professionals(self) -> list[LinkSummary]:
-        return [LinkSummary(link.id, link.role, self._professional_name(link))
+        return [LinkSummary(youth_ref(link), link.role, self._professional_name(link))
                 for link in self._professional_links()]
 
-    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+    def ask_for_contact(self, links: list[str]) -> list[Message]:
         sent: list[str] = []
         for link in self._professional_links():
-            if link.id in link_ids:
+            if youth_ref(link) in links:
                 self.peers.send(link.member_id, lambda t: [
-                    contact_request(youth_name(self.plan, t), self.now, t)])
+                    contact_request(youth_name(self.plan, t), self.now, t)], link)
                 sent.append(self._professional_name(link))
         return [contact_sent(sent, self.t) if sent else contact_failed(self.t)]
+
+
+def keep_helpers_answers(restored: Plan, current: Plan) -> None:
+    """/terug takes back the youth's own last step, not what others did since: a helper's
+    answer or a begeleider's pick-up stays (their ask is done and can't be answered again),
+    as long as the action still has the helper who gave it."""
+    for action in restored.actions:
+        now = current.action(action.id)
+        if now is not None and (now.helper, now.person_id) == (action.helper, action.person_id):
+            action.response = now.response
+    for need in restored.urgent:
+        now_need = current.urgent_need(need.id)
+        if now_need is not None:
+            need.response = now_need.response
 
 
 JOINED = {
@@ -494,11 +564,11 @@ class Handoffs:
 
     def ask_messages(self, subject: str, ask_id: int, link: LinkRow, plan: Plan,
                      t: Translator) -> list[Message]:
-        action = plan.action(subject)
+        action, ref = plan.action(subject), ask_ref(ask_id, link)
         if link.role in HELPERS:
-            return [ask_message(plan, action, ask_id, t)] if action else []
+            return [ask_message(plan, action, ref, t)] if action else []
         found = action or plan.urgent_need(subject)
-        return [pickup_message(plan, found, ask_id, t)] if found else []
+        return [pickup_message(plan, found, ref, t)] if found else []
 
     def _subjects(self, link: LinkRow, plan: Plan) -> list[str]:
         """What this member should be asked about: the actions given to them (JIM,
@@ -559,8 +629,8 @@ class Handoffs:
                 return [Message(t(N_("{youth} deelt het plan nu met je. Er staat nog niets in. "
                                      "Je krijgt bericht als het klaar is."),
                                   youth=youth_name(plan, t)))]
-            pdf = plan_document(view, t, self.now, FOR_OTHERS)
-            return [summary_message(plan, pdf, t)]
+            return [replace(summary_message(plan, None, t),  # the PDF: when it is sent
+                            documents=(shared_document(PLAN_PDF, link.id),))]
 
         self.peers.send(link.member_id, build, link)
         self.uow.links.mark_sent(link.id, self.now, view)
@@ -630,7 +700,7 @@ class Handoffs:
             self.peers.send(link.member_id, lambda t, helps=helps: [Message(
                 t(N_("{youth} heeft het plan aangepast: je bent nu geen JIM meer. "
                      "Dank je voor je hulp!"), youth=youth_name(plan, t))
-                + " " + t(FORMER_JIM[helps]))])
+                + " " + t(FORMER_JIM[helps]))], youth_id=youth_id)
             self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
                 FORMER_JIM_FOR_YOUTH[helps],
                 name=person.name if person else t.plain(N_("Je vorige JIM"))))])

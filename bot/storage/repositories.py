@@ -6,6 +6,7 @@ handful of them, and building SQLAlchemy statements costs more than executing th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import NamedTuple
@@ -50,13 +51,13 @@ def _find_user(keys: int) -> Select:
 def _load_by_identity(keys: int) -> Select:
     return (select(users.c.id, conversations.c.document)
             .join(conversations, conversations.c.user_id == users.c.id)
-            .where(_identity(keys)).with_for_update())
+            .where(_identity(keys)).with_for_update(of=conversations, key_share=True))
 
 
 _INSERT_USER = {"postgresql": postgresql.insert(users).on_conflict_do_nothing(),
                 "sqlite": sqlite.insert(users).on_conflict_do_nothing()}
-_LOAD = (select(conversations.c.document)
-         .where(conversations.c.user_id == bindparam("user_id")).with_for_update())
+_READ = select(conversations.c.document).where(conversations.c.user_id == bindparam("user_id"))
+_LOAD = _READ.with_for_update(key_share=True)
 _INSERT = insert(conversations)
 _UPDATE = (update(conversations).where(conversations.c.user_id == bindparam("for_user"))
            .values(turns=conversations.c.turns + 1, document=bindparam("new_document"),
@@ -187,8 +188,15 @@ class Conversations:
         return None if row is None else (row.id, self._open(row.document))
 
     def load(self, user_id: int) -> Stored | None:
-        """The stored conversation, locked for this transaction where the database can."""
+        """The stored conversation, locked for this transaction where the database can: to
+        be written back."""
         row = self.connection.execute(_LOAD, {"user_id": user_id}).first()
+        return None if row is None else self._open(row.document)
+
+    def read(self, user_id: int) -> Stored | None:
+        """The stored conversation as last committed, without a lock: to be read only, so
+        a view of someone else's plan never waits for (or holds up) their own turn."""
+        row = self.connection.execute(_READ, {"user_id": user_id}).first()
         return None if row is None else self._open(row.document)
 
     def save(self, user_id: int, conversation: Conversation, plan: Plan, now: datetime,
@@ -214,6 +222,23 @@ class Conversations:
             return None
         self.connection.execute(_DROP_UNDO, {"undo_id": newest.id})
         return self._open(newest.document)
+
+    def rewrite(self, user_id: int, conversation: Conversation, plan: Plan) -> None:
+        """Store the conversation changed on the user's behalf (someone else was erased):
+        not a turn of theirs, so neither their turn count nor their last activity moves."""
+        self.connection.execute(update(conversations).where(conversations.c.user_id == user_id)
+                                .values(document=self.sealer.seal(
+                                    Stored.of(conversation, plan).document)))
+
+    def drop_undo_steps(self, user_id: int, drop: Callable[[Stored], bool]) -> int:
+        """Remove the user's undo steps for which ``drop`` is true; returns how many."""
+        rows = self.connection.execute(
+            select(undo_steps.c.id, undo_steps.c.document)
+            .where(undo_steps.c.user_id == user_id)).all()
+        dropped = [row.id for row in rows if drop(self._open(row.document))]
+        if dropped:
+            self.connection.execute(delete(undo_steps).where(undo_steps.c.id.in_(dropped)))
+        return len(dropped)
 
     def undo_steps(self, user_id: int) -> list[Stored]:
         """Every kept earlier version of the conversation, oldest first."""

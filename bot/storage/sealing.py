@@ -16,6 +16,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
+from bot.private_files import private_dir
+
 __all__ = ["BadKey", "InvalidToken", "MalformedKey", "Sealer", "WrongKey", "ensure_key_file",
            "new_key"]
 
@@ -83,7 +85,7 @@ def ensure_key_file(path: Path) -> tuple[str, bool]:
     """The key stored at ``path``, created (mode 0600) when missing; True when just created."""
     if path.exists():
         return path.read_text().strip(), False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     key = new_key()
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as fh:

@@ -6,11 +6,22 @@ are sealed, and an invite token is kept only as its sha256.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from pydantic import ConfigDict, TypeAdapter
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from bot.flows.messages import Message
 from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
@@ -72,12 +83,23 @@ class AskRow:
 
 @dataclass(frozen=True)
 class Delivery:
-    """Outbox messages for one recipient, as an adapter needs them to deliver."""
+    """Outbox messages for one recipient, as an adapter needs them to deliver.
+
+    A claimed delivery carries its claim (``claimed_until``, which also tells this claim
+    from a later one) and how many of its requests went out before (``sent_parts``). The
+    plans its shared files are made from (``shared``, see
+    :func:`bot.documents.files.shared_document`) are read with the claim, in the
+    recipient's language (``lang``)."""
 
     id: int
     channel: str
     external_id: str
     messages: list[Message]
+    recipient_id: int
+    claimed_until: datetime | None = None
+    sent_parts: int = 0
+    shared: dict[str, Plan] = field(default_factory=dict)
+    lang: str = ""
 
 
 class Invites:
@@ -238,20 +260,29 @@ class Asks:
 class Outbox:
     """Messages for other users, written in the turn that caused them; adapters deliver them
     after the commit and then mark them delivered (at least once). Delivered messages are
-    removed: nothing about a youth lingers in someone else's queue."""
+    removed: nothing about a youth lingers in someone else's queue.
+
+    Any number of couriers (one per process) share the queue through claims: a courier
+    claims messages for a while (a lease, :meth:`claim`), sends them, removes what went
+    out and gives back what did not (:meth:`release`); a claim whose courier died runs out
+    and another courier takes the messages. A recipient's messages are claimed oldest
+    first, and never while an older one is someone else's, so each person gets them in
+    order.
+    """
 
     def __init__(self, connection: Connection, sealer: Sealer) -> None:
         self.connection = connection
         self.sealer = sealer
 
     def put(self, recipient_id: int, messages: list[Message], now: datetime,
-            about: LinkRow | None = None) -> None:
+            about: LinkRow | None = None, youth_id: int | None = None) -> None:
         """Queue ``messages``; ``about``: the link they concern, whose end (revoked, stopped,
-        the youth erased) takes them away unsent."""
+        the youth erased) takes them away unsent; ``youth_id``: the youth they name when
+        there is no link (any more), whose erasure takes them away."""
         document = self.sealer.seal(_MESSAGES.dump_json(messages).decode())
         self.connection.execute(insert(outbox).values(
             recipient_id=recipient_id, document=document, created_at=now,
-            youth_id=about.youth_id if about else None, link_id=about.id if about else None))
+            youth_id=about.youth_id if about else youth_id, link_id=about.id if about else None))
 
     def pending(self, channel: str, external_id: str | None = None,
                 limit: int = 100) -> list[Delivery]:
@@ -259,12 +290,45 @@ class Outbox:
         where = [users.c.channel == channel]
         if external_id is not None:
             where.append(users.c.external_id.in_(identities(self.sealer, channel, external_id)))
+        rows = self.connection.execute(_waiting().where(and_(*where))
+                                       .order_by(outbox.c.id).limit(limit))
+        return [self._delivery(r) for r in rows]
+
+    def _delivery(self, row) -> Delivery:  # type: ignore[no-untyped-def]
+        return Delivery(row.id, row.channel, self.sealer.open(row.address),
+                        _MESSAGES.validate_json(self.sealer.open(row.document)),
+                        row.recipient_id, aware(row.claimed_until), row.sent_parts)
+
+    def claim(self, channel: str, now: datetime, until: datetime,
+              limit: int = 100) -> list[Delivery]:
+        """Take up to ``limit`` unclaimed (or no longer claimed) messages for users of
+        ``channel`` until ``until``, oldest first. Rows another transaction is claiming
+        right now are skipped (``SKIP LOCKED``), and so is every message whose recipient
+        has an older one this claim does not get: it waits for that one."""
+        free = or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until <= now)
         rows = self.connection.execute(
-            select(outbox.c.id, outbox.c.document, users.c.channel, users.c.address)
-            .join(users, users.c.id == outbox.c.recipient_id).where(and_(*where))
-            .order_by(outbox.c.id).limit(limit))
-        return [Delivery(r.id, r.channel, self.sealer.open(r.address),
-                         _MESSAGES.validate_json(self.sealer.open(r.document))) for r in rows]
+            _waiting().where(users.c.channel == channel, free).order_by(outbox.c.id)
+            .limit(limit).with_for_update(of=outbox, skip_locked=True)).all()
+        if not rows:
+            return []
+        taken = {row.id for row in rows}
+        older = dict(self.connection.execute(  # per recipient: the oldest message not taken
+            select(outbox.c.recipient_id, func.min(outbox.c.id))
+            .where(outbox.c.recipient_id.in_({row.recipient_id for row in rows}),
+                   outbox.c.id.not_in(taken))
+            .group_by(outbox.c.recipient_id)).all())
+        kept = [row for row in rows if row.id < older.get(row.recipient_id, row.id + 1)]
+        if kept:
+            self.connection.execute(update(outbox).where(outbox.c.id.in_([r.id for r in kept]))
+                                    .values(claimed_until=until))
+        return [replace(self._delivery(row), claimed_until=until) for row in kept]
+
+    def release(self, delivery_id: int, claimed_until: datetime, sent_parts: int) -> None:
+        """Give a claimed message back for any courier to send, remembering how many of its
+        requests went out already; not when the claim was taken over meanwhile."""
+        self.connection.execute(update(outbox).where(
+            outbox.c.id == delivery_id, outbox.c.claimed_until == claimed_until).values(
+            claimed_until=None, sent_parts=sent_parts))
 
     def mark_delivered(self, ids: list[int]) -> None:
         if ids:
@@ -275,6 +339,12 @@ class Outbox:
         rows = self.connection.execute(select(outbox.c.document).where(
             outbox.c.recipient_id == user_id).order_by(outbox.c.id)).scalars()
         return [m for row in rows for m in _MESSAGES.validate_json(self.sealer.open(row))]
+
+
+def _waiting() -> Select:
+    return (select(outbox.c.id, outbox.c.recipient_id, outbox.c.document,
+                   outbox.c.claimed_until, outbox.c.sent_parts, users.c.channel, users.c.address)
+            .join(users, users.c.id == outbox.c.recipient_id))
 
 
 class Professionals:

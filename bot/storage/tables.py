@@ -8,6 +8,9 @@ Sharing rows hold no names or text in the clear: invites keep only a token's sha
 asks only ids (plan ids like ``p2`` name nobody), and outbox messages, professional
 profiles and the copy of a plan last sent over a link are sealed documents. An outbox row
 about a youth names that youth and its link, so both take their queued messages with them.
+
+Ids are never handed out twice (``sqlite_autoincrement``, migration 0005; PostgreSQL's
+sequences): a reference to a deleted row can never come to mean a new one.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("address", Text),  # the chat id itself, sealed: where to deliver messages
     UniqueConstraint("channel", "external_id"),
+    sqlite_autoincrement=True,
 )
 
 conversations = Table(
@@ -55,6 +59,7 @@ undo_steps = Table(
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
            index=True),
     Column("document", Text, nullable=False),
+    sqlite_autoincrement=True,
 )
 
 
@@ -73,6 +78,7 @@ invites = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,
 )
 
 links = Table(
@@ -88,6 +94,7 @@ links = Table(
     Column("last_sent_at", DateTime(timezone=True)),
     Column("last_sent", Text),  # sealed: the shared plan as last sent (migration 0003)
     UniqueConstraint("youth_id", "member_id"),
+    sqlite_autoincrement=True,
 )
 
 asks = Table(
@@ -99,6 +106,7 @@ asks = Table(
     Column("status", String(16), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("link_id", "subject"),
+    sqlite_autoincrement=True,
 )
 
 outbox = Table(
@@ -111,6 +119,11 @@ outbox = Table(
     # what a message is about (migration 0003): gone with the youth or the link
     Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
     Column("link_id", Integer, ForeignKey("links.id", ondelete="CASCADE"), index=True),
+    # a courier's claim (migration 0006): taken until then; and how many of the message's
+    # requests went out before a courier gave it back
+    Column("claimed_until", DateTime(timezone=True)),
+    Column("sent_parts", Integer, nullable=False, server_default="0"),
+    sqlite_autoincrement=True,
 )
 
 professionals = Table(

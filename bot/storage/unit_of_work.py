@@ -6,7 +6,8 @@ import threading
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy.exc import DBAPIError
 
 from bot.storage.repositories import Conversations, Users
 from bot.storage.sealing import Sealer
@@ -24,6 +25,25 @@ class Store:
     engine: Engine
     sealer: Sealer
     writer: threading.Lock | None = field(default=None, compare=False)
+
+
+# PostgreSQL's answers to a transaction that lost a race with another one: it did nothing
+# and may simply run again (deadlock_detected, serialization_failure).
+CONFLICTS = frozenset({"40P01", "40001"})
+_LOCK_USER = text("SELECT pg_advisory_xact_lock(:key)").bindparams(bindparam("key"))
+
+
+def is_conflict(error: BaseException) -> bool:
+    """The database rolled the transaction back because of another one: running it again
+    is safe and will likely succeed."""
+    return (isinstance(error, DBAPIError)
+            and getattr(error.orig, "sqlstate", None) in CONFLICTS)
+
+
+def lock_key(sealer: Sealer, chat_key: str) -> int:
+    """The advisory lock number of one user: their keyed hash, as a signed 64-bit integer
+    (so the database's lock table shows no chat id)."""
+    return int.from_bytes(bytes.fromhex(sealer.identity(chat_key)[:16]), "big", signed=True)
 
 
 class UnitOfWork:
@@ -56,6 +76,15 @@ class UnitOfWork:
         self.outbox = Outbox(self._connection, self.store.sealer)
         self.professionals = Professionals(self._connection, self.store.sealer)
         return self
+
+    def lock_user(self, chat_key: str) -> None:
+        """Hold this user (``channel:external_id``) until the transaction ends: on
+        PostgreSQL a transaction-scoped advisory lock, so two processes that each got an
+        update of the same user handle them one after the other. (SQLite has one writer at
+        a time anyway.) Taken first, before any row lock, and only for the turn's own user."""
+        assert self._connection is not None
+        if self._connection.dialect.name == "postgresql":
+            self._connection.execute(_LOCK_USER, {"key": lock_key(self.store.sealer, chat_key)})
 
     def commit(self) -> None:
         assert self._connection is not None

@@ -16,12 +16,17 @@ from bot.turns import Turns
 from tests.telegram_fake.server import FakeTelegram
 
 KEY = "w2mRvj2m2Kz8bR6J1oE1n2Yb6tq9m4H7rJ3cX0pA5sU="
+FAKE_PACE_LIMIT = 1000  # messages and presses per 10 s: beyond any fake user's pace
 
 
 @asynccontextmanager
 async def running_bot(tg: FakeTelegram, data_dir: Path, store: Store | None = None,
                       **settings: object) -> AsyncIterator[Store]:
-    """The bot serving ``tg`` until the block ends (polling unless a webhook URL is given)."""
+    """The bot serving ``tg`` until the block ends (polling unless a webhook URL is given).
+
+    Fake users answer far faster than people can read, so the flood limit is out of their
+    reach unless a test sets ``flood_limit`` (the ``tg_flood_limited`` fixture)."""
+    settings.setdefault("flood_limit", FAKE_PACE_LIMIT)
     config = Settings(bot_token=tg.token, bot_api_url=tg.base_url, data_dir=data_dir,
                       encryption_key=KEY, poll_timeout=1, **settings)  # type: ignore[arg-type]
     own = store is None  # a store of its own is closed again at the end

@@ -110,6 +110,31 @@ class FakeUser:
         self.tg.push_update("callback_query", query)
         return await self._settle(seen, question, query_id)
 
+    def press_inline(self, data: str) -> str:
+        """A press on an inline message (one that belongs to no chat); returns the query id."""
+        query_id = self.tg.new_query_id(self.id)
+        self.tg.push_update("callback_query", {"id": query_id, "from": self.json,
+                                               "inline_message_id": f"inline{query_id}",
+                                               "chat_instance": "inline", "data": data})
+        return query_id
+
+    async def double_click(self, label: str) -> list[dict[str, Any]]:
+        """Two presses on the same button of the newest question before the bot answered
+        the first (a double tap): both carry the question as it was, buttons and all."""
+        question = self.last_question()
+        (data,) = [b["callback_data"] for row in question["reply_markup"]["inline_keyboard"]
+                   for b in row if b["text"] == label]
+        seen = {m["message_id"]: dict(m) for m in self.bot_messages}
+        ids = []
+        for _ in range(2):
+            ids.append(self.tg.new_query_id(self.id))
+            self.tg.push_update("callback_query", {
+                "id": ids[-1], "from": self.json, "message": dict(question),
+                "chat_instance": str(self.id), "data": data})
+        await self._settle(seen, True, ids[0])
+        await self.until(lambda: self.tg.was_answered(ids[1]))
+        return [m for m in self.bot_messages if seen.get(m["message_id"]) != m]
+
     @property
     def toast(self) -> str | None:
         """The text shown for the last button press answered (None: answered silently)."""
@@ -192,25 +217,60 @@ class FakeUser:
 
 
 class FakeGroup:
-    """A group chat the bot was added to."""
+    """A group chat (or a channel) the bot was added to; its members may also talk to the
+    bot privately."""
 
-    def __init__(self, tg: FakeTelegram, chat_id: int, title: str) -> None:
+    def __init__(self, tg: FakeTelegram, chat_id: int, title: str, kind: str = "group"
+                 ) -> None:
         self.tg = tg
-        self.chat = tg.chats.setdefault(chat_id, Chat(chat_id, "group", title=title))
+        self.chat = tg.chats.setdefault(chat_id, Chat(chat_id, kind, title=title))
+        self._own_ids = itertools.count(10_000_000)  # apart from the bot's message ids
 
-    async def send_text(self, user: FakeUser, text: str) -> list[dict[str, Any]]:
-        before = {m["message_id"]: dict(m) for m in self.bot_messages}
-        self.tg.push_update("message", {"message_id": len(self.chat.messages) + 1,
-                                        "from": user.json, "chat": self.chat.as_json(),
-                                        "date": int(time.time()), "text": text})
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            new = [m for m in self.bot_messages if m["message_id"] not in before]
-            if new:
-                return new
-            await asyncio.sleep(0.01)
-        raise AssertionError("the bot did not answer in the group")
+    def post(self, user: FakeUser | None, text: str) -> None:
+        """A member writes in the group, or the channel posts (without waiting for
+        anything)."""
+        message = {"message_id": next(self._own_ids), "chat": self.chat.as_json(),
+                   "date": int(time.time()), "text": text}
+        if user is not None:
+            message["from"] = user.json
+        self.chat.messages[message["message_id"]] = message
+        self.tg.push_update("channel_post" if self.chat.type == "channel" else "message",
+                            message)
+
+    def add_bot(self, user: FakeUser) -> None:
+        """A member adds the bot to the group."""
+        self.tg.push_update("my_chat_member", {
+            "chat": self.chat.as_json(), "from": user.json, "date": int(time.time()),
+            "old_chat_member": {"user": BOT, "status": "left"},
+            "new_chat_member": {"user": BOT, "status": "member"}})
+
+    def push_press(self, user: FakeUser, data: str) -> str:
+        """A member presses a button on a question someone forwarded into the group (without
+        waiting); returns the query id. The toast lands in this chat's answers."""
+        message = {"message_id": next(self._own_ids), "from": user.json,
+                   "chat": self.chat.as_json(), "date": int(time.time()),
+                   "text": "Hoe mag ik je noemen?", "reply_markup": {"inline_keyboard": [
+                       [{"text": "Sla over", "callback_data": data}]]}}
+        query_id = self.tg.new_query_id(self.chat.id)
+        self.tg.push_update("callback_query", {"id": query_id, "from": user.json,
+                                               "message": message, "data": data,
+                                               "chat_instance": str(self.chat.id)})
+        return query_id
+
+    async def press(self, user: FakeUser, data: str) -> None:
+        """:meth:`push_press`, returning once the press is answered."""
+        query_id = self.push_press(user, data)
+        while not self.tg.was_answered(query_id):
+            await self.tg.activity_after(self.chat.id, self.tg.version(self.chat.id))
+
+    async def left(self) -> dict[str, Any]:
+        """Once the bot has left: its one message here."""
+        while not self.chat.left:
+            await self.tg.activity_after(self.chat.id, self.tg.version(self.chat.id))
+        (pointer,) = self.bot_messages
+        return pointer
 
     @property
     def bot_messages(self) -> list[dict[str, Any]]:
-        return [m for m in self.chat.messages.values() if m["from"]["id"] == BOT["id"]]
+        return [m for m in self.chat.messages.values()
+                if m.get("from", {}).get("id") == BOT["id"]]

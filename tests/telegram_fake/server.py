@@ -67,6 +67,7 @@ class Chat:
     title: str | None = None
     first_name: str | None = None
     blocked: bool = False
+    left: bool = False  # the bot left this group or channel
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     answers: list[str | None] = field(default_factory=list)  # toasts shown for button presses
 
@@ -444,6 +445,13 @@ class FakeTelegram:
         self.chats[query.chat_id].answers.append(text)
         return True
 
+    async def api_leavechat(self, params: dict[str, Any]) -> bool:
+        chat = self._chat(params)
+        if chat.type == "private":
+            raise ApiError("Bad Request: chat member status can't be changed in private chats")
+        chat.left = True
+        return True
+
     async def api_sendchataction(self, params: dict[str, Any]) -> bool:
         self._chat(params)
         return True
@@ -490,6 +498,8 @@ class FakeTelegram:
             raise ApiError("Bad Request: chat not found") from None
         if chat.blocked:
             raise ApiError("Forbidden: bot was blocked by the user", 403)
+        if chat.left:
+            raise ApiError(f"Forbidden: bot is not a member of the {chat.type} chat", 403)
         return chat
 
     def _message(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -14,16 +14,20 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
 from bot.adapters.telegram.delivery import Courier
-from bot.adapters.telegram.handlers import Handlers, answer, crisis_messages, language_of
+from bot.adapters.telegram.flood import FloodGate
+from bot.adapters.telegram.handlers import Handlers, crisis_messages
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
-from bot.adapters.telegram.sending import send
+from bot.adapters.telegram.sending import answer, send
 from bot.adapters.telegram.transport import AiohttpRequest
+from bot.adapters.telegram.updates import in_private_chat, language_of
+from bot.adapters.telegram.webhook import Webhook
 from bot.config import Settings
 from bot.flows.commands import COMMANDS
 from bot.flows.messages import Message
@@ -32,7 +36,7 @@ from bot.turns import Turns
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
-                   Update.CHANNEL_POST]
+                   Update.CHANNEL_POST, Update.MY_CHAT_MEMBER]
 STOP_DELIVERING = 15.0  # seconds the last outbox round may take when the bot stops
 
 
@@ -54,19 +58,19 @@ class TelegramBot:
                 await application.start()
                 updater = application.updater
                 assert updater is not None
+                webhook = None
                 if settings.webhook_url:
-                    await updater.start_webhook(
-                        listen=settings.webhook_listen, port=settings.webhook_port,
-                        url_path=settings.webhook_path, webhook_url=settings.webhook_url,
-                        secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
-                        allowed_updates=ALLOWED_UPDATES)
+                    webhook = Webhook(application, settings.webhook_path,
+                                      settings.webhook_secret or secrets.token_urlsafe(32))
+                    await webhook.start(settings.webhook_listen, settings.webhook_port,
+                                        settings.webhook_url, ALLOWED_UPDATES)
                 else:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout)
                 courier = asyncio.create_task(self.courier.run(application.bot))
-                log.info("bot is running (%s)", "webhook" if settings.webhook_url else "polling")
+                log.info("bot is running (%s)", "webhook" if webhook else "polling")
                 await stop.wait()
-                await updater.stop()
+                await (webhook.stop() if webhook else updater.stop())
                 await application.stop()
                 self.courier.stop()
                 try:
@@ -104,7 +108,7 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
                                               settings.telegram_max_rate,
                                               settings.poll_timeout)
     courier = Courier(turns)
-    handlers = Handlers(turns, courier)
+    handlers = Handlers(turns, courier, FloodGate(limit=settings.flood_limit))
     private = filters.ChatType.PRIVATE
     application.add_handler(CallbackQueryHandler(handlers.click))
     application.add_handler(MessageHandler(private & filters.UpdateType.EDITED_MESSAGE,
@@ -114,7 +118,9 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE
                                            & ~filters.StatusUpdate.ALL, handlers.media))
     application.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL,
-                                           handlers.elsewhere))
+                                           handlers.elsewhere.message))
+    application.add_handler(ChatMemberHandler(handlers.elsewhere.added,
+                                              ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_error_handler(on_error)
     return TelegramBot(application, courier, transports)
 
@@ -126,10 +132,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     still gets the help lines: they need nothing stored.
     """
     log.error("handling an update failed: %s", type(context.error).__name__)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if not isinstance(update, Update) or not in_private_chat(update):
         return
-    if update.effective_chat.type != "private":
-        return
+    assert update.effective_chat is not None
     t = Translator(language_of(update))
     failed_turn = not isinstance(context.error, TelegramError)  # before anything was sent
     if failed_turn and update.callback_query is not None:

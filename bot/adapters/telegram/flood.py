@@ -1,6 +1,5 @@
-"""Flood control: more than 20 messages from one user within 10 seconds are not processed.
-
-Button presses don't count: they are checked against the current question anyway.
+"""Flood control: more than 20 messages or button presses from one user within 10 seconds
+are not processed (a press over the limit only has its spinner stopped).
 
 The first message over the limit gets one calm notice; the rest are dropped unread until the
 user slows down. Other users are never affected. Kept in memory: a flood is short-lived.

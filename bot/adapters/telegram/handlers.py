@@ -2,32 +2,37 @@
 
 Every private-chat update becomes one :class:`~bot.flows.messages.UserInput` and one turn;
 the reply is sent only after the turn is committed, then the courier delivers what the turn
-wrote for other people. Nothing from groups or channels is stored.
+wrote for other people. Groups, channels and inline messages are answered by
+:mod:`bot.adapters.telegram.elsewhere`; nothing from them is stored.
 
-Safety comes before everything the adapter does on its own: a message over the flood limit
-is not read as an answer, but one that signals a crisis still gets the help lines.
+Safety comes before everything the adapter does on its own: a message or press over the
+flood limit is not read as an answer, but one that signals a crisis still gets the help
+lines.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TgMessage
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.delivery import Courier
+from bot.adapters.telegram.elsewhere import Elsewhere
 from bot.adapters.telegram.flood import FloodGate, Verdict
+from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
-from bot.adapters.telegram.sending import call, send, text_of
+from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
+from bot.adapters.telegram.updates import in_private_chat, language_of
 from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
@@ -35,11 +40,6 @@ from bot.safety import crisis_reply, detect, sos_reply
 from bot.turns import Taken, Turns
 
 log = logging.getLogger(__name__)
-
-
-def language_of(update: Update) -> str:
-    code = (update.effective_user.language_code if update.effective_user else None) or ""
-    return "en" if code.startswith("en") else "nl"
 
 
 def said_in(update: Update) -> str:
@@ -62,11 +62,14 @@ class Handlers:
         self.turns = turns
         self.courier = courier
         self.gate = gate or FloodGate()
+        self.elsewhere = Elsewhere(self.gate)
+        self.closed = Remembered()  # questions whose buttons were taken away
         self._checks = 0
 
     async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-        """False for messages over the flood limit: not read as answers. Still, a crisis
-        signal gets the help lines, /sos gets them too, and the first one over gets a notice."""
+        """False for messages and presses over the flood limit: not read as answers. Still,
+        a crisis signal gets the help lines, /sos gets them too, and the first one over gets
+        a notice."""
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         self._checks += 1
@@ -102,8 +105,25 @@ class Handlers:
         chat = update.effective_chat
         assert chat is not None
         taken = await self._turn(update, user_input)
-        await send(context.bot, chat.id, taken.reply.messages)
+        async with self._delivering(update):
+            await send(context.bot, chat.id, taken.reply.messages)
         self.courier.wake()
+
+    @asynccontextmanager
+    async def _delivering(self, update: Update) -> AsyncIterator[None]:
+        """Sending a committed turn's reply: when it fails, the conversation learns that its
+        question was not seen (:meth:`bot.turns.Turns.not_delivered`), then the error goes on
+        to the error handler, which says something went wrong."""
+        try:
+            yield
+        except TelegramError:
+            user = update.effective_user
+            assert user is not None
+            try:
+                await in_database(self.turns, self.turns.not_delivered, CHANNEL, str(user.id))
+            except Exception as error:  # the database too: the next answer is read as usual
+                log.error("could not note an undelivered reply: %s", type(error).__name__)
+            raise
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
@@ -125,6 +145,12 @@ class Handlers:
         shows its answer under the question; one that does not count only gets a toast."""
         query = update.callback_query
         assert query is not None
+        if not in_private_chat(update):  # a group, or an inline message: no conversation
+            await self.elsewhere.press(update, context)
+            return
+        if not await self._admitted(update, context):
+            await answer(query)  # a press over the flood limit is not read
+            return
         t = Translator(language_of(update))
         user_input = read_callback(query.data)
         if user_input is None:
@@ -139,26 +165,15 @@ class Handlers:
                 await answer(query, t.plain(N_("Die knop werkt niet.")))
             else:
                 if clicked is not None and pressed_label(clicked, query.data) is not None:
-                    await close_question(query, clicked, None)  # its buttons are of no use
+                    await close_question(query, clicked, None, self.closed)  # of no use now
                 await answer(query, t.plain(N_("Die vraag is al beantwoord.")))
             return
         chat = update.effective_chat
         assert chat is not None
-        await after_press(context.bot, chat.id, query, clicked, reply, user_input.step)
+        async with self._delivering(update):
+            await after_press(context.bot, chat.id, query, clicked, reply, user_input.step,
+                              self.closed)
         self.courier.wake()
-
-    async def elsewhere(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Groups and channels: say where the bot works; store nothing."""
-        chat = update.effective_chat
-        if chat is None:
-            return
-        t = Translator(language_of(update))
-        text = t(N_("Ik werk alleen in een privégesprek. Stuur me daar een bericht: @{bot}"),
-                 bot=context.bot.username)
-        try:
-            await chat.send_message(text, parse_mode=ParseMode.HTML)
-        except TelegramError as error:  # e.g. no right to post in a channel
-            log.info("could not answer in a %s chat: %s", chat.type, type(error).__name__)
 
 
 def media_kind(message: TgMessage) -> str:
@@ -176,18 +191,8 @@ def pressed_label(clicked: TgMessage, data: str | None) -> str | None:
     return next((b.text for b in buttons if b.callback_data == data), None)
 
 
-async def answer(query: CallbackQuery, toast: str | None = None) -> None:
-    """Stop the button's spinner (a toast is plain text). A press Telegram considers too old
-    is still handled."""
-    fields = {"callback_query_id": query.id} | ({"text": toast} if toast else {})
-    try:
-        await query.get_bot().do_api_request("answerCallbackQuery", fields)
-    except BadRequest as error:
-        log.info("button press not answered: %s", type(error).__name__)
-
-
 async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgMessage | None,
-                      reply: Reply, step: int | None) -> None:
+                      reply: Reply, step: int | None, closed: Remembered) -> None:
     """What a counted press changes: the spinner stops and the question shows the answer or
     its new marks (both at once), then what follows is sent."""
     messages = list(reply.messages)
@@ -201,7 +206,7 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None or not reply.counted
                       else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
-            changes.append(close_question(query, clicked, chosen))
+            changes.append(close_question(query, clicked, chosen, closed))
     await asyncio.gather(*changes)
     await send(bot, chat_id, messages)
 
@@ -214,12 +219,20 @@ async def edit_question(query: CallbackQuery, clicked: TgMessage, message: Messa
         "reply_markup": keyboard(message)}))
 
 
-async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None) -> None:
-    """Show the chosen answer under its question and take the buttons away.
+async def close_question(query: CallbackQuery, clicked: TgMessage, chosen: str | None,
+                         closed: Remembered) -> None:
+    """Show the chosen answer under its question and take the buttons away, once.
 
-    A click that did not count (an old button) only loses its buttons.
+    A click that did not count (an old button) only loses its buttons. Both presses of a
+    double tap carry the question with its buttons: the first counts and closes it, the
+    second does not count, and taking the buttons away again would be an edit that changes
+    nothing, which Telegram refuses. So ``closed`` remembers what this process closed. (With
+    several processes, a second press handled by another one may still meet that refusal:
+    harmless, and logged.)
     """
     if clicked.reply_markup is None or not clicked.reply_markup.inline_keyboard:
+        return
+    if not closed.first_time((clicked.chat_id, clicked.message_id)):
         return
     shown = f"{clicked.text_html}\n\n<i>→ {escape(chosen)}</i>" if chosen and clicked.text else ""
     if shown and visible_length(shown) <= TEXT_LIMIT:

@@ -5,6 +5,11 @@ answer must see that answer). Each user has a queue (a FIFO lock); only the upda
 head of a queue takes one of the processing slots. PTB's own limit would be taken *before*
 the queue, so a burst from one user could fill every slot while waiting for their own turn;
 it is therefore set out of reach, and the slots are taken here, after the queue.
+
+Only private chats hold conversations, so only their updates queue and take slots. Anything
+else (a group, a channel, a press on an inline message) is handled at once beside them: its
+handlers touch no database and pace their own few calls (:mod:`bot.adapters.telegram.elsewhere`),
+so a busy group never holds a slot, nor the queue of a member who also talks to the bot.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.adapters.telegram.updates import in_private_chat
 
 IN_FLIGHT = 100_000  # PTB's own gate: every update is a task already, so only a backstop
 SLOTS = 16  # updates handled at a time (one per user): measured best, benchmarks/bench_telegram.py
@@ -28,10 +35,9 @@ class PerUserOrder(BaseUpdateProcessor):
         self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = _key(update)
+        key = _private_user(update)
         if key is None:
-            async with self._slots:
-                await coroutine
+            await coroutine
             return
         queue = self._queues.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
@@ -50,10 +56,7 @@ class PerUserOrder(BaseUpdateProcessor):
         """Nothing to release: a queue goes when its last update is done."""
 
 
-def _key(update: object) -> int | None:
-    if isinstance(update, Update):
-        if update.effective_user is not None:
-            return update.effective_user.id
-        if update.effective_chat is not None:
-            return update.effective_chat.id
+def _private_user(update: object) -> int | None:
+    if isinstance(update, Update) and in_private_chat(update) and update.effective_user:
+        return update.effective_user.id
     return None

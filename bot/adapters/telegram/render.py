@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
-from bot.flows.messages import SHARED_CHOICE, Message, UserInput
+from bot.flows.messages import SHARED_CHOICE, Message, UserInput, read_number
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
 Markup = dict[str, Any]
@@ -60,9 +60,10 @@ def read_callback(data: str | None) -> UserInput | None:
     if data.startswith(SHARED_CHOICE):
         return UserInput.clicked(data, None) if len(data) > len(SHARED_CHOICE) else None
     step, _, choice = data.partition(":")
-    if not step.isdigit() or not choice:
+    number = read_number(step)
+    if number is None or not choice:
         return None
-    return UserInput.clicked(choice, int(step))
+    return UserInput.clicked(choice, number)
 
 
 def keyboard(message: Message) -> Markup | None:

@@ -10,12 +10,14 @@ several messages a turn, that was a large part of its CPU time.
 
 from __future__ import annotations
 
+import logging
 import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Bot, InputFile
+from telegram import Bot, CallbackQuery, InputFile
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.warnings import PTBUserWarning
 
 from bot.adapters.telegram.render import Markup, invite_link, joined, keyboard
@@ -23,6 +25,7 @@ from bot.adapters.telegram.splitting import split_text, visible_length
 from bot.flows.messages import Attachment, Message
 from bot.i18n import escape
 
+log = logging.getLogger(__name__)
 # PTB asks to use its typed methods for the methods it knows; here that is on purpose.
 warnings.filterwarnings("ignore", "Please use 'Bot.", PTBUserWarning, r"bot\.adapters\.telegram")
 NO_PREVIEW = {"is_disabled": True}  # link_preview_options: an invite link shows no preview
@@ -97,3 +100,13 @@ async def perform(bot: Bot, chat_id: int, request: Request) -> None:
         await bot.send_photo(chat_id, upload, caption=caption, parse_mode=ParseMode.HTML)
     else:
         await bot.send_document(chat_id, upload, caption=caption, parse_mode=ParseMode.HTML)
+
+
+async def answer(query: CallbackQuery, toast: str | None = None) -> None:
+    """Stop the button's spinner (a toast is plain text). A press Telegram considers too old
+    is still handled."""
+    fields = {"callback_query_id": query.id} | ({"text": toast} if toast else {})
+    try:
+        await query.get_bot().do_api_request("answerCallbackQuery", fields)
+    except BadRequest as error:
+        log.info("button press not answered: %s", type(error).__name__)

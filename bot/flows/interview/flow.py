@@ -18,6 +18,28 @@ def has_people(ctx: Context) -> bool:
     return bool(ctx.plan.people)
 
 
+def next_domain(source: str) -> list[Route]:
+    """Into the domain the cursor names (its status, what is hard, or — when it goes "wel" —
+    what goes well); with no domain left, on to HOE, what is urgent first."""
+    return [
+        Route(source, "domain_status", [wat.in_domain, wat.without_status]),
+        Route(source, "domain_hard", [wat.in_domain, wat.not_good]),
+        Route(source, "domain_good", [wat.in_domain]),
+        *next_action(source),
+    ]
+
+
+def next_action(source: str) -> list[Route]:
+    return [Route(source, "action_who", [hoe.has_open_actions], before=hoe.start_actions),
+            Route(source, "overview")]
+
+
+def after_helper(source: str) -> list[Route]:
+    return [Route(source, "action_when", [hoe.needs_when]),
+            Route(source, "action_step", [hoe.needs_step]),
+            *next_action(source)]
+
+
 def build() -> Flow:
     questions = [
         Welcome("welcome"), YourName("name"), YourAge("age"),
@@ -26,13 +48,9 @@ def build() -> Flow:
         wie.PersonRoles("person_roles"), wie.PersonCloseness("person_closeness"),
         wie.Fallback("fallback"), wie.YourJim("jim"), wie.JimOther("jim_other"),
         *wat.questions(),
-        hoe.ActionWho("action_who"), hoe.ActionWhen("action_when"),
+        hoe.ActionWho("action_who"), hoe.ActionShare("action_share"),
+        hoe.ActionWhen("action_when"), hoe.ActionStep("action_step"),
         Overview("overview"), Finished("done"),
-    ]
-    after_domain = [
-        Route("domain_future", "domain_status", [wat.more_domains], before=wat.advance_domain),
-        Route("domain_future", "action_who", [hoe.has_open_actions], before=hoe.start_actions),
-        Route("domain_future", "overview"),
     ]
     routes = [
         Route("welcome", "name"),
@@ -48,17 +66,21 @@ def build() -> Flow:
         Route("fallback", "jim"),
         Route("jim", "domain_pick"),
         Route("jim_other", "domain_pick"),
-        Route("domain_pick", "domain_status"),
-        *[Route("domain_status", r.dest, [wat.skipped, *r.when], r.before) for r in after_domain],
-        Route("domain_status", "domain_good"),
-        Route("domain_good", "domain_need", [wat.is_fine]),
-        Route("domain_good", "domain_hard"),
-        Route("domain_hard", "domain_need"),
-        Route("domain_need", "domain_future"),
-        *after_domain,
-        Route("action_who", "action_when"),
-        Route("action_when", "action_who", [hoe.has_open_actions], before=hoe.start_actions),
-        Route("action_when", "overview"),
+        *next_domain("domain_pick"),
+        *next_domain("domain_status"),  # (skipped: the cursor is at the next domain)
+        Route("domain_hard", "domain_good", [wat.good_unsaid]),
+        Route("domain_hard", "domain_need", [wat.need_unsaid]),
+        Route("domain_hard", "domain_check"),
+        Route("domain_good", "domain_need", [wat.need_unsaid]),
+        Route("domain_good", "domain_check"),
+        Route("domain_need", "domain_check"),
+        Route("domain_future", "domain_check"),  # (a conversation begun before the check)
+        *next_domain("domain_check"),
+        *after_helper("action_who"),
+        *after_helper("action_share"),
+        Route("action_when", "action_step", [hoe.needs_step]),
+        *next_action("action_when"),
+        *next_action("action_step"),
         Route("overview", "done"),
     ]
     return Flow("interview", questions, routes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.flows.interview.hoe import add_urgent_action
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion, note_cut
 from bot.flows.typed_answers import dont_know, normalize, yes_or_no
@@ -132,4 +133,7 @@ class UrgentWhat(TextQuestion):
             ctx.note(ctx.t(N_("Oké, dan zet ik niets bovenaan je plan.")))
             return Outcome.ACCEPTED
         add_urgent(ctx, text)
+        if ctx.reached("action_who", "overview"):  # after HOE (/wijzig): who helps, now
+            ctx.cursor["action"] = add_urgent_action(ctx)
+            ctx.queue("action_who")
         return Outcome.ACCEPTED

@@ -1,18 +1,24 @@
-"""WAT per life domain, here and now first: how is it, what goes well, what is hard, what you need.
+"""WAT, here and now first: one quick look at all five life domains, then depth only where it
+is not good (or only "gaat wel"), each domain ending with what the bot writes down.
 
-The youth picks where to start; the other domains follow in the usual order. The cursor holds
-``domain`` (being asked) and ``domains_left``.
+The quick look takes buttons (where it is not good) or a typed line ("wonen slecht, school
+gaat wel, rest goed"). A domain that is not good asks what is hard first, then whether
+something goes well, then what would help — each skipped when the first answer already
+said it — and ends with "Ik schrijf op: … Klopt dat?". The cursor holds ``domain`` (being
+asked) and ``domains_left`` (still to come).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.flows.messages import Choice
-from bot.flows.question import Context, Outcome, Question, TextQuestion
-from bot.flows.typed_answers import normalize
+from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import SYNONYMS, choice_in_sentence, dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, DomainAnswer, Status
+from bot.plan.text import ANSWER_LIMIT, clean
 
 DOMAIN_LABELS = {
     Domain.SUPPORT: N_("Mensen om je heen"),
@@ -35,13 +41,23 @@ STATUS_LABELS = {
     Status.GAAT_WEL: N_("Gaat wel"),
     Status.NIET_GOED: N_("Niet goed"),
 }
+# The parts of a domain as the plan shows them (chat, PDF, "Ik schrijf op").
+DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: {text}")),
+                ("need", N_("Nodig: {text}")), ("future", N_("Over een paar maanden: {text}")),
+                ("own_words", N_("In je eigen woorden: {text}")))
 NOTHING = "nothing"
-NOTHING_WORDS = frozenset({"niks", "niets", "nix", "nee", "geen", "nothing", "no",
-                           "niks eigenlijk", "niets eigenlijk", "helemaal niks"})
+Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
+# "niks", "niks denk ik", "nee niet echt", "weet ik niet": nothing to keep, never an answer.
+_NOTHING = re.compile(r"^(nee|no|nope|geen|niks|niets|nix|nothing|none)\b|"
+                      r"^(niet|not) (echt|really|veel|zo)\b|^(echt )?geen idee\b")
+
+
+def says_nothing(text: str) -> bool:
+    return dont_know(text) or bool(_NOTHING.search(normalize(text)))
 
 
 def current_domain(ctx: Context) -> Domain:
-    return Domain(ctx.cursor.get("domain", Domain.SUPPORT))
+    return Domain(ctx.cursor.get("domain") or Domain.SUPPORT)
 
 
 def current_answer(ctx: Context) -> DomainAnswer:
@@ -58,30 +74,175 @@ def advance_domain(ctx: Context) -> None:
     ctx.cursor["domains_left"] = left
 
 
-class DomainPick(Question):
-    skip_label = N_("Maakt niet uit")
+def status_word(answer: DomainAnswer, t: Words) -> str:
+    """How a domain goes, as one lower-case word for the plan: "niet goed", "later", …"""
+    if answer.status:
+        return t(STATUS_LABELS[answer.status]).lower()
+    if answer.parked:
+        return t(N_("later"))
+    return t(N_("overgeslagen")) if answer.skipped else "…"
+
+
+# --- the quick look -------------------------------------------------------------------------
+PARKED = "parked"
+_DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
+    Domain.SUPPORT: (*SYNONYMS["support"], "mensen om me heen", "mensen om je heen", "netwerk",
+                     "vriendin", "vriend", "ouders", "support"),
+    Domain.WONEN: (*SYNONYMS["wonen"], "wonen", "woonplek", "huur", "housing", "living"),
+    Domain.SCHOOL_WERK: (*SYNONYMS["school_werk"], "school en werk", "school of werk"),
+    Domain.INKOMEN: (*SYNONYMS["inkomen"], "inkomen", "schuld", "uitkering", "financien"),
+    Domain.WELZIJN: (*SYNONYMS["welzijn"], "welzijn", "gezondheid en gevoel", "mentaal",
+                     "hoofd", "lijf", "wellbeing"),
+}
+_REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
+                   r"the rest|everything else|others)\b")
+_LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
+_SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
+_JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
+_STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
+
+
+def domains_in(segment: str) -> list[Domain]:
+    padded = f" {segment} "
+    return [d for d, words in _DOMAIN_WORDS.items() if any(f" {w} " in padded for w in words)]
+
+
+def _status_in(segment: str) -> str | None:
+    if _LATER.search(segment):
+        return PARKED
+    return choice_in_sentence(segment, _STATUS_CHOICES)
+
+
+def read_overview(text: str) -> dict[Domain, str] | None:
+    """A typed quick look: per domain a status or PARKED ("wonen slecht, school gaat wel,
+    rest goed", "geld is kut en de rest later"); None when it names no domain and no rest.
+
+    A status belongs to the domains named just before it in the same or an earlier part
+    ("wonen en geld slecht"); domains named without any status are where it is not good
+    (the question asks for those). "de rest …" speaks for every domain not named; without
+    it they go well when only the domains that are not good were named, else come later.
+    """
+    segments = [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
+    said: dict[Domain, str] = {}
+    pending: list[Domain] = []
+    rest: str | None = None
+    last: str | None = None
+    for segment in filter(None, segments):
+        domains, status = domains_in(segment), _status_in(segment)
+        if not domains and _REST.search(segment):
+            rest = status or rest
+            continue
+        if domains and status is None and last and _SAME.search(segment):
+            status = last  # "school is kut en geld ook"
+        pending += [d for d in domains if d not in pending and d not in said]
+        if status and pending:
+            said.update(dict.fromkeys(pending, status))
+            pending = []
+        last = status or last
+    if not said and not pending and rest is None:
+        return None
+    if rest is None:  # only where it is not good: the rest goes well; else it comes later
+        rest = PARKED if said else Status.GOED.value
+    said.update(dict.fromkeys(pending, Status.NIET_GOED.value))
+    return {domain: said.get(domain, rest) for domain in Domain}
+
+
+class QuickLook(MultiChoiceQuestion):
+    """All five domains on one screen: where is it not good? Buttons mark those; a typed line
+    may give each its own status. What is not marked goes well; "De rest later" parks it."""
+
+    skip_label = N_("De rest later")
 
     def intro(self, ctx: Context) -> str | None:
         return ctx.t(N_("Nu kijken we naar je leven van nu. Dat gaat over vijf onderwerpen."))
 
     def prompt(self, ctx: Context) -> str:
-        return ctx.t(N_("Waar wil je beginnen?"))
+        return ctx.t(N_("Waar gaat het nu niet goed? Kies wat past, daarna Klaar. "
+                        "Of typ het, zoals: wonen slecht, school gaat wel, rest goed."))
 
-    def choices(self, ctx: Context) -> list[Choice]:
+    def options(self, ctx: Context) -> list[Choice]:
         return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(label)}")
                 for d, label in DOMAIN_LABELS.items()]
 
+    def selected(self, ctx: Context) -> list[str]:
+        return list(ctx.cursor.get("not_good", []))
+
+    def set_selected(self, ctx: Context, ids: list[str]) -> None:
+        ctx.cursor["not_good"] = [i for i in ids if i in set(Domain)]
+
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        first = Domain(choice)
-        ctx.cursor["domain"] = first.value
-        ctx.cursor["domains_left"] = [d.value for d in Domain if d != first]
-        return Outcome.ACCEPTED
+        outcome = super().on_choice(ctx, choice)
+        if outcome is Outcome.ACCEPTED:  # "Klaar": what is not marked goes well
+            self.finish(ctx, Status.GOED.value)
+        return outcome
 
     def on_skip(self, ctx: Context) -> Outcome:
-        return self.on_choice(ctx, Domain.SUPPORT.value)
+        self.finish(ctx, PARKED)
+        return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        if dont_know(text) or _LATER.fullmatch(normalize(text)):
+            return self.on_skip(ctx)
+        reading = read_overview(text)
+        if reading is not None:
+            self.settle(ctx, reading)
+            return Outcome.ACCEPTED
+        if choice_in_sentence(text, _STATUS_CHOICES) == Status.GOED.value:  # "gaat goed hoor"
+            self.finish(ctx, Status.GOED.value)
+            return Outcome.ACCEPTED
+        outcome = super().on_text(ctx, text)
+        if outcome is Outcome.ACCEPTED and "not_good" in ctx.cursor:
+            self.finish(ctx, Status.GOED.value)  # typed the domains that are not good
+        return outcome
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        ctx.note(ctx.t(N_("Noem de onderwerpen waar het niet goed gaat. "
+                          "Bijvoorbeeld: wonen en geld.")))
+        return Outcome.REASK
+
+    def finish(self, ctx: Context, rest: str) -> None:
+        marked = ctx.cursor.get("not_good", [])
+        self.settle(ctx, {d: Status.NIET_GOED.value if d.value in marked else rest
+                          for d in Domain})
+
+    def settle(self, ctx: Context, reading: dict[Domain, str]) -> None:
+        """Store the quick look, say back what was written down, and queue the depth."""
+        ctx.cursor.pop("not_good", None)
+        for domain, said in reading.items():
+            answer = ctx.plan.domain(domain)
+            answer.parked = said == PARKED
+            answer.status = None if answer.parked else Status(said)
+            answer.skipped = False
+        ctx.changed("wat.overview")
+        ctx.note(overview_note(ctx))
+        deeper = [d.value for d in sorted(Domain, key=lambda d: ctx.plan.domain(d).status
+                                          != Status.NIET_GOED)  # what is not good first
+                  if needs_depth(ctx.plan.domains.get(d))]
+        ctx.cursor["domain"] = deeper[0] if deeper else None
+        ctx.cursor["domains_left"] = deeper[1:]
 
 
+def needs_depth(answer: DomainAnswer | None) -> bool:
+    return answer is not None and answer.status in (Status.NIET_GOED, Status.GAAT_WEL)
+
+
+def overview_note(ctx: Context) -> str:
+    """ "Ik schrijf op:" and how each domain goes, in one short list."""
+    lines = [ctx.t(N_("Ik schrijf op:"))]
+    for domain, label in DOMAIN_LABELS.items():
+        answer = ctx.plan.domains.get(domain)
+        if answer is not None and (answer.status or answer.parked):
+            lines.append(f"{DOMAIN_ICONS[domain]} {ctx.t(label)}: "
+                         f"{status_word(answer, ctx.t)}")
+    if any(a.parked for a in ctx.plan.domains.values()):
+        lines.append(ctx.t(N_("Wat later komt, kun je invullen met /wijzig.")))
+    return "\n".join(lines)
+
+
+# --- one domain in depth --------------------------------------------------------------------
 class DomainStatus(Question):
+    """How one domain goes (after /wijzig, or in a conversation begun before the quick look)."""
+
     def prompt(self, ctx: Context) -> str:
         domain = current_domain(ctx)
         return heading(ctx, domain) + ctx.t(STATUS_QUESTIONS[domain])
@@ -91,9 +252,9 @@ class DomainStatus(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         answer = current_answer(ctx)
-        before = None if answer.skipped else answer.status
+        before = None if answer.skipped or answer.parked else answer.status
         answer.status = Status(choice)
-        answer.skipped = False
+        answer.skipped = answer.parked = False
         ctx.changed(f"wat.{current_domain(ctx).value}.status")
         if ctx.cursor.get("editing"):  # via /wijzig: ask what the new answer opens up
             ctx.queue(*opened_up(answer, before))
@@ -101,6 +262,7 @@ class DomainStatus(Question):
 
     def on_skip(self, ctx: Context) -> Outcome:
         current_answer(ctx).skipped = True
+        advance_domain(ctx)
         return Outcome.ACCEPTED
 
 
@@ -120,23 +282,102 @@ def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
 class DomainText(TextQuestion):
     """One free-text part of a domain answer (what goes well, what is hard, …)."""
 
-    def __init__(self, key: str, text: str, field: str,
-                 after: Callable[[Context], None] | None = None) -> None:
+    def __init__(self, key: str, text: str, field: str) -> None:
         super().__init__(key)
         self.text = text
         self.field = field
-        self.after = after
 
     def prompt(self, ctx: Context) -> str:
         return heading(ctx, current_domain(ctx)) + ctx.t(self.text)
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        if normalize(text) in NOTHING_WORDS:  # "niks": nothing to keep, not an answer to store
+        if says_nothing(text):  # "niks denk ik": nothing to keep, not an answer to store
             return self.on_skip(ctx)
-        setattr(current_answer(ctx), self.field, text)
-        ctx.changed(f"wat.{current_domain(ctx).value}.{self.field}")
-        if self.after:
-            self.after(ctx)
+        self.keep(ctx, self.field, text)
+        return Outcome.ACCEPTED
+
+    def keep(self, ctx: Context, field: str, text: str | None) -> None:
+        if text is not None:
+            text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
+        setattr(current_answer(ctx), field, text)
+        ctx.changed(f"wat.{current_domain(ctx).value}.{field}")
+        if field == "need":
+            sync_action(ctx)
+
+
+_HEDGE = re.compile(r"[\s,]*\b(denk ik|misschien|ofzo|of zo|i think|maybe)[\s.!?]*$",
+                    re.IGNORECASE)
+# What a sentence about a hard domain may say besides what is hard.
+_NEED = re.compile(r"\b(nodig|ik wil|wil ik|ik zou graag|zou ik graag|ik hoop|zou helpen|"
+                   r"hulp (bij|met)|ik zoek|i need|i want|would help)\b", re.IGNORECASE)
+_GOOD = re.compile(r"\b(wel|fijn|leuk|blij|lukt|gelukkig|goed|prima)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(niet|geen|nooit|not|no)\b", re.IGNORECASE)
+_PARTS = re.compile(r"(?<=[.!?\n])\s*|\s*[,;]?\s+(?=maar\b)", re.IGNORECASE)
+_NEED_FRAME = re.compile(r"^(ik heb|heb ik|ik wil( graag)?|wil ik( graag)?|ik zou graag|"
+                         r"ik zoek|i need|i want)\s+|\s+nodig$", re.IGNORECASE)
+
+
+def read_story(text: str) -> dict[str, str]:
+    """What is hard, what goes well and what would help, from one answer: "Ruzie thuis,
+    maar mijn kamer is wel fijn. Ik wil een eigen plek." Parts that say nothing else are
+    what is hard; the youth checks all of it at "Ik schrijf op"."""
+    found: dict[str, list[str]] = {"hard": [], "going_well": [], "need": []}
+    for part in (p.strip(" ,;") for p in _PARTS.split(text)):
+        if not part:
+            continue
+        words = re.sub(r"^maar\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
+        if _NEED.search(words):
+            need = _NEED_FRAME.sub("", words)
+            if need != words:  # "ik heb hulp nodig met mijn post": "hulp met mijn post"
+                need = re.sub(r"\s*\bnodig\b", "", need)
+            found["need"].append(need.strip() or words)
+        elif part.lower().startswith("maar") and _GOOD.search(words) \
+                and not _NEGATION.search(words):
+            found["going_well"].append(words[:1].upper() + words[1:])
+        else:
+            found["hard"].append(part.rstrip("."))
+    return {field: " ".join(parts) for field, parts in found.items() if parts}
+
+
+class DomainHard(DomainText):
+    """What is hard, first; a sentence that also says what goes well or what would help
+    fills those too (and their questions are not asked)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key, N_("Wat is er nu moeilijk?"), "hard")
+
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if says_nothing(text):
+            return self.on_skip(ctx)
+        story = read_story(text)
+        if "hard" not in story and "going_well" not in story:
+            story["hard"] = text  # only a wish: it stays what is hard, in their words
+            story.pop("need", None)
+        for field, said in story.items():
+            self.keep(ctx, field, said)
+        return Outcome.ACCEPTED
+
+
+class DomainGood(DomainText):
+    """After what is hard: does something go well too? In a domain that goes "wel", the one
+    (optional) question."""
+
+    skip_label = N_("Weet ik niet")
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key, N_("Gaat er ook iets wél goed?"), "going_well")
+
+    def prompt(self, ctx: Context) -> str:
+        if current_answer(ctx).status == Status.NIET_GOED:
+            return super().prompt(ctx)
+        return heading(ctx, current_domain(ctx)) + ctx.t(N_("Wat gaat er goed?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        if current_answer(ctx).status == Status.NIET_GOED:
+            return [Choice(NOTHING, ctx.t(N_("Nee")))]
+        return []
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
         return Outcome.ACCEPTED
 
 
@@ -164,38 +405,143 @@ class DomainNeed(DomainText):
     skip_label = N_("Weet ik niet")
 
     def __init__(self, key: str) -> None:
-        super().__init__(key, N_("Wat heb je nodig? Dat mag iets kleins zijn."), "need",
-                         after=sync_action)
+        super().__init__(key, N_("Wat heb je nodig? Dat mag iets kleins zijn."), "need")
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(NOTHING, ctx.t(N_("Niks nodig")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        current_answer(ctx).need = None
-        sync_action(ctx)
+        return self.on_skip(ctx)
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        if current_answer(ctx).need is not None:
+            self.keep(ctx, "need", None)
         return Outcome.ACCEPTED
 
 
-def is_fine(ctx: Context) -> bool:
-    return current_answer(ctx).status == Status.GOED
+YES, CHANGE = "yes", "change"
 
 
-def skipped(ctx: Context) -> bool:
-    return current_answer(ctx).skipped
+def domain_lines(answer: DomainAnswer, t: Words) -> list[str]:
+    """The parts of a domain answer as the plan shows them ("Moeilijk: …")."""
+    return [t(template, text=getattr(answer, field)) for field, template in DOMAIN_PARTS
+            if getattr(answer, field)]
 
 
-def more_domains(ctx: Context) -> bool:
-    return bool(ctx.cursor.get("domains_left"))
+class DomainCheck(Question):
+    """The end of a domain: what goes into the plan, said back. Typed words that are no yes
+    or no are kept with it, in the youth's own words."""
+
+    skip_label = None
+
+    def prompt(self, ctx: Context) -> str:
+        domain, answer = current_domain(ctx), current_answer(ctx)
+        lines = [ctx.t(N_("Ik schrijf op:")),
+                 f"{DOMAIN_ICONS[domain]} {ctx.t(DOMAIN_LABELS[domain])}: "
+                 f"{status_word(answer, ctx.t)}",
+                 *("• " + line for line in domain_lines(answer, ctx.t))]
+        return "\n".join([*lines, ctx.t(N_("Klopt dat?"))])
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(YES, ctx.t(N_("Ja"))), Choice(CHANGE, ctx.t(N_("Verander het")))]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        if choice == CHANGE:
+            ctx.follow_up = "domain_fix"
+        else:
+            advance_domain(ctx)
+        return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        said = yes_or_no(text)
+        if said is not None and len(text.split()) <= 3:  # "ja", "klopt", "nee klopt niet"
+            return self.on_choice(ctx, YES if said == "yes" else CHANGE)
+        return super().on_text(ctx, text)
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        self.keep_words(ctx, text)
+        return Outcome.STAY  # understood as words to keep: the check comes again, with them
+
+    @staticmethod
+    def keep_words(ctx: Context, text: str) -> None:
+        answer = current_answer(ctx)
+        kept, _ = clean(text if answer.own_words is None else f"{answer.own_words} {text}",
+                        ANSWER_LIMIT)
+        answer.own_words = kept
+        ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
+        ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
+
+
+FIX_LABELS = {
+    "domain_hard": N_("Wat moeilijk is"),
+    "domain_good": N_("Wat goed gaat"),
+    "domain_need": N_("Wat je nodig hebt"),
+}
+
+
+_FIX_WORDS = {"domain_need": re.compile(r"\b(nodig|need|wil|want)\b"),
+              "domain_hard": re.compile(r"\b(moeilijk|lastig|hard|zwaar)\b"),
+              "domain_good": re.compile(r"\b(goed|well|fijn)\b")}
+
+
+class DomainFix(Question):
+    skip_label = N_("Laat maar")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Wat wil je veranderen?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(key, ctx.t(text)) for key, text in FIX_LABELS.items()]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        ctx.queue(choice, "domain_check")
+        return Outcome.ACCEPTED
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        ctx.queue("domain_check")
+        return Outcome.ACCEPTED
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        """Words that name a part ("wat ik nodig heb") pick it; anything else is kept in the
+        youth's own words, and the check comes again (never the same re-ask twice)."""
+        words = normalize(text)
+        for key, pattern in _FIX_WORDS.items():
+            if pattern.search(words):
+                return self.on_choice(ctx, key)
+        DomainCheck.keep_words(ctx, text)
+        return self.on_skip(ctx)
+
+
+def in_domain(ctx: Context) -> bool:
+    return ctx.cursor.get("domain") is not None
+
+
+def without_status(ctx: Context) -> bool:
+    return current_answer(ctx).status is None
+
+
+def not_good(ctx: Context) -> bool:
+    return current_answer(ctx).status == Status.NIET_GOED
+
+
+def good_unsaid(ctx: Context) -> bool:
+    return current_answer(ctx).going_well is None
+
+
+def need_unsaid(ctx: Context) -> bool:
+    return not_good(ctx) and current_answer(ctx).need is None
 
 
 def questions() -> list[Question]:
     return [
-        DomainPick("domain_pick"),
+        QuickLook("domain_pick"),
         DomainStatus("domain_status"),
-        DomainText("domain_good", N_("Wat gaat er nu goed?"), "going_well"),
-        DomainText("domain_hard", N_("Wat is nu moeilijk?"), "hard"),
+        DomainHard("domain_hard"),
+        DomainGood("domain_good"),
         DomainNeed("domain_need"),
         DomainText("domain_future",
                    N_("Wat wil je over een paar maanden anders? Een kleine stap is genoeg."),
                    "future"),
+        DomainCheck("domain_check"),
+        DomainFix("domain_fix"),
     ]

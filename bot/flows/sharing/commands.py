@@ -57,7 +57,7 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
                            "oud. Vraag om een nieuwe.")))
         turn.conv.started = True
         return None
-    data = {"id": invite.id, "kind": invite.kind.value, "youth": invite.youth_name,
+    data = {"ref": invite.ref, "kind": invite.kind.value, "youth": invite.youth_name,
             "age": invite.youth_age,
             "professional": invite.professional.model_dump() if invite.professional else None}
     return open_detour(turn, "invite_answer", {"invite": data})
@@ -145,14 +145,14 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     for link in shared:
         if link.pending:
             lines.append(t(PENDING[link.role], name=link.name))
-            options.append((f"resend:{link.id}", t.plain(
+            options.append((f"resend:{link.ref}", t.plain(
                 N_("Uitnodiging voor {name} opnieuw sturen"), name=link.name)))
-            options.append((f"withdraw:{link.id}", t.plain(
+            options.append((f"withdraw:{link.ref}", t.plain(
                 N_("Uitnodiging voor {name} intrekken"), name=link.name)))
         else:
             lines.append(t(SEES[link.role], name=link.name,
                            role=t.plain(ROLE_WORDS[link.role])))
-            options.append((f"stop:{link.id}",
+            options.append((f"stop:{link.ref}",
                             t.plain(N_("Stop delen met {name}"), name=link.name)))
     if not shared:
         lines.append(t(N_("Nog niemand. Alleen jij.")))
@@ -178,13 +178,13 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
         if not links:
             turn.say(turn.t(NOBODY_LINKED[purpose]))
             return None
-        cursor = {"purpose": purpose, "links": [(link.id, link.name) for link in links]}
+        cursor = {"purpose": purpose, "links": [(link.ref, link.name) for link in links]}
         if len(links) > 1:
             return open_detour(turn, "member_pick", cursor)
         if purpose == "show":
-            turn.messages.extend(sharing.youth_plan(links[0].id))
+            turn.messages.extend(sharing.youth_plan(links[0].ref))
             return None
-        return open_detour(turn, "member_note", {**cursor, "link": links[0].id,
+        return open_detour(turn, "member_note", {**cursor, "link": links[0].ref,
                                                  "name": links[0].name})
 
     return command
@@ -205,9 +205,9 @@ def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
     and hears how to stop sharing or erase everything."""
     links = sharing.memberships()
     if links:
-        cursor = {"purpose": "stop", "links": [(link.id, link.name) for link in links]}
+        cursor = {"purpose": "stop", "links": [(link.ref, link.name) for link in links]}
         if len(links) == 1:
-            return open_detour(turn, "member_stop", {**cursor, "link": links[0].id,
+            return open_detour(turn, "member_stop", {**cursor, "link": links[0].ref,
                                                      "name": links[0].name})
         return open_detour(turn, "member_pick", cursor)
     if _at_home(turn.conv):

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.flows.messages import read_number
 from bot.plan.model import Name
 
 
@@ -53,11 +54,26 @@ class ProfessionalProfile(BaseModel):
     role: Name
 
 
+def make_ref(*ids: int) -> str:
+    """A stored row as a chat holds it (in a button or a cursor): the row's id, then the
+    ids of the link and people it was made for, so using it can check it still means them."""
+    return "-".join(str(number) for number in ids)
+
+
+def ref_row_id(ref: object, parts: int) -> int | None:
+    """The row id of a reference of ``parts`` ids made by :func:`make_ref`, or None for
+    anything else (a chat can send anything). Whoever uses it makes the reference again
+    from the row it names and compares: only then does it still mean what it meant."""
+    numbers = [read_number(n) for n in ref.split("-")] if isinstance(ref, str) else []
+    return numbers[0] if len(numbers) == parts and None not in numbers else None
+
+
 @dataclass(frozen=True)
 class OpenedInvite:
-    """A valid invite as its opener sees it: enough to explain what is asked, no more."""
+    """A valid invite as its opener sees it: enough to explain what is asked, no more.
+    ``ref``: the invite and who made it (see :func:`make_ref`)."""
 
-    id: int
+    ref: str
     kind: InviteKind
     youth_name: str  # for YOUTH invites: the youth's own name ("" when not known)
     youth_age: int | None = None
@@ -66,9 +82,9 @@ class OpenedInvite:
 
 @dataclass(frozen=True)
 class LinkSummary:
-    """One row of /delen or /jongeren: who, in which role, and the id to act on."""
+    """One row of /delen or /jongeren: who, in which role, and the reference to act on."""
 
-    id: int
+    ref: str  # the link and the person on its other side (see make_ref)
     role: ShareRole
     name: str  # the member's name as the youth knows them, or the youth's name
-    pending: bool = False  # an invite not yet answered (``id`` is then the invite's id)
+    pending: bool = False  # an invite not yet answered (``ref`` is then the invite's)

@@ -3,8 +3,10 @@
 Flows stay pure: they never read another user's data or store anything themselves. Where a
 question needs shared state (an invitation, a link, someone else's plan) it calls this
 protocol, which the application layer (:mod:`bot.sharing.service`) implements inside the
-turn's unit of work and which tests can fake. Every method checks stored state again: ids
-that reach it came from a chat, and a chat can send anything.
+turn's unit of work and which tests can fake. Rows are named by references (see
+:func:`~bot.flows.sharing.model.make_ref`): the row's id and the ids of the link and people
+it was made for. Every method checks a reference against stored state again and against who
+uses it: it came from a chat, which can send anything, and may be older than its row.
 """
 
 from __future__ import annotations
@@ -36,13 +38,13 @@ class SharingPort(Protocol):
     def shared_with(self) -> list[LinkSummary]:
         """The youth's links and unanswered invites (for /delen)."""
 
-    def revoke(self, link_id: int) -> list[Message]:
+    def revoke(self, link: str) -> list[Message]:
         """End a link of this youth; the other side gets a neutral notice."""
 
-    def resend(self, invite_id: int) -> list[Message]:
+    def resend(self, invite: str) -> list[Message]:
         """A new link for an unanswered invite of this user; the old link stops working."""
 
-    def withdraw(self, invite_id: int) -> list[Message]:
+    def withdraw(self, invite: str) -> list[Message]:
         """Cancel an unanswered invite of this user."""
 
     def end_for_person(self, person_id: str) -> bool:
@@ -54,7 +56,7 @@ class SharingPort(Protocol):
     def open_invite(self, code: str) -> OpenedInvite | None:
         """The invite behind ``code`` if it can still be used (and now belongs to this user)."""
 
-    def answer_invite(self, invite_id: int, yes: bool, plan: Plan) -> list[Message]:
+    def answer_invite(self, invite: str, yes: bool, plan: Plan) -> list[Message]:
         """Say yes or no to an opened invite; both sides hear the outcome."""
 
     # --- members (JIM, network, professional) -----------------------------------------------
@@ -64,7 +66,7 @@ class SharingPort(Protocol):
     def shared_plans(self) -> list[Message]:
         """Every plan shared with this user, filtered to what their role may see."""
 
-    def youth_plan(self, link_id: int) -> list[Message]:
+    def youth_plan(self, link: str) -> list[Message]:
         """One linked youth's plan (with the PDF for a professional)."""
 
     def click(self, choice: str) -> Click:
@@ -73,13 +75,13 @@ class SharingPort(Protocol):
     def open_asks(self) -> list[Message]:
         """/vragen: the member's oldest unanswered ask again (with its buttons)."""
 
-    def answer_ask(self, ask_id: int, answer: HelperAnswer, note: str | None) -> Click:
+    def answer_ask(self, ask: str | None, answer: HelperAnswer, note: str | None) -> Click:
         """The answer to a request for help; it lands in the youth's plan."""
 
-    def send_note(self, link_id: int, text: str) -> list[Message]:
+    def send_note(self, link: str | None, text: str) -> list[Message]:
         """A short note of support from a member to the youth."""
 
-    def leave(self, link_id: int) -> list[Message]:
+    def leave(self, link: str | None) -> list[Message]:
         """A member stops; access ends at once and the youth is told."""
 
     def profile(self) -> ProfessionalProfile | None:
@@ -92,6 +94,6 @@ class SharingPort(Protocol):
     def linked_professionals(self) -> list[LinkSummary]:
         """This youth's linked professionals (``name``: their own name, for the question)."""
 
-    def ask_for_contact(self, link_ids: list[int]) -> list[Message]:
+    def ask_for_contact(self, links: list[str]) -> list[Message]:
         """The youth said yes: these professionals (if still linked) get an urgent request
         for contact, without anything the youth wrote; returns what to tell the youth."""

@@ -1,9 +1,10 @@
 """The sharing detours: inviting, answering an invitation, /delen, a member's choices, and
 registering as a professional.
 
-Questions put the ids they offer in their cursor when the detour opens (the engine does
-that) and only act through the :class:`~bot.flows.sharing.port.SharingPort`, which checks
-every id against stored state again.
+Questions put the references they offer (rows with the link and people they were made for)
+in their cursor when the detour opens (the engine does that) and only act through the
+:class:`~bot.flows.sharing.port.SharingPort`, which checks every reference against stored
+state again when it is used.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def port(ctx: Context) -> SharingPort:
 def opened(ctx: Context) -> OpenedInvite:
     data = ctx.cursor["invite"]
     profile = data.get("professional")
-    return OpenedInvite(id=data["id"], kind=InviteKind(data["kind"]),
+    return OpenedInvite(ref=data.get("ref", ""), kind=InviteKind(data["kind"]),
                         youth_name=data.get("youth") or "", youth_age=data.get("age"),
                         professional=ProfessionalProfile(**profile) if profile else None)
 
@@ -70,7 +71,7 @@ class InviteAnswer(Question):
             ctx.cursor["ask"] = ["pro_name", "pro_organisation", "pro_role"]
             ctx.note(ctx.t(N_("Fijn. Eerst drie korte vragen over jou.")))
             return Outcome.ACCEPTED
-        ctx.notes.extend(port(ctx).answer_invite(invite.id, choice == YES, ctx.plan))
+        ctx.notes.extend(port(ctx).answer_invite(invite.ref, choice == YES, ctx.plan))
         return Outcome.ACCEPTED
 
 
@@ -108,7 +109,7 @@ class ShareMenu(Question):
         return [Choice(option_id, label) for option_id, label in ctx.cursor.get("options", [])]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        action, _, number = choice.partition(":")
+        action, _, ref = choice.partition(":")
         sharing = port(ctx)
         if action == "private":
             ctx.follow_up = "share_private"
@@ -120,11 +121,11 @@ class ShareMenu(Question):
         elif action == "pro":
             ctx.notes.extend(sharing.invite(InviteKind.PROFESSIONAL, None, ctx.plan))
         elif action == "stop":
-            ctx.notes.extend(sharing.revoke(int(number)))
+            ctx.notes.extend(sharing.revoke(ref))
         elif action == "withdraw":
-            ctx.notes.extend(sharing.withdraw(int(number)))
+            ctx.notes.extend(sharing.withdraw(ref))
         elif action == "resend":
-            ctx.notes.extend(sharing.resend(int(number)))
+            ctx.notes.extend(sharing.resend(ref))
         return Outcome.ACCEPTED
 
 
@@ -192,7 +193,7 @@ class AskOther(TextQuestion):
         return ctx.t(N_("Wat kun je wel doen? Typ het kort."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        click = port(ctx).answer_ask(ctx.cursor["ask_id"], HelperAnswer.OTHERWISE, text)
+        click = port(ctx).answer_ask(ctx.cursor.get("for_ask"), HelperAnswer.OTHERWISE, text)
         ctx.notes.extend(click.messages + click.then)
         return Outcome.ACCEPTED
 
@@ -206,14 +207,14 @@ class MemberPick(Question):
         return ctx.t(N_("Over wie gaat het?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(str(link_id), name) for link_id, name in ctx.cursor.get("links", [])]
+        return [Choice(str(ref), name) for ref, name in ctx.cursor.get("links", [])]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        names = dict((str(i), n) for i, n in ctx.cursor.get("links", []))
-        ctx.cursor["link"], ctx.cursor["name"] = int(choice), names[choice]
+        names = {str(ref): name for ref, name in ctx.cursor.get("links", [])}
+        ctx.cursor["link"], ctx.cursor["name"] = choice, names[choice]
         purpose = ctx.cursor.get("purpose")
         if purpose == "show":
-            ctx.notes.extend(port(ctx).youth_plan(int(choice)))
+            ctx.notes.extend(port(ctx).youth_plan(choice))
         else:
             ctx.follow_up = "member_stop" if purpose == "stop" else "member_note"
         return Outcome.ACCEPTED
@@ -231,7 +232,7 @@ class MemberStop(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == YES:
-            ctx.notes.extend(port(ctx).leave(ctx.cursor["link"]))
+            ctx.notes.extend(port(ctx).leave(ctx.cursor.get("link")))
         else:
             ctx.note(ctx.t(N_("Oké, je blijft erbij.")))
         return Outcome.ACCEPTED
@@ -247,7 +248,7 @@ class MemberNote(TextQuestion):
                      name=ctx.cursor.get("name", ""))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        ctx.notes.extend(port(ctx).send_note(ctx.cursor["link"], text))
+        ctx.notes.extend(port(ctx).send_note(ctx.cursor.get("link"), text))
         return Outcome.ACCEPTED
 
 
@@ -284,7 +285,7 @@ def finish_profile(ctx: Context) -> None:
     sharing.register(profile)
     ctx.note(ctx.t(N_("Bewaard: {who}."), who=describe_professional(profile, ctx.t)))
     if "invite" in ctx.cursor:
-        ctx.notes.extend(sharing.answer_invite(opened(ctx).id, True, ctx.plan))
+        ctx.notes.extend(sharing.answer_invite(opened(ctx).ref, True, ctx.plan))
     else:
         ctx.notes.extend(sharing.invite(InviteKind.YOUTH, None, ctx.plan))
 

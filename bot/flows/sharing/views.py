@@ -43,16 +43,18 @@ ANSWER_LABELS = {
 }
 
 
-def ask_choice(ask_id: int, code: str) -> str:
-    """A self-contained choice id for an ask (well under Telegram's 64 bytes)."""
-    return f"{SHARED_CHOICE}a:{ask_id}:{code}"
+def ask_choice(ask: str, code: str) -> str:
+    """A self-contained choice id for an ask: its reference (the ask, its link and youth)
+    and the answer: at most 62 characters, under Telegram's 64 bytes."""
+    return f"{SHARED_CHOICE}a:{ask}:{code}"
 
 
-def read_ask_choice(choice: str) -> tuple[int, str] | None:
+def read_ask_choice(choice: str) -> tuple[str, str] | None:
+    """The ask's reference and the answer's code of an ask button (not yet checked)."""
     parts = choice.removeprefix(SHARED_CHOICE).split(":")
-    if len(parts) != 3 or parts[0] != "a" or not parts[1].isdigit():
+    if len(parts) != 3 or parts[0] != "a":
         return None
-    return int(parts[1]), parts[2]
+    return parts[1], parts[2]
 
 
 def is_helped_by(action: Action, person_id: str | None) -> bool:
@@ -200,9 +202,9 @@ MORE_ABOUT = {
 }
 
 
-def ask_message(plan: Plan, action: Action, ask_id: int, t: Translator) -> Message:
+def ask_message(plan: Plan, action: Action, ask: str, t: Translator) -> Message:
     """A request for help with one action (and by when), with self-contained buttons."""
-    choices = tuple(Choice(ask_choice(ask_id, code), t.plain(ANSWER_LABELS[answer]))
+    choices = tuple(Choice(ask_choice(ask, code), t.plain(ANSWER_LABELS[answer]))
                     for code, answer in ASK_ANSWERS.items())
     text = t(N_("{youth} vraagt of je kunt helpen met: {what}."), youth=youth_name(plan, t),
              what=action.what)
@@ -223,7 +225,7 @@ def new_when_message(plan: Plan, action: Action, t: Translator) -> Message:
                      what=action.what) + " " + t(NEW_WHEN[action.when or When.GEEN]))
 
 
-def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
+def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask: str,
                    t: Translator) -> Message:
     """An ask for a professional: the concrete need (urgent ones with the day they were
     reported, which may be days before the link) and "Ik pak dit op"."""
@@ -235,7 +237,7 @@ def pickup_message(plan: Plan, subject: Action | UrgentNeed, ask_id: int,
         text = t(N_("{youth} vraagt je hulp bij: {what}."), youth=youth, what=subject.what)
         if subject.when in WHEN_WISH:
             text += " " + t(WHEN_WISH[subject.when])
-    return Message(text, choices=(Choice(ask_choice(ask_id, PICK_UP),
+    return Message(text, choices=(Choice(ask_choice(ask, PICK_UP),
                                          t.plain(N_("Ik pak dit op"))),))
 
 
@@ -327,13 +329,14 @@ def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
                 was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
             lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
                                   was, now, t))
+    renamed = old.model_copy(update={"name": new.name})  # "Noor zelf" stays the same helper
     for action in new.actions:
         earlier = old.action(action.id)
         if earlier is None:
             lines.append(t.plain(N_("Nieuwe afspraak: {what}"),
                                  what=_action_words(new, action, t)))
         else:
-            lines.append(_changed(_short(action.what), _details(old, earlier, t),
+            lines.append(_changed(_short(action.what), _details(renamed, earlier, t),
                                   _details(new, action, t), t))
     lines += [t.plain(N_("Afspraak weg: {what}"), what=_short(a.what))
               for a in old.actions if new.action(a.id) is None]
