@@ -31,6 +31,7 @@ EXPLANATION = {
     "invitations": N_("Je uitnodigingen. De link zelf bewaar ik niet."),
     "messages_waiting_for_you": N_("Berichten voor jou die nog niet zijn bezorgd."),
     "professional_profile": N_("Wat je als begeleider over jezelf vertelde."),
+    "planned_messages": N_("Wat ik je uit mezelf ga sturen, en wanneer."),
 }
 
 
@@ -92,7 +93,7 @@ class _Export:
 def export_file(uow: UnitOfWork, user_id: int, now: datetime) -> Attachment:
     """Everything stored about the user: their record, conversation and plan, the earlier
     versions kept for /terug, links both ways with their asks, invitations, messages waiting
-    for them and a professional profile."""
+    for them, a professional profile and what the bot plans to send them."""
     stored = uow.conversations.load(user_id)
     conversation, plan = stored.parse() if stored else (Conversation(), Plan())
     t = Translator(conversation.lang)
@@ -110,6 +111,9 @@ def export_file(uow: UnitOfWork, user_id: int, now: datetime) -> Attachment:
         "invitations": export.invitations(),
         "messages_waiting_for_you": [m.text for m in uow.outbox.waiting_for(user_id)],
         "professional_profile": profile.model_dump() if profile else None,
+        "planned_messages": [{"kind": item.kind.value, "about": _subject(plan, item.subject),
+                              "at": _when(item.due_at)}
+                             for item in uow.schedule.waiting(user_id)],
     }
     data = json.dumps(document, ensure_ascii=False, indent=2).encode()
     return Attachment(filename=FILENAME, mime_type="application/json", data=data)

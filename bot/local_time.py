@@ -15,6 +15,10 @@ from babel.dates import format_date
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def local(moment: datetime) -> datetime:
     """``moment`` in Dutch time (a naive moment counts as UTC, as stored)."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

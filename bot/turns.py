@@ -24,10 +24,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import DBAPIError
 
+from bot import scheduler
 from bot.data_export import export_file
 from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
@@ -35,6 +36,7 @@ from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
 from bot.flows.messages import Reply, UserInput
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from bot.local_time import utc_now
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
 from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers
@@ -47,10 +49,6 @@ from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
 log = logging.getLogger(__name__)
 ATTEMPTS = 5  # a turn that keeps meeting deadlocks fails after this many tries
 BACKOFF = 0.02  # seconds: the longest wait before attempt n is n times this, at random
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +237,8 @@ class Turns:
                 Handoffs(uow, now).after_youth_turn(user_id, lambda: stored.parse()[1],
                                                     result.plan,
                                                     settled=not result.conversation.in_detour)
+                scheduler.after_youth_turn(uow, user_id, lambda: stored.parse()[1],
+                                           result.plan, now)
             uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
             if result.effect is Effect.EXPORT:
                 messages[0] = replace(messages[0], attachments=(export_file(uow, user_id, now),))

@@ -64,6 +64,9 @@ class Youth:
         deliveries = self.turns.pending(self.channel, self.user)
         self.turns.delivered([d.id for d in deliveries])
         self.received = [m for d in deliveries for m in d.messages]
+        asked = [m for m in self.received if m.step is not None]  # a check-in: own question
+        if asked:
+            self.question = asked[-1]
         return self.received
 
     def presses(self, label: str) -> list[Message]:

@@ -39,3 +39,9 @@ def test_bench_groups_measures_youth_with_and_without_spamming_groups() -> None:
     out = run("bench_groups.py", 2)
     assert "2 youth, no group: 26 turns; update→reply p50" in out
     assert "2 youth, 3 groups sending 20 messages/s each (the bot posted 3 there): 26 turns" in out
+
+
+def test_bench_scheduler_writes_the_days_checkins() -> None:
+    out = run("bench_scheduler.py", 5)
+    assert "5 youth, 25 scheduled check-ins" in out
+    assert re.search(r"one day's round: \d+ check-ins written", out)

@@ -51,6 +51,9 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert plan["name"] == "Noor" and plan["people"][0]["name"] == "Sanne"
     assert [a["what"] for a in plan["actions"]][1:] == ["Een eigen kamer", "Hulp met mijn post"]
     assert len(document["earlier_versions_for_undo"]) > 10
+    planned = document["planned_messages"]  # the check-ins on her three agreements, a look
+    assert sorted(p["kind"] for p in planned) == ["checkin", "checkin", "checkin", "look"]
+    assert "Een eigen kamer" in [p["about"] for p in planned]
     assert "Sanne" in export.data.decode()  # readable text, not escaped
     assert reply.messages[-1].text == asked
 
@@ -92,7 +95,8 @@ def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
     assert token not in json.dumps(youth)
     professional = export_of(turns, PRO_ID, "terminal")
     assert professional["professional_profile"] == {
-        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider"}
+        "name": "Marieke", "organisation": "Stichting Horizon", "role": "woonbegeleider",
+        "weekly": False}
     [helps] = professional["plans_shared_with_you"]
     assert (helps["youth"], helps["role"]) == ("Noor", "begeleider")
     assert any("Toekomstplan van Noor" in text

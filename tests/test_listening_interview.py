@@ -266,7 +266,7 @@ def test_by_when_inside_a_helper_answer(typed: str, when: When | None, rest: str
 def test_a_plan_and_conversation_stored_by_schema_1_load_and_go_on(store: Store) -> None:
     stored = json.loads(FIXTURE.read_text())
     finished = Plan.model_validate(stored["finished"]["plan"])
-    assert finished.schema_version == SCHEMA_VERSION == 3
+    assert finished.schema_version == SCHEMA_VERSION == 4
     assert [a.what for a in finished.actions] == ["Een eigen kamer", "Hulp met mijn post"]
     assert finished.actions[0].due is None and finished.domains[Domain.WONEN].parked is False
     mid = stored["mid_wat"]

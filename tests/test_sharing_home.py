@@ -168,7 +168,7 @@ def test_a_professional_who_pressed_start_first_rests_at_home(store: Store) -> N
     mark.says("/start")
     assert [c.label for c in mark.question.choices] == [
         "Je jongeren en hun plan", "Vragen die nog open staan", "Een jongere uitnodigen",
-        "Stoppen met helpen", "Zelf een plan maken"]
+        "Een weekoverzicht van je jongeren", "Stoppen met helpen", "Zelf een plan maken"]
     mark.clicks("Je jongeren en hun plan")  # one youth: no need to choose
     assert "Toekomstplan van Noor" in mark.text and mark.asked.startswith("Je begeleidt Noor.")
     mark.says("/plan")
@@ -232,5 +232,5 @@ def test_help_fits_the_person(store: Store) -> None:
     shown = ahmed.replies[0].text
     assert commands_in(shown)[:4] == ["/plan", "/vragen", "/bericht", "/stoppen"]
     own = shown.split("Voor je eigen plan:\n")[1]
-    assert commands_in(own) == ["/wijzig", "/terug", "/pauze", "/delen"]
+    assert commands_in(own) == ["/wijzig", "/terug", "/pauze", "/delen", "/herinneringen"]
     assert "Hoi! Ik help je" in ahmed.asked  # back at his own welcome

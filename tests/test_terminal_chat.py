@@ -8,10 +8,14 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import update
 
 from bot.plan.model import Domain, HelperKind, When
 from bot.storage.database import open_store, sqlite_url
+from bot.storage.tables import scheduled
 from bot.storage.unit_of_work import UnitOfWork
 
 TYPED_INTERVIEW = [
@@ -92,3 +96,20 @@ def test_after_taal_english_the_terminal_says_goodbye_in_english(tmp_path: Path)
     assert "Shall we start?" in output and "There's nothing to change yet." in output
     assert output.rstrip().endswith("See you later! Everything is saved.")
     assert "Tot later" not in output
+
+
+def test_a_checkin_that_came_due_meanwhile_is_asked_when_the_chat_starts(tmp_path: Path) -> None:
+    chat(tmp_path, TYPED_INTERVIEW)
+    key = (tmp_path / "encryption.key").read_text().strip()
+    store = open_store(sqlite_url(tmp_path.resolve() / "toekomstplan.db"), key)
+    with store.engine.begin() as connection:  # the rent's day came while nobody chatted
+        moved = connection.execute(update(scheduled).where(
+            scheduled.c.kind == "checkin", scheduled.c.subject == "a1").values(
+            due_at=datetime.now(UTC) - timedelta(hours=1))).rowcount
+    store.engine.dispose()
+    assert moved == 1
+    output = chat(tmp_path, ["gelukt"])
+    assert ("Je wilde deze week werken aan: Ik moet morgen mijn huur betalen. "
+            "Hoe gaat het?") in output
+    assert "Goed gedaan! In je plan staat het nu als gelukt." in output
+    assert stored_plan(tmp_path)["actions"][0]["status"] == "gelukt"

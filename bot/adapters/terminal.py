@@ -3,7 +3,8 @@
 Choices are numbered; typing the number, the label or a word like "ja" answers them.
 
 Several people can share one local database (``--als <naam>``): messages for a person (an
-ask, a notice) wait in the outbox and are shown after their next turn. An invitation is
+ask, a notice) wait in the outbox and are shown after their next turn. Check-ins that came
+due while nobody chatted are shown when the chat starts. An invitation is
 shown as a code the other person types. When the last question shown was a sharing button
 (no step), a typed number or label presses that button.
 """
@@ -21,6 +22,7 @@ from bot.flows.messages import Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
 from bot.private_files import write_private
+from bot.scheduler import Scheduler
 from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns
 
@@ -101,11 +103,16 @@ def run(turns: Turns, user: str, stdin: TextIO, stdout: TextIO, files_dir: Path,
         if erased:
             shutil.rmtree(files_dir / user, ignore_errors=True)
         show(taken.with_documents().messages)
+        show_waiting()
+
+    def show_waiting() -> None:
         waiting = turns.pending(CHANNEL, user)
         show([m for delivery in waiting for m in delivery.messages])
         turns.delivered([delivery.id for delivery in waiting])
 
     turn(UserInput.typed("/start"))
+    if Scheduler(turns.store, turns.clock).run_due():  # check-ins that came due meanwhile
+        show_waiting()
     first = conversation_of(turns, user)
     if first is not None and first.state == START_STATE and not first.in_detour:
         # the same first screen for whoever came to accept an invite (codes are typed

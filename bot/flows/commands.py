@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "mijngegevens": N_("alles wat ik over je bewaar"),
     "verwijder": N_("alles over jou wissen"),
     "delen": N_("kiezen wie je plan ziet"),
+    "herinneringen": N_("wat ik je uit mezelf stuur, en wanneer"),
     "bericht": N_("een berichtje sturen (als JIM)"),
     "vragen": N_("vragen voor jou die nog open staan (als JIM, helper of begeleider)"),
     "stoppen": N_("stoppen met helpen (als JIM, helper of begeleider)"),
@@ -34,10 +35,11 @@ ALIASES: dict[str, str] = {
     "undo": "terug", "pause": "pauze", "stop": "stoppen", "hulp": "help", "language": "taal",
     "help_me": "sos", "hulplijn": "sos", "hulplijnen": "sos", "mydata": "mijngegevens",
     "delete": "verwijder", "wissen": "verwijder", "share": "delen",
+    "reminders": "herinneringen",
 }
 
 
-OWN_PLAN = ("plan", "wijzig", "terug", "pauze", "delen")  # about one's own plan
+OWN_PLAN = ("plan", "wijzig", "terug", "pauze", "delen", "herinneringen")  # about one's own plan
 EVERYONE = ("start", "taal", "sos", "mijngegevens", "verwijder", "help")
 
 

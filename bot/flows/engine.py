@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
-from bot.flows import edit, erase, safety_plan
+from bot.flows import checkin, edit, erase, look, safety_plan
 from bot.flows.commands import ALIASES
 from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
@@ -34,7 +34,8 @@ from bot.safety.helplines import PRACTICAL_KINDS
 
 FLOWS: tuple[Flow, ...] = (interview.build(), edit.build(), safety_plan.build(),
                            erase.build(), sharing_questions.build(),
-                           sharing_questions.build_home())
+                           sharing_questions.build_home(), checkin.build(),
+                           look.build())
 FLOW_OF: dict[str, Flow] = {key: f for f in FLOWS for key in f.by_key}
 QUESTION: dict[str, Question] = {key: q for f in FLOWS for key, q in f.by_key.items()}
 HISTORY_LIMIT = 200
@@ -186,6 +187,20 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
         turn.say(turn.t(N_("Mijn vorige bericht kwam niet bij je aan. Dit was mijn vraag:")))
         return _reask(turn)
     return _answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
+
+
+def interject(conversation: Conversation, plan: Plan, state: str, cursor: dict,
+              now: datetime, lead: str | None = None,
+              sharing: SharingPort | None = None) -> list[Message]:
+    """Ask ``state`` unasked (a check-in the scheduler sends), as a detour from where the
+    youth rests; when it is the open question already, ask it again (with ``lead``)."""
+    turn = _TurnState(conversation, plan, now, sharing)
+    if lead:
+        turn.ctx.note(lead)
+    if conversation.state != state or conversation.cursor != cursor:
+        turn.push_detour(state, cursor)
+    turn.ask()
+    return turn.messages
 
 
 def after_undo(conversation: Conversation, plan: Plan, restored: bool,
@@ -428,6 +443,12 @@ def _command(turn: _TurnState, user_input: UserInput) -> TurnResult:
     if name == "help":
         sharing_commands.show_help(turn)
         return _reask(turn)
+    if name == "herinneringen":
+        conv.paused = False
+        _leave_detours(turn)
+        turn.push_detour(checkin.REMINDERS)
+        turn.ask()
+        return turn.result(checkpoint=True)
     if name in ("wijzig", "taal"):
         conv.started = True
         if name == "wijzig" and not QUESTION["edit_pick"].choices(turn.ctx):

@@ -16,12 +16,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # 2: parked domains, the youth's own words, actions for urgent needs, helpers named in the
 #    youth's words, doing it together, a first step and a due date.
-# 3: own words with a person, professionals and organisations (``Plan.organisations``), an
-#    organisation as a helper. Both steps only add fields with defaults (and enum members):
-#    a version-1 or -2 plan reads as it is and is stored as version 3.
+# 3: check-ins on actions (status, when asked, what is in the way), the youth's reminder
+#    settings and the plan's versions (one per regular look).
+# 4: own words with a person, professionals and organisations (``Plan.organisations``), an
+#    organisation as a helper.
+# Each step only adds fields with defaults (and enum members): an older plan reads as it is
+# and is stored as the current version.
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -85,6 +88,14 @@ class When(StrEnum):
     MAAND = "maand"
     LATER = "later"
     GEEN = "geen"
+
+
+class ActionStatus(StrEnum):
+    """What the youth answered at a check-in."""
+
+    DONE = "gelukt"
+    BUSY = "bezig"
+    STUCK = "lukt_niet"
 
 
 class Strict(BaseModel):
@@ -188,6 +199,15 @@ class Action(Strict):
     first_step: Answer | None = None
     own_words: Answer | None = None
     response: HelperResponse | None = None
+    # check-ins (schema 3): what the youth said, the day they were asked (None: not yet
+    # for this date), a later day to ask ("Later"), whether the one reminder went out, what
+    # is in the way ("Lukt niet") and whether the helper was thanked
+    status: ActionStatus | None = None
+    asked_on: date | None = None
+    ask_on: date | None = None
+    reminded: bool = False
+    obstacle: Answer | None = None
+    thanked: bool = False
 
     def give_to(self, helper: HelperKind, person_id: str | None = None, together: bool = False,
                 helper_text: str | None = None) -> None:
@@ -205,6 +225,24 @@ class Change(Strict):
     part: str
 
 
+class Reminders(Strict):
+    """What the bot may send the youth unasked (``/herinneringen``): check-ins on the
+    agreements, and a regular look every ``look_weeks`` weeks (None: never)."""
+
+    checkins: bool = True
+    look_weeks: int | None = Field(default=4, ge=1, le=52)
+
+
+class PlanVersion(Strict):
+    """The plan as it was at a regular look (and when it was first confirmed): how each
+    domain went and the agreements, dated, so "what changed since last time" can be said."""
+
+    at: datetime
+    domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
+    actions: list[Action] = Field(default_factory=list)
+    new_need: Answer | None = None  # what the youth said was newly needed at that look
+
+
 class Plan(Strict):
     schema_version: int = SCHEMA_VERSION
     name: Name | None = None
@@ -220,18 +258,20 @@ class Plan(Strict):
     confirmed: bool = False
     private_domains: list[Domain] = Field(default_factory=list)  # "alleen voor mij"
     history: list[Change] = Field(default_factory=list)
+    reminders: Reminders = Field(default_factory=Reminders)
+    versions: list[PlanVersion] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
     def _known_version(cls, data: Any) -> Any:
         """A plan written by a newer version is refused, never half read or written back; an
-        older one is upgraded (1 → 2 → 3 only add fields with defaults)."""
+        older one is upgraded (each step only adds fields with defaults)."""
         version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise ValueError(f"plan schema {version} is newer than this program's "
                              f"({SCHEMA_VERSION}): update the program")
         if isinstance(version, int) and version < SCHEMA_VERSION:
-            data = {**data, "schema_version": SCHEMA_VERSION}  # 1 → 2 → 3: new fields default
+            data = {**data, "schema_version": SCHEMA_VERSION}  # (each step: new fields default)
         return data
 
     def person(self, person_id: str | None) -> Person | None:

@@ -21,6 +21,7 @@ from bot.flows.conversation import Conversation
 from bot.flows.messages import Message
 from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
+from bot.plan.agenda import agenda
 from bot.plan.model import Plan
 from bot.storage.repositories import Stored
 from bot.storage.sharing import LinkRow
@@ -49,7 +50,10 @@ class Peers:
         return Translator(self._parsed(self.uow.conversations.read(user_id))[0].lang)
 
     def save(self, user_id: int, conversation: Conversation, plan: Plan) -> None:
+        """Write a youth's plan changed by someone else (a helper's answer); their schedule
+        follows it (a helper who said yes gets a nudge)."""
         self.uow.conversations.save(user_id, conversation, plan, self.now, is_new=False)
+        self.uow.schedule.plan(user_id, agenda(plan), self.now)
 
     def send(self, user_id: int, build: Callable[[Translator], list[Message]],
              about: LinkRow | None = None, youth_id: int | None = None) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import cache
 
 from bot.documents.files import shared_document
+from bot.flows.checkin import transfer_subject
 from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Message
 from bot.flows.plan_view import is_empty
 from bot.flows.sharing.model import (
@@ -49,6 +50,7 @@ from bot.flows.sharing.views import (
     youth_name,
 )
 from bot.i18n import N_, Translator
+from bot.plan.agenda import Due, Kind
 from bot.plan.model import (
     HelperAnswer,
     HelperKind,
@@ -636,9 +638,16 @@ class Handoffs:
         self.uow.links.mark_sent(link.id, self.now, view)
 
     def link_started(self, link: LinkRow, plan: Plan) -> None:
-        """A new link: a professional gets the summary and PDF, everyone their asks."""
+        """A new link: a professional gets the summary and PDF (the whole plan: a new
+        begeleider starts from it), everyone their asks. Beside an earlier begeleider, the
+        youth is asked soon whether that one keeps access (:mod:`bot.flows.checkin`)."""
         if link.role is ShareRole.PROFESSIONAL:
             self._summary(link, plan)
+            for earlier in self.uow.links.of_youth(link.youth_id):
+                if earlier.role is ShareRole.PROFESSIONAL and earlier.id != link.id:
+                    self.uow.schedule.add(link.youth_id, Due(
+                        self.now, Kind.TRANSFER, transfer_subject(earlier.id, link.id)),
+                        self.now)
         self._ask_new(link, plan)
 
     def after_youth_turn(self, youth_id: int, before: Callable[[], Plan], plan: Plan,

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -131,6 +132,24 @@ professionals = Table(
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("document", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+scheduled = Table(
+    # what the bot will send unasked (migration 0008): a check-in, a reminder, a helper's
+    # nudge. ``subject`` is a plan id (``a3``), which names nothing; the text is written
+    # when it is sent. Gone with the youth.
+    "scheduled", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("youth_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("kind", String(16), nullable=False),
+    Column("subject", String(16), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("state", String(8), nullable=False),  # waiting, sent, dropped
+    Column("claimed_until", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_scheduled_state_due_at", "state", "due_at"),
 )
 
 

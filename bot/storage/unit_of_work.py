@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.storage.repositories import Conversations, Users
+from bot.storage.schedule import Schedule
 from bot.storage.sealing import Sealer
 from bot.storage.sharing import Asks, Invites, Links, Outbox, Professionals
 
@@ -56,6 +57,7 @@ class UnitOfWork:
     asks: Asks
     outbox: Outbox
     professionals: Professionals
+    schedule: Schedule
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -75,6 +77,7 @@ class UnitOfWork:
         self.asks = Asks(self._connection)
         self.outbox = Outbox(self._connection, self.store.sealer)
         self.professionals = Professionals(self._connection, self.store.sealer)
+        self.schedule = Schedule(self._connection)
         return self
 
     def lock_user(self, chat_key: str) -> None:

@@ -1,5 +1,5 @@
-"""Building and serving the bot: the PTB Application, its handlers, the outbox courier, and
-polling or webhook."""
+"""Building and serving the bot: the PTB Application, its handlers, the outbox courier, the
+scheduler loop, and polling or webhook."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.handlers import Handlers, crisis_messages
 from bot.adapters.telegram.ordering import SLOTS, PerUserOrder
+from bot.adapters.telegram.scheduling import ScheduleLoop
 from bot.adapters.telegram.sending import answer, send
 from bot.adapters.telegram.transport import AiohttpRequest
 from bot.adapters.telegram.updates import in_private_chat, language_of
@@ -48,6 +49,7 @@ class TelegramBot:
     application: Application
     courier: Courier
     transports: tuple[AiohttpRequest, AiohttpRequest]
+    schedule: ScheduleLoop
 
     async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling."""
@@ -68,10 +70,13 @@ class TelegramBot:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout)
                 courier = asyncio.create_task(self.courier.run(application.bot))
+                schedule = asyncio.create_task(self.schedule.run())
                 log.info("bot is running (%s)", "webhook" if webhook else "polling")
                 await stop.wait()
                 await (webhook.stop() if webhook else updater.stop())
                 await application.stop()
+                self.schedule.stop()
+                await schedule
                 self.courier.stop()
                 try:
                     await asyncio.wait_for(courier, STOP_DELIVERING)
@@ -122,7 +127,7 @@ def build_bot(settings: Settings, turns: Turns) -> TelegramBot:
     application.add_handler(ChatMemberHandler(handlers.elsewhere.added,
                                               ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_error_handler(on_error)
-    return TelegramBot(application, courier, transports)
+    return TelegramBot(application, courier, transports, ScheduleLoop(turns, courier))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

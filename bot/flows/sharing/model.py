@@ -52,6 +52,7 @@ class ProfessionalProfile(BaseModel):
     name: Name
     organisation: Name
     role: Name
+    weekly: bool = False  # an overview of their youths every Monday (/herinneringen)
 
 
 def make_ref(*ids: int) -> str:

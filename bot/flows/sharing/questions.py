@@ -345,6 +345,8 @@ HOME_COMMANDS = (
     ("vragen", N_("vragen die nog open staan"), ANYONE),
     ("bericht", N_("een berichtje sturen"), HELPING),
     ("begeleider", N_("een jongere uitnodigen"), frozenset({ShareRole.PROFESSIONAL})),
+    ("herinneringen", N_("een weekoverzicht van je jongeren"),
+     frozenset({ShareRole.PROFESSIONAL})),
     ("stoppen", N_("stoppen met helpen"), ANYONE),
 )
 BEFORE_ANY_LINK = frozenset({"begeleider"})  # a registered begeleider's first step

@@ -74,6 +74,7 @@ def shared_copy(plan: Plan, role: ShareRole, person_id: str | None) -> Plan:
     copy.domains = {d: answer for d, answer in copy.domains.items() if d not in private}
     copy.actions = [a.model_copy() for a in actions]
     copy.history = []
+    copy.versions = []  # dated copies of every domain, private ones too
     return copy
 
 
