@@ -83,6 +83,16 @@ def test_the_whole_interview_takes_at_most_25_answers_with_every_fact_kept(store
     assert plan.confirmed and els.id not in plan.fallback_ids
 
 
+def test_a_no_with_something_that_does_go_well_keeps_it(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.clicks("💶 Geld")
+    youth.clicks("Klaar")
+    youth.says("schulden")
+    youth.says("nee, ik heb wel werk trouwens")
+    assert youth.plan.domains[Domain.INKOMEN].going_well == "Ik heb wel werk trouwens"
+    assert "Wat heb je nodig?" in youth.asked
+
+
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:
     youth = at_quick_look(store)
     youth.clicks("💶 Geld")

@@ -464,3 +464,20 @@ def test_no_with_a_name_after_a_check_is_a_new_answer(store: Store) -> None:
     assert youth.asked == "Bedoel je: Fatima?"
     youth.says("nee, Sanne bedoel ik")
     assert youth.plan.jim_person().name == "Sanne"
+
+
+def test_a_greeting_with_a_wish_to_begin_begins(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.says("hoi, ik wil wel beginnen")
+    assert youth.state == "name" and "Hoe mag ik je noemen?" in youth.asked
+
+
+def test_a_later_in_a_sentence_answers_the_jim_offer(store: Store) -> None:
+    youth = with_sanne(store)
+    youth.says("dat is iedereen")
+    youth.says("Sanne")
+    youth.says("Sanne")
+    assert "nu vragen om je JIM" in youth.asked
+    youth.says("dat doe ik later wel")
+    assert "Dat kan later met /delen." in youth.text and youth.state == "domain_pick"

@@ -18,7 +18,7 @@ from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, 
 from bot.flows.typed_answers import SYNONYMS, choice_in_sentence, dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, DomainAnswer, Status
-from bot.plan.text import ANSWER_LIMIT, clean
+from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words
 
 DOMAIN_LABELS = {
     Domain.SUPPORT: N_("Mensen om je heen"),
@@ -379,6 +379,17 @@ class DomainGood(DomainText):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        """ "Nee, ik heb wel werk": the no is about the hard part; what goes well is kept."""
+        rest = _NO_BUT.sub("", text.strip(), count=1)
+        if rest != text.strip() and has_words(rest):
+            text = capitalized(rest)
+        return super().on_text(ctx, text)
+
+
+_NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
+                     re.IGNORECASE)
 
 
 def sync_action(ctx: Context) -> None:
