@@ -246,6 +246,9 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
                        Domain.SUPPORT: "goed", Domain.SCHOOL_WERK: "goed",
                        Domain.WELZIJN: "goed"}),
     ("alles goed", dict.fromkeys(Domain, "goed")),
+    ("school gaat niet goed en met mijn gezondheid gaat het wel, de rest later",
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "gaat_wel", Domain.SUPPORT: PARKED,
+      Domain.WONEN: PARKED, Domain.INKOMEN: PARKED}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:

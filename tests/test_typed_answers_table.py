@@ -295,3 +295,13 @@ def test_a_typed_helper_is_a_person_an_organisation_or_own_words(
     assert reading("who", typed) == helper and action.together is together
     assert action.helper_text == (typed if helper == "other" else None)
     assert said is None or said in messages[0].text
+
+
+@pytest.mark.parametrize("typed", ["mijn moeder", "mn moeder", "moeder"])
+def test_someone_named_by_their_relation_is_chosen_without_a_check(typed: str) -> None:
+    plan = Plan(people=[Person(id="p1", name="Lisa", relation="vriendin"),
+                        Person(id="p2", name="moeder", relation="moeder")])
+    conversation = Conversation(state="jim", cursor={}, started=True, step=5, seen=["jim"])
+    result = engine.handle(conversation, plan, UserInput.typed(typed), NOW)
+    assert "Bedoel je" not in "\n".join(m.text for m in result.messages)
+    assert result.plan.jim_person().id == "p2"

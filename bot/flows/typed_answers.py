@@ -196,17 +196,20 @@ def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
     return [cid for cid in _phrases(text, choices) if cid != "skip"]
 
 
+_POSSESSIVE = re.compile(r"^(mijn|je|jouw|my|your) ")
+
+
 def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | None:
     """The choice whose label or word the whole answer is closest to, with the score (0–100),
     when it is at least :data:`LIKELY` and no other choice comes as close ("fatma" → Fatima,
     "dezeweek" → Deze week)."""
-    wanted = normalize(text)
+    wanted = _POSSESSIVE.sub("", normalize(text))  # "mijn moeder" is the button "Je moeder"
     if len(wanted) < _FUZZY_LENGTH:
         return None
     best: dict[str, float] = {}
     for choice in choices:
-        words = [w for w in (normalize(choice.label), *SYNONYMS.get(choice.id, ()))
-                 if len(w) >= _FUZZY_LENGTH]
+        words = [w for w in (_POSSESSIVE.sub("", normalize(choice.label)),
+                             *SYNONYMS.get(choice.id, ())) if len(w) >= _FUZZY_LENGTH]
         hit = process.extractOne(wanted, words, scorer=fuzz.ratio, score_cutoff=LIKELY)
         if hit is not None:
             best[choice.id] = hit[1]

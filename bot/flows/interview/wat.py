@@ -97,6 +97,7 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")
 _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
+_SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
@@ -110,7 +111,10 @@ def domains_in(segment: str) -> list[Domain]:
 def _status_in(segment: str) -> str | None:
     if _LATER.search(segment):
         return PARKED
-    return choice_in_sentence(segment, _STATUS_CHOICES)
+    status = choice_in_sentence(segment, _STATUS_CHOICES)
+    if status is None and _SO_SO.search(segment):  # "met mijn gezondheid gaat het wel"
+        return Status.GAAT_WEL.value
+    return status
 
 
 def read_overview(text: str) -> dict[Domain, str] | None:

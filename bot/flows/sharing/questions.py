@@ -32,6 +32,7 @@ from bot.plan.model import Domain, HelperAnswer, HelperKind
 from bot.plan.text import NAME_LIMIT, capitalized
 
 YES, NO, MORE = "yes", "no", "more"
+SHORT_ANSWER = 6  # words
 _LATER = re.compile(r"\b(later|straks|nog niet|niet nu|nu niet|another time)\b")
 MEMBER_HOME = "member_home"
 
@@ -101,7 +102,8 @@ class JimOffer(Question):
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         said = yes_or_no(text)
-        if said is None and _LATER.search(normalize(text)):  # "dat doe ik later wel"
+        short = len(text.split()) <= SHORT_ANSWER  # (not "… de rest later")
+        if said is None and short and _LATER.search(normalize(text)):  # "dat doe ik later"
             said = "no"
         if said is not None:
             return self.on_choice(ctx, YES if said == "yes" else NO)
