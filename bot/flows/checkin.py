@@ -19,6 +19,7 @@ from bot.flows.interview.relations import organisation_called
 from bot.flows.messages import Choice
 from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.sharing.model import LinkSummary, ref_row_id
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_, Translator
@@ -222,12 +223,17 @@ def transfer_cursor(subject: str) -> dict[str, int]:
     return {"old": int(old), "new": int(new)}
 
 
-def transfer_names(ctx: Context) -> tuple[str, str] | None:
-    """The earlier and the new begeleider's names, while both still see the plan."""
-    links = {s.id: s.name for s in ctx.sharing.shared_with() if not s.pending} if (
+def transfer_links(ctx: Context) -> tuple[LinkSummary, LinkSummary] | None:
+    """The earlier and the new begeleider's links, while both still see the plan."""
+    links = {ref_row_id(s.ref, 2): s for s in ctx.sharing.shared_with() if not s.pending} if (
         ctx.sharing is not None) else {}
     old, new = links.get(ctx.cursor.get("old", -1)), links.get(ctx.cursor.get("new", -1))
     return (old, new) if old is not None and new is not None else None
+
+
+def transfer_names(ctx: Context) -> tuple[str, str] | None:
+    links = transfer_links(ctx)
+    return (links[0].name, links[1].name) if links else None
 
 
 class Transfer(Question):
@@ -252,8 +258,9 @@ class Transfer(Question):
         return super().on_text(ctx, text)
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        if choice == STOP and ctx.sharing is not None and transfer_names(ctx):
-            ctx.notes.extend(ctx.sharing.revoke(ctx.cursor["old"]))
+        links = transfer_links(ctx)
+        if choice == STOP and ctx.sharing is not None and links:
+            ctx.notes.extend(ctx.sharing.revoke(links[0].ref))
         else:
             ctx.note(ctx.t(N_("Goed. Stoppen kan altijd met /delen.")))
         return Outcome.ACCEPTED
