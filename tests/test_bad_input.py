@@ -28,6 +28,7 @@ class ProbingYouth(Youth):
     """Before each real answer, tries every awkward input at the current question."""
 
     probes = 0
+    where = ("", 0)  # the question being probed: its state and step
 
     def __init__(self, turns: Turns) -> None:
         super().__init__(turns)
@@ -35,23 +36,23 @@ class ProbingYouth(Youth):
 
     def _probe(self) -> None:
         state_before, plan_before = self.stored()
-        question = self.question
-        where = (state_before.state, state_before.step)
+        self.where = (state_before.state, state_before.step)
         for text in AWKWARD_TEXTS:
-            self._check(UserInput.typed(text), where, text)
-        self._check(UserInput.media("sticker"), where, "sticker")
+            self._check(UserInput.typed(text), text)
+        self._check(UserInput.media("sticker"), "sticker")
+        question = self.question  # (asked again after a /terug, with a new step)
         if question is not None and question.step is not None:
-            self._check(UserInput.clicked("forged-id", question.step), where, "forged-id")
+            self._check(UserInput.clicked("forged-id", question.step), "forged-id")
             self._check(UserInput.clicked(question.choices[0].id if question.choices else "x",
-                                          question.step - 1), where, "old click")
+                                          question.step - 1), "old click")
         assert self.stored()[1].name == plan_before.name
         self.question = question
         self.states.add(state_before.state)
 
-    def _check(self, user_input: UserInput, where: tuple[str, int], label: str) -> None:
-        """``where``: the question (state and step; one state may ask about several things,
-        one after the other) that ``user_input`` must leave as it was, or undo with /terug."""
-        state = where[0]
+    def _check(self, user_input: UserInput, label: str) -> None:
+        """``user_input`` must leave the question :attr:`where` (state and step; one state may
+        ask about several things, one after the other) as it was, or be undone with /terug."""
+        state = self.where[0]
         self.probes += 1
         replies = self.turns.handle(self.channel, self.user, user_input).messages
         assert replies, f"silence after {user_input!r} at {state}"
@@ -61,9 +62,11 @@ class ProbingYouth(Youth):
         conversation, plan = self.stored()  # loading validates the stored plan
         for answer in plan.domains.values():
             assert all(len(v or "") <= ANSWER_LIMIT for v in (answer.hard, answer.need))
-        if (conversation.state, conversation.step) != where:
-            self.turns.handle(self.channel, self.user, UserInput.typed("/terug"))
+        if (conversation.state, conversation.step) != self.where:  # moved on
+            back = self.turns.handle(self.channel, self.user, UserInput.typed("/terug")).messages
             assert self.stored()[0].state == state, f"/terug did not return to {state}"
+            self.question = next(m for m in reversed(back) if m.step is not None)
+            self.where = (state, self.stored()[0].step)
             return
         assert any(m.step is not None for m in replies), (
             f"no question after {user_input!r} at {state}: {[m.text for m in replies]}")

@@ -13,9 +13,11 @@ import pytest
 from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.scheduling import ScheduleLoop
+from bot.flows.checkin import helper_of
 from bot.flows.interview.hoe import due_date
+from bot.i18n import Translator
 from bot.plan.agenda import humane
-from bot.plan.model import ActionStatus, HelperKind, When
+from bot.plan.model import Action, ActionStatus, HelperKind, Organisation, Plan, When
 from bot.scheduler import Scheduler
 from bot.storage.database import open_store
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -481,3 +483,10 @@ def test_moving_on_to_a_new_begeleider_the_youth_chooses_whether_the_old_one_sta
     noor.says("/delen")
     assert "Lisa (mentor, Jeugdzorg): ziet je plan" in noor.text and "Mark" not in noor.text
     assert scheduler.run_due() == 0
+
+
+def test_a_check_in_names_an_organisation_that_helps() -> None:
+    plan = Plan(organisations=[Organisation(id="o1", name="wijkteam")],
+                actions=[Action(id="a1", what="hulp met mijn post", helper=HelperKind.ORGANISATION,
+                                person_id="o1", when=When.WEEK)])
+    assert helper_of(plan, plan.actions[0], Translator("nl")) == "het wijkteam"

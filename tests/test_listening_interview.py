@@ -78,9 +78,19 @@ def test_the_whole_interview_takes_at_most_25_answers_with_every_fact_kept(store
         plan.urgent[0].id, HelperKind.PROFESSIONAL, When.WEEK, date(2026, 3, 5))  # tomorrow
     assert (room.helper, room.person_id, room.when, room.due) == (
         HelperKind.PERSON, ahmed.id, When.MAAND, date(2026, 3, 31))
-    assert (post.helper, post.helper_text, post.when, post.due) == (
-        HelperKind.OTHER, "het wijkteam", When.WEEK, date(2026, 3, 6))  # Friday
+    assert (post.helper, plan.organisation(post.person_id).name, post.when, post.due) == (
+        HelperKind.ORGANISATION, "wijkteam", When.WEEK, date(2026, 3, 6))  # Friday
     assert plan.confirmed and els.id not in plan.fallback_ids
+
+
+def test_a_no_with_something_that_does_go_well_keeps_it(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.clicks("💶 Geld")
+    youth.clicks("Klaar")
+    youth.says("schulden")
+    youth.says("nee, ik heb wel werk trouwens")
+    assert youth.plan.domains[Domain.INKOMEN].going_well == "Ik heb wel werk trouwens"
+    assert "Wat heb je nodig?" in youth.asked
 
 
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:
@@ -193,8 +203,8 @@ def test_hoe_starts_with_what_is_urgent_and_takes_helpers_in_own_words(store: St
     assert (urgent.when, urgent.due) == (When.WEEK, date(2026, 3, 5))
     assert (room.helper, room.person_id, room.when) == (HelperKind.UNKNOWN, None, When.GEEN)
     assert [p.name for p in plan.people] == ["Sanne"]  # "niks denk ik" is nobody
-    assert (money.helper, money.helper_text, money.when, money.due) == (
-        HelperKind.OTHER, "het wijkteam", When.LATER, date(2026, 4, 15))
+    assert (money.helper, plan.organisation(money.person_id).name, money.when, money.due) == (
+        HelperKind.ORGANISATION, "wijkteam", When.LATER, date(2026, 4, 15))
     assert "ikzelf, samen met Sanne (JIM)" in youth.asked  # the overview
 
 
@@ -241,6 +251,9 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
                        Domain.SUPPORT: "goed", Domain.SCHOOL_WERK: "goed",
                        Domain.WELZIJN: "goed"}),
     ("alles goed", dict.fromkeys(Domain, "goed")),
+    ("school gaat niet goed en met mijn gezondheid gaat het wel, de rest later",
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "gaat_wel", Domain.SUPPORT: PARKED,
+      Domain.WONEN: PARKED, Domain.INKOMEN: PARKED}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:
@@ -271,7 +284,7 @@ def test_by_when_inside_a_helper_answer(typed: str, when: When | None, rest: str
 def test_a_plan_and_conversation_stored_by_schema_1_load_and_go_on(store: Store) -> None:
     stored = json.loads(FIXTURE.read_text())
     finished = Plan.model_validate(stored["finished"]["plan"])
-    assert finished.schema_version == SCHEMA_VERSION == 3
+    assert finished.schema_version == SCHEMA_VERSION == 4
     assert [a.what for a in finished.actions] == ["Een eigen kamer", "Hulp met mijn post"]
     assert finished.actions[0].due is None and finished.domains[Domain.WONEN].parked is False
     mid = stored["mid_wat"]

@@ -465,8 +465,11 @@ def test_jim_is_explained_as_someone_of_your_own(store: Store) -> None:
     youth.says("niemand")
     intro = youth.replies[-2].text
     assert "eigen omgeving" in intro and "geen hulpverlener" in intro
-    youth.says("mijn begeleider Mark")
-    assert "meestal iemand uit je eigen omgeving" in youth.text
+    youth.says("mijn begeleider Mark")  # a professional: kept apart, not made the JIM
+    assert "Een JIM is iemand uit je eigen omgeving" in youth.text
+    plan = youth.plan
+    assert plan.jim is None and plan.people == []
+    assert [(o.name, o.word) for o in plan.organisations] == [("Mark", "begeleider")]
 
 
 def test_the_urgent_note_is_followed_by_a_bridge_not_the_question(store: Store) -> None:

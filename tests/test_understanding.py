@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.plan.model import Closeness, Domain, Mood, Role, Status
+from bot.documents.network_picture import network_png
+from bot.flows.plan_voice import FOR_YOUTH
+from bot.i18n import Translator
+from bot.plan.model import SCHEMA_VERSION, Closeness, Domain, Mood, Plan, Role, Status
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -330,3 +333,151 @@ def test_names_already_listed_are_said_as_one_sentence(store: Store) -> None:
     assert "Sanne en Ahmed staan al in je lijst." in youth.text
     youth.says("Sanne")
     assert "Sanne staat al in je lijst." in youth.text
+
+
+REASKS = ("snap ik niet", "Kies iemand hieronder", "Noem nu alleen de naam", "Kies een nummer",
+          "Welk woord past", "Ik lees het nog niet goed", "laten we even liggen")
+
+
+def test_a_whole_wie_in_sentences_only(store: Store) -> None:
+    """No button, number or label: only sentences as youth type them. Every answer moves on
+    (zero re-asks) and the plan holds what was said."""
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    asked = [youth.asked]
+    for sentence in [
+        "ja hoor laten we maar beginnen",
+        "ik heet Noor",
+        "ik ben 17",
+        "gaat wel eigenlijk",
+        "nee hoor er is niks",
+        "mijn tante Fatima, mijn zus Sanne en mn begeleider",
+        "ze helpt me met papieren en geeft tips",  # Fatima
+        "ze staat echt heel dichtbij",
+        "weinig eigenlijk, we hebben vaak ruzie",  # Sanne
+        "best ver weg eigenlijk",
+        "o ja en de buurman, Kees heet hij",
+        "we chillen soms samen",  # Kees
+        "mwah een beetje",
+        "nee dat was het",
+        "mijn tante en soms mijn zus",  # fallback
+        "ik denk Fatima, die vertrouw ik het meest",  # JIM
+    ]:
+        youth.says(sentence)
+        assert not any(note in youth.text for note in REASKS), (sentence, youth.text)
+        assert youth.asked != asked[-1], f"asked again after {sentence!r}"
+        asked.append(youth.asked)
+    plan = youth.plan
+    fatima, sanne, kees = plan.people
+    assert (plan.name, plan.age) == ("Noor", 17)
+    assert [(p.name, p.relation) for p in plan.people] == [
+        ("Fatima", "tante"), ("Sanne", "zus"), ("Kees", "buurman")]
+    assert (fatima.roles, fatima.closeness) == ([Role.PRAKTISCH, Role.ADVIES], Closeness.DICHTBIJ)
+    assert (sanne.roles, sanne.own_words) == ([], "weinig eigenlijk, we hebben vaak ruzie")
+    assert sanne.closeness == Closeness.VERDER
+    assert (kees.roles, kees.closeness) == ([Role.SAMEN], Closeness.BEETJE)
+    assert [o.name for o in plan.organisations] == ["begeleider"]
+    assert plan.fallback_ids == [fatima.id, sanne.id]
+    assert plan.jim_person() == fatima
+
+
+def test_a_check_when_two_readings_are_likely(store: Store) -> None:
+    """"fatiha" is close to Fatima but not sure: one yes/no check, then the answer lands."""
+    youth = at_people(store)
+    youth.says("mijn tante Fatima")
+    youth.clicks("done")
+    youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")  # fallback
+    youth.says("fatiha")
+    assert youth.asked == "Bedoel je: Fatima?"
+    assert [c.label for c in youth.question.choices] == ["Ja", "Nee"]
+    youth.says("ja klopt")
+    assert youth.plan.jim_person().name == "Fatima"
+
+
+def test_no_to_a_check_asks_once_more_then_moves_on(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn tante Fatima")
+    youth.clicks("done")
+    youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")
+    youth.says("fatiha")
+    youth.clicks("Nee")
+    assert "Kies wat past" in youth.text and youth.state == "jim"
+    youth.says("hmm ik twijfel nog over iemand")
+    assert youth.plan.jim is not None and youth.plan.jim_person() is None
+    assert "laten we even liggen" in youth.text
+
+
+def test_never_the_same_re_ask_twice(store: Store) -> None:
+    """A second answer that is not understood is not met with the same question again."""
+    youth = at_topics(store)  # the quick look at all five domains
+    youth.says("pfff lastig verhaal")
+    assert "Noem de onderwerpen" in youth.text and youth.state == "domain_pick"
+    youth.says("tja joh")
+    assert "Noem de onderwerpen" not in youth.text and "laten we even liggen" in youth.text
+    assert all(youth.plan.domains[d].parked for d in Domain)
+
+
+def test_own_words_and_organisations_in_the_plan_not_in_the_network(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en het wijkteam")
+    assert "Het wijkteam: die zet ik bij je hulpverleners" in youth.text
+    youth.says("weinig eigenlijk, we hebben vaak ruzie")
+    assert "Ik schrijf het zo op: weinig eigenlijk, we hebben vaak ruzie" in youth.text
+    youth.says("/plan")
+    assert "In eigen woorden: weinig eigenlijk, we hebben vaak ruzie" in youth.text
+    assert "Hulpverleners en organisaties: het wijkteam" in youth.text
+    plan = youth.plan
+    alone = plan.model_copy(update={"organisations": []})
+    t = Translator("nl")
+    assert network_png(plan, t, FOR_YOUTH) == network_png(alone, t, FOR_YOUTH)
+
+
+def test_stored_plans_of_schema_1_load_and_are_upgraded() -> None:
+    plan = Plan.model_validate({"schema_version": 1, "people": [{"id": "p1", "name": "Sanne"}]})
+    assert plan.schema_version == SCHEMA_VERSION
+    assert (plan.people[0].own_words, plan.organisations) == (None, [])
+
+
+def test_an_organisation_can_be_taken_out_with_wijzig(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en het wijkteam")
+    youth.changes("Mensen om je heen")
+    assert "Het wijkteam" in [c.label for c in youth.question.choices]
+    youth.clicks("Het wijkteam")
+    assert "Het wijkteam staat niet meer in je plan." in youth.text
+    assert youth.plan.organisations == [] and [p.name for p in youth.plan.people] == ["Sanne"]
+
+
+def test_no_with_a_name_after_a_check_is_a_new_answer(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn tante Fatima en mijn zus Sanne")
+    for _ in range(2):
+        youth.clicks("done")
+        youth.clicks("dichtbij")
+    youth.says("dat is iedereen")
+    youth.clicks("done")
+    youth.says("fatiha")
+    assert youth.asked == "Bedoel je: Fatima?"
+    youth.says("nee, Sanne bedoel ik")
+    assert youth.plan.jim_person().name == "Sanne"
+
+
+def test_a_greeting_with_a_wish_to_begin_begins(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.says("hoi, ik wil wel beginnen")
+    assert youth.state == "name" and "Hoe mag ik je noemen?" in youth.asked
+
+
+def test_a_later_in_a_sentence_answers_the_jim_offer(store: Store) -> None:
+    youth = with_sanne(store)
+    youth.says("dat is iedereen")
+    youth.says("Sanne")
+    youth.says("Sanne")
+    assert "nu vragen om je JIM" in youth.asked
+    youth.says("dat doe ik later wel")
+    assert "Dat kan later met /delen." in youth.text and youth.state == "domain_pick"

@@ -21,6 +21,7 @@ from bot.flows.interview.hoe import WHEN_LABELS
 from bot.flows.interview.relations import relation_text, unnamed
 from bot.flows.interview.wat import domain_lines, status_word
 from bot.flows.interview.wie import CLOSENESS_LABELS
+from bot.flows.plan_view import HELPERS, OWN_WORDS, organisation_names
 from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
@@ -100,6 +101,10 @@ def _wie(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
         if about:
             text = ", ".join(about).lower()
             doc.line(capitalized(text), indent=5)
+        if person.own_words:
+            doc.line(t.plain(OWN_WORDS, text=person.own_words), indent=5)
+    if plan.organisations:
+        doc.line(t.plain(HELPERS, names=organisation_names(plan, t)))
     fallback = [person_word(p, t, voice) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         doc.line(t.plain(N_("Terugvallen op: {names}"), names=", ".join(fallback)))

@@ -15,6 +15,7 @@ from datetime import timedelta
 from bot.flows.conversation import Conversation
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWhen, current_action
+from bot.flows.interview.relations import organisation_called
 from bot.flows.messages import Choice
 from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question, TextQuestion
@@ -57,6 +58,9 @@ def helper_of(plan: Plan, action: Action, t: Translator) -> str | None:
         return person.name if person else None
     if action.helper is HelperKind.PROFESSIONAL:
         return t.plain(N_("je begeleider"))
+    if action.helper is HelperKind.ORGANISATION:
+        organisation = plan.organisation(action.person_id)
+        return organisation_called(organisation, t) if organisation else None
     if action.helper is HelperKind.OTHER:
         return action.helper_text
     return None
@@ -226,6 +230,11 @@ def transfer_links(ctx: Context) -> tuple[LinkSummary, LinkSummary] | None:
         ctx.sharing is not None) else {}
     old, new = links.get(ctx.cursor.get("old", -1)), links.get(ctx.cursor.get("new", -1))
     return (old, new) if old is not None and new is not None else None
+
+
+def transfer_names(ctx: Context) -> tuple[str, str] | None:
+    links = transfer_links(ctx)
+    return (links[0].name, links[1].name) if links else None
 
 
 class Transfer(Question):

@@ -9,7 +9,7 @@ by the routes below.
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
-from bot.flows.interview.relations import called, label
+from bot.flows.interview.relations import called, label, organisation_called
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.flows.interview.wie import (
     AddPeople,
@@ -18,6 +18,7 @@ from bot.flows.interview.wie import (
     PersonRoles,
     find_person,
     named_in,
+    organisation_choices,
     people_choices,
     person_loop,
     person_name,
@@ -160,10 +161,16 @@ class EditPeople(Cancellable):
             extra.append(Choice(FALLBACK, ctx.t(N_("Op wie je terugvalt"))))
         if answered(ctx, JIM):
             extra.append(Choice(JIM, ctx.t(N_("Je JIM"))))
-        return [*people_choices(ctx), *extra]
+        return [*people_choices(ctx), *organisation_choices(ctx), *extra]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        if choice in (FALLBACK, JIM):
+        organisation = ctx.plan.organisation(choice)
+        if organisation is not None:  # nothing to change about them but whether they are in
+            ctx.note(ctx.t(N_("{name} staat niet meer in je plan. Met /terug zet je dat terug."),
+                           name=organisation_called(organisation, ctx.t, start=True)))
+            ctx.plan.remove_organisation(organisation.id)
+            ctx.changed("organisations")
+        elif choice in (FALLBACK, JIM):
             ctx.queue(choice)
         elif choice == ADD:
             ctx.cursor["picked"] = ADD

@@ -91,10 +91,11 @@ class _TurnState:
         question = QUESTION[self.conv.state]
         if question.resting and self.messages and self.messages[-1].choices:
             return  # the reply ends with buttons of its own (an ask): one set at a time
-        choices = tuple(question.all_choices(self.ctx))
-        self.messages.append(Message(text=question.prompt(self.ctx), choices=choices,
-                                     step=self.conv.step, multi=question.multi,
-                                     replaces_previous=replace))
+        choices = tuple(question.shown_choices(self.ctx))
+        checking = question.open_check(self.ctx) is not None  # "Bedoel je: …?"
+        self.messages.append(Message(text=question.shown_prompt(self.ctx), choices=choices,
+                                     step=self.conv.step, multi=question.multi and not checking,
+                                     replaces_previous=replace and not checking))
 
     def move_to(self, state: str, introduce: bool = True) -> None:
         self.conv.state = state
@@ -191,7 +192,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     if unseen:  # the user never saw the current question: this text can't answer it
         turn.say(turn.t(N_("Mijn vorige bericht kwam niet bij je aan. Dit was mijn vraag:")))
         return _reask(turn)
-    return _answer(turn, lambda q: q.on_text(turn.ctx, user_input.text))
+    return _answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
 
 
 def interject(conversation: Conversation, plan: Plan, state: str, cursor: dict,
@@ -375,13 +376,13 @@ def _choice(turn: _TurnState, user_input: UserInput) -> TurnResult:
         turn.counted = False
         turn.say(turn.t(N_("Die vraag is al beantwoord. Dit is de vraag van nu:")))
         return _reask(turn)
-    labels = {c.id: c.label.removeprefix("✅ ") for c in question.all_choices(turn.ctx)}
+    labels = {c.id: c.label.removeprefix("✅ ") for c in question.shown_choices(turn.ctx)}
     if user_input.choice not in labels:
         turn.counted = False
         turn.say(turn.t(N_("Die knop werkt niet meer. Dit is de vraag van nu:")))
         return _reask(turn)
     turn.chosen = labels[user_input.choice]
-    return _answer(turn, lambda q: q.answer_choice(turn.ctx, user_input.choice))
+    return _answer(turn, lambda q: q.take_choice(turn.ctx, user_input.choice))
 
 
 def _answer(turn: _TurnState, apply) -> TurnResult:

@@ -3,7 +3,7 @@ in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)
 
 from __future__ import annotations
 
-from bot.flows.interview.relations import relation_text, unnamed
+from bot.flows.interview.relations import organisation_called, relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_ICONS, domain_lines, status_word
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_voice import (
@@ -19,11 +19,19 @@ from bot.flows.plan_voice import (
 from bot.i18n import N_, Safe, Translator, escape
 from bot.plan.model import Action, Plan
 
+OWN_WORDS = N_("In eigen woorden: {text}")
+HELPERS = N_("Hulpverleners en organisaties: {names}")
+
+
+def organisation_names(plan: Plan, t: Translator) -> str:
+    """The professionals and organisations named, as one line of plain text."""
+    return ", ".join(organisation_called(o, t) for o in plan.organisations)
+
 
 def is_empty(plan: Plan) -> bool:
     """Nothing answered yet that the plan would show."""
-    return not (plan.name or plan.mood or plan.urgent or plan.people or plan.domains
-                or plan.actions or plan.jim)
+    return not (plan.name or plan.mood or plan.urgent or plan.people or plan.organisations
+                or plan.domains or plan.actions or plan.jim)
 
 
 def helper_name(plan: Plan, action: Action, t: Translator, voice: Voice = FOR_YOUTH) -> str:
@@ -60,6 +68,10 @@ def _wie(plan: Plan, t: Translator, voice: Voice) -> str:
                     else f" ({escape(relation_text(person.relation, t))})")
         extra = (": " + ", ".join(details).lower()) if details else ""
         lines.append("• " + escape(person_word(person, t, voice, start=True)) + relation + extra)
+        if person.own_words:
+            lines.append("   " + t(OWN_WORDS, text=person.own_words))
+    if plan.organisations:
+        lines.append(t(HELPERS, names=organisation_names(plan, t)))
     fallback = [person_word(p, t, voice) for p in plan.people if p.id in plan.fallback_ids]
     if fallback:
         lines.append(t(N_("Terugvallen op: {names}"), names=", ".join(fallback)))

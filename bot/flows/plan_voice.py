@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.relations import called, relation_text, unnamed
+from bot.flows.interview.relations import called, organisation_called, relation_text, unnamed
 from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import ROLE_LABELS
 from bot.i18n import N_, Translator
@@ -109,6 +109,9 @@ def helper_word(plan: Plan, action: Action, t: Translator, voice: Voice) -> str:
         return t.plain(voice.self_helper, youth=youth_word(plan, t))
     if action.helper == HelperKind.PROFESSIONAL:
         return t.plain(voice.professional)
+    organisation = plan.organisation(action.person_id)
+    if action.helper == HelperKind.ORGANISATION and organisation is not None:
+        return organisation_called(organisation, t)
     if action.helper == HelperKind.OTHER and action.helper_text:
         return action.helper_text
     person = plan.person(action.person_id)

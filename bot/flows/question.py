@@ -13,21 +13,28 @@ from typing import TYPE_CHECKING, Any
 
 from bot.flows.messages import Choice, Message
 from bot.flows.typed_answers import (
+    SURE,
     OutOfRange,
     choice_in_sentence,
     choices_in_sentence,
+    fuzzy_choice,
     match_choice,
     match_many,
+    yes_or_no,
 )
 from bot.i18n import N_, Translator
 from bot.plan.model import Plan
-from bot.plan.text import ANSWER_LIMIT, clean, has_words, is_emoji
+from bot.plan.text import ANSWER_LIMIT, clean, has_words, is_emoji, shorten
 
 if TYPE_CHECKING:
     from bot.flows.sharing.port import SharingPort
 
 SKIP = "skip"
 DONE = "done"
+CHECK_YES, CHECK_NO = "check_yes", "check_no"  # the answers to "Bedoel je: …?"
+MISSED = "missed"  # cursor key: the question whose last answer was not understood
+CHECK = "check"  # cursor key: the guess a "Bedoel je: …?" asks about
+KEPT_SHOWN = 80  # characters of kept words said back
 
 
 @dataclass
@@ -91,6 +98,11 @@ def unreadable(ctx: Context, text: str, notes: tuple[str, str, str]) -> Outcome:
     return Outcome.REASK
 
 
+def note_kept(ctx: Context, text: str) -> None:
+    """Say back how words that no choice held were taken into the plan."""
+    ctx.note(ctx.t(N_("Ik schrijf het zo op: {words}"), words=shorten(text, KEPT_SHOWN)))
+
+
 def note_cut(ctx: Context, limit: int, at: int | None = None) -> None:
     """Say that a long message was kept only in part (before the notes from index ``at``)."""
     notice = Message(text=ctx.t(N_("Je bericht was lang. Ik heb de eerste {limit} tekens "
@@ -144,7 +156,8 @@ class Question:
         return Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
-        """Typed text at a choice question: match it to a choice, or re-ask kindly."""
+        """Typed text at a choice question: match it to a choice (a number, a word, a word in
+        a sentence, a typo), check a likely guess, or take it as :meth:`missed`."""
         choices = self.all_choices(ctx)
         match = match_choice(text, choices)
         if isinstance(match, OutOfRange):
@@ -152,21 +165,123 @@ class Question:
             return Outcome.REASK
         if match is None:
             match = choice_in_sentence(text, choices)
+        if match is None and (guess := fuzzy_choice(text, choices)):
+            choice, score = guess
+            if score >= SURE:
+                match = choice
+            elif not self.multi:  # (a multi question keeps its marks; no check there)
+                label = next(c.label for c in choices if c.id == choice)
+                return self.check(ctx, choice, label, text)
         if match is None:
             if not has_words(text):
                 return unreadable(ctx, text, UNREADABLE_AT_CHOICE)
-            return self.not_understood(ctx, text)
+            return self.missed(ctx, text)
         return self.answer_choice(ctx, match)
+
+    def missed(self, ctx: Context, text: str) -> Outcome:
+        """Words that name no choice: what the question reads in them itself
+        (:meth:`not_understood`), else kept as the youth's own words where the plan has room
+        (:meth:`keep_own_words`), else one re-ask; never twice: then :meth:`move_on`."""
+        notes = len(ctx.notes)
+        outcome = self.not_understood(ctx, text)
+        if outcome is not Outcome.REASK:
+            return outcome
+        cleaned = clean(text, ANSWER_LIMIT)[0]
+        if self.keep_own_words(ctx, cleaned):
+            del ctx.notes[notes:]
+            note_kept(ctx, cleaned)
+            return Outcome.ACCEPTED
+        if ctx.cursor.get(MISSED) == self.key:
+            del ctx.notes[notes:]
+            return self.move_on(ctx)
+        ctx.cursor[MISSED] = self.key
+        return Outcome.REASK
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         """Real words that name no choice (empty input and emoji never get here)."""
         ctx.note(ctx.t(N_("Dat snap ik niet helemaal. Kies een antwoord hieronder.")))
         return Outcome.REASK
 
+    def keep_own_words(self, ctx: Context, text: str) -> bool:
+        """Keep ``text`` in the plan as the youth's own words, where this question's part of
+        the plan has room for them; True when kept (the caller says how it was taken)."""
+        return False
+
+    def move_on(self, ctx: Context) -> Outcome:
+        """The second answer in a row that was not understood: skip kindly where the
+        question can be skipped, else say how to answer in other words."""
+        if self.skip_text(ctx) is not None:
+            ctx.note(ctx.t(N_("Geen probleem. Deze vraag laten we even liggen. "
+                              "Met /wijzig kun je het later nog aanvullen.")))
+            return self.on_skip(ctx)
+        ctx.note(ctx.t(N_("Ik lees het nog niet goed. Tik op een knop of typ het nummer.")))
+        return Outcome.REASK
+
     def answer_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == SKIP:
             return self.on_skip(ctx)
         return self.on_choice(ctx, choice)
+
+    # --- "Bedoel je: …?" ----------------------------------------------------------------
+    def check(self, ctx: Context, choice: str, label: str, text: str) -> Outcome:
+        """Two readings are both likely: ask once, yes or no, about the best guess."""
+        ctx.cursor[CHECK] = {"at": self.key, "choice": choice, "label": label, "text": text}
+        return Outcome.STAY
+
+    def open_check(self, ctx: Context) -> dict[str, str] | None:
+        check = ctx.cursor.get(CHECK)
+        return check if isinstance(check, dict) and check.get("at") == self.key else None
+
+    def shown_prompt(self, ctx: Context) -> str:
+        """What is asked now: the question, or the check about a guess."""
+        check = self.open_check(ctx)
+        if check is None:
+            return self.prompt(ctx)
+        return ctx.t(N_("Bedoel je: {guess}?"), guess=check["label"])
+
+    def shown_choices(self, ctx: Context) -> list[Choice]:
+        if self.open_check(ctx) is None:
+            return self.all_choices(ctx)
+        return [Choice(CHECK_YES, ctx.t(N_("Ja"))), Choice(CHECK_NO, ctx.t(N_("Nee")))]
+
+    def take_choice(self, ctx: Context, choice: str) -> Outcome:
+        """A pressed button (or a typed choice), with any open check answered first."""
+        check = self.open_check(ctx)
+        if check is not None:
+            del ctx.cursor[CHECK]
+            if choice == CHECK_YES:
+                return self._taken(ctx, self.answer_choice(ctx, check["choice"]))
+            return self._taken(ctx, self.check_denied(ctx, check["text"]))
+        return self._taken(ctx, self.answer_choice(ctx, choice))
+
+    def take_text(self, ctx: Context, text: str) -> Outcome:
+        """Typed text; at an open check a yes or a short no answers it, anything else is a
+        new answer to the question itself ("nee, Sanne bedoel ik")."""
+        check = self.open_check(ctx)
+        if check is not None:
+            said = yes_or_no(text)
+            if said == "yes" or (said == "no" and len(text.split()) <= 2):
+                return self.take_choice(ctx, CHECK_YES if said == "yes" else CHECK_NO)
+            del ctx.cursor[CHECK]
+        return self._taken(ctx, self.on_text(ctx, text))
+
+    def check_denied(self, ctx: Context, text: str) -> Outcome:
+        """"Nee" to a guess: keep the words where there is room, else ask again (once)."""
+        cleaned = clean(text, ANSWER_LIMIT)[0]
+        if self.keep_own_words(ctx, cleaned):
+            note_kept(ctx, cleaned)
+            return Outcome.ACCEPTED
+        if ctx.cursor.get(MISSED) == self.key:
+            return self.move_on(ctx)
+        ctx.cursor[MISSED] = self.key
+        ctx.note(ctx.t(N_("Oké. Kies wat past, of zeg het op een andere manier.")))
+        return Outcome.REASK
+
+    @staticmethod
+    def _taken(ctx: Context, outcome: Outcome) -> Outcome:
+        if outcome is not Outcome.REASK:
+            ctx.cursor.pop(MISSED, None)
+        return outcome
 
 
 class CommandMenu(Question):
@@ -183,6 +298,9 @@ class TextQuestion(Question):
     """A question answered in the youth's own words (choices are shortcuts only)."""
 
     limit = ANSWER_LIMIT
+    # A second answer in a row that is asked again moves on (False: the question has its
+    # own way, see wie.People).
+    guards_repeats = True
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         match = match_choice(text, self.all_choices(ctx))
@@ -195,6 +313,11 @@ class TextQuestion(Question):
         outcome = self.on_answer(ctx, cleaned)
         if cut and outcome is Outcome.ACCEPTED:
             note_cut(ctx, self.limit, at=notes_before)
+        if outcome is Outcome.REASK and self.guards_repeats:
+            if ctx.cursor.get(MISSED) == self.key and self.skip_text(ctx) is not None:
+                del ctx.notes[notes_before:]
+                return self.move_on(ctx)
+            ctx.cursor[MISSED] = self.key
         return outcome
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
@@ -248,6 +371,10 @@ class MultiChoiceQuestion(Question):
             return Outcome.ACCEPTED
         if many is None and (in_sentence := choices_in_sentence(text, plain)):
             self.set_selected(ctx, in_sentence)
+            return Outcome.ACCEPTED
+        guess = fuzzy_choice(text, plain) if many is None else None
+        if guess is not None and guess[1] >= SURE and guess[0] not in (SKIP, DONE):
+            self.set_selected(ctx, [guess[0]])  # "praktish", "sane"
             return Outcome.ACCEPTED
         return super().on_text(ctx, text)
 

@@ -10,24 +10,35 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz, process
+
 from bot.flows.messages import Choice
 
 # Common words per choice id, Dutch and English together: people mix them. Where one word
 # fits two choices of one question, the id listed first wins ("kut" is "slecht" when that
 # is a choice, else "niet goed").
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "yes": ("ja", "jaa", "jep", "jup", "yes", "yep", "klopt", "oke", "ok", "okay", "prima",
-            "goed", "zeker", "jazeker", "tuurlijk", "natuurlijk", "y", "j"),
-    "no": ("nee", "neen", "nope", "nah", "no", "niet", "n", "neej"),
+    "yes": ("ja", "jaa", "jep", "jup", "yes", "yep", "yup", "klopt", "oke", "ok", "okay", "prima",
+            "goed", "zeker", "jazeker", "tuurlijk", "natuurlijk", "y", "j", "jawel", "ja wel",
+            "yeah", "sure"),
+    "no": ("nee", "neen", "nope", "nop", "nah", "no", "niet", "n", "neej", "nein", "niet echt",
+           "not really", "nee joh"),
     "skip": ("sla over", "overslaan", "skip", "weet niet", "weet ik niet", "geen idee",
              "idk", "weetniet", "-", "pass", "later", "liever niet", "zeg ik liever niet",
              "dont know", "i dont know", "weet ik veel", "geen flauw idee", "boeie",
-             "maakt niet uit", "who cares"),
+             "maakt niet uit", "who cares", "ff niet", "effe niet", "even niet", "boeit niet",
+             "boeit me niet", "kan me niet schelen", "dunno", "no idea", "idc", "geen zin",
+             "wet niet", "weet nie", "weet ik nog niet", "geen flauw"),
     "done": ("klaar", "dat is iedereen", "iedereen", "verder", "done", "dat was het",
-             "niemand meer", "that is everyone", "thats everyone", "volgende", "next"),
-    "self": ("ik zelf", "ikzelf", "zelf", "ik", "mezelf", "myself", "me", "i do", "ik doe het"),
+             "niemand meer", "that is everyone", "thats everyone", "volgende", "next",
+             "dat is alles", "thats all", "thats it", "klaar hoor"),
+    "self": ("ik zelf", "ikzelf", "zelf", "ik", "mezelf", "myself", "me", "i do", "ik doe het",
+             "dat doe ik zelf", "doe ik zelf", "ik doe het zelf", "ik zelf wel"),
     "professional": ("begeleider", "mijn begeleider", "hulpverlener", "mentor", "coach",
-                     "my counsellor", "counsellor", "social worker"),
+                     "my counsellor", "counsellor", "social worker", "de begeleider",
+                     "mijn hulpverlener", "begeleidster", "mijn begeleidster"),
+    "nobody": ("niemand", "nobody", "no one", "niemand eigenlijk", "echt niemand",
+               "helemaal niemand", "geen een", "geeneen", "niemand denk ik"),
     "none": ("niemand", "niks", "niets", "nobody", "nothing", "no one", "geen"),
     "nothing": ("niks", "niets", "nix", "niks nodig", "niets nodig", "geen", "nothing",
                 "nothing needed"),
@@ -36,27 +47,38 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "more": ("uitleg", "meer uitleg", "more", "tell me more"),
     "not_now": ("nu niet", "later", "straks", "not now", "no"),
     # how it goes (today's mood, a life domain now)
-    "goed": ("goed", "prima", "top", "super", "lekker", "good", "fine", "great"),
+    "goed": ("goed", "prima", "top", "super", "lekker", "good", "fine", "great", "chill",
+             "nice", "vet", "goed hoor", "super goed", "heel goed", "prima hoor", "topper"),
     "gaat_wel": ("gaat wel", "matig", "redelijk", "zozo", "ok", "oke", "okay", "meh",
-                 "so so", "alright", "kan beter"),
+                 "so so", "alright", "kan beter", "mwah", "mwa", "mwoah", "zijn gangetje",
+                 "gaat wel hoor", "niet slecht", "valt mee"),
     "slecht": ("slecht", "heel slecht", "kut", "rot", "bad", "really bad", "awful", "terrible",
-               "shit"),
+               "shit", "ruk", "bagger", "klote", "kapot", "waardeloos"),
     "niet_goed": ("niet goed", "niet zo goed", "niet zo", "niet best", "slecht", "kut", "rot",
-                  "zwaar", "not good", "not so good", "not great", "not ok", "not okay", "bad"),
+                  "zwaar", "not good", "not so good", "not great", "not ok", "not okay", "bad",
+                  "brak", "moe", "niet lekker", "niet zo lekker", "klote", "moeilijk"),
     # what someone does for you
-    "praktisch": ("praktisch", "praktische dingen", "helpt", "regelen", "practical", "helps"),
-    "samen": ("samen", "leuke dingen", "leuk", "chillen", "gezellig", "fun", "hang out"),
-    "advies": ("advies", "raad", "tips", "advice"),
+    "praktisch": ("praktisch", "praktische dingen", "helpt", "regelen", "practical", "helps",
+                  "help", "helpen", "regelt"),
+    "samen": ("samen", "leuke dingen", "leuk", "chillen", "chill", "gezellig", "fun",
+              "hang out", "uitgaan", "gamen", "sporten"),
+    "advies": ("advies", "raad", "tips", "advice", "advise", "tip"),
     "er_voor_je": ("er voor me", "er voor mij", "er altijd", "altijd er", "steun", "steunt",
-                   "troost", "luistert", "support", "there for me"),
+                   "troost", "luistert", "support", "there for me", "er is voor me",
+                   "troosten", "luisteren"),
     # how close someone feels
-    "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close"),
-    "beetje": ("een beetje", "beetje", "soms", "a bit", "a little"),
+    "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close", "heel close"),
+    "beetje": ("een beetje", "beetje", "soms", "a bit", "a little", "mwah", "mwa", "gaat wel",
+               "zozo", "meh"),
     "verder": ("verder weg", "ver weg", "ver", "niet dichtbij", "niet zo dichtbij", "far",
-               "far away", "not close"),
+               "far away", "not close", "bijna nooit", "nooit", "weinig contact"),
     # by when
-    "week": ("deze week", "week", "snel", "zsm", "meteen", "nu", "morgen", "this week", "asap"),
-    "maand": ("deze maand", "maand", "binnenkort", "this month", "soon"),
+    "week": ("deze week", "week", "snel", "zsm", "z s m", "meteen", "nu", "morgen", "this week",
+             "asap", "zo snel mogelijk", "vandaag", "nu meteen", "zo snel", "direct"),
+    "maand": ("deze maand", "maand", "binnenkort", "this month", "soon", "paar weken",
+              "volgende week", "over een week", "over twee weken"),
+    "later": ("later", "ooit", "geen haast", "na de zomer", "volgend jaar", "paar maanden",
+              "volgende maand", "someday", "no rush"),
     # where to start
     "support": ("mensen", "vrienden", "familie", "people", "friends", "family"),
     "wonen": ("huis", "thuis", "woning", "kamer", "housing", "home"),
@@ -64,6 +86,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "inkomen": ("geld", "schulden", "money", "debt"),
     "welzijn": ("gezondheid", "gevoel", "gezond", "health", "feelings"),
 }
+# "skip" phrases that also stand inside a sentence ("in een groep. boeit niet"): never
+# "weet niet" alone, so "ik weet niet hoe ik moet betalen" stays a story.
+SKIP_IN_SENTENCES = ("boeit niet", "boeit me niet", "ff niet", "effe niet", "geen idee",
+                     "weet ik veel", "maakt niet uit", "liever niet", "idk", "geen zin",
+                     "kan me niet schelen", "weet ik niet", "weet ik nog niet", "dunno")
+# How youth spell words that matter for reading an answer.
+_SPELLINGS = {"nie": "niet", "ni": "niet", "mn": "mijn", "zn": "zijn", "k": "ik", "t": "het",
+              "wt": "weet", "idd": "ja", "jahoor": "ja hoor", "neehoor": "nee hoor"}
+_SPELLED = re.compile(r"\b(?:{})\b".format("|".join(_SPELLINGS)))
 
 # The first word alone tells a yes or a no: "ja hoor", "nee, er is niks", "ok dan".
 _YES_FIRST = frozenset({"ja", "jaa", "jawel", "jep", "jup", "yes", "yep", "yeah", "klopt",
@@ -75,16 +106,20 @@ _DONT_KNOW = re.compile(
     r"(niet|nie|nit)( zo)?$|^(echt )?geen idee|^(i )?(really )?(dont|do not) know$|^idk$")
 
 _PUNCTUATION = re.compile(r"[^\w\s-]+")
-_SPACES = re.compile(r"\s+")
 _SPLIT_MANY = re.compile(r"\s*(?:,|;|\+|&|/|\ben\b|\band\b)\s*")
 
 
 def normalize(text: str) -> str:
-    """Lower case, no accents, no punctuation or emoji, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = plain.replace("'", "").replace("’", "")
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", plain)).strip()
+    """Lower case, no accents, no punctuation or emoji, single spaces, common spellings
+    written out ("mn" → "mijn")."""
+    plain = text.casefold()
+    if not plain.isascii():  # (most answers are: skip the per-character work)
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    joined = " ".join(_PUNCTUATION.sub(" ", plain.replace("'", "").replace("’", "")).split())
+    if _SPELLED.search(joined):
+        return " ".join(_SPELLINGS.get(word, word) for word in joined.split())
+    return joined
 
 
 def yes_or_no(text: str) -> str | None:
@@ -105,23 +140,44 @@ def dont_know(text: str) -> bool:
 
 
 # Choices whose words may also stand inside a sentence ("ze woont ver weg", "gaat echt kut").
-# Not yes/no/skip: "ik weet niet hoe" must not read as a plain "no".
+# Not yes/no: "ik weet niet hoe" must not read as a plain "no"; "skip" only by its phrases.
 _IN_SENTENCES = frozenset({"goed", "gaat_wel", "slecht", "niet_goed", "praktisch", "samen",
                            "advies", "er_voor_je", "dichtbij", "beetje", "verder", "week",
-                           "maand", "support", "wonen", "school_werk", "inkomen", "welzijn"})
+                           "maand", "later", "support", "wonen", "school_werk", "inkomen",
+                           "welzijn", "skip"})
+SURE = 85  # a typo this close to a choice's word is that choice ("praktish", "dichtbei")
+LIKELY = 75  # this close: ask "Bedoel je …?" (see :func:`fuzzy_choice`)
+_FUZZY_LENGTH = 4  # shorter words are too alike to compare ("kut", "rot")
+
+
+def _words_of(choice: Choice) -> list[str]:
+    if choice.id == "skip":
+        return list(SKIP_IN_SENTENCES)
+    return [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
 
 
 def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
-    """Per choice, the length of its longest word or label that stands in ``text``."""
-    padded = f" {normalize(text)} "
+    """Per choice, the length of its longest word or label that stands in ``text``; when none
+    does, a word typed a little wrong ("praktish") counts as the word it is close to."""
+    plain = normalize(text)
+    padded = f" {plain} "
     found: dict[str, int] = {}
     for choice in choices:
         if choice.id not in _IN_SENTENCES:
             continue
-        words = [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
-        lengths = [len(w) for w in words if len(w) >= 3 and f" {w} " in padded]
+        lengths = [len(w) for w in _words_of(choice) if len(w) >= 3 and f" {w} " in padded]
         if lengths:
             found[choice.id] = max(lengths)
+    if found:
+        return found
+    typed = [w for w in plain.split() if len(w) >= _FUZZY_LENGTH + 1]
+    for choice in choices:
+        if choice.id not in _IN_SENTENCES or choice.id == "skip" or not typed:
+            continue
+        words = [w for w in _words_of(choice) if " " not in w and len(w) > _FUZZY_LENGTH]
+        if words and any(process.extractOne(t, words, scorer=fuzz.ratio,
+                                            score_cutoff=SURE) for t in typed):
+            found[choice.id] = 1
     return found
 
 
@@ -132,12 +188,37 @@ def choice_in_sentence(text: str, choices: Sequence[Choice]) -> str | None:
     if not found:
         return None
     order = list(SYNONYMS)
-    return min(found, key=lambda cid: (-found[cid], order.index(cid)))
+    return min(found, key=lambda cid: (-found[cid], order.index(cid) if cid in order else 0))
 
 
 def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
     """Every choice a sentence names ("ze helpt me en geeft tips" → praktisch, advies)."""
-    return list(_phrases(text, choices))
+    return [cid for cid in _phrases(text, choices) if cid != "skip"]
+
+
+_POSSESSIVE = re.compile(r"^(mijn|je|jouw|my|your) ")
+
+
+def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | None:
+    """The choice whose label or word the whole answer is closest to, with the score (0–100),
+    when it is at least :data:`LIKELY` and no other choice comes as close ("fatma" → Fatima,
+    "dezeweek" → Deze week)."""
+    wanted = _POSSESSIVE.sub("", normalize(text))  # "mijn moeder" is the button "Je moeder"
+    if len(wanted) < _FUZZY_LENGTH:
+        return None
+    best: dict[str, float] = {}
+    for choice in choices:
+        words = [w for w in (_POSSESSIVE.sub("", normalize(choice.label)),
+                             *SYNONYMS.get(choice.id, ())) if len(w) >= _FUZZY_LENGTH]
+        hit = process.extractOne(wanted, words, scorer=fuzz.ratio, score_cutoff=LIKELY)
+        if hit is not None:
+            best[choice.id] = hit[1]
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 5:
+        return None  # two choices as close: no guess
+    return ranked[0]
 
 
 class OutOfRange(int):
@@ -175,11 +256,13 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
         starting = [choice_id for label, choice_id in labels.items() if label.startswith(wanted)]
         if len(starting) == 1:
             return starting[0]
-        containing = [cid for label, cid in labels.items() if re.search(rf"\b{wanted}\b", label)]
+        containing = [cid for label, cid in labels.items() if f" {wanted} " in f" {label} "]
         if len(containing) == 1:
             return containing[0]
-    if len(wanted) >= 4:
-        return _prefix_of_one_word(wanted, labels)
+    if len(wanted) >= 4 and (prefixed := _prefix_of_one_word(wanted, labels)):
+        return prefixed
+    if "skip" in ids and "done" not in ids and wanted in SYNONYMS["done"]:
+        return "skip"  # "klaar" where nothing is left to finish: nothing to add here
     return None
 
 
@@ -196,5 +279,5 @@ def match_many(text: str, choices: Sequence[Choice]) -> list[str] | None:
             match_choice(word, choices) for word in part.split()]
         if not all(isinstance(m, str) for m in matches):
             return None
-        found += [m for m in matches if m not in found]
+        found += [m for m in dict.fromkeys(matches) if m not in found]
     return found or None

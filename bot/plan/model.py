@@ -16,12 +16,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from bot.plan.text import ANSWER_LIMIT, NAME_LIMIT, bounded
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # 2: parked domains, the youth's own words, actions for urgent needs, helpers named in the
-#    youth's words, doing it together, a first step and a due date. Only new fields with
-#    defaults: a version-1 plan reads as it is and is stored as version 2.
+#    youth's words, doing it together, a first step and a due date.
 # 3: check-ins on actions (status, when asked, what is in the way), the youth's reminder
-#    settings and the plan's versions (one per regular look). Only new fields with defaults.
+#    settings and the plan's versions (one per regular look).
+# 4: own words with a person, professionals and organisations (``Plan.organisations``), an
+#    organisation as a helper.
+# Each step only adds fields with defaults (and enum members): an older plan reads as it is
+# and is stored as the current version.
 
 Name = Annotated[str, BeforeValidator(bounded(NAME_LIMIT)), Field(min_length=1,
                                                                    max_length=NAME_LIMIT)]
@@ -68,12 +71,14 @@ class Closeness(StrEnum):
 
 
 class HelperKind(StrEnum):
-    """Who takes an action: the youth, someone from WIE, the professional, someone named
-    only in the youth's words (an organisation: "het wijkteam"), or not yet known."""
+    """Who takes an action: the youth, someone from WIE, the professional, a professional or
+    organisation from ``Plan.organisations``, someone named only in the youth's words
+    ("de buurvrouw van mijn oma"), or not yet known."""
 
     SELF = "self"
     PERSON = "person"
     PROFESSIONAL = "professional"
+    ORGANISATION = "organisation"  # ``person_id`` holds the organisation's id
     OTHER = "other"
     UNKNOWN = "unknown"
 
@@ -103,6 +108,17 @@ class Person(Strict):
     relation: str | None = None
     roles: list[Role] = Field(default_factory=list)
     closeness: Closeness | None = None
+    own_words: Answer | None = None  # what the youth said about them that no choice held
+
+
+class Organisation(Strict):
+    """A helper of another kind: a professional or an organisation (the begeleider, the
+    wijkteam, the huisarts, school, the gemeente). Not part of the youth's own network, so
+    never in the network picture, never a JIM; it can be given actions."""
+
+    id: str
+    name: Name  # the word said ("wijkteam", "begeleider"), or a name ("Mark")
+    word: str | None = None  # the organisation word when ``name`` is a name
 
 
 class JimChoice(StrEnum):
@@ -234,6 +250,7 @@ class Plan(Strict):
     mood: Mood | None = None
     urgent: list[UrgentNeed] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
     fallback_ids: list[str] = Field(default_factory=list)
     jim: Jim | None = None
     domains: dict[Domain, DomainAnswer] = Field(default_factory=dict)
@@ -248,17 +265,20 @@ class Plan(Strict):
     @classmethod
     def _known_version(cls, data: Any) -> Any:
         """A plan written by a newer version is refused, never half read or written back; an
-        older one is upgraded (1 → 2 → 3 only add fields with defaults)."""
+        older one is upgraded (each step only adds fields with defaults)."""
         version = data.get("schema_version", SCHEMA_VERSION) if isinstance(data, dict) else None
         if isinstance(version, int) and version > SCHEMA_VERSION:
             raise ValueError(f"plan schema {version} is newer than this program's "
                              f"({SCHEMA_VERSION}): update the program")
         if isinstance(version, int) and version < SCHEMA_VERSION:
-            data = {**data, "schema_version": SCHEMA_VERSION}
+            data = {**data, "schema_version": SCHEMA_VERSION}  # (each step: new fields default)
         return data
 
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
+
+    def organisation(self, organisation_id: str | None) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
 
     def jim_person(self) -> Person | None:
         return self.person(self.jim.person_id) if self.jim else None
@@ -285,6 +305,13 @@ class Plan(Strict):
             if action.person_id == person_id:
                 action.give_to(HelperKind.UNKNOWN)
 
+    def remove_organisation(self, organisation_id: str) -> None:
+        """Take a professional or organisation out; their actions have no helper yet."""
+        self.organisations = [o for o in self.organisations if o.id != organisation_id]
+        for action in self.actions:
+            if action.helper == HelperKind.ORGANISATION and action.person_id == organisation_id:
+                action.give_to(HelperKind.UNKNOWN)
+
     def remove_action(self, action_id: str) -> None:
         """Drop an action and the need it came from (one action per need, see HOE)."""
         action = self.action(action_id)
@@ -309,6 +336,7 @@ class Plan(Strict):
     def next_id(self, prefix: str) -> str:
         """A short id unique within this plan (ids stay stable when items are removed)."""
         taken = {p.id for p in self.people} | {a.id for a in self.actions}
+        taken |= {o.id for o in self.organisations}
         taken |= {u.id for u in self.urgent}
         number = 1
         while f"{prefix}{number}" in taken:

@@ -2,8 +2,10 @@
 
 An urgent need from the start of the conversation becomes the first action (it must happen
 today or tomorrow, so only who is asked). A helper can be someone from WIE (the JIM first),
-the youth ("ik zelf"), both ("samen met Sanne"), the begeleider, or anyone the youth names in
-their own words ("het wijkteam"); a typed answer may say by when too ("Ahmed, deze maand").
+the youth ("ik zelf"), both ("samen met Sanne"), the begeleider, a professional or
+organisation ("het wijkteam", kept in ``Plan.organisations``), or anyone else the youth names
+in their own words ("de buurvrouw van oma"); a typed answer may say by when too ("Ahmed,
+deze maand").
 When the youth takes part, a first small step is asked. "By when" is kept as the youth's
 word and as the day it stands for, in Dutch time.
 """
@@ -14,9 +16,15 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from bot.flows.interview.relations import called, label
+from bot.flows.interview.relations import called, label, organisation_called
 from bot.flows.interview.wat import domains_in, says_nothing
-from bot.flows.interview.wie import one_person
+from bot.flows.interview.wie import (
+    HELPER_PROFESSIONAL,
+    HELPER_SELF,
+    helper_in,
+    one_person,
+    organisation_choices,
+)
 from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import match_choice, normalize
@@ -25,7 +33,7 @@ from bot.local_time import local_day
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
 from bot.plan.text import NAME_LIMIT, has_words, shorten
 
-SELF, PROFESSIONAL = "self", "professional"
+SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
 WHEN_LABELS = {
     When.WEEK: N_("Deze week"),
     When.MAAND: N_("Deze maand"),
@@ -36,6 +44,7 @@ WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
 MOST_ACTIONS = 2  # more than this for one person, and the bot offers to share the load
 LATER_WEEKS = 6
 HELPER_WORDS = 6  # a helper named in the youth's words: a name, not a story
+WRITTEN_DOWN = N_("Ik schrijf op: {helper} helpt je hiermee.")
 
 
 def due_date(when: When, now: datetime) -> date | None:
@@ -183,14 +192,16 @@ class ActionWho(Question):
                          if p is jim else label(p, ctx.t)) for p in ctx.plan.people]
         people.sort(key=lambda c: c.id != (jim.id if jim else None))
         return [*people, Choice(SELF, ctx.t(N_("Ik doe het zelf"))),
-                Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider")))]
+                Choice(PROFESSIONAL, ctx.t(N_("Mijn begeleider"))), *organisation_choices(ctx)]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str, together: bool = False) -> Outcome:
         if choice == SELF:
             return self.give(ctx, HelperKind.SELF)
         if choice == PROFESSIONAL:
             return self.give(ctx, HelperKind.PROFESSIONAL)
-        return self.give(ctx, HelperKind.PERSON, choice)
+        if ctx.plan.organisation(choice) is not None:
+            return self.give(ctx, HelperKind.ORGANISATION, choice)
+        return self.give(ctx, HelperKind.PERSON, choice, together=together)
 
     def give(self, ctx: Context, helper: HelperKind, person_id: str | None = None,
              together: bool = False, helper_text: str | None = None) -> Outcome:
@@ -223,11 +234,18 @@ class ActionWho(Question):
         return self.read_helper(ctx, rest or text)
 
     def read_helper(self, ctx: Context, text: str) -> Outcome:
-        """Who a sentence names: someone from the plan (alone or with the youth), the youth,
-        the begeleider, someone new ("buurman Kees"), else the youth's own words."""
-        person = person_in(ctx, text)
+        """Who a sentence names (:func:`~bot.flows.interview.wie.helper_in`: someone from the
+        plan or new, alone or with the youth, an organisation, the begeleider, the youth);
+        else the same read more loosely, else the youth's own words."""
         together = bool(_TOGETHER.search(text)) and bool(_SELF.search(text) or
                                                           re.search(r"\bsamen\b", text, re.I))
+        helper = helper_in(ctx, text)
+        organisation = ctx.plan.organisation(helper)
+        if organisation is not None:
+            ctx.note(ctx.t(WRITTEN_DOWN, helper=organisation_called(organisation, ctx.t)))
+        if helper is not None:
+            return self.on_choice(ctx, helper, together=together)
+        person = person_in(ctx, text)
         if person is None and not _SELF.search(text) and not _PROFESSIONAL.search(text):
             person = one_person(ctx, text)
         if person is not None:
@@ -242,7 +260,7 @@ class ActionWho(Question):
             ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
                               "Bijvoorbeeld: het wijkteam.")))
             return Outcome.REASK
-        ctx.note(ctx.t(N_("Ik schrijf op: {helper} helpt je hiermee."), helper=helper))
+        ctx.note(ctx.t(WRITTEN_DOWN, helper=helper))
         return self.give(ctx, HelperKind.OTHER, helper_text=helper)
 
 

@@ -7,10 +7,20 @@ not text the bot shows, so Dutch and English words live together here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.flows.interview.relations import RELATION_WORDS
-from bot.flows.typed_answers import normalize
+from rapidfuzz import fuzz
+
+from bot.flows.interview.relations import (
+    ORGANISATIONS,
+    RELATION_WORDS,
+    compound_relation,
+    same_relation,
+    unnamed,
+)
+from bot.flows.typed_answers import SURE, normalize
+from bot.plan.model import Person
 from bot.plan.text import NAME_LIMIT, clean
 
 # Words before a relation or name that belong to neither ("mijn lieve oma", "de buurman").
@@ -32,8 +42,10 @@ _NOT_NAMES = frozenset({
     "no", "yes", "skip", "done", "meer", "behalve", "alleen", "me", "dat", "die", "wel",
     "helpt", "helpen", "help", "altijd", "vaak", "soms", "nooit", "veel", "erg", "heel", "met",
     "voor", "mee", "woont", "praat", "bel", "mag", "moet", "gaat", "komt", "zie", "always",
-    "helps", "with", "for",
+    "helps", "with", "for", "thats", "that's", "that’s", "all", "it", "denk",
+    "vertrouw", "meest", "wie", "wat", "who", "what",
 })
+_PERSON_RELATIONS = RELATION_WORDS - frozenset(ORGANISATIONS)
 _PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "te", "el", "al",
                         "bin", "ben", "la", "le", "du", "da", "di", "von"})
 # "mijn mentor van school", "een vriendin uit de klas": where from, not part of the name.
@@ -58,6 +70,12 @@ STORY_WORDS = 4  # more name words than this in one part: a sentence, not a name
 class NamedPerson:
     name: str
     relation: str | None
+    organisation: bool = False  # a professional or an organisation ("mn begeleider")
+
+
+def _is_relation(word: str) -> bool:
+    word = word.casefold()
+    return word in _PERSON_RELATIONS or compound_relation(word)
 
 
 def _words(text: str) -> list[str]:
@@ -91,12 +109,19 @@ def _name(words: list[str]) -> str:
 
 def _read_part(words: list[str]) -> NamedPerson | None:
     """One person from the words of one part; None when there is nobody in it."""
-    relation_at = next((i for i, w in enumerate(words) if w.casefold() in RELATION_WORDS), None)
+    relation_at = next((i for i, w in enumerate(words) if _is_relation(w)), None)
+    organisation_at = next((i for i, w in enumerate(words) if w.casefold() in ORGANISATIONS),
+                           None)
+    if relation_at is None and organisation_at is not None:
+        word = words[organisation_at].casefold()
+        rest = [w for w in words[:organisation_at] + words[organisation_at + 1:]
+                if w.casefold() not in _FILLERS]
+        return NamedPerson(_name(rest) if rest else word, word, organisation=True)
     relation = None
     if relation_at is not None:
         relation = words[relation_at].casefold()
         rest = [w.casefold() for w in words[relation_at + 1:]]
-        if rest and rest[0] in _PREPOSITIONS and RELATION_WORDS & set(rest):
+        if rest and rest[0] in _PREPOSITIONS and _PERSON_RELATIONS & set(rest):
             phrase = " ".join(w.casefold() for w in words[relation_at:])  # "vriend van mijn broer"
             return NamedPerson(phrase, phrase)
         start = relation_at
@@ -121,7 +146,8 @@ def read_people(text: str) -> list[NamedPerson] | None:
         if any(w.casefold() in _NOT_NAMES for w in words):
             return None
         name_words = [w for w in words
-                      if w.casefold() not in RELATION_WORDS | _FILLERS | _PARTICLES]
+                      if w.casefold() not in RELATION_WORDS | _FILLERS | _PARTICLES
+                      and not _is_relation(w)]
         if len(name_words) > STORY_WORDS:
             return None
         person = _read_part(words)
@@ -137,14 +163,39 @@ def people_in_story(text: str) -> list[NamedPerson]:
     found: list[NamedPerson] = []
     for index, word in enumerate(words):
         relation = word.casefold()
-        if relation not in RELATION_WORDS:
+        if relation in ORGANISATIONS and relation not in _PLACES:  # "ik zit op school": a place
+            person = NamedPerson(relation, relation, organisation=True)
+        elif _is_relation(relation):
+            after = words[index + 1] if index + 1 < len(words) else ""
+            named = (after[:1].isupper() and after.casefold() not in RELATION_WORDS | _NOT_NAMES)
+            person = NamedPerson(_name([after]) if named else relation, relation)
+        else:
             continue
-        after = words[index + 1] if index + 1 < len(words) else ""
-        named = (after[:1].isupper() and after.casefold() not in RELATION_WORDS | _NOT_NAMES)
-        person = NamedPerson(_name([after]) if named else relation, relation)
         if person not in found:
             found.append(person)
     return found
+
+
+def known_by_name(text: str, people: Sequence[Person]) -> list[Person]:
+    """Known people whose name stands in ``text``, also typed a little wrong ("ik denk
+    fatma, die vertrouw ik")."""
+    plain = normalize(text)
+    typed = [w for w in plain.split() if len(w) >= 4]
+    found = []
+    for person in people:
+        if unnamed(person):
+            continue
+        name = normalize(person.name)
+        if f" {name} " in f" {plain} " or (len(name) >= 4 and " " not in name and any(
+                fuzz.ratio(word, name) >= SURE for word in typed)):
+            found.append(person)
+    return found
+
+
+def known_by_relation(relation: str, people: Sequence[Person]) -> list[Person]:
+    """Known people with this relation, in other words too ("mijn tante" → Fatima, tante)."""
+    wanted = same_relation(relation)
+    return [p for p in people if p.relation and same_relation(p.relation) == wanted]
 
 
 def says_nobody(text: str) -> bool:

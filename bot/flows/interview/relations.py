@@ -8,7 +8,7 @@ spoken of as "je moeder" / "your mum", never as if "Moeder" were a name.
 from __future__ import annotations
 
 from bot.i18n import N_, Translator
-from bot.plan.model import Person
+from bot.plan.model import Organisation, Person
 from bot.plan.text import capitalized
 
 # Dutch relation words, each with its label for display (translated per language).
@@ -50,6 +50,59 @@ PLURAL = frozenset({"ouders", "pleegouders", "parents"})
 # Relations that are a job rather than the youth's own circle (a JIM usually isn't one).
 PROFESSIONAL = frozenset({"begeleider", "begeleidster", "woonbegeleider", "hulpverlener",
                           "jeugdzorgwerker", "voogd", "caseworker"})
+
+
+# The same relation in other words: "mijn tante" finds the aunt typed as "tante Fatima".
+_SAME = {"mama": "moeder", "mam": "moeder", "ma": "moeder", "mother": "moeder", "mom": "moeder",
+         "mum": "moeder", "papa": "vader", "pap": "vader", "pa": "vader", "father": "vader",
+         "dad": "vader", "omi": "oma", "grootmoeder": "oma", "grandma": "oma", "granny": "oma",
+         "opi": "opa", "grootvader": "opa", "grandpa": "opa", "broertje": "broer",
+         "brother": "broer", "bro": "broer", "zusje": "zus", "zuster": "zus", "sister": "zus",
+         "sis": "zus", "aunt": "tante", "auntie": "tante", "ome": "oom", "uncle": "oom",
+         "neefje": "neef", "nichtje": "nicht", "parents": "ouders", "neighbour": "buurman",
+         "neighbor": "buurman", "buurvrouw": "buurman", "lerares": "leraar", "docente": "docent",
+         "teacher": "leraar", "vriendinnetje": "vriendin", "vriendje": "vriend"}
+
+# Professionals and organisations: helpers of another kind, not the youth's own people.
+ORGANISATIONS: dict[str, str] = {
+    "begeleider": N_("je begeleider"), "begeleidster": N_("je begeleider"),
+    "woonbegeleider": N_("je woonbegeleider"), "hulpverlener": N_("je hulpverlener"),
+    "jeugdzorgwerker": N_("je jeugdzorgwerker"), "caseworker": N_("je begeleider"),
+    "jongerenwerker": N_("de jongerenwerker"), "consulent": N_("je consulent"),
+    "jeugdconsulent": N_("je consulent"), "wijkteam": N_("het wijkteam"),
+    "huisarts": N_("je huisarts"), "dokter": N_("de dokter"), "psycholoog": N_("je psycholoog"),
+    "school": N_("school"), "schuldhulp": N_("de schuldhulp"),
+    "schuldhulpverlening": N_("de schuldhulp"), "gemeente": N_("de gemeente"),
+    "jeugdzorg": N_("de jeugdzorg"), "uwv": N_("het UWV"),
+}
+# Organisation words that mean the youth's linked begeleider where a helper is asked.
+BEGELEIDER = frozenset({"begeleider", "begeleidster", "woonbegeleider", "hulpverlener",
+                        "jeugdzorgwerker", "caseworker"})
+
+
+def same_relation(word: str) -> str:
+    """The word a relation is compared by ("mama" and "mum" are both "moeder")."""
+    word = word.casefold()
+    return _SAME.get(word, word)
+
+
+def compound_relation(word: str) -> bool:
+    """A relation word inside a longer word: "voetbaltrainer", "schoolmentor"."""
+    word = word.casefold()
+    return (len(word) > 6 and word not in RELATION_WORDS and word not in ORGANISATIONS
+            and any(word.endswith(r) for r in RELATION_WORDS if len(r) >= 4))
+
+
+def organisation_called(organisation: Organisation, t: Translator, start: bool = False) -> str:
+    """How a helper of another kind is spoken of: "het wijkteam", "Mark (begeleider)"."""
+    label = ORGANISATIONS.get(organisation.name.casefold())
+    if label is not None:
+        text = t.plain(label)
+    elif organisation.word:
+        text = f"{organisation.name} ({relation_text(organisation.word, t)})"
+    else:
+        text = organisation.name
+    return capitalized(text) if start else text
 
 
 def relation_text(relation: str, t: Translator) -> str:

@@ -57,6 +57,8 @@ class Welcome(Question):
         words = set(normalize(text).split())
         if words & EXPLAIN_WORDS:
             return self.on_choice(ctx, MORE)
+        if words & START_WORDS and not words & NOT_WORDS:  # "hoi, ik wil wel beginnen"
+            return self.on_choice(ctx, START)
         if words & GREETINGS:
             ctx.note(ctx.t(N_("Hoi! Fijn dat je er bent.")))
             ctx.cursor["explained"] = True  # the welcome is said; now only the question
@@ -65,6 +67,8 @@ class Welcome(Question):
 
 
 EXPLAIN_WORDS = {"uitleg", "wat", "hoe", "waarom", "explain", "what", "how", "why"}
+START_WORDS = {"beginnen", "begin", "starten", "start", "go"}
+NOT_WORDS = {"niet", "geen", "nog", "not", "dont", "later"}
 GREETINGS = {"hoi", "hallo", "hey", "hi", "hello", "yo", "hoii", "heey", "goedemorgen",
              "goedemiddag", "goedenavond", "salaam", "salam"}
 _NAME_PREFIX = re.compile(

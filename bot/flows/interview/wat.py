@@ -18,7 +18,7 @@ from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, 
 from bot.flows.typed_answers import SYNONYMS, choice_in_sentence, dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.plan.model import Action, Domain, DomainAnswer, Status
-from bot.plan.text import ANSWER_LIMIT, clean
+from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words
 
 DOMAIN_LABELS = {
     Domain.SUPPORT: N_("Mensen om je heen"),
@@ -98,6 +98,7 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")
 _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
+_SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
@@ -111,7 +112,10 @@ def domains_in(segment: str) -> list[Domain]:
 def _status_in(segment: str) -> str | None:
     if _LATER.search(segment):
         return PARKED
-    return choice_in_sentence(segment, _STATUS_CHOICES)
+    status = choice_in_sentence(segment, _STATUS_CHOICES)
+    if status is None and _SO_SO.search(segment):  # "met mijn gezondheid gaat het wel"
+        return Status.GAAT_WEL.value
+    return status
 
 
 def read_overview(text: str) -> dict[Domain, str] | None:
@@ -381,6 +385,17 @@ class DomainGood(DomainText):
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         return Outcome.ACCEPTED
 
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        """ "Nee, ik heb wel werk": the no is about the hard part; what goes well is kept."""
+        rest = _NO_BUT.sub("", text.strip(), count=1)
+        if rest != text.strip() and has_words(rest):
+            text = capitalized(rest)
+        return super().on_text(ctx, text)
+
+
+_NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
+                     re.IGNORECASE)
+
 
 def sync_action(ctx: Context) -> None:
     """Keep the HOE action of this domain in step with its need (after /wijzig, say).
@@ -461,7 +476,7 @@ class DomainCheck(Question):
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         self.keep_words(ctx, text)
-        return Outcome.REASK
+        return Outcome.STAY  # understood as words to keep: the check comes again, with them
 
     @staticmethod
     def keep_words(ctx: Context, text: str) -> None:

@@ -7,21 +7,40 @@ People are asked one at a time; several names in one message are queued in the c
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.flows.flow import Route
 from bot.flows.interview.people_words import (
     NamedPerson,
+    known_by_name,
+    known_by_relation,
     people_in_story,
     read_people,
     relation_of,
     says_nobody,
 )
-from bot.flows.interview.relations import PROFESSIONAL, called, label, plural, unnamed
+from bot.flows.interview.relations import (
+    BEGELEIDER,
+    PROFESSIONAL,
+    called,
+    label,
+    organisation_called,
+    plural,
+    unnamed,
+)
 from bot.flows.messages import Choice
-from bot.flows.question import DONE, Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
+from bot.flows.question import (
+    DONE,
+    MISSED,
+    Context,
+    MultiChoiceQuestion,
+    Outcome,
+    Question,
+    TextQuestion,
+)
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_, names_text
-from bot.plan.model import Closeness, Jim, JimChoice, Person, Role
+from bot.plan.model import Closeness, Jim, JimChoice, Organisation, Person, Role
 from bot.plan.text import NAME_LIMIT, clean
 
 ROLE_LABELS = {
@@ -68,10 +87,98 @@ def find_person(ctx: Context, name: str) -> Person | None:
     return next((p for p in ctx.plan.people if p.name.casefold() == wanted), None)
 
 
+def known_person(ctx: Context, named: NamedPerson) -> Person | None:
+    """Someone already in the plan: by name, or, said by a relation word alone, the one
+    person with that relation ("mijn tante" is Fatima, tante)."""
+    found = find_person(ctx, named.name)
+    if found is None and named.relation and named.name == named.relation:
+        same = known_by_relation(named.relation, ctx.plan.people)
+        found = same[0] if len(same) == 1 else None
+    return found
+
+
 def named_in(text: str) -> list[NamedPerson]:
     """The people a message names, in a list of names or in a sentence."""
     named = read_people(text)
     return people_in_story(text) if named is None else named
+
+
+@dataclass
+class Named:
+    """Who one message names: people known already, new people, helpers of another kind."""
+
+    known: list[Person] = field(default_factory=list)
+    new: list[NamedPerson] = field(default_factory=list)
+    organisations: list[NamedPerson] = field(default_factory=list)
+
+
+def read_named(ctx: Context, text: str) -> Named:
+    """Everyone a message names, known people found by name (typos too) or relation, also
+    inside a sentence ("ik denk Fatima, die vertrouw ik het meest")."""
+    short = clean(text, NAME_LIMIT)[0]
+    found = Named()
+    for named in named_in(short):
+        person = None if named.organisation else known_person(ctx, named)
+        if named.organisation:
+            found.organisations.append(named)
+        elif person is None:
+            found.new.append(named)
+        elif person not in found.known:
+            found.known.append(person)
+    found.known += [p for p in known_by_name(text, ctx.plan.people) if p not in found.known]
+    found.new = [n for n in found.new if not known_by_name(n.name, found.known)]
+    return found
+
+
+def add_organisation(ctx: Context, named: NamedPerson) -> Organisation:
+    """A professional or organisation, once ("het wijkteam" twice is one)."""
+    wanted = named.name.casefold()
+    existing = next((o for o in ctx.plan.organisations if o.name.casefold() == wanted), None)
+    if existing is not None:
+        return existing
+    organisation = Organisation(id=ctx.plan.next_id("o"), name=named.name,
+                                word=None if named.name == named.relation else named.relation)
+    ctx.plan.organisations.append(organisation)
+    ctx.changed("organisations")
+    return organisation
+
+
+def note_organisations(ctx: Context, named: list[NamedPerson]) -> None:
+    """Say where professionals and organisations went: beside the people, not among them."""
+    if not named:
+        return
+    names = [organisation_called(add_organisation(ctx, n), ctx.t, start=not i)
+             for i, n in enumerate(named)]
+    ctx.note(ctx.t(N_("{names}: die zet ik bij je hulpverleners, niet bij je eigen mensen."),
+                   names=names_text(names, ctx.t)))
+
+
+HELPER_SELF, HELPER_PROFESSIONAL = "self", "professional"  # the ids of HOE's helper choices
+_SELF_WORDS = frozenset({"zelf", "ikzelf", "mezelf", "myself"})
+
+
+def helper_in(ctx: Context, text: str) -> str | None:
+    """Who a typed answer gives an action to, as a HOE helper choice id: a person named
+    (known, or new with a name), the begeleider, an organisation (added), or the youth
+    ("dat doe ik zelf"); a person named beside "zelf" is the helper ("ik zelf met Fatima")."""
+    named = read_named(ctx, text)
+    if named.known:
+        return named.known[0].id
+    if any(o.relation in BEGELEIDER for o in named.organisations):
+        return HELPER_PROFESSIONAL
+    if named.organisations:
+        return add_organisation(ctx, named.organisations[0]).id
+    if len(named.new) == 1 and looks_named(named.new[0], text):
+        return add_person(ctx, named.new[0].name, named.new[0].relation).id
+    if _SELF_WORDS & set(normalize(text).split()):
+        return HELPER_SELF
+    return None
+
+
+def organisation_choices(ctx: Context) -> list[Choice]:
+    """The professionals and organisations named, as helper choices (ids are theirs)."""
+    return [Choice(o.id, organisation_called(o, ctx.t, start=True))
+            for o in ctx.plan.organisations]
 
 
 def looks_named(person: NamedPerson, typed: str) -> bool:
@@ -83,13 +190,14 @@ def looks_named(person: NamedPerson, typed: str) -> bool:
 def one_person(ctx: Context, text: str, at_choices: bool = True) -> Person | None:
     """The one person ``text`` names, added to the plan if new; None unless exactly one
     (and, where choices were offered, unless it :func:`looks_named`)."""
-    named = named_in(clean(text, NAME_LIMIT)[0])
-    if len(named) != 1:
+    named = read_named(ctx, text)
+    if len(named.known) + len(named.new) != 1:
         return None
-    found = find_person(ctx, named[0].name)
-    if found is None and (not at_choices or looks_named(named[0], text)):
-        found = add_person(ctx, named[0].name, named[0].relation)
-    return found
+    if named.known:
+        return named.known[0]
+    if not at_choices or looks_named(named.new[0], text):
+        return add_person(ctx, named.new[0].name, named.new[0].relation)
+    return None
 
 
 def not_a_person(ctx: Context) -> Outcome:
@@ -124,6 +232,7 @@ def person_loop(people: str, relation: str, roles: str, closeness: str) -> list[
 
 
 class People(TextQuestion):
+    guards_repeats = False  # "… staat al in je lijst" is no miss; see on_answer
     def intro(self, ctx: Context) -> str | None:
         if ctx.plan.urgent:
             return ctx.t(N_("Nu praten we over de mensen om je heen. "
@@ -157,6 +266,11 @@ class People(TextQuestion):
             return self.add_named(ctx, named)
         if says_nobody(text):
             return self.on_nobody(ctx)
+        if ctx.cursor.get(MISSED) == self.key:  # never the same re-ask twice
+            ctx.note(ctx.t(N_("Dank je. Dan gaan we verder. Met /wijzig kun je later "
+                              "altijd iemand toevoegen.")))
+            return self.on_skip(ctx)
+        ctx.cursor[MISSED] = self.key
         if yes_or_no(text) == "yes":
             ctx.note(ctx.t(N_("Wie dan? Typ de naam, bijvoorbeeld: mijn buurvrouw Els.")))
         else:
@@ -165,9 +279,10 @@ class People(TextQuestion):
         return Outcome.REASK
 
     def add_named(self, ctx: Context, named: list[NamedPerson]) -> Outcome:
+        note_organisations(ctx, [n for n in named if n.organisation])
         added, known = [], []
-        for person in named:
-            found = find_person(ctx, person.name)
+        for person in (n for n in named if not n.organisation):
+            found = known_person(ctx, person)
             if found:
                 known.append(called(found, ctx.t))
             elif len(ctx.plan.people) < MAX_PEOPLE:
@@ -219,7 +334,12 @@ class PersonRelation(TextQuestion):
         person = current_person(ctx)
         if person is not None:
             known_by_relation = unnamed(person)
-            person.relation = relation_of(text) or text
+            relation = relation_of(text)
+            in_story = [n.relation for n in people_in_story(text) if not n.organisation]
+            if relation is None and len(in_story) == 1:  # "hij is mijn buurman, echt top"
+                relation = in_story[0]
+                person.own_words = text
+            person.relation = relation or text
             if known_by_relation:  # "je moeder" stays named by what she is
                 person.name = person.relation
             ctx.changed("people")
@@ -257,6 +377,19 @@ class PersonRoles(MultiChoiceQuestion):
             return Outcome.ACCEPTED
         return super().not_understood(ctx, text)
 
+    def keep_own_words(self, ctx: Context, text: str) -> bool:
+        return keep_about_person(ctx, text)
+
+
+def keep_about_person(ctx: Context, text: str) -> bool:
+    """What the youth says about the person being asked about, kept with them as said."""
+    person = current_person(ctx)
+    if person is None or text.rstrip().endswith("?"):  # a question back is no answer to keep
+        return False
+    person.own_words = f"{person.own_words} · {text}" if person.own_words else text
+    ctx.changed("people")
+    return True
+
 
 class PersonCloseness(Question):
     skip_label = N_("Weet ik niet")
@@ -281,6 +414,12 @@ class PersonCloseness(Question):
     def on_skip(self, ctx: Context) -> Outcome:
         next_person(ctx)
         return Outcome.ACCEPTED
+
+    def keep_own_words(self, ctx: Context, text: str) -> bool:
+        if not keep_about_person(ctx, text):
+            return False
+        next_person(ctx)
+        return True
 
 
 NOBODY = "nobody"
@@ -314,22 +453,24 @@ class Fallback(MultiChoiceQuestion):
         return outcome
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        """Typed names: someone new is added to the people (as at the JIM question)."""
-        named = named_in(clean(text, NAME_LIMIT)[0])
-        if not named:
+        """Typed names, also in a sentence: someone new is added to the people (as at the
+        JIM question)."""
+        named = read_named(ctx, text)
+        if not (named.known or named.new):
+            if says_nobody(text):
+                self.set_selected(ctx, [NOBODY])
+                return Outcome.ACCEPTED
             return not_a_person(ctx)
-        chosen = list(ctx.plan.fallback_ids)
-        for person in named:
-            found = find_person(ctx, person.name)
-            if found is None and not looks_named(person, text):
+        chosen = [*ctx.plan.fallback_ids, *(p.id for p in named.known)]
+        for person in named.new:
+            if not looks_named(person, text):
                 return not_a_person(ctx)
-            if found is None and len(ctx.plan.people) < MAX_PEOPLE:
+            if len(ctx.plan.people) < MAX_PEOPLE:
                 found = add_person(ctx, person.name, person.relation)
                 ctx.note(ctx.t(N_("{name} staat nu ook in je lijst."),
                                name=called(found, ctx.t, start=True)))
-            if found is not None and found.id not in chosen:
                 chosen.append(found.id)
-        self.set_selected(ctx, chosen)
+        self.set_selected(ctx, list(dict.fromkeys(chosen)))
         return Outcome.ACCEPTED
 
 
@@ -362,6 +503,17 @@ class YourJim(Question):
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         if {"jim", "wat", "wie", "what", "who"} & set(normalize(text).split()):
             ctx.note(self.intro(ctx) or "")  # "wat is een jim?": explain again
+            return Outcome.REASK
+        named = read_named(ctx, text)
+        if len(named.known) > 1:  # "Fatima of Sanne": the first, if that is what was meant
+            first = named.known[0]
+            return self.check(ctx, first.id, label(first, ctx.t), text)
+        if not (named.known or named.new) and says_nobody(text):
+            return no_jim_yet(ctx)
+        if not (named.known or named.new) and named.organisations:
+            note_organisations(ctx, named.organisations)
+            ctx.note(ctx.t(N_("Een JIM is iemand uit je eigen omgeving. "
+                              "Wie van je eigen mensen vertrouw je?")))
             return Outcome.REASK
         person = one_person(ctx, text)
         if person is None:

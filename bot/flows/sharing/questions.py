@@ -9,6 +9,8 @@ state again when it is used.
 
 from __future__ import annotations
 
+import re
+
 from bot.flows.conversation import START_STATE
 from bot.flows.flow import Flow
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
@@ -24,11 +26,14 @@ from bot.flows.question import (
 from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_, names_text
 from bot.plan.model import Domain, HelperAnswer, HelperKind
 from bot.plan.text import NAME_LIMIT, capitalized
 
 YES, NO, MORE = "yes", "no", "more"
+SHORT_ANSWER = 6  # words
+_LATER = re.compile(r"\b(later|straks|nog niet|niet nu|nu niet|another time)\b")
 MEMBER_HOME = "member_home"
 
 
@@ -94,6 +99,15 @@ class JimOffer(Question):
         else:
             ctx.note(ctx.t(N_("Goed. Dat kan later met /delen.")))
         return Outcome.ACCEPTED
+
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        said = yes_or_no(text)
+        short = len(text.split()) <= SHORT_ANSWER  # (not "… de rest later")
+        if said is None and short and _LATER.search(normalize(text)):  # "dat doe ik later"
+            said = "no"
+        if said is not None:
+            return self.on_choice(ctx, YES if said == "yes" else NO)
+        return super().on_text(ctx, text)
 
 
 class ShareMenu(Question):
