@@ -71,19 +71,28 @@ class _Stored(Collector):
     def __init__(self, turns: Turns) -> None:
         self.turns = turns
 
+    def describe(self) -> Iterator[Metric]:
+        """The names alone: registering must not reach the database (it may be away)."""
+        yield from self._families(0, 0, 0.0)
+
     def collect(self) -> Iterator[Metric]:
-        yield CounterMetricFamily(f"{PREFIX}_turns_retried",
-                                  "Turns run again after a deadlock or serialization failure",
-                                  value=self.turns.retried)
         try:
             depth, age = self.turns.outbox_backlog()
         except Exception:  # the database is away: /healthz says so; no outbox figures now
+            yield next(self._families(self.turns.retried, 0, 0.0))  # the count alone
             return
+        yield from self._families(self.turns.retried, depth, age.total_seconds())
+
+    @staticmethod
+    def _families(retried: int, depth: int, age: float) -> Iterator[Metric]:
+        yield CounterMetricFamily(f"{PREFIX}_turns_retried",
+                                  "Turns run again after a deadlock or serialization failure",
+                                  value=retried)
         yield GaugeMetricFamily(f"{PREFIX}_outbox_depth", "Outbox messages waiting",
                                 value=depth)
         yield GaugeMetricFamily(f"{PREFIX}_outbox_oldest_age_seconds",
                                 "How long the oldest waiting outbox message has waited",
-                                value=age.total_seconds())
+                                value=age)
 
 
 def add_routes(app: web.Application, metrics: Metrics) -> None:
