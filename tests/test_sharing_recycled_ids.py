@@ -13,7 +13,7 @@ from sqlalchemy import text
 from bot.plan.model import HelperAnswer
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
-from tests.chat_driver import Youth
+from tests.chat_driver import Youth, action
 from tests.test_interview import complete_interview
 from tests.test_sharing_asks import (
     ASK_ROOM,
@@ -81,7 +81,7 @@ def goes_on(person: Youth) -> bool:
 
 
 def nothing_reached(lisa: Youth) -> None:
-    assert lisa.plan.actions[0].response is None
+    assert action(lisa.plan, "Een eigen kamer").response is None
     assert not [m for m in lisa.inbox() if "Ahmed" in m.text and "JIM" not in m.text]
 
 
@@ -108,7 +108,7 @@ def test_an_old_button_answers_nothing_in_the_new_youths_plan(store: Store) -> N
     assert GONE in ahmed.text and goes_on(ahmed)
     nothing_reached(lisa)
     ahmed.presses("Nee")  # Lisa's own button still works
-    assert lisa.plan.actions[0].response.answer is HelperAnswer.NO
+    assert action(lisa.plan, "Een eigen kamer").response.answer is HelperAnswer.NO
 
 
 def test_a_typed_answer_to_an_old_ask_reaches_nobody(store: Store) -> None:
@@ -136,7 +136,7 @@ def test_an_ask_shown_by_vragen_answers_nothing_in_the_new_youths_plan(store: St
     nothing_reached(lisa)
     ahmed.says("/vragen")
     ahmed.presses("Ja")
-    assert lisa.plan.actions[0].response.answer is HelperAnswer.YES
+    assert action(lisa.plan, "Een eigen kamer").response.answer is HelperAnswer.YES
 
 
 def test_stopping_with_the_youth_who_left_does_not_end_the_new_link(store: Store) -> None:

@@ -18,6 +18,7 @@ database file and its WAL are the owner's only (0600), in a folder that is too (
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,7 +92,10 @@ def _scrub_once(engine: Engine) -> None:
     try:
         sqlite = connection.driver_connection
         if sqlite.execute("PRAGMA user_version").fetchone()[0] < SCRUBBED:
-            sqlite.execute("VACUUM")
+            try:
+                sqlite.execute("VACUUM")
+            except sqlite3.OperationalError:  # locked: another process starting is at it
+                return
             sqlite.execute(f"PRAGMA user_version = {SCRUBBED}")
             sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
