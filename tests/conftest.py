@@ -54,3 +54,13 @@ def store(database_url: str) -> Iterator[Store]:
     opened = open_store(database_url, TEST_KEY)
     yield opened
     opened.engine.dispose()
+
+
+@pytest.fixture
+def two_processes() -> Iterator[tuple[Store, Store]]:
+    """Two stores (each its own engine and connections) on one PostgreSQL schema."""
+    for url in postgres_schema_url():
+        first, second = open_store(url, TEST_KEY), open_store(url, TEST_KEY)
+        yield first, second
+        first.engine.dispose()
+        second.engine.dispose()

@@ -33,16 +33,6 @@ def postgres_store() -> Iterator[Store]:
         opened.engine.dispose()
 
 
-@pytest.fixture
-def two_processes() -> Iterator[tuple[Store, Store]]:
-    """Two stores (each its own engine and connections) on one PostgreSQL schema."""
-    for url in postgres_schema_url():
-        first, second = open_store(url, TEST_KEY), open_store(url, TEST_KEY)
-        yield first, second
-        first.engine.dispose()
-        second.engine.dispose()
-
-
 def until_blocked_by(holder: Connection) -> None:
     """Wait until some other database session waits for a lock ``holder`` has."""
     pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()

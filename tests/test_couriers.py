@@ -5,11 +5,10 @@ courier could not finish is given back and another courier goes on where it stop
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import func, select
 from telegram import Bot
 
@@ -17,25 +16,13 @@ from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.app import new_application
 from bot.adapters.telegram.delivery import LEASE, Courier
 from bot.flows.messages import Attachment, Message
-from bot.storage.database import open_store
 from bot.storage.tables import outbox
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
-from tests.conftest import TEST_KEY, postgres_schema_url
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
-
-
-@pytest.fixture
-def two_processes() -> Iterator[tuple[Store, Store]]:
-    """Two stores (each its own engine and connections) on one PostgreSQL schema."""
-    for url in postgres_schema_url():
-        first, second = open_store(url, TEST_KEY), open_store(url, TEST_KEY)
-        yield first, second
-        first.engine.dispose()
-        second.engine.dispose()
 
 
 @asynccontextmanager
