@@ -8,7 +8,7 @@ transactions start with ``BEGIN IMMEDIATE`` so two processes on one file queue u
 failing halfway through a turn.
 
 Any number of processes may start at once, on a new or an old schema: migrations take turns
-(see :func:`migrate`).
+(see :func:`migrate`), and on SQLite the whole start takes turns (see :func:`_one_start_at_a_time`).
 
 Erased means gone from the files too: SQLite overwrites deleted content with zeros
 (``secure_delete``; after an erase, :mod:`bot.storage.forgetting` empties the WAL). The
@@ -17,6 +17,8 @@ database file and its WAL are the owner's only (0600), in a folder that is too (
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import sqlite3
 import threading
@@ -108,7 +110,8 @@ def _private_file(path: Path) -> None:
     private_dir(path.parent)
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
     for part in path.parent.glob(path.name + "*"):
-        part.chmod(FILE_MODE)
+        with contextlib.suppress(FileNotFoundError):  # another process's last close removed it
+            part.chmod(FILE_MODE)
 
 
 def open_store(url: str, keys: str) -> Store:
@@ -118,16 +121,41 @@ def open_store(url: str, keys: str) -> Store:
     :class:`~bot.storage.sealing.WrongKey` for a key that does not open the stored data.
     """
     sealer = Sealer(keys)
-    engine = connect(url)
-    try:
-        with engine.begin() as connection:
-            check_key(connection, sealer)
-            Users(connection, sealer).seal_plain_ids()
-    except WrongKey:
-        engine.dispose()
-        raise
+    with _one_start_at_a_time(url):
+        engine = connect(url)
+        try:
+            with engine.begin() as connection:
+                check_key(connection, sealer)
+                Users(connection, sealer).seal_plain_ids()
+        except WrongKey:
+            engine.dispose()
+            raise
     writer = threading.Lock() if engine.dialect.name == "sqlite" else None
     return Store(engine, sealer, writer)
+
+
+@contextmanager
+def _one_start_at_a_time(url: str) -> Iterator[None]:
+    """On an SQLite file: one starting process at a time, the others wait their turn.
+
+    A start writes (switching a new file to WAL, migrating, the one-time scrub, the key check),
+    and some of SQLite's waits for a lock end at once instead of after the busy timeout: with
+    several processes starting together on a new file, one of them could fail with "database
+    is locked". An exclusive ``flock`` on a file next to the database, held for the start only,
+    queues them; turns of processes already running don't take it.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        yield
+        return
+    path = Path(parsed.database)
+    private_dir(path.parent)
+    descriptor = os.open(path.with_name(path.name + ".start"), os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def migrate(engine: Engine) -> None:
