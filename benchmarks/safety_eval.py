@@ -5,7 +5,8 @@ so its figures say how well detection generalises. Prints, per category: recall 
 was flagged, surely or as probable), how many of those were sure, and the false-positive rate
 (how often the category was flagged on a message that signals nothing). Ambiguous items count
 as caught when their category was flagged; ideally only as probable, so the bot asks first.
-Then the time ``detect`` takes per message (p50/p99 over the set, after warming up).
+Then the time ``detect`` takes per message (p50/p99 over the set, after warming up), and the
+slowest call on hostile input: long random text and word soup (a guard against backtracking).
 A set's language is its name up to the first "_" (``nl_fresh`` is Dutch).
 Usage: ``python benchmarks/safety_eval.py [--set nl] [--misses] [--rounds 20]``.
 """
@@ -13,7 +14,9 @@ Usage: ``python benchmarks/safety_eval.py [--set nl] [--misses] [--rounds 20]``.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
+import string
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -155,6 +158,27 @@ def timings(name: str, rounds: int) -> dict[str, tuple[float, float]]:
     return result
 
 
+def worst_cases(rounds: int) -> dict[str, float]:
+    """The slowest ``detect`` call in milliseconds on hostile input, ``rounds`` of each kind:
+    5,000 random characters, and 1,000 words drawn from crisis words, emoji and long runs."""
+    rng = random.Random(7)
+    alphabet = string.printable + "éëïöü🙂🙃\u200b"
+    words = ["ik", "wil", "dood", "niet", "meer", "leven", "mezelf", "slaat", "me", "...",
+             "zelfmoord", "van", "het", "lachen", "geen", "slaapplek", "🙂", "\u200b", "112",
+             "a" * 50]
+    inputs = {"random text": ["".join(rng.choices(alphabet, k=5000)) for _ in range(rounds)],
+              "word soup": [" ".join(rng.choices(words, k=1000)) for _ in range(rounds)]}
+    worst = {}
+    for kind, texts in inputs.items():
+        slowest = 0.0
+        for text in texts:
+            started = time.perf_counter()
+            detection.detect(text, "nl")
+            slowest = max(slowest, time.perf_counter() - started)
+        worst[kind] = slowest * 1000
+    return worst
+
+
 def print_report(report: Report, misses: bool) -> None:
     print(f"== {report.lang}: {sum(s.positives for s in report.by_category.values())} "
           f"positives, {report.negatives} negatives, {report.ambiguous.positives} ambiguous")
@@ -190,6 +214,8 @@ def main() -> None:
         print("detect per message: " + ", ".join(
             f"{name} p50 {p50:.0f} µs, p99 {p99:.0f} µs"
             for name, (p50, p99) in measured.items()))
+    print("slowest call on hostile input: " + ", ".join(
+        f"{kind} {ms:.1f} ms" for kind, ms in worst_cases(args.rounds).items()))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -539,12 +537,11 @@ def test_phrase_file_errors_name_the_line(bad: str) -> None:
         parse_phrases(bad, "test")
 
 
+# How quick detection is, also on hostile input, is measured in benchmarks/safety_eval.py.
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=5000))
-def test_any_text_is_safe_and_quick(text: str) -> None:
-    started = time.perf_counter()
+def test_any_text_is_safe(text: str) -> None:
     result = detect(text, "nl")
-    assert time.perf_counter() - started < 0.25
     assert isinstance(result, frozenset)
     assert result <= set(RiskKind)
 
@@ -554,25 +551,8 @@ def test_any_text_is_safe_and_quick(text: str) -> None:
     ["ik", "wil", "dood", "niet", "meer", "leven", "mezelf", "slaat", "me", "...", "zelfmoord",
      "van", "het", "lachen", "geen", "slaapplek", "🙂", "\u200b", "112", "a" * 50]),
     max_size=1000))
-def test_adversarial_word_soup_is_quick(words: list[str]) -> None:
-    started = time.perf_counter()
-    detect(" ".join(words), "nl")
-    assert time.perf_counter() - started < 0.25
-
-
-def test_many_short_messages_per_second() -> None:
-    messages = [text for text, _ in DUTCH_POSITIVES] + DUTCH_NEGATIVES + [
-        "hoi", "ja", "weet ik niet", "mijn zus Sanne helpt me met geld",
-        "ik wil later kok worden", "ik zit op school maar ik vind het saai",
-    ] * 10
-    detect("warm up", "nl")
-    started = time.perf_counter()
-    for _ in range(10):
-        for message in messages:
-            detect(message, "nl")
-    per_second = 10 * len(messages) / (time.perf_counter() - started)
-    # 10,000/s is the target on one core; CI machines are slow and shared, so check a fifth.
-    assert per_second > 2_000, f"only {per_second:.0f} messages per second"
+def test_adversarial_word_soup_is_safe(words: list[str]) -> None:
+    assert detect(" ".join(words), "nl") <= set(RiskKind)
 
 
 def test_warm_up_builds_every_language_before_the_first_message() -> None:
