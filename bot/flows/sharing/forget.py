@@ -17,14 +17,15 @@ from typing import Any
 from bot.flows.conversation import Conversation, Frame
 
 LINK_PAIRS = ("links", "professionals", "safety_links")  # [(link id, name), …]
-LINK_OPTIONS = frozenset({"stop"})  # /delen's "stop:<link id>"
-INVITE_OPTIONS = frozenset({"resend", "withdraw"})  # "resend:<invite id>", …
+LINK_OPTIONS = frozenset({"stop"})  # /delen's "stop:<link reference>"
+INVITE_OPTIONS = frozenset({"resend", "withdraw"})  # "resend:<invite reference>", …
 
 
 @dataclass(frozen=True)
 class Erased:
     """What a cursor may name an erased person by: the ids of their links, invites and
-    asks, and their names (a youth's name, a begeleider's name)."""
+    asks (held as references that start with the id), and their names (a youth's name, a
+    begeleider's name)."""
 
     links: frozenset[int]
     invites: frozenset[int]
@@ -42,18 +43,18 @@ class Erased:
 
     def _options(self, cursor: dict[str, Any]) -> Iterator[bool]:
         for option, _label in cursor.get("options", []):
-            action, _, number = str(option).partition(":")
-            if number.isdecimal():
-                yield ((action in LINK_OPTIONS and int(number) in self.links)
-                       or (action in INVITE_OPTIONS and int(number) in self.invites))
+            action, _, ref = str(option).partition(":")
+            yield ((action in LINK_OPTIONS and _row(ref) in self.links)
+                   or (action in INVITE_OPTIONS and _row(ref) in self.invites))
 
     def named_in(self, cursor: dict[str, Any]) -> bool:
         """Whether a cursor refers to the erased person, by id or by name."""
         invite = cursor.get("invite")
-        return ((isinstance(invite, dict) and invite.get("id") in self.invites)
-                or cursor.get("link") in self.links
-                or cursor.get("ask_id") in self.asks
-                or any(pair[0] in self.links for key in LINK_PAIRS
+        return ((isinstance(invite, dict) and _row(invite.get("ref", invite.get("id")))
+                 in self.invites)
+                or _row(cursor.get("link")) in self.links
+                or _row(cursor.get("for_ask", cursor.get("ask_id"))) in self.asks
+                or any(_row(pair[0]) in self.links for key in LINK_PAIRS
                        for pair in cursor.get(key, []))
                 or any(self._options(cursor))
                 or self._named_in(cursor))
@@ -61,6 +62,15 @@ class Erased:
     def in_conversation(self, conversation: Conversation) -> bool:
         return any(self.named_in(cursor) for cursor in
                    [conversation.cursor, *(frame.cursor for frame in conversation.stack)])
+
+
+def _row(value: object) -> int | None:
+    """The row a cursor value names: a plain id (kept by older versions) or the first id of
+    a reference (see :func:`bot.flows.sharing.model.make_ref`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    first = value.partition("-")[0] if isinstance(value, str) else ""
+    return int(first) if first.isascii() and first.isdecimal() else None
 
 
 def forget(conversation: Conversation, erased: Erased) -> Conversation | None:
