@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot.flows.messages import Message, UserInput
-from bot.storage.database import open_store, sqlite_url
+from bot.storage.database import sqlite_url
 from bot.storage.tables import invites, links, users
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
-from tests.conftest import TEST_KEY
+from tests.conftest import open_migrated
 from tests.html_subset import assert_safe_html
 from tests.telegram_fake.bot import running_bot
 from tests.telegram_fake.people import FakeGroup, FakeUser
@@ -79,9 +79,10 @@ def consented(store: Store) -> set[tuple[str, str]]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_random_inputs_never_break_a_conversation(tmp_path_factory, data) -> None:  # type: ignore[no-untyped-def]
+def test_random_inputs_never_break_a_conversation(tmp_path_factory, migrated_sqlite_file,  # type: ignore[no-untyped-def]
+                                                  data) -> None:
     path: Path = tmp_path_factory.mktemp("fuzz") / "fuzz.db"
-    store = open_store(sqlite_url(path), TEST_KEY)
+    store = open_migrated(sqlite_url(path), migrated_sqlite_file)
     turns = Turns(store)
     names = data.draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3,
                                unique=True))
