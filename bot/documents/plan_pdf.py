@@ -168,7 +168,7 @@ def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice, today: date) -
             table.row([printable(what) or "…",
                        printable(plan_voice.helper_word(plan, action, t, voice)) or "…", when,
                        printable(_status(plan, action, t, today)) or "…"])
-    _history(doc, plan, t)
+    _history(doc, plan, t, voice)
 
 
 def _status(plan: Plan, action: Action, t: Translator, today: date) -> str:
@@ -183,10 +183,10 @@ def _status(plan: Plan, action: Action, t: Translator, today: date) -> str:
     return status
 
 
-def _history(doc: _Document, plan: Plan, t: Translator) -> None:
+def _history(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
     """How each agreement went, from the plan's versions (only where something changed)."""
     told = [(action, lines) for action in plan.actions
-            if len(lines := history(action.id, plan.versions, t)) > 1]
+            if len(lines := history(action, plan, t, voice)) > 1]
     if not told:
         return
     doc.heading(t.plain(N_("Hoe de afspraken gingen")), 12)

@@ -5,13 +5,12 @@ words, so they never say the same thing differently."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
-from bot.flows.plan_voice import when_word
+from bot.flows.plan_voice import Voice, helper_word, when_word
 from bot.i18n import N_, Translator
 from bot.local_time import day_with_weekday, local_day, long_date
-from bot.plan.model import Action, ActionStatus, PlanVersion
+from bot.plan.model import Action, ActionStatus, Plan
 
 STATUS_WORDS = {ActionStatus.DONE: N_("gedaan"), ActionStatus.BUSY: N_("bezig"),
                 ActionStatus.STUCK: N_("lukt niet"), None: N_("open")}
@@ -37,22 +36,27 @@ def overdue(action: Action, today: date) -> bool:
         action.status is not ActionStatus.DONE)
 
 
-def history(action_id: str, versions: Sequence[PlanVersion], t: Translator) -> list[str]:
-    """The agreement through the plan's versions, one dated line where it began and where
-    its status or day changed: "23 maart 2026: afgesproken, vóór dinsdag 31 maart 2026"."""
+def _state(action: Action) -> tuple[object, ...]:
+    return action.status, action.due, action.helper, action.person_id, action.helper_text
+
+
+def history(action: Action, plan: Plan, t: Translator, voice: Voice) -> list[str]:
+    """The agreement through the plan's versions and as it is now, one line where it began
+    and where its status, helper or day changed: "23 maart 2026: afgesproken, Ahmed (JIM),
+    vóór dinsdag 31 maart 2026"."""
     lines: list[str] = []
     previous: Action | None = None
-    for version in versions:
-        action = next((a for a in version.actions if a.id == action_id), None)
-        if action is None or (previous is not None and (action.status, action.due) == (
-                previous.status, previous.due)):
-            previous = action or previous
+    dated: list[tuple[str, Action | None]] = [
+        (long_date(local_day(version.at), t.lang),
+         next((a for a in version.actions if a.id == action.id), None))
+        for version in plan.versions]
+    for day, then in [*dated, (t.plain(N_("nu")), action)]:
+        if then is None or (previous is not None and _state(then) == _state(previous)):
             continue
-        what = (t.plain(N_("afgesproken")) if previous is None and action.status is None
-                else agreement_status(action, t))
-        if action.due is not None:
-            what += ", " + by_day(action.due, t)
-        lines.append(t.plain(N_("{day}: {what}"),
-                             day=long_date(local_day(version.at), t.lang), what=what))
-        previous = action
+        words = [t.plain(N_("afgesproken")) if previous is None and then.status is None
+                 else agreement_status(then, t), helper_word(plan, then, t, voice)]
+        if then.due is not None:
+            words.append(by_day(then.due, t))
+        lines.append(t.plain(N_("{day}: {what}"), day=day, what=", ".join(words)))
+        previous = then
     return lines

@@ -63,8 +63,12 @@ def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Tr
     if (earlier.helper, earlier.person_id, earlier.helper_text) != (
             action.helper, action.person_id, action.helper_text):
         if action.helper is HelperKind.PROFESSIONAL:
-            return t.plain(N_("{youth} heeft '{what}' nu bij jou gelegd{day}."), youth=youth,
+            news = t.plain(N_("{youth} heeft '{what}' nu bij jou gelegd{day}."), youth=youth,
                            what=what, day=day)
+            if action.obstacle and action.obstacle != earlier.obstacle:
+                news += " " + t.plain(N_("In de weg: {obstacle}"),
+                                      obstacle=_short(action.obstacle))
+            return news
         return t.plain(N_("{youth} heeft '{what}' nu bij {helper} gelegd{day}."), youth=youth,
                        what=what, helper=helper_word(new, action, t, FOR_OTHERS), day=day)
     if action.status is not None and action.status != earlier.status:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.flows.messages import Message
 from bot.flows.interview.relations import relation_text, unnamed
+from bot.flows.messages import Message
 from bot.flows.plan_voice import FOR_OTHERS, helper_word, person_word, urgent_line
 from bot.flows.sharing.agreements import agreement_status, due_words, overdue
 from bot.flows.sharing.model import ShareRole
