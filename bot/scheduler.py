@@ -216,12 +216,13 @@ def _nudge(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, now: date
 
 
 def _share_look(uow: UnitOfWork, youth_id: int, plan: Plan, now: datetime) -> None:
-    """What changed since the last look, for the JIM and the begeleider (never what the
-    youth keeps to themselves)."""
+    """What changed since the last look, for the JIM (never what the youth keeps to
+    themselves). The begeleider hears it in words from the digest that follows the look
+    (:mod:`bot.flows.sharing.digest`), not twice."""
     before, latest = plan.versions[-2], plan.versions[-1]
     peers = Peers(uow, now)
     for link in uow.links.of_youth(youth_id):
-        if link.role in (ShareRole.JIM, ShareRole.PROFESSIONAL):
+        if link.role is ShareRole.JIM:
             peers.send(link.member_id, lambda t: [Message(
                 t(N_("{youth} keek terug op het plan."), youth=youth_name(plan, t)) + "\n"
                 + changes_since(before, latest, t, hidden=plan.private_domains))],
@@ -238,9 +239,9 @@ THANKED = N_("{youth} zegt: dank je wel voor je hulp met: {what}!")
 def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan], plan: Plan,
                      now: datetime) -> None:
     """After a turn that changed the plan (before it is stored): the helper hears what a
-    check-in said (done, stuck, thanks); after a regular look the JIM and the begeleider
-    hear what changed; the plan's first version is kept when it is first confirmed; and
-    the schedule follows the plan and its settings."""
+    check-in said (done, stuck, thanks); after a regular look the JIM hears what changed;
+    the plan's first version is kept when it is first confirmed; and the schedule follows
+    the plan and its settings."""
     if plan.confirmed and not plan.versions:
         keep_version(plan, now)
     if len(plan.versions) > 1 and plan.versions[-1].at == now and (

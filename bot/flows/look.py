@@ -9,8 +9,9 @@ ask who helps and by when, and its check-in follows from there.
 
 Versions are dated copies of the domains and agreements (:class:`PlanVersion`); the first
 is kept when the plan is first confirmed, so the first look has something to compare with.
-The same words go to the JIM and the begeleider, without what is "alleen voor mij"
-(:func:`changes_since`, sent by :func:`bot.scheduler.after_youth_turn`).
+The same words go to the JIM, without what is "alleen voor mij" (:func:`changes_since`,
+sent by :func:`bot.scheduler.after_youth_turn`); the begeleider gets them as a digest in
+words (:mod:`bot.flows.sharing.digest`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from bot.flows.checkin import CheckIn
+from bot.flows.checkin import CheckIn, checkin_text
 from bot.flows.flow import Flow
+from bot.flows.interview.hoe import current_action
 from bot.flows.interview.wat import (
     DOMAIN_ICONS,
     DOMAIN_LABELS,
@@ -118,7 +120,8 @@ class LookLate(CheckIn):
 
     def prompt(self, ctx: Context) -> str:
         self.take_next(ctx)
-        return super().prompt(ctx)
+        action = current_action(ctx)
+        return checkin_text(ctx.plan, action, ctx.t, late=True) if action else ""
 
     @staticmethod
     def take_next(ctx: Context) -> None:
