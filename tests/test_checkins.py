@@ -365,6 +365,15 @@ def test_an_unanswered_look_is_asked_once_more_after_two_days_then_silence(
         assert scheduler.run_due() == 0
     noor.says("alles goed")  # the look still works when she comes back
     assert noor.asked == "Heb je nu iets nieuws nodig? Zeg het kort."
+    noor.says("Mijn rijbewijs halen")
+    noor.clicks("🎒 School en werk")
+    assert noor.asked == "Wie kan je helpen met: Mijn rijbewijs halen?"
+    noor.clicks("Ahmed (je JIM)")
+    assert noor.asked == "Wanneer wil je dat dit geregeld is?"
+    noor.clicks("Later")
+    licence = action(noor.plan, "Mijn rijbewijs halen")
+    assert (licence.helper, licence.when) == (HelperKind.PERSON, When.LATER)
+    assert "Je plan is klaar" in noor.asked
 
 
 def test_a_restart_between_scheduling_and_the_due_time_loses_nothing(
@@ -439,8 +448,7 @@ def test_the_regular_look_keeps_a_version_and_says_what_changed(store: Store) ->
     assert "Noor keek terug op het plan." in shared and "Wonen: niet goed → goed" in shared
     assert "Geld" not in shared and "bijbaan" not in shared  # Noor keeps money to herself
     assert noor.asked == "Wie kan je helpen met: Een bijbaan?"  # the need is an agreement
-    noor.says("ik zelf")
-    noor.clicks("Deze maand")
+    noor.says("ik zelf, deze maand")  # by when said too: not asked again
     job = action(noor.plan, "Een bijbaan")
     assert (job.domain, job.helper, job.due) == (Domain.INKOMEN, HelperKind.SELF,
                                                  date(2026, 4, 30))

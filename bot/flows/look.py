@@ -21,7 +21,7 @@ from datetime import datetime
 
 from bot.flows.checkin import CheckIn, checkin_text
 from bot.flows.flow import Flow
-from bot.flows.interview.hoe import current_action
+from bot.flows.interview.hoe import ActionWho, current_action, needs_when
 from bot.flows.interview.wat import (
     DOMAIN_ICONS,
     DOMAIN_LABELS,
@@ -34,13 +34,20 @@ from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
-from bot.plan.model import Action, ActionStatus, Domain, DomainAnswer, Plan, PlanVersion
+from bot.plan.model import (
+    Action,
+    ActionStatus,
+    Domain,
+    DomainAnswer,
+    HelperKind,
+    Plan,
+    PlanVersion,
+)
 from bot.plan.text import shorten
 
-LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC = ("look_domains", "look_late", "look_new",
-                                         "look_topic")
-LOOK_STATES = frozenset({LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC})
-AGREE = ["action_who", "action_when"]  # HOE's own questions, for a new need
+LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC, LOOK_WHO = ("look_domains", "look_late", "look_new",
+                                                   "look_topic", "look_who")
+LOOK_STATES = frozenset({LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC, LOOK_WHO})
 VERSIONS_KEPT = 12
 WHAT_SHOWN = 60
 STATUS_WORDS = {ActionStatus.DONE: N_("gelukt"), ActionStatus.BUSY: N_("nog bezig"),
@@ -192,13 +199,28 @@ def finish(ctx: Context, domain: Domain | None) -> Outcome:
         action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
         ctx.plan.actions.append(action)
         ctx.cursor["action"] = action.id
-        ctx.cursor["ask"] = list(AGREE)
+        ctx.cursor["ask"] = [LOOK_WHO]
     keep_version(ctx.plan, ctx.now, need)
     ctx.changed("look")
     ctx.note(changes_since(before, ctx.plan.versions[-1], ctx.t))
     return Outcome.ACCEPTED
 
 
+class LookWho(ActionWho):
+    """HOE's "who helps?" for the need just added; then HOE's "by when?", unless the answer
+    said it too ("ik zelf, deze maand")."""
+
+    def intro(self, ctx: Context) -> str | None:
+        return None
+
+    def give(self, ctx: Context, helper: HelperKind, person_id: str | None = None,
+             together: bool = False, helper_text: str | None = None) -> Outcome:
+        outcome = super().give(ctx, helper, person_id, together, helper_text)
+        if needs_when(ctx):
+            ctx.cursor["ask"] = ["action_when"]  # after a follow-up (sharing the load)
+        return outcome
+
+
 def build() -> Flow:
     return Flow("look", [LookDomains(LOOK), LookLate(LOOK_LATE), LookNew(LOOK_NEW),
-                         LookTopic(LOOK_TOPIC)], [], detour=True)
+                         LookTopic(LOOK_TOPIC), LookWho(LOOK_WHO)], [], detour=True)
