@@ -32,3 +32,10 @@ def local_day(moment: datetime) -> date:
 def long_date(day: date, lang: str) -> str:
     """A date as people write it: "3 maart 2026", "March 3, 2026"."""
     return format_date(day, format="long", locale=lang)
+
+
+def day_with_weekday(day: date, lang: str, today: date | None = None) -> str:
+    """A day to act by, with its weekday: "vrijdag 11 december" (the year only when it is
+    not ``today``'s), "Friday 11 December"."""
+    pattern = "EEEE d MMMM" if today is not None and day.year == today.year else "EEEE d MMMM y"
+    return format_date(day, format=pattern, locale=lang)

@@ -1,5 +1,6 @@
 """The scheduler: sends what the plan asks for unasked (check-ins, the one reminder, a
-helper's nudge), at its time, once, from any number of processes.
+helper's nudge, the regular look and its one reminder), at its time, once, from any number
+of processes.
 
 Everything scheduled lives in the database (:mod:`bot.storage.schedule`), derived from the
 plan after every turn that changed it (:func:`after_youth_turn`), so a restart loses
@@ -9,7 +10,8 @@ under the youth's lock: it decides again whether the message is still wanted (no
 check-ins on, the helper still linked, not more than three days late — a late check-in
 waits for the next regular look), writes it to the outbox and marks the item sent, together.
 The courier delivers the outbox as it does every other message. While the youth is in the
-middle of a question, a check-in waits (:data:`NOT_NOW`) and comes when they are at rest.
+middle of a question, a check-in waits (:data:`NOT_NOW`, an hour, at humane hours) and comes
+when they are at rest. A look still unanswered two days on is asked once more, then left.
 """
 
 from __future__ import annotations
@@ -20,14 +22,26 @@ from datetime import datetime, timedelta
 
 from bot.flows import engine
 from bot.flows.checkin import CHECKIN, TRANSFER, at_rest, transfer_cursor, waiting_for
-from bot.flows.look import LOOK, changes_since, keep_version
+from bot.flows.conversation import Conversation
+from bot.flows.look import LOOK, LOOK_STATES, changes_since, keep_version
 from bot.flows.messages import Message
 from bot.flows.sharing.model import ShareRole
 from bot.flows.sharing.views import shared_copy, youth_name
 from bot.flows.weekly import weekly_overview
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, utc_now
-from bot.plan.agenda import TOO_LATE, Kind, agenda, humane, weekly
+from bot.plan.agenda import (
+    ASK_AT,
+    LOOK_SUBJECT,
+    REMIND_AFTER,
+    TOO_LATE,
+    Due,
+    Kind,
+    agenda,
+    humane,
+    on_day,
+    weekly,
+)
 from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.text import shorten
 from bot.sharing.peers import Peers
@@ -90,6 +104,8 @@ class Scheduler:
             elif item.kind is Kind.NUDGE:
                 assert action is not None
                 sent = _nudge(uow, item.youth_id, plan, action, now)
+            elif item.kind is Kind.LOOK_AGAIN:
+                sent = _look_again(uow, item.youth_id, conversation, plan, now)
             elif item.kind is Kind.TRANSFER and not _both_linked(uow, item):
                 sent = False  # one of them stopped meanwhile: nothing to ask
             elif item.kind in (Kind.LOOK, Kind.TRANSFER) and at_rest(conversation):
@@ -101,6 +117,10 @@ class Scheduler:
                                             sharing=sharing)
                 uow.conversations.save(item.youth_id, conversation, plan, now, is_new=False)
                 uow.outbox.put(item.youth_id, messages, now)
+                if item.kind is Kind.LOOK:
+                    uow.schedule.add(item.youth_id, Due(
+                        on_day(local_day(now) + REMIND_AFTER, ASK_AT), Kind.LOOK_AGAIN,
+                        LOOK_SUBJECT), now)
                 sent = True
             elif action is not None and (waiting_for(conversation, action.id)
                                          or at_rest(conversation)):
@@ -132,7 +152,7 @@ def wanted(item: Scheduled, plan: Plan, action: Action | None, paused: bool,
         return False
     if item.kind in (Kind.WEEKLY, Kind.TRANSFER):
         return True  # checked when it is made (a profile, or both links still there)
-    if item.kind is Kind.LOOK:
+    if item.kind in (Kind.LOOK, Kind.LOOK_AGAIN):
         return plan.reminders.look_weeks is not None
     if action is None or not plan.reminders.checkins:
         return False
@@ -177,18 +197,32 @@ def _weekly(uow: UnitOfWork, user_id: int, lang: str, now: datetime) -> bool:
     return True
 
 
+def _look_again(uow: UnitOfWork, youth_id: int, conversation: Conversation, plan: Plan,
+                now: datetime) -> bool:
+    """The look once more, where the youth left it, if they have not finished it."""
+    if not conversation.in_detour or conversation.state not in LOOK_STATES:
+        return False  # answered, or gone on to something else: nothing to remind of
+    lead = Translator(conversation.lang)(N_("Nog even over je terugblik."))
+    messages = engine.interject(conversation, plan, conversation.state, conversation.cursor,
+                                now, lead)
+    uow.conversations.save(youth_id, conversation, plan, now, is_new=False)
+    uow.outbox.put(youth_id, messages, now)
+    return True
+
+
 def _nudge(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, now: datetime) -> bool:
     return _tell(uow, youth_id, plan, action,
                  N_("Morgen is de dag: je zou {youth} helpen met: {what}. Succes!"), now)
 
 
 def _share_look(uow: UnitOfWork, youth_id: int, plan: Plan, now: datetime) -> None:
-    """What changed since the last look, for the JIM and the begeleider (never what the
-    youth keeps to themselves)."""
+    """What changed since the last look, for the JIM (never what the youth keeps to
+    themselves). The begeleider hears it in words from the digest that follows the look
+    (:mod:`bot.flows.sharing.digest`), not twice."""
     before, latest = plan.versions[-2], plan.versions[-1]
     peers = Peers(uow, now)
     for link in uow.links.of_youth(youth_id):
-        if link.role in (ShareRole.JIM, ShareRole.PROFESSIONAL):
+        if link.role is ShareRole.JIM:
             peers.send(link.member_id, lambda t: [Message(
                 t(N_("{youth} keek terug op het plan."), youth=youth_name(plan, t)) + "\n"
                 + changes_since(before, latest, t, hidden=plan.private_domains))],
@@ -205,12 +239,13 @@ THANKED = N_("{youth} zegt: dank je wel voor je hulp met: {what}!")
 def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan], plan: Plan,
                      now: datetime) -> None:
     """After a turn that changed the plan (before it is stored): the helper hears what a
-    check-in said (done, stuck, thanks); after a regular look the JIM and the begeleider
-    hear what changed; the plan's first version is kept when it is first confirmed; and
-    the schedule follows the plan and its settings."""
+    check-in said (done, stuck, thanks); after a regular look the JIM hears what changed;
+    the plan's first version is kept when it is first confirmed; and the schedule follows
+    the plan and its settings."""
     if plan.confirmed and not plan.versions:
         keep_version(plan, now)
-    if len(plan.versions) > 1 and plan.versions[-1].at == now:
+    if len(plan.versions) > 1 and plan.versions[-1].at == now and (
+            before().versions[-1:] != plan.versions[-1:]):  # kept in this turn
         _share_look(uow, youth_id, plan, now)
     answered = [a for a in plan.actions if a.status in HELPER_HEARS or a.thanked]
     if answered:

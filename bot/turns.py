@@ -36,6 +36,7 @@ from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
 from bot.flows.messages import Reply, UserInput
+from bot.flows.sharing.model import SharedView
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.local_time import utc_now
 from bot.plan.model import Plan
@@ -61,7 +62,7 @@ class Taken:
     plan: Plan
     lang: str
     now: datetime
-    shared: dict[str, Plan] = field(default_factory=dict)  # see Peers.shared_views
+    shared: dict[str, SharedView] = field(default_factory=dict)  # see Peers.shared_views
     erased: bool = False  # the user erased everything (/verwijder) in this turn
 
     @property

@@ -17,7 +17,15 @@ from bot.flows.checkin import helper_of
 from bot.flows.interview.hoe import due_date
 from bot.i18n import Translator
 from bot.plan.agenda import humane
-from bot.plan.model import Action, ActionStatus, HelperKind, Organisation, Plan, When
+from bot.plan.model import (
+    Action,
+    ActionStatus,
+    Domain,
+    HelperKind,
+    Organisation,
+    Plan,
+    When,
+)
 from bot.scheduler import Scheduler
 from bot.storage.database import open_store
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -292,10 +300,80 @@ def test_a_checkin_waits_while_the_youth_is_answering_and_comes_at_rest(store: S
     assert scheduler.run_due() == 1 and checkins(noor) == [ROOM_CHECKIN]
 
 
-def test_a_checkin_more_than_three_days_late_waits_for_the_regular_look(store: Store) -> None:
+def test_a_checkin_that_waits_in_the_evening_comes_the_next_morning_not_at_night(
+        store: Store) -> None:
     noor, _, scheduler, clock = at_room_checkin(store)
+    clock.to(utc(2026, 3, 31, 18, 30))  # 20:30: busy changing something all day
+    noor.says("/wijzig")
+    assert scheduler.run_due() == 0
+    noor.clicks("Laat maar")
+    clock.to(utc(2026, 3, 31, 19, 31))  # an hour on is 21:31: too late in the evening
+    assert scheduler.run_due() == 0
+    clock.to(utc(2026, 4, 1, 6, 59))
+    assert scheduler.run_due() == 0
+    clock.to(utc(2026, 4, 1, 7))  # Wednesday 09:00
+    assert scheduler.run_due() == 1 and checkins(noor) == [ROOM_CHECKIN]
+
+
+LOOK_DAY = utc(2026, 4, 20, 8)  # Monday 10:00, four weeks after the plan was confirmed
+
+
+def test_a_checkin_more_than_three_days_late_becomes_part_of_the_next_look(
+        store: Store) -> None:
+    noor, ahmed, scheduler, clock = at_room_checkin(store)
     clock.to(ROOM_DAY + timedelta(days=3, minutes=1))  # the bot was down meanwhile
     assert scheduler.run_due() == 0 and noor.inbox() == []
+    clock.to(LOOK_DAY)
+    assert scheduler.run_due() == 1
+    noor.inbox()
+    noor.says("alles goed")
+    assert noor.asked == ("Je wilde vóór 31 maart 2026 met Ahmed werken aan: Een eigen kamer. "
+                          "Hoe gaat het?")  # the late agreement, asked in the look by its day
+    noor.clicks("Nog bezig")
+    noor.clicks("Deze week")
+    assert noor.asked == "Heb je nu iets nieuws nodig? Zeg het kort."
+    noor.clicks("Nee, niets nieuws")
+    assert "Een eigen kamer: nog bezig" in noor.said and "Je plan is klaar" in noor.asked
+    room = action(noor.plan, ROOM)
+    assert (room.status, room.due) == (ActionStatus.BUSY, date(2026, 4, 24))
+    assert "Het liefst nu deze week." in "\n".join(m.text for m in ahmed.inbox())
+    assert scheduler.run_due() == 0  # not asked twice
+    clock.to(utc(2026, 4, 24, 8))  # its new day
+    assert scheduler.run_due() == 1 and checkins(noor) == [
+        "Je wilde deze week met Ahmed werken aan: Een eigen kamer. Hoe gaat het?"]
+
+
+def test_an_unanswered_look_is_asked_once_more_after_two_days_then_silence(
+        store: Store) -> None:
+    noor, _, scheduler, clock = at_room_checkin(store)
+    scheduler.run_due()
+    noor.inbox()
+    noor.clicks("Gelukt")
+    noor.clicks("Nee, hoeft niet")
+    clock.to(LOOK_DAY)
+    assert scheduler.run_due() == 1
+    assert "Tijd voor een korte terugblik" in checkins(noor)[0]
+    clock.to(LOOK_DAY + timedelta(days=2, seconds=-1))
+    assert scheduler.run_due() == 0
+    clock.to(LOOK_DAY + timedelta(days=2))  # Wednesday 10:00
+    assert scheduler.run_due() == 1
+    again = noor.inbox()
+    assert again[0].text == "Nog even over je terugblik."
+    assert "Tijd voor een korte terugblik" in again[1].text and again[1].choices
+    for days in range(1, 20):
+        clock.to(LOOK_DAY + timedelta(days=2 + days))
+        assert scheduler.run_due() == 0
+    noor.says("alles goed")  # the look still works when she comes back
+    assert noor.asked == "Heb je nu iets nieuws nodig? Zeg het kort."
+    noor.says("Mijn rijbewijs halen")
+    noor.clicks("🎒 School en werk")
+    assert noor.asked == "Wie kan je helpen met: Mijn rijbewijs halen?"
+    noor.clicks("Ahmed (je JIM)")
+    assert noor.asked == "Wanneer wil je dat dit geregeld is?"
+    noor.clicks("Later")
+    licence = action(noor.plan, "Mijn rijbewijs halen")
+    assert (licence.helper, licence.when) == (HelperKind.PERSON, When.LATER)
+    assert "Je plan is klaar" in noor.asked
 
 
 def test_a_restart_between_scheduling_and_the_due_time_loses_nothing(
@@ -358,15 +436,30 @@ def test_the_regular_look_keeps_a_version_and_says_what_changed(store: Store) ->
     noor.says("geld slecht, rest goed")
     assert noor.asked == "Heb je nu iets nieuws nodig? Zeg het kort."
     noor.says("Een bijbaan")
+    assert noor.asked == "Bij welk onderwerp hoort dit?"
+    noor.clicks("💶 Geld")
     plan = noor.plan
     assert len(plan.versions) == 2 and plan.versions[-1].new_need == "Een bijbaan"
     said = noor.said
     assert "Wat is er veranderd sinds de vorige keer (23 maart 2026)?" in said
     assert "🏠 Wonen: niet goed → goed" in said and "Een eigen kamer: gelukt" in said
+    assert "Nieuwe afspraak: Een bijbaan" in said
     shared = "\n".join(m.text for m in ahmed.inbox())
     assert "Noor keek terug op het plan." in shared and "Wonen: niet goed → goed" in shared
     assert "Geld" not in shared and "bijbaan" not in shared  # Noor keeps money to herself
+    assert noor.asked == "Wie kan je helpen met: Een bijbaan?"  # the need is an agreement
+    noor.says("ik zelf, deze maand")  # by when said too: not asked again
+    job = action(noor.plan, "Een bijbaan")
+    assert (job.domain, job.helper, job.due) == (Domain.INKOMEN, HelperKind.SELF,
+                                                 date(2026, 4, 30))
     assert "Je plan is klaar" in noor.asked
+    assert ahmed.inbox() == []  # still nothing of money
+    clock.to(utc(2026, 4, 22, 8))  # answered: no reminder of the look
+    assert scheduler.run_due() == 0
+    clock.to(utc(2026, 4, 30, 8))  # its check-in, on its day
+    assert scheduler.run_due() == 1
+    assert checkins(noor) == ["Je wilde deze maand werken aan: Een bijbaan. Hoe gaat het?"]
+    noor.clicks("Gelukt")
     clock.to(utc(2026, 5, 18, 8))  # the next look, four weeks after this one
     assert scheduler.run_due() == 1
 

@@ -38,7 +38,8 @@ def registered_professional(turns: Turns) -> tuple[Youth, str]:
 
 def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
         store: Store) -> None:
-    turns = Turns(store)
+    turns = Turns(store, Clock())  # Saturday 1 March 2025: "deze week" is Friday the 7th
+    friday = "vrijdag 7 maart"
     mark, token = registered_professional(turns)
     noor = Youth(turns, "noor")
     noor.says(f"/start {token}")
@@ -72,7 +73,10 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert "Toekomstplan van Noor" in summary.text
     assert "Ik moet morgen mijn huur betalen en heb geen geld (gemeld op" in summary.text
     assert "opgepakt door Mark" in summary.text
-    assert "Hulp met mijn post (de begeleider, deze week, open)" in summary.text
+    asked = summary.text.index(
+        f"<b>Gevraagd aan jou:</b>\n• Hulp met mijn post, vóór {friday} (open)")
+    assert summary.text.index("<b>Eerst regelen:</b>") < asked  # urgent first
+    assert "JIM: Ahmed (oom)" in summary.text and "(17 jaar)" in summary.text
     assert summary.attachments[0].data.startswith(b"%PDF")
     assert summary.attachments[0].filename.startswith("toekomstplan-noor-")
     mark.says("/jongeren")  # only Noor: her plan at once
@@ -92,7 +96,7 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     noor.clicks("Deze week")
     assert [m.text for m in mark.inbox()] == [
         "<b>Het plan van Noor B is veranderd:</b>\n"
-        "• Een eigen kamer: Ahmed (JIM), deze maand, open → Sanne, deze week, open\n"
+        f"• Noor B heeft 'Een eigen kamer' nu bij Sanne gelegd, vóór {friday}.\n"
         "Het hele plan zie je met /jongeren."]
 
 

@@ -25,6 +25,7 @@ from bot.documents.network_picture import network_png
 from bot.documents.plan_pdf import plan_pdf
 from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Attachment, Message
 from bot.flows.plan_voice import FOR_OTHERS, FOR_YOUTH, Voice
+from bot.flows.sharing.model import ProfessionalProfile, SharedView
 from bot.i18n import N_, Translator
 from bot.local_time import local_day
 from bot.plan.model import Plan
@@ -40,16 +41,17 @@ def file_name(stem: str, plan: Plan, today: date, extension: str) -> str:
     return "-".join(part for part in (stem, slug, today.isoformat()) if part) + extension
 
 
-def plan_document(plan: Plan, t: Translator, now: datetime,
-                  voice: Voice = FOR_YOUTH) -> Attachment:
+def plan_document(plan: Plan, t: Translator, now: datetime, voice: Voice = FOR_YOUTH,
+                  reader: ProfessionalProfile | None = None) -> Attachment:
     today = local_day(now)
     return Attachment(file_name("toekomstplan", plan, today, ".pdf"), "application/pdf",
-                      plan_pdf(plan, t, today, voice),
+                      plan_pdf(plan, t, today, voice, reader),
                       caption=t.plain(N_("Het toekomstplan als PDF")))
 
 
-def network_document(plan: Plan, t: Translator, now: datetime,
-                     voice: Voice = FOR_YOUTH) -> Attachment:
+def network_document(plan: Plan, t: Translator, now: datetime, voice: Voice = FOR_YOUTH,
+                     reader: ProfessionalProfile | None = None) -> Attachment:
+    del reader  # the picture is the same for every reader
     return Attachment(file_name("netwerk", plan, local_day(now), ".png"), "image/png",
                       network_png(plan, t, voice))
 
@@ -77,16 +79,17 @@ def asks_for_files(messages: list[Message]) -> bool:
 
 
 def attach_documents(messages: list[Message], plan: Plan, t: Translator, now: datetime,
-                     shared: Mapping[str, Plan] | None = None) -> list[Message]:
+                     shared: Mapping[str, SharedView] | None = None) -> list[Message]:
     """The messages with the documents they ask for made and attached: the user's own from
-    ``plan``, a shared one from its plan in ``shared`` (left out when it has none: the
-    link ended). ``now`` is dated in Dutch time."""
+    ``plan``, a shared one from its view in ``shared`` (left out when it has none: the
+    link ended), made for its reader. ``now`` is dated in Dutch time."""
     def made(marker: str) -> tuple[Attachment, ...]:
         found = read_shared(marker)
         if found is None:
             return (MAKERS[marker](plan, t, now),)
         view = (shared or {}).get(marker)
-        return (MAKERS[found[0]](view, t, now, FOR_OTHERS),) if view is not None else ()
+        return (MAKERS[found[0]](view.plan, t, now, FOR_OTHERS, view.reader),
+                ) if view is not None else ()
 
     return [replace(message, documents=(), attachments=message.attachments + tuple(
                 file for marker in message.documents for file in made(marker)))

@@ -1,5 +1,7 @@
 """The plan as a PDF: urgent needs on top, then WIE with the network picture, WAT per life
-domain, HOE as a table with what came of each ask.
+domain, HOE as a table with each agreement's day, status and what came of each ask, and the
+agreements' history from the plan's versions. A begeleider's copy names them and the youth's
+age, so a printed page says whose it is and for whom.
 
 fpdf2 is pure Python; the font comes from :mod:`bot.documents.fonts`, so no answer can
 break the document.
@@ -23,9 +25,11 @@ from bot.flows.interview.wat import domain_lines, status_word
 from bot.flows.interview.wie import CLOSENESS_LABELS
 from bot.flows.plan_view import HELPERS, OWN_WORDS, organisation_names
 from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
+from bot.flows.sharing.agreements import agreement_status, by_day, history, overdue
+from bot.flows.sharing.model import ProfessionalProfile
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
-from bot.plan.model import Plan
+from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.text import capitalized
 
 _TAGS = re.compile(r"</?[a-z]+>")
@@ -61,14 +65,21 @@ class _Document(FPDF):
         self.multi_cell(0, 5.5, printable(text) or "…", new_x="LMARGIN", new_y="NEXT")
 
 
-def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH) -> bytes:
+def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH,
+             reader: ProfessionalProfile | None = None) -> bytes:
     """The plan for its reader: the youth's own copy, or (``FOR_OTHERS``) a shared copy
-    that speaks about the youth and says when subjects were kept private."""
+    that speaks about the youth and says when subjects were kept private; ``reader``: the
+    begeleider it is made for."""
     doc = _Document()
     youth = youth_word(plan, t)
     doc.heading(t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name
                 else plain(t(voice.title)), 20)
     doc.line(long_date(today, t.lang))
+    if plan.age is not None:
+        doc.line(t.plain(N_("Leeftijd: {age} jaar"), age=plan.age))
+    if reader is not None:
+        doc.line(t.plain(N_("Voor: {name}, {role} bij {organisation}"), name=reader.name,
+                         role=reader.role, organisation=reader.organisation))
     if voice.private and plan.private_domains:
         doc.line(t.plain(voice.private, youth=youth))
     if plan.urgent:
@@ -79,7 +90,7 @@ def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH) -
         doc.set_text_color(0, 0, 0)
     _wie(doc, plan, t, voice)
     _wat(doc, plan, t, voice)
-    _hoe(doc, plan, t, voice)
+    _hoe(doc, plan, t, voice, today)
     return bytes(doc.output())
 
 
@@ -136,7 +147,7 @@ def _wat(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
                     doc.line(t.plain(template, text=text, youth=youth), indent=10)
 
 
-def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
+def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice, today: date) -> None:
     doc.heading(plain(t(N_("<b>HOE</b> · afspraken"))))
     if not plan.actions:
         doc.line(t.plain(N_("Nog geen afspraken.")))
@@ -144,16 +155,42 @@ def _hoe(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
     doc.set_font("Sans", "", 10)
     headings = [t.plain(N_("Wat")), t.plain(N_("Wie")), t.plain(N_("Wanneer")),
                 t.plain(N_("Status"))]
-    with doc.table(col_widths=(62, 38, 28, 46), first_row_as_headings=True, text_align="LEFT",
+    with doc.table(col_widths=(58, 36, 34, 46), first_row_as_headings=True, text_align="LEFT",
                    v_align="TOP", line_height=5, padding=1.5) as table:
         table.row(headings)
         for action in plan.actions:
             when = t.plain(WHEN_LABELS[action.when]) if action.when else "…"
             if action.due is not None:
-                when += "\n" + long_date(action.due, t.lang)
+                when += "\n" + by_day(action.due, t, today)
             what = action.what
             if action.first_step:
                 what += "\n" + t.plain(N_("Eerste stap: {text}"), text=action.first_step)
             table.row([printable(what) or "…",
                        printable(plan_voice.helper_word(plan, action, t, voice)) or "…", when,
-                       printable(plan_voice.action_status(plan, action, t)) or "…"])
+                       printable(_status(plan, action, t, today)) or "…"])
+    _history(doc, plan, t, voice)
+
+
+def _status(plan: Plan, action: Action, t: Translator, today: date) -> str:
+    """"bezig · Ahmed helpt", "lukt niet: geen kamers te vinden", "open · te laat"."""
+    status = agreement_status(action, t)
+    if action.status is ActionStatus.STUCK and action.obstacle:
+        status += ": " + action.obstacle
+    if overdue(action, today):
+        status += " · " + t.plain(N_("over de datum"))
+    if action.response is not None:
+        status += "\n" + plan_voice.action_status(plan, action, t)
+    return status
+
+
+def _history(doc: _Document, plan: Plan, t: Translator, voice: Voice) -> None:
+    """How each agreement went, from the plan's versions (only where something changed)."""
+    told = [(action, lines) for action in plan.actions
+            if len(lines := history(action, plan, t, voice)) > 1]
+    if not told:
+        return
+    doc.heading(t.plain(N_("Hoe de afspraken gingen")), 12)
+    for action, lines in told:
+        doc.line(action.what, bold=True)
+        for line in lines:
+            doc.line(line, indent=5)

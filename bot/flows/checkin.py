@@ -66,10 +66,12 @@ def helper_of(plan: Plan, action: Action, t: Translator) -> str | None:
     return None
 
 
-def checkin_text(plan: Plan, action: Action, t: Translator) -> str:
-    """"Je wilde deze week met Fatima werken aan: een eigen plek. Hoe gaat het?\""""
+def checkin_text(plan: Plan, action: Action, t: Translator, late: bool = False) -> str:
+    """"Je wilde deze week met Fatima werken aan: een eigen plek. Hoe gaat het?" ``late``:
+    asked weeks on (in the regular look), so by its day: "Je wilde vóór 31 maart 2026 …"."""
     what = shorten(action.what, WHAT_SHOWN)
-    when = (t.plain(N_("deze week")) if action.when is When.WEEK
+    when = (t.plain(N_("vóór {day}"), day=long_date(action.due, t.lang)) if late and action.due
+            else t.plain(N_("deze week")) if action.when is When.WEEK
             else t.plain(N_("deze maand")) if action.when is When.MAAND
             else t.plain(N_("vóór {day}"), day=long_date(action.due, t.lang)) if action.due
             else t.plain(N_("nu")))

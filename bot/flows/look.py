@@ -1,11 +1,17 @@
 """The regular look (every four weeks by default, see ``/herinneringen``): a two-minute
-round — the five domains at a glance, anything new that is needed — that keeps a version of
-the plan and says what changed since the last one.
+round — the five domains at a glance, the agreements past their day that nobody heard about
+(a check-in that came too late to send is asked here), anything new that is needed — that
+keeps a version of the plan and says what changed since the last one.
+
+A new need becomes an agreement like the ones made in HOE: it gets a life domain (read from
+the words, else asked, so "alleen voor mij" keeps it from others), then HOE's own questions
+ask who helps and by when, and its check-in follows from there.
 
 Versions are dated copies of the domains and agreements (:class:`PlanVersion`); the first
 is kept when the plan is first confirmed, so the first look has something to compare with.
-The same words go to the JIM and the begeleider, without what is "alleen voor mij"
-(:func:`changes_since`, sent by :func:`bot.scheduler.after_youth_turn`).
+The same words go to the JIM, without what is "alleen voor mij" (:func:`changes_since`,
+sent by :func:`bot.scheduler.after_youth_turn`); the begeleider gets them as a digest in
+words (:mod:`bot.flows.sharing.digest`).
 """
 
 from __future__ import annotations
@@ -13,15 +19,35 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
+from bot.flows.checkin import CheckIn, checkin_text
 from bot.flows.flow import Flow
-from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, QuickLook, status_word
-from bot.flows.question import Context, Outcome, TextQuestion
+from bot.flows.interview.hoe import ActionWho, current_action, needs_when
+from bot.flows.interview.wat import (
+    DOMAIN_ICONS,
+    DOMAIN_LABELS,
+    QuickLook,
+    domains_in,
+    status_word,
+)
+from bot.flows.messages import Choice
+from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.typed_answers import normalize
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
-from bot.plan.model import ActionStatus, Domain, DomainAnswer, Plan, PlanVersion
+from bot.plan.model import (
+    Action,
+    ActionStatus,
+    Domain,
+    DomainAnswer,
+    HelperKind,
+    Plan,
+    PlanVersion,
+)
 from bot.plan.text import shorten
 
-LOOK, LOOK_NEW = "look_domains", "look_new"
+LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC, LOOK_WHO = ("look_domains", "look_late", "look_new",
+                                                   "look_topic", "look_who")
+LOOK_STATES = frozenset({LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC, LOOK_WHO})
 VERSIONS_KEPT = 12
 WHAT_SHOWN = 60
 STATUS_WORDS = {ActionStatus.DONE: N_("gelukt"), ActionStatus.BUSY: N_("nog bezig"),
@@ -63,8 +89,6 @@ def changes_since(before: PlanVersion, now: PlanVersion, t: Translator,
                                   status=t(STATUS_WORDS[action.status])))
         elif action.status is None and action.due is not None:
             lines.append("• " + t(N_("Nog open: {what}"), what=what))
-    if now.new_need and not hidden:
-        lines.append("• " + t(N_("Nieuw nodig: {need}"), need=now.new_need))
     if len(lines) == 1:
         lines.append(t(N_("Er is niets veranderd.")))
     return "\n".join(lines)
@@ -84,7 +108,46 @@ class LookDomains(QuickLook):
         super().settle(ctx, reading)
         ctx.cursor.pop("domain", None)
         ctx.cursor.pop("domains_left", None)
-        ctx.follow_up = LOOK_NEW
+        late = [a.id for a in late_agreements(ctx.plan, ctx.now)]
+        ctx.cursor["late"] = late
+        ctx.follow_up = LOOK_LATE if late else LOOK_NEW
+
+
+def late_agreements(plan: Plan, now: datetime) -> list[Action]:
+    """Agreements past their day without an answer: their check-in came too late, or got
+    none (the youth was busy, the bot was down), so the look asks about them."""
+    today = local_day(now)
+    return [a for a in plan.actions
+            if a.status is None and a.due is not None and a.due < today]
+
+
+class LookLate(CheckIn):
+    """A late agreement, asked as its check-in would have been (its follow-ups too); then
+    the next late one, then what is new."""
+
+    def prompt(self, ctx: Context) -> str:
+        self.take_next(ctx)
+        action = current_action(ctx)
+        return checkin_text(ctx.plan, action, ctx.t, late=True) if action else ""
+
+    @staticmethod
+    def take_next(ctx: Context) -> None:
+        """The check-in's questions work on ``cursor["action"]``: the first late one."""
+        late = [i for i in ctx.cursor.get("late", []) if ctx.plan.action(i) is not None]
+        ctx.cursor["late"] = late
+        if late:
+            ctx.cursor["action"] = late[0]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        self.take_next(ctx)
+        late = ctx.cursor["late"]
+        if late:
+            late.pop(0)
+            action = ctx.plan.action(ctx.cursor["action"])
+            if action is not None:
+                action.asked_on = local_day(ctx.now)  # asked now: its check-in is not due
+        ctx.cursor["ask"] = [LOOK_LATE if late else LOOK_NEW]  # after the follow-ups
+        return super().on_choice(ctx, choice)
 
 
 class LookNew(TextQuestion):
@@ -96,19 +159,68 @@ class LookNew(TextQuestion):
         return ctx.t(N_("Heb je nu iets nieuws nodig? Zeg het kort."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        return self.finish(ctx, text)
+        ctx.cursor["need"] = text
+        named = domains_in(normalize(text))
+        if len(named) == 1:
+            return finish(ctx, named[0])
+        ctx.follow_up = LOOK_TOPIC
+        return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
-        return self.finish(ctx, None)
+        return finish(ctx, None)
 
-    @staticmethod
-    def finish(ctx: Context, new_need: str | None) -> Outcome:
-        before = ctx.plan.versions[-1] if ctx.plan.versions else version_of(ctx.plan, ctx.now)
-        keep_version(ctx.plan, ctx.now, new_need)
-        ctx.changed("look")
-        ctx.note(changes_since(before, ctx.plan.versions[-1], ctx.t))
-        return Outcome.ACCEPTED
+
+class LookTopic(Question):
+    """Which life domain the new need is about: it is shared (or kept "alleen voor mij")
+    as that domain is."""
+
+    skip_label = N_("Weet ik niet")
+
+    def prompt(self, ctx: Context) -> str:
+        return ctx.t(N_("Bij welk onderwerp hoort dit?"))
+
+    def choices(self, ctx: Context) -> list[Choice]:
+        return [Choice(d.value, f"{DOMAIN_ICONS[d]} {ctx.t(label)}")
+                for d, label in DOMAIN_LABELS.items()]
+
+    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+        return finish(ctx, Domain(choice))
+
+    def on_skip(self, ctx: Context) -> Outcome:
+        return finish(ctx, None)
+
+
+def finish(ctx: Context, domain: Domain | None) -> Outcome:
+    """The end of the look: a new need (``cursor["need"]``) becomes an agreement, the
+    version is kept and the changes said; then HOE asks who helps with it and by when."""
+    before = ctx.plan.versions[-1] if ctx.plan.versions else version_of(ctx.plan, ctx.now)
+    need = ctx.cursor.pop("need", None)
+    if need is not None:
+        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
+        ctx.plan.actions.append(action)
+        ctx.cursor["action"] = action.id
+        ctx.cursor["ask"] = [LOOK_WHO]
+    keep_version(ctx.plan, ctx.now, need)
+    ctx.changed("look")
+    ctx.note(changes_since(before, ctx.plan.versions[-1], ctx.t))
+    return Outcome.ACCEPTED
+
+
+class LookWho(ActionWho):
+    """HOE's "who helps?" for the need just added; then HOE's "by when?", unless the answer
+    said it too ("ik zelf, deze maand")."""
+
+    def intro(self, ctx: Context) -> str | None:
+        return None
+
+    def give(self, ctx: Context, helper: HelperKind, person_id: str | None = None,
+             together: bool = False, helper_text: str | None = None) -> Outcome:
+        outcome = super().give(ctx, helper, person_id, together, helper_text)
+        if needs_when(ctx):
+            ctx.cursor["ask"] = ["action_when"]  # after a follow-up (sharing the load)
+        return outcome
 
 
 def build() -> Flow:
-    return Flow("look", [LookDomains(LOOK), LookNew(LOOK_NEW)], [], detour=True)
+    return Flow("look", [LookDomains(LOOK), LookLate(LOOK_LATE), LookNew(LOOK_NEW),
+                         LookTopic(LOOK_TOPIC), LookWho(LOOK_WHO)], [], detour=True)

@@ -31,6 +31,7 @@ class Kind(StrEnum):
     REMINDER = "reminder"  # the youth: the check-in once more, two days on
     NUDGE = "nudge"  # the helper who said yes: tomorrow is the day
     LOOK = "look"  # the youth: the regular look at how it goes
+    LOOK_AGAIN = "look_again"  # the youth: the look once more, two days on, if unanswered
     WEEKLY = "weekly"  # a begeleider who asked for it: their youths' week, on Monday
     TRANSFER = "transfer"  # the youth has a new begeleider: may the old one keep access?
 

@@ -19,6 +19,7 @@ from datetime import datetime
 from bot.documents.files import read_shared
 from bot.flows.conversation import Conversation
 from bot.flows.messages import Message
+from bot.flows.sharing.model import SharedView, ShareRole
 from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
 from bot.plan.agenda import agenda
@@ -63,16 +64,19 @@ class Peers:
         self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now, about,
                             youth_id)
 
-    def shared_views(self, member_id: int, messages: list[Message]) -> dict[str, Plan]:
+    def shared_views(self, member_id: int, messages: list[Message]) -> dict[str, SharedView]:
         """The plans the shared documents in ``messages`` are made from (see
         :func:`bot.documents.files.shared_document`): each youth's plan as it is now, as
-        ``member_id`` may see it over that link now. A link that ended gives no plan, so its
-        file is not made."""
-        views: dict[str, Plan] = {}
+        ``member_id`` may see it over that link now, and who they are (a begeleider). A link
+        that ended gives no plan, so its file is not made."""
+        views: dict[str, SharedView] = {}
         for marker in {kind for message in messages for kind in message.documents}:
             found = read_shared(marker)
             link = self.uow.links.get(found[1]) if found else None
             if link is not None and link.member_id == member_id:
-                views[marker] = shared_copy(self.plan(link.youth_id), link.role, link.person_id,
-                                            link.sees_safety_plan)
+                views[marker] = SharedView(
+                    shared_copy(self.plan(link.youth_id), link.role, link.person_id,
+                                link.sees_safety_plan),
+                    self.uow.professionals.get(member_id)
+                    if link.role is ShareRole.PROFESSIONAL else None)
         return views

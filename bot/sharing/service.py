@@ -18,6 +18,7 @@ from bot.documents.files import shared_document
 from bot.flows.checkin import transfer_subject
 from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Account, Message
 from bot.flows.plan_view import is_empty
+from bot.flows.sharing.digest import digest_message
 from bot.flows.sharing.model import (
     InviteKind,
     LinkSummary,
@@ -29,6 +30,7 @@ from bot.flows.sharing.model import (
     ref_row_id,
 )
 from bot.flows.sharing.port import Click
+from bot.flows.sharing.summary import summary_message
 from bot.flows.sharing.views import (
     ASK_ANSWERS,
     CONFIRM,
@@ -39,7 +41,6 @@ from bot.flows.sharing.views import (
     ask_message,
     confirm_professional,
     describe_professional,
-    digest_message,
     invite_for_youth,
     invite_messages,
     is_helped_by,
@@ -50,11 +51,11 @@ from bot.flows.sharing.views import (
     read_ask_choice,
     render_shared,
     shared_copy,
-    summary_message,
     told_apart,
     youth_name,
 )
 from bot.i18n import N_, Translator
+from bot.local_time import local_day
 from bot.plan.agenda import Due, Kind
 from bot.plan.model import (
     HelperAnswer,
@@ -764,7 +765,7 @@ class Handoffs:
                 return [Message(t(N_("{youth} deelt het plan nu met je. Er staat nog niets in. "
                                      "Je krijgt bericht als het klaar is."),
                                   youth=youth_name(plan, t)))]
-            return [replace(summary_message(plan, None, t),  # the PDF: when it is sent
+            return [replace(summary_message(plan, t, local_day(self.now)),  # the PDF: when sent
                             documents=(shared_document(PLAN_PDF, link.id),))]
 
         self.peers.send(link.member_id, build, link)
@@ -855,7 +856,8 @@ class Handoffs:
             self._summary(link, plan)
             return
         view = shared_copy(plan, link.role, None, link.sees_safety_plan)
-        message = digest_message(before, view, self.peers.translator(link.member_id))
+        message = digest_message(before, view, self.peers.translator(link.member_id),
+                                 local_day(self.now))
         if message is not None:
             self.uow.outbox.put(link.member_id, [message], self.now, link)
             self.uow.links.mark_sent(link.id, self.now, view)

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 
 from bot.flows.messages import Message
-from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
+from bot.flows.sharing.model import InviteKind, ProfessionalProfile, SharedView, ShareRole
 from bot.plan.model import Plan
 from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer
@@ -101,7 +101,7 @@ class Delivery:
     recipient_id: int
     claimed_until: datetime | None = None
     sent_parts: int = 0
-    shared: dict[str, Plan] = field(default_factory=dict)
+    shared: dict[str, SharedView] = field(default_factory=dict)
     lang: str = ""
 
 

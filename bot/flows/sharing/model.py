@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from bot.flows.messages import Account, read_number
-from bot.plan.model import Name
+from bot.plan.model import Name, Plan
 
 
 class ShareRole(StrEnum):
@@ -92,3 +92,13 @@ class LinkSummary:
     name: str  # the member's name as the youth knows them, or the youth's name
     pending: bool = False  # an invite not yet answered (``ref`` is then the invite's)
     sees_safety_plan: bool = False  # the youth said yes to showing their veiligheidsplan
+
+
+@dataclass(frozen=True)
+class SharedView:
+    """A youth's plan as one member may see it (see
+    :func:`bot.flows.sharing.views.shared_copy`), and who that member is when they are a
+    begeleider: their name and organisation go on the PDF made for them."""
+
+    plan: Plan
+    reader: ProfessionalProfile | None = None

@@ -5,23 +5,19 @@ can never show more than the copy holds:
 
 - everyone: domains marked "alleen voor mij" (and their actions) are gone, and so is the
   change history (``private_domains`` stays, so a reader can be told *that* some subjects
-  are private, never which);
+  are private, never which); of the plan's versions only the dated agreements stay;
 - a network person: only their own name and the actions they are asked to help with.
 """
 
 from __future__ import annotations
 
-from bot.flows.interview.wat import STATUS_LABELS
-from bot.flows.messages import SHARED_CHOICE, Account, Attachment, Choice, Message
+from bot.flows.messages import SHARED_CHOICE, Account, Choice, Message
 from bot.flows.plan_view import render_plan
 from bot.flows.plan_voice import (
     FOR_OTHERS,
     action_status,
     day,
-    helper_word,
-    urgent_line,
     when_word,
-    youth_word,
 )
 from bot.flows.sharing.model import (
     InviteKind,
@@ -31,8 +27,16 @@ from bot.flows.sharing.model import (
     ShareRole,
 )
 from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
-from bot.plan.text import shorten
+from bot.plan.model import (
+    Action,
+    Domain,
+    HelperAnswer,
+    HelperKind,
+    Plan,
+    PlanVersion,
+    UrgentNeed,
+    When,
+)
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
 PICK_UP = "p"
@@ -113,7 +117,10 @@ def shared_copy(plan: Plan, role: ShareRole, person_id: str | None,
         copy.domains[Domain.WELZIJN].safety_plan = None
     copy.actions = [a.model_copy() for a in actions]
     copy.history = []
-    copy.versions = []  # dated copies of every domain, private ones too
+    # the versions only for each agreement's history: never a domain (private ones, a
+    # veiligheidsplan) or a new need as it was said
+    copy.versions = [PlanVersion(at=version.at, actions=[
+        a for a in version.actions if a.domain not in private]) for version in plan.versions]
     return copy
 
 
@@ -301,113 +308,6 @@ def answer_notice(helper: str, action: Action, t: Translator) -> Message:
         text = t(N_("{name} helpt met: {what}. Maar anders: {note}"), name=helper,
                  what=action.what, note=response.note or "")
     return Message(text)
-
-
-def summary_message(plan: Plan, pdf: Attachment | None, t: Translator) -> Message:
-    """The handoff when a plan is shared or finished: what needs doing first and what the
-    begeleider is asked, in words; the whole plan is in the PDF."""
-    view = shared_copy(plan, ShareRole.PROFESSIONAL, None)
-    lines = [t(N_("<b>Toekomstplan van {youth}</b>"), youth=youth_name(plan, t))]
-    if view.urgent:
-        lines.append(t(N_("<b>Eerst regelen:</b>")))
-        lines += ["• " + escape(urgent_line(view, u, t, FOR_OTHERS)) for u in view.urgent]
-    asked = [a for a in view.actions if a.helper == HelperKind.PROFESSIONAL]
-    if asked:
-        lines.append(t(N_("<b>Gevraagd aan de begeleider:</b>")))
-        lines += ["• " + escape(_action_words(view, a, t)) for a in asked]
-    jim = view.jim_person()
-    if jim:
-        lines.append(t(N_("JIM: {name}"), name=jim.name))
-    lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}."), count=len(view.people),
-                   count_actions=len(view.actions)))
-    if view.private_domains:
-        lines.append(t(FOR_OTHERS.private or "", youth=youth_name(plan, t)))
-    lines.append(t(N_("Het hele plan staat in de PDF. Met /jongeren zie je het ook hier.")))
-    return Message("\n".join(lines), attachments=(pdf,) if pdf else ())
-
-
-def _action_words(plan: Plan, action: Action, t: Translator) -> str:
-    """"Hulp met mijn post (de begeleider, deze week, open)"."""
-    return f"{_short(action.what)} ({_details(plan, action, t)})"
-
-
-def _details(plan: Plan, action: Action, t: Translator) -> str:
-    return (f"{helper_word(plan, action, t, FOR_OTHERS)}, {when_word(action, t)}, "
-            f"{action_status(plan, action, t)}")
-
-
-SHORT = 60
-DIGEST_LINES = 12
-
-
-def _short(text: str | None) -> str:
-    return shorten(text, SHORT) if text else "–"
-
-
-def _changed(label: str, old: str | None, new: str | None, t: Translator) -> str | None:
-    if old == new:
-        return None
-    return t.plain(N_("{what}: {old} → {new}"), what=label, old=_short(old), new=_short(new))
-
-
-def describe_changes(old: Plan, new: Plan, t: Translator) -> list[str]:
-    """What changed between two shared copies of a plan, in short plain lines (old → new)."""
-    lines = [_changed(t.plain(N_("Naam")), old.name, new.name, t),
-             _changed(t.plain(N_("Leeftijd")), str(old.age or ""), str(new.age or ""), t)]
-    lines += [t.plain(N_("Nieuw dringend: {what}"), what=_short(u.text))
-              for u in new.urgent if u.id not in {o.id for o in old.urgent}]
-    lines += [t.plain(N_("Niet meer dringend: {what}"), what=_short(u.text))
-              for u in old.urgent if u.id not in {n.id for n in new.urgent}]
-    lines += [t.plain(N_("Nieuw in het netwerk: {name}"), name=p.name)
-              for p in new.people if old.person(p.id) is None]
-    lines += [t.plain(N_("Niet meer in het netwerk: {name}"), name=p.name)
-              for p in old.people if new.person(p.id) is None]
-    jims = [(plan.jim_person().name if plan.jim_person() else None) for plan in (old, new)]
-    lines.append(_changed(t.plain(N_("JIM")), *jims, t))
-    youth = youth_word(new, t)
-    for domain, label in FOR_OTHERS.domains.items():
-        before, after = old.domains.get(domain), new.domains.get(domain)
-        if after is None or before == after:
-            continue
-        for field, field_label in DOMAIN_FIELDS.items():
-            was = getattr(before, field) if before else None
-            now = getattr(after, field)
-            if field == "status":
-                was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
-            lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
-                                  was, now, t))
-    renamed = old.model_copy(update={"name": new.name})  # "Noor zelf" stays the same helper
-    for action in new.actions:
-        earlier = old.action(action.id)
-        if earlier is None:
-            lines.append(t.plain(N_("Nieuwe afspraak: {what}"),
-                                 what=_action_words(new, action, t)))
-        else:
-            lines.append(_changed(_short(action.what), _details(renamed, earlier, t),
-                                  _details(new, action, t), t))
-    lines += [t.plain(N_("Afspraak weg: {what}"), what=_short(a.what))
-              for a in old.actions if new.action(a.id) is None]
-    if new.confirmed and not old.confirmed:
-        lines.append(t.plain(N_("Het plan is klaar.")))
-    return [line for line in lines if line]
-
-
-DOMAIN_FIELDS = {"status": N_("hoe het gaat"), "going_well": N_("gaat goed"),
-                 "hard": N_("moeilijk"), "need": N_("nodig"),
-                 "future": N_("over een paar maanden")}
-
-
-def digest_message(old: Plan, new: Plan, t: Translator) -> Message | None:
-    """What changed since the last message, old → new: never the whole plan again."""
-    lines = describe_changes(old, new, t)
-    if not lines:
-        return None
-    shown = ["• " + escape(line) for line in lines[:DIGEST_LINES]]
-    if len(lines) > DIGEST_LINES:
-        shown.append(t(N_("… en nog {count} dingen."), count=len(lines) - DIGEST_LINES))
-    return Message("\n".join([t(N_("<b>Het plan van {youth} is veranderd:</b>"),
-                                 youth=youth_name(new, t)), *shown,
-                               t(N_("Het hele plan zie je met /jongeren."))]))
 
 
 def new_jim_choices(plan: Plan, gone: str | None, t: Translator) -> tuple[Choice, ...]:
