@@ -113,6 +113,7 @@ class FakeTelegram:
         self.allowed_updates: frozenset[str] = DEFAULT_UPDATES
         self.withheld: list[dict[str, Any]] = []  # updates the bot did not ask for
         self._updates: list[dict[str, Any]] = []
+        self.pushed: list[dict[str, Any]] = []  # every update, in order
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._queries: dict[str, Query] = {}
@@ -202,6 +203,13 @@ class FakeTelegram:
             self.withheld.append(update)
             return
         self._updates.append(update)
+        self.pushed.append(update)
+        self._new_update.set()
+
+    def send_again(self, update_id: int) -> None:
+        """Send an update once more, as Telegram does when the process it went to died
+        before confirming it (a poller's next poll, a webhook call's answer)."""
+        self._updates.append(next(u for u in self.pushed if u["update_id"] == update_id))
         self._new_update.set()
 
     def new_query_id(self, chat_id: int, age: float = 0.0) -> str:
