@@ -223,7 +223,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
     its new marks (both at once), then what follows is sent.
 
     Closing the question (its answer under it, the buttons gone) is an edit that counts
-    against Telegram's budget like a message. When the budget is tight it is left out, so the
+    against the chat's budget like a message (:mod:`bot.adapters.telegram.budget`). When that
+    is tight (someone answering faster than one message a second) it is left out, so the
     next question goes out sooner and a press costs one limited call instead of two: the old
     buttons stay, and a later press on them only gets "Die vraag is al beantwoord" (and then
     closes the question)."""
@@ -238,7 +239,7 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None or not reply.counted
                       else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
-            if spare(bot, 1 + len(messages)):
+            if spare(bot, chat_id, 1 + len(messages)):
                 changes.append(close_question(query, clicked, chosen, closed))
     await asyncio.gather(*changes)
     await send(bot, chat_id, messages)
