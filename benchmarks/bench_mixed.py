@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -160,6 +161,13 @@ def kinds(count: int) -> list[str]:
     return made
 
 
+def refusals(tg: FakeTelegram) -> str:
+    """How many requests the fake refused, and why (an old button press: answered late)."""
+    reasons = Counter(f"{call.method}: {call.error}" for call in tg.errors)
+    return f"{len(tg.errors)} ({', '.join(f'{n} {r}' for r, n in reasons.items())})" \
+        if reasons else "0"
+
+
 def cuts(latencies: list[float]) -> str:
     if len(latencies) < 2:
         return "too few"
@@ -201,7 +209,7 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
             f" ({'; '.join(f'{kind} {cuts(found)}' for kind, found in latencies.items())}); "
             f"{cpu / len(schedule) * 1000:.2f} ms bot CPU per turn ({cpu / elapsed:.0%} of "
             f"a core; fake Telegram and people {here / elapsed:.0%}); no reply: {lost}; "
-            f"refusals by Telegram: {len(tg.errors)}; load average {os.getloadavg()[0]:.1f} "
+            f"refusals by Telegram: {refusals(tg)}; load average {os.getloadavg()[0]:.1f} "
             f"on {os.cpu_count()} cores")
 
 
