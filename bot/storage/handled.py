@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -22,6 +22,13 @@ from bot.storage.unit_of_work import Store
 
 KEPT = timedelta(days=1)  # Telegram keeps an unconfirmed update for 24 hours
 PRUNE_EVERY = 1000  # marks between removals of what is older than KEPT
+# Built once: making a statement costs more than running it (two of them every update).
+_SEEN = select(handled_updates.c.update_id).where(
+    handled_updates.c.bot_id == bindparam("bot_id"),
+    handled_updates.c.update_id == bindparam("update_id"))
+_MARK = {"postgresql": postgresql_insert(handled_updates).on_conflict_do_nothing(),
+         "sqlite": sqlite_insert(handled_updates).on_conflict_do_nothing()}
+_PRUNE = delete(handled_updates).where(handled_updates.c.handled_at < bindparam("before"))
 
 
 class HandledUpdates:
@@ -32,9 +39,8 @@ class HandledUpdates:
     def seen(self, bot_id: int, update_id: int) -> bool:
         """This bot handled this update before (in any process)."""
         with self.store.engine.connect() as connection:
-            return connection.execute(select(handled_updates.c.update_id).where(
-                handled_updates.c.bot_id == bot_id,
-                handled_updates.c.update_id == update_id)).first() is not None
+            return connection.execute(_SEEN, {"bot_id": bot_id,
+                                              "update_id": update_id}).first() is not None
 
     def mark(self, bot_id: int, update_id: int, now: datetime) -> None:
         """The update's turn is committed: it is not to be handled again."""
@@ -43,17 +49,11 @@ class HandledUpdates:
             self.store.writer.acquire()
         try:
             with self.store.engine.connect() as connection:
-                connection.execute(_insert(connection).values(
-                    bot_id=bot_id, update_id=update_id, handled_at=now).on_conflict_do_nothing())
+                connection.execute(_MARK[connection.dialect.name], {
+                    "bot_id": bot_id, "update_id": update_id, "handled_at": now})
                 if self._marks % PRUNE_EVERY == 0:
-                    connection.execute(delete(handled_updates).where(
-                        handled_updates.c.handled_at < now - KEPT))
+                    connection.execute(_PRUNE, {"before": now - KEPT})
                 connection.commit()
         finally:
             if self.store.writer:
                 self.store.writer.release()
-
-
-def _insert(connection: Connection):  # type: ignore[no-untyped-def]
-    dialect = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    return dialect(handled_updates)
