@@ -161,6 +161,12 @@ def kinds(count: int) -> list[str]:
     return made
 
 
+def waited_for_a_core(pid: int) -> float:
+    """Seconds the process's main thread (where its event loop runs) was ready to run but
+    waited for a core (Linux schedstat): what a shared machine takes from it."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+
+
 def refusals(tg: FakeTelegram) -> str:
     """How many requests the fake refused, and why (an old button press: answered late)."""
     reasons = Counter(f"{call.method}: {call.error}" for call in tg.errors)
@@ -192,6 +198,7 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
 
     schedule = kinds(int(rate * seconds))
     cpu_before = sum(cpu_seconds(pid) for pid in pids)
+    waited_before = [waited_for_a_core(pid) for pid in pids]
     here_before = cpu_seconds(os.getpid())
     tasks = []
     started = time.perf_counter()
@@ -202,13 +209,16 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - started
     cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    waited = max(waited_for_a_core(pid) - before for pid, before in zip(pids, waited_before,
+                                                                       strict=True))
     here = cpu_seconds(os.getpid()) - here_before
     done = [latency for found in latencies.values() for latency in found]
     return (f"offered {len(schedule) / offered:,.0f} turns/s ({len(schedule):,} in "
             f"{offered:.1f} s), all replies after {elapsed:.1f} s; update→reply {cuts(done)}"
             f" ({'; '.join(f'{kind} {cuts(found)}' for kind, found in latencies.items())}); "
             f"{cpu / len(schedule) * 1000:.2f} ms bot CPU per turn ({cpu / elapsed:.0%} of "
-            f"a core; fake Telegram and people {here / elapsed:.0%}); no reply: {lost}; "
+            f"a core; fake Telegram and people {here / elapsed:.0%}; a bot's event loop "
+            f"waited for a core {waited / elapsed:.0%} of the time); no reply: {lost}; "
             f"refusals by Telegram: {refusals(tg)}; load average {os.getloadavg()[0]:.1f} "
             f"on {os.cpu_count()} cores")
 
