@@ -19,9 +19,10 @@ times the budget. Every :data:`INTERVAL` seconds each process counts the live on
 ``TOEKOMSTPLAN_TELEGRAM_MAX_RATE / live``. For a few seconds after a process starts or dies
 the sum is off by one share: the 429 that may then come is honoured. Within a process the
 limiter serves waiting requests in turn, so no youth's message waits behind another's many.
-A chat's budget is kept by the process that answers it; one person's updates are handled one
-after the other (:mod:`bot.adapters.telegram.ordering`, and an advisory lock across
-processes), so their replies never come from two processes at once.
+A chat's budget is kept by each process that sends to it; one person's updates are handled
+one after the other (:mod:`bot.adapters.telegram.ordering`, and an advisory lock across
+processes), so the replies in a chat come from one process at a time (an outbox message from
+another may come on top: a short burst, within what Telegram allows).
 """
 
 from __future__ import annotations
