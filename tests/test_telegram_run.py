@@ -106,8 +106,9 @@ async def test_an_update_telegram_sends_again_is_not_handled_twice(tmp_path: Pat
     with its next poll): Telegram sends it again, to the next process. Handled twice, the
     name would be read as the answer to "how old are you"."""
     port = unused_port()
-    mode = {"webhook_url": f"http://127.0.0.1:{port}/telegram", "webhook_port": port,
-            "webhook_secret": "s3cret-token_1"} if webhook else {}
+    mode: dict[str, object] = {"webhook_url": f"http://127.0.0.1:{port}/telegram",
+                               "webhook_port": port, "webhook_secret": "s3cret-token_1"} \
+        if webhook else {"metrics_port": port}
     async with FakeTelegram() as tg, running_bot(tg, tmp_path, **mode):
         noor = FakeUser(tg, 6002, "Noor")
         await noor.send_text("/start")
@@ -118,6 +119,9 @@ async def test_an_update_telegram_sends_again_is_not_handled_twice(tmp_path: Pat
         await noor.send_text("17")
         assert [m["text"] for m in noor.bot_messages[asked:]] == [
             "We beginnen bij vandaag.\n\nHoe gaat het vandaag met je?"]
+        async with aiohttp.ClientSession() as session, \
+                session.get(f"http://127.0.0.1:{port}/metrics") as response:
+            assert "\ntoekomstplan_updates_sent_again_total 1.0\n" in await response.text()
         tg.assert_no_errors()
 
 

@@ -102,8 +102,11 @@ class Handlers:
 
     async def _new(self, update: Update) -> bool:
         """False for an update whose turn was taken before (Telegram sent it again)."""
-        return not await in_database(self.turns, self.handled.seen, update.get_bot().id,
-                                     update.update_id)
+        if await in_database(self.turns, self.handled.seen, update.get_bot().id,
+                             update.update_id):
+            self.metrics.updates_again.inc()
+            return False
+        return True
 
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
