@@ -118,8 +118,11 @@ class Handlers:
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                       replace(user_input, account=account_of(update)),
                                       language_of(update))
-        await in_database(self.turns, self.handled.mark, update.get_bot().id,
-                          update.update_id, taken.now)
+        try:
+            await in_database(self.turns, self.handled.mark, update.get_bot().id,
+                              update.update_id, taken.now)
+        except Exception as error:  # the turn is stored: its reply goes out all the same
+            log.warning("could not note a handled update: %s", type(error).__name__)
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:
