@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -74,9 +75,15 @@ async def measure(name: str, tg: FakeTelegram, process: asyncio.subprocess.Proce
     calls = [c for c in tg.calls[calls_before:] if c.method != "getUpdates"]
     cuts = statistics.quantiles(latencies, n=100)
     rate = len(latencies) / elapsed
+    limited = Counter(c.method for c in calls if "chat_id" in c.params)
+
+    def per_turn(counts: Counter[str]) -> str:
+        return f"{counts.total() / len(latencies):.2f} to a chat: " + ", ".join(
+            f"{method} {count / len(latencies):.2f}" for method, count in counts.items())
+
     print(f"{name}: {len(latencies):,} turns in {elapsed:.1f} s = {rate:,.0f} turns/s; "
           f"update→reply p50 {cuts[49] * 1000:,.0f} ms, p99 {cuts[98] * 1000:,.0f} ms; "
-          f"{len(calls) / len(latencies):.2f} Bot API calls and "
+          f"{len(calls) / len(latencies):.2f} Bot API calls ({per_turn(limited)}) and "
           f"{cpu / len(latencies) * 1000:.2f} ms bot CPU per turn (bot {cpu / elapsed:.0%} "
           f"of a core, fake Telegram and people {here / elapsed:.0%})", flush=True)
     process.terminate()

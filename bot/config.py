@@ -22,8 +22,9 @@ class Settings(BaseSettings):
     bot_token: str | None = None
     bot_api_url: str = "https://api.telegram.org/bot"
     poll_timeout: int = 10  # seconds one long poll may wait for updates
-    # Messages per second across all chats (Telegram's broadcast limit); 0 = no throttle,
-    # e.g. for a local Bot API server. A 429 with retry_after is honoured either way.
+    # Messages per second the bot sends unasked, across all chats and processes (Telegram's
+    # broadcast limit); replies are limited per chat instead (bot/adapters/telegram/budget.py).
+    # 0 = no throttle at all, e.g. for load tests. A 429 with retry_after is honoured always.
     telegram_max_rate: float = 30
     # Messages and button presses one person may send within 10 seconds; the rest is dropped
     # unread (see bot/adapters/telegram/flood.py). People never come near it; a load test may.

@@ -16,11 +16,11 @@ from tests.conftest import POSTGRES_URL
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(script: str, youth: int, *options: str) -> str:
+def run(script: str, youth: int | None, *options: str) -> str:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("TOEKOMSTPLAN_") or k == "TOEKOMSTPLAN_TEST_POSTGRES_URL"}
-    done = subprocess.run([sys.executable, f"benchmarks/{script}", "--youth", str(youth),
-                           *options],
+    size = ["--youth", str(youth)] if youth is not None else []
+    done = subprocess.run([sys.executable, f"benchmarks/{script}", *size, *options],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -35,7 +35,8 @@ def test_bench_interview_completes_every_interview() -> None:
 def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     out = run("bench_telegram.py", 3)
     assert "toekomstplan, 3 youth, whole interviews: 81 turns" in out
-    assert re.search(r"\d\.\d\d Bot API calls and \d+\.\d\d ms bot CPU per turn", out)
+    assert re.search(r"\d\.\d\d Bot API calls \(\d\.\d\d to a chat: sendMessage \d\.\d\d.*\) "
+                     r"and \d+\.\d\d ms bot CPU per turn", out)
     assert "the same Bot API calls without the conversation (echo with buttons): 81 turns" in out
     assert "bare PTB echo bot, same transport and concurrency: 81 turns" in out
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
@@ -45,6 +46,14 @@ def test_bench_telegram_measures_the_bot_under_telegrams_throttle() -> None:
     out = run("bench_telegram.py", 2, "--throttle")
     assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 54 turns" in out
     assert "echo" not in out
+
+
+def test_bench_mixed_offers_the_mixed_load_at_a_fixed_rate() -> None:
+    out = run("bench_mixed.py", None, "--rate", "10", "--seconds", "1", "--only", "sqlite")
+    assert "SQLite, 1 process: set up 1 JIMs with an ask and 20 begeleiders" in out
+    assert re.search(r"SQLite, 1 process: offered \d+ turns/s \(10 in \d\.\d s\).*"
+                     r"update→reply p50 .* ms bot CPU per turn .* no reply: 0; "
+                     r"refusals by Telegram: 0;", out)
 
 
 def test_bench_workers_kills_one_of_three_workers_midway() -> None:

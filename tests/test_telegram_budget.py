@@ -1,5 +1,6 @@
-"""One Telegram budget shared by the live processes of a bot (on PostgreSQL), and spent
-well: the edit that closes a question is left out when the budget is tight."""
+"""Telegram's limits as Telegram counts them: a budget per chat for replies, and one broadcast
+budget shared by the live processes of a bot (on PostgreSQL); spent well: the edit that
+closes a question is left out when the chat's budget is tight."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from telegram.ext import AIORateLimiter
 
 from bot.adapters.telegram import budget as budget_module
-from bot.adapters.telegram.budget import SharedBudget
+from bot.adapters.telegram.budget import ANSWERING, SharedBudget, TelegramLimits
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.telegram_fake.bot import running_bot
@@ -50,12 +51,37 @@ async def test_each_live_process_takes_its_share(store: Store,
     await first
 
 
+async def test_a_reply_spends_its_chats_budget_and_a_broadcast_also_the_bots() -> None:
+    limits = TelegramLimits(1, max_retries=0)
+    sent: list[str] = []
+
+    async def post(endpoint: str, data: dict[str, int]) -> bool:
+        sent.append(endpoint)
+        return True
+
+    async def call(endpoint: str, chat_id: int) -> None:
+        data = {"chat_id": chat_id}
+        await limits.process_request(post, (endpoint, data), {}, endpoint, data, None)
+
+    ANSWERING.set(7301)
+    await call("sendMessage", 7301)  # a reply to the update being handled
+    await call("editMessageText", 7301)
+    assert limits._base_limiter.has_capacity(1)  # type: ignore[union-attr]
+    assert not limits.chat(7301).has_capacity(2)
+    await call("sendMessage", 7302)  # to someone else: a broadcast
+    assert not limits._base_limiter.has_capacity(1)  # type: ignore[union-attr]
+    assert not limits.chat(7302).has_capacity(budget_module.CHAT_BURST)
+    assert sent == ["sendMessage", "editMessageText", "sendMessage"]
+
+
 async def test_a_tight_budget_sends_the_next_question_and_leaves_the_old_one_open(
-        tmp_path: Path) -> None:
-    """With no room for the edit that closes a question, only the next question goes out;
-    the old buttons stay, and pressing one later closes the question after all."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no room in the chat's budget for the edit that closes a question (someone
+    answering faster than a message a second), only the next question goes out; the old
+    buttons stay, and pressing one later closes the question after all."""
+    monkeypatch.setattr(budget_module, "CHAT_BURST", 1)
     async with FakeTelegram() as tg:
-        async with running_bot(tg, tmp_path, telegram_max_rate=1):
+        async with running_bot(tg, tmp_path, telegram_max_rate=30):
             noor = FakeUser(tg, 7301, "Noor")
             await noor.send_text("/start")
             first = noor.last_question()

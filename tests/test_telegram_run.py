@@ -99,6 +99,32 @@ async def test_a_killed_bot_process_continues_at_the_same_question(tmp_path: Pat
         tg.assert_no_errors()
 
 
+@pytest.mark.parametrize("webhook", [False, True])
+async def test_an_update_telegram_sends_again_is_not_handled_twice(tmp_path: Path,
+                                                                  webhook: bool) -> None:
+    """A process killed after its turn but before confirming the update (a poller confirms
+    with its next poll): Telegram sends it again, to the next process. Handled twice, the
+    name would be read as the answer to "how old are you"."""
+    port = unused_port()
+    mode: dict[str, object] = {"webhook_url": f"http://127.0.0.1:{port}/telegram",
+                               "webhook_port": port, "webhook_secret": "s3cret-token_1"} \
+        if webhook else {"metrics_port": port}
+    async with FakeTelegram() as tg, running_bot(tg, tmp_path, **mode):
+        noor = FakeUser(tg, 6002, "Noor")
+        await noor.send_text("/start")
+        await noor.click("Oké, we beginnen")
+        await noor.send_text("Noor")
+        asked = len(noor.bot_messages)
+        tg.send_again(tg.pushed[-1]["update_id"])
+        await noor.send_text("17")
+        assert [m["text"] for m in noor.bot_messages[asked:]] == [
+            "We beginnen bij vandaag.\n\nHoe gaat het vandaag met je?"]
+        async with aiohttp.ClientSession() as session, \
+                session.get(f"http://127.0.0.1:{port}/metrics") as response:
+            assert "\ntoekomstplan_updates_sent_again_total 1.0\n" in await response.text()
+        tg.assert_no_errors()
+
+
 async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
         tmp_path: Path) -> None:
     port = unused_port()

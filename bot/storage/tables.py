@@ -16,6 +16,7 @@ sequences): a reference to a deleted row can never come to mean a new one.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -162,3 +163,14 @@ scheduled = Table(
 # and opening the store checks the key against them. A new sealed column belongs here.
 SEALED = (conversations.c.document, undo_steps.c.document, outbox.c.document,
           professionals.c.document, links.c.last_sent, users.c.address)
+
+
+handled_updates = Table(
+    # Telegram updates already handled (migration 0009), per bot: one sent again after a
+    # process died before confirming it is skipped. Ids and a time only; kept a day, as long
+    # as Telegram keeps an update.
+    "handled_updates", metadata,
+    Column("bot_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("handled_at", DateTime(timezone=True), nullable=False, index=True),
+)

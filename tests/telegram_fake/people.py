@@ -46,18 +46,13 @@ class FakeUser:
     async def send_text(self, text: str, question: bool | int = True
                         ) -> list[dict[str, Any]]:
         """Send a message; returns the bot messages that are new or changed afterwards."""
-        content: dict[str, Any] = {"text": text}
-        if text.startswith("/"):
-            command = text.split()[0]
-            content["entities"] = [{"type": "bot_command", "offset": 0,
-                                    "length": len(command.encode("utf-16-le")) // 2}]
-        message = self._message(**content)
+        message = self._message(**_typed(text))
         self._last_text_message = message
         return await self._act("message", message, question)
 
     def push_text(self, text: str) -> None:
         """Send a message without waiting for the answer (a thumb faster than the bot)."""
-        self.tg.push_update("message", self._message(text=text))
+        self.tg.push_update("message", self._message(**_typed(text)))
 
     async def send_media(self, kind: str, caption: str = "", question: bool | int = True
                          ) -> list[dict[str, Any]]:
@@ -216,6 +211,16 @@ class FakeUser:
                 if quiet:
                     return changed
                 raise AssertionError("the bot did not answer") from None
+
+
+def _typed(text: str) -> dict[str, Any]:
+    """A typed text, a command marked as Telegram marks it."""
+    content: dict[str, Any] = {"text": text}
+    if text.startswith("/"):
+        command = text.split()[0]
+        content["entities"] = [{"type": "bot_command", "offset": 0,
+                                "length": len(command.encode("utf-16-le")) // 2}]
+    return content
 
 
 class FakeGroup:

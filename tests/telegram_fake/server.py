@@ -33,6 +33,7 @@ BOT = {"id": 123456, "is_bot": True, "first_name": "Toekomstplan",
        "can_read_all_group_messages": False, "supports_inline_queries": False,
        "can_connect_to_business": False, "has_main_web_app": False}
 CALLBACK_TIMEOUT = 15.0
+WEBHOOK_CONNECTIONS = 40  # webhook calls at a time (Telegram's default max_connections)
 STRING_FIELDS = {"text", "caption", "parse_mode", "url", "secret_token", "callback_query_id",
                  "description", "short_description", "name", "language_code", "action",
                  "inline_message_id"}
@@ -113,6 +114,7 @@ class FakeTelegram:
         self.allowed_updates: frozenset[str] = DEFAULT_UPDATES
         self.withheld: list[dict[str, Any]] = []  # updates the bot did not ask for
         self._updates: list[dict[str, Any]] = []
+        self.pushed: list[dict[str, Any]] = []  # every update, in order
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._queries: dict[str, Query] = {}
@@ -202,6 +204,13 @@ class FakeTelegram:
             self.withheld.append(update)
             return
         self._updates.append(update)
+        self.pushed.append(update)
+        self._new_update.set()
+
+    def send_again(self, update_id: int) -> None:
+        """Send an update once more, as Telegram does when the process it went to died
+        before confirming it (a poller's next poll, a webhook call's answer)."""
+        self._updates.append(next(u for u in self.pushed if u["update_id"] == update_id))
         self._new_update.set()
 
     def new_query_id(self, chat_id: int, age: float = 0.0) -> str:
@@ -349,29 +358,51 @@ class FakeTelegram:
                 "has_custom_certificate": False, "pending_update_count": len(self._updates)}
 
     async def _push_to_webhook(self) -> None:
-        """Post the updates one by one, each on a connection of its own (so processes that
-        share the port with ``SO_REUSEPORT`` each get some); an update whose call failed is
-        sent again, as Telegram does, until one process takes it."""
-        async with ClientSession(connector=TCPConnector(force_close=True)) as session:
-            while self.webhook:
-                if not self._updates:
-                    self._new_update.clear()
-                    await self._new_update.wait()
-                    continue
-                update = self._updates[0]
-                headers = {}
-                if self.webhook.get("secret_token"):
-                    headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
-                try:
-                    async with session.post(self.webhook["url"], json=update,
-                                            headers=headers) as response:
-                        delivered = response.status == 200
-                except (OSError, ClientError):  # refused, or the process died mid-call
-                    delivered = False
-                if delivered:
-                    self._updates.pop(0)
-                else:
-                    await asyncio.sleep(0.05)
+        """Post the updates, each on a connection of its own (so processes that share the
+        port with ``SO_REUSEPORT`` each get some), up to :data:`WEBHOOK_CONNECTIONS` at a
+        time as Telegram does (``max_connections``), one person's one after the other; an
+        update whose call failed is sent again, as Telegram does, until one process takes
+        it."""
+        on_the_way: set[int] = set()  # people with an update in a call now
+        calls: set[asyncio.Task[None]] = set()
+
+        async def post(session: ClientSession, update: dict[str, Any], sender: int) -> None:
+            webhook = self.webhook or {}
+            headers = {}
+            if webhook.get("secret_token"):
+                headers["X-Telegram-Bot-Api-Secret-Token"] = webhook["secret_token"]
+            try:
+                async with session.post(webhook.get("url", ""), json=update,
+                                        headers=headers) as response:
+                    delivered = response.status == 200
+            except (OSError, ClientError, ValueError):  # refused, or the process died mid-call
+                delivered = False
+            if not delivered:
+                await asyncio.sleep(0.05)
+                self._updates.insert(0, update)  # before the same person's later ones
+            on_the_way.discard(sender)
+
+        def done(call: asyncio.Task[None]) -> None:
+            calls.discard(call)
+            self._new_update.set()
+
+        async with ClientSession(connector=TCPConnector(force_close=True, limit=0)) as session:
+            try:
+                while self.webhook:
+                    ready = next((u for u in self._updates if _sender(u) not in on_the_way),
+                                 None)
+                    if ready is None or len(calls) >= WEBHOOK_CONNECTIONS:
+                        self._new_update.clear()
+                        await self._new_update.wait()
+                        continue
+                    self._updates.remove(ready)
+                    on_the_way.add(_sender(ready))
+                    call = asyncio.create_task(post(session, ready, _sender(ready)))
+                    calls.add(call)
+                    call.add_done_callback(done)
+            finally:  # (when the fake stops: the calls still on their way with it)
+                for call in list(calls):
+                    call.cancel()
 
     # --- sending --------------------------------------------------------------------------
     async def api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -518,6 +549,12 @@ class FakeTelegram:
         _set_markup(message, markup)
         chat.messages[message["message_id"]] = message
         return message
+
+
+def _sender(update: dict[str, Any]) -> int:
+    """Whose update this is (a channel's post: the channel's)."""
+    payload = next(value for key, value in update.items() if key != "update_id")
+    return int(payload.get("from", payload.get("chat", {})).get("id", 0))
 
 
 def _set_markup(message: dict[str, Any], markup: dict[str, Any] | None) -> None:

@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.telegram.budget import SharedBudget
+from bot.adapters.telegram.budget import SharedBudget, TelegramLimits
 from bot.adapters.telegram.delivery import Courier
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.handlers import Handlers, crisis_messages
@@ -128,7 +128,7 @@ class TelegramBot:
 
 def new_application(token: str, api_url: str, max_rate: float, poll_timeout: float
                     ) -> tuple[Application, tuple[AiohttpRequest, AiohttpRequest]]:
-    """A PTB application on this bot's transport, rate limiter and per-user update order
+    """A PTB application on this bot's transport, Telegram's limits and per-user update order
     (also what the benchmark's echo bots run on), with its two transports."""
     api = api_url.rstrip("/")
     transports = (AiohttpRequest(connections=SLOTS),
@@ -140,7 +140,7 @@ def new_application(token: str, api_url: str, max_rate: float, poll_timeout: flo
         .base_file_url(api.removesuffix("/bot") + "/file/bot")
         .request(transports[0])
         .get_updates_request(transports[1])
-        .rate_limiter(AIORateLimiter(overall_max_rate=max_rate, max_retries=5))
+        .rate_limiter(TelegramLimits(max_rate, max_retries=5))
         .concurrent_updates(PerUserOrder(SLOTS))
         .build()
     )

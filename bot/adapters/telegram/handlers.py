@@ -5,6 +5,9 @@ the reply is sent only after the turn is committed, then the courier delivers wh
 wrote for other people. Groups, channels and inline messages are answered by
 :mod:`bot.adapters.telegram.elsewhere`; nothing from them is stored.
 
+An update Telegram sends again after a process died before confirming it is skipped: its
+turn was taken already (:mod:`bot.storage.handled`).
+
 Safety comes before everything the adapter does on its own: a message or press over the
 flood limit is not read as an answer, but one that signals a crisis still gets the help
 lines.
@@ -39,6 +42,7 @@ from bot.flows.commands import ALIASES
 from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
 from bot.safety import crisis_reply, detect, sos_reply
+from bot.storage.handled import HandledUpdates
 from bot.turns import Taken, Turns
 
 log = logging.getLogger(__name__)
@@ -68,6 +72,7 @@ class Handlers:
         self.metrics = metrics or Metrics(turns)
         self.elsewhere = Elsewhere(self.gate)
         self.closed = Remembered()  # questions whose buttons were taken away
+        self.handled = HandledUpdates(turns.store)
         self._checks = 0
 
     async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -95,15 +100,29 @@ class Handlers:
         await send(context.bot, chat.id, messages)
         return False
 
+    async def _new(self, update: Update) -> bool:
+        """False for an update whose turn was taken before (Telegram sent it again)."""
+        if await in_database(self.turns, self.handled.seen, update.get_bot().id,
+                             update.update_id):
+            self.metrics.updates_again.inc()
+            return False
+        return True
+
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
-        other users' turns go on."""
+        other users' turns go on. Once it is committed the update counts as handled, before
+        anything is sent."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                       replace(user_input, account=account_of(update)),
                                       language_of(update))
+        try:
+            await in_database(self.turns, self.handled.mark, update.get_bot().id,
+                              update.update_id, taken.now)
+        except Exception as error:  # the turn is stored: its reply goes out all the same
+            log.warning("could not note a handled update: %s", type(error).__name__)
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:
@@ -137,17 +156,17 @@ class Handlers:
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
-        if await self._admitted(update, context):
+        if await self._new(update) and await self._admitted(update, context):
             await self._reply(update, context, UserInput.typed(update.message.text))
 
     async def media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
-        if await self._admitted(update, context):
+        if await self._new(update) and await self._admitted(update, context):
             await self._reply(update, context, UserInput.media(media_kind(update.message),
                                                                said_in(update)))
 
     async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if await self._admitted(update, context):
+        if await self._new(update) and await self._admitted(update, context):
             await self._reply(update, context, UserInput.edited(said_in(update)))
 
     async def click(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -157,6 +176,9 @@ class Handlers:
         assert query is not None
         if not in_private_chat(update):  # a group, or an inline message: no conversation
             await self.elsewhere.press(update, context)
+            return
+        if not await self._new(update):
+            await answer(query)  # (the first time it was answered, if that went out)
             return
         if not await self._admitted(update, context):
             await answer(query)  # a press over the flood limit is not read
@@ -207,7 +229,8 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
     its new marks (both at once), then what follows is sent.
 
     Closing the question (its answer under it, the buttons gone) is an edit that counts
-    against Telegram's budget like a message. When the budget is tight it is left out, so the
+    against the chat's budget like a message (:mod:`bot.adapters.telegram.budget`). When that
+    is tight (someone answering faster than one message a second) it is left out, so the
     next question goes out sooner and a press costs one limited call instead of two: the old
     buttons stay, and a later press on them only gets "Die vraag is al beantwoord" (and then
     closes the question)."""
@@ -222,7 +245,7 @@ async def after_press(bot: Bot, chat_id: int, query: CallbackQuery, clicked: TgM
             chosen = (None if toggled is not None or not reply.counted
                       else reply.chosen if step is not None
                       else pressed_label(clicked, query.data))
-            if spare(bot, 1 + len(messages)):
+            if spare(bot, chat_id, 1 + len(messages)):
                 changes.append(close_question(query, clicked, chosen, closed))
     await asyncio.gather(*changes)
     await send(bot, chat_id, messages)

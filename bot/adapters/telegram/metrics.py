@@ -49,6 +49,9 @@ class Metrics:
                                       registry=self.registry)
         self.errors = Counter(f"{PREFIX}_errors", "Updates whose handling failed",
                               registry=self.registry)
+        self.updates_again = Counter(f"{PREFIX}_updates_sent_again",
+                                     "Updates Telegram sent again after their turn was taken "
+                                     "(skipped)", registry=self.registry)
         for kind in InputKind:
             self.turns_total.labels(kind.value)
         self.registry.register(_Stored(turns))

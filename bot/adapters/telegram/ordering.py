@@ -10,6 +10,9 @@ Only private chats hold conversations, so only their updates queue and take slot
 else (a group, a channel, a press on an inline message) is handled at once beside them: its
 handlers touch no database and pace their own few calls (:mod:`bot.adapters.telegram.elsewhere`),
 so a busy group never holds a slot, nor the queue of a member who also talks to the bot.
+
+While a private chat's update is handled, what is sent to that chat is a reply
+(:data:`bot.adapters.telegram.budget.ANSWERING`): it counts against that chat's budget only.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.adapters.telegram.budget import ANSWERING
 from bot.adapters.telegram.updates import in_private_chat
 
 IN_FLIGHT = 100_000  # PTB's own gate: every update is a task already, so only a backstop
@@ -41,10 +45,12 @@ class PerUserOrder(BaseUpdateProcessor):
             return
         queue = self._queues.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
+        answering = ANSWERING.set(key)  # (a private chat's id is its user's)
         try:
             async with queue, self._slots:
                 await coroutine
         finally:
+            ANSWERING.reset(answering)
             self._waiting[key] -= 1
             if not self._waiting[key]:
                 del self._waiting[key], self._queues[key]
