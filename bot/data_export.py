@@ -12,9 +12,9 @@ import json
 from datetime import datetime
 
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Attachment
-from bot.flows.sharing.model import ShareRole
 from bot.i18n import N_, Translator
+from bot.messages import Attachment
+from bot.plan.links import ShareRole
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
 from bot.storage.sharing import LinkRow

@@ -21,13 +21,13 @@ from datetime import datetime, timedelta
 from bot.flows import engine
 from bot.flows.checkin import CHECKIN, TRANSFER, at_rest, transfer_cursor, waiting_for
 from bot.flows.look import LOOK, changes_since, keep_version
-from bot.flows.messages import Message
-from bot.flows.sharing.model import ShareRole
 from bot.flows.sharing.views import shared_copy, youth_name
 from bot.flows.weekly import weekly_overview
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, utc_now
+from bot.messages import Message
 from bot.plan.agenda import TOO_LATE, Kind, agenda, humane, weekly
+from bot.plan.links import ShareRole
 from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.text import shorten
 from bot.sharing.peers import Peers

@@ -35,9 +35,9 @@ from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
-from bot.flows.messages import Reply, UserInput
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.local_time import utc_now
+from bot.messages import Reply, UserInput
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
 from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers

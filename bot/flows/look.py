@@ -14,10 +14,11 @@ from collections.abc import Collection
 from datetime import datetime
 
 from bot.flows.flow import Flow
-from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, QuickLook, status_word
+from bot.flows.interview.wat import QuickLook
 from bot.flows.question import Context, Outcome, TextQuestion
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, status_word
 from bot.plan.model import ActionStatus, Domain, DomainAnswer, Plan, PlanVersion
 from bot.plan.text import shorten
 

@@ -18,9 +18,9 @@ from datetime import datetime
 
 from bot.documents.files import read_shared
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Message
 from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
+from bot.messages import Message
 from bot.plan.agenda import agenda
 from bot.plan.model import Plan
 from bot.storage.repositories import Stored

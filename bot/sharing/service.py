@@ -16,18 +16,7 @@ from functools import cache
 
 from bot.documents.files import shared_document
 from bot.flows.checkin import transfer_subject
-from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Account, Message
 from bot.flows.plan_view import is_empty
-from bot.flows.sharing.model import (
-    InviteKind,
-    LinkSummary,
-    OpenedInvite,
-    Opening,
-    ProfessionalProfile,
-    ShareRole,
-    make_ref,
-    ref_row_id,
-)
 from bot.flows.sharing.port import Click
 from bot.flows.sharing.views import (
     ASK_ANSWERS,
@@ -55,7 +44,18 @@ from bot.flows.sharing.views import (
     youth_name,
 )
 from bot.i18n import N_, Translator
+from bot.messages import NETWORK_PICTURE, PLAN_PDF, Account, Message
 from bot.plan.agenda import Due, Kind
+from bot.plan.links import (
+    InviteKind,
+    LinkSummary,
+    OpenedInvite,
+    Opening,
+    ProfessionalProfile,
+    ShareRole,
+    make_ref,
+    ref_row_id,
+)
 from bot.plan.model import (
     HelperAnswer,
     HelperKind,

@@ -24,8 +24,8 @@ from sqlalchemy import (
     update,
 )
 
-from bot.flows.messages import Message
-from bot.flows.sharing.model import InviteKind, ProfessionalProfile, ShareRole
+from bot.messages import Message
+from bot.plan.links import InviteKind, ProfessionalProfile, ShareRole
 from bot.plan.model import Plan
 from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer

@@ -11,10 +11,20 @@ can never show more than the copy holds:
 
 from __future__ import annotations
 
-from bot.flows.interview.wat import STATUS_LABELS
-from bot.flows.messages import SHARED_CHOICE, Account, Attachment, Choice, Message
 from bot.flows.plan_view import render_plan
-from bot.flows.plan_voice import (
+from bot.i18n import N_, Safe, Translator, escape
+from bot.messages import SHARED_CHOICE, Account, Attachment, Choice, Message
+from bot.plan.labels import STATUS_LABELS
+from bot.plan.links import (
+    InviteKind,
+    OpenedInvite,
+    Opening,
+    ProfessionalProfile,
+    ShareRole,
+)
+from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
+from bot.plan.text import shorten
+from bot.plan.voice import (
     FOR_OTHERS,
     action_status,
     day,
@@ -23,16 +33,6 @@ from bot.flows.plan_voice import (
     when_word,
     youth_word,
 )
-from bot.flows.sharing.model import (
-    InviteKind,
-    OpenedInvite,
-    Opening,
-    ProfessionalProfile,
-    ShareRole,
-)
-from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
-from bot.plan.text import shorten
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
 PICK_UP = "p"
