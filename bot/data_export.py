@@ -17,7 +17,7 @@ from bot.messages import Attachment
 from bot.plan.links import ShareRole
 from bot.plan.model import Plan
 from bot.sharing.peers import Peers
-from bot.storage.sharing import LinkRow
+from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 FILENAME = "mijn-gegevens.json"

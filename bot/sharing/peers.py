@@ -18,13 +18,13 @@ from datetime import datetime
 
 from bot.documents.files import read_shared
 from bot.flows.conversation import Conversation
-from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
 from bot.messages import Message
 from bot.plan.agenda import agenda
 from bot.plan.model import Plan
+from bot.sharing.access import visible
 from bot.storage.repositories import Stored
-from bot.storage.sharing import LinkRow
+from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 
@@ -73,6 +73,5 @@ class Peers:
             found = read_shared(marker)
             link = self.uow.links.get(found[1]) if found else None
             if link is not None and link.member_id == member_id:
-                views[marker] = shared_copy(self.plan(link.youth_id), link.role, link.person_id,
-                                            link.sees_safety_plan)
+                views[marker] = visible(self.plan(link.youth_id), link)
         return views

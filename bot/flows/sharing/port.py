@@ -23,12 +23,18 @@ from bot.safety.detection import RiskKind
 @dataclass
 class Click:
     """What a self-contained button did: ``messages`` to say now, ``then`` after the current
-    question (the next open ask), or a ``detour`` to ask first (state, cursor)."""
+    question (the next open ask); or ``otherwise``: a helper pressed "Ja, maar anders" on
+    this ask, so the conversation asks what they can do instead (:attr:`detour`)."""
 
     messages: list[Message] = field(default_factory=list)
     then: list[Message] = field(default_factory=list)
-    detour: tuple[str, dict] | None = None
+    otherwise: str | None = None
     counted: bool = True  # False: the button no longer works (answered, or someone else's)
+
+    @property
+    def detour(self) -> tuple[str, dict] | None:
+        """The detour that asks first (state, cursor): the service names no state."""
+        return ("ask_other", {"for_ask": self.otherwise}) if self.otherwise else None
 
 
 class SharingPort(Protocol):

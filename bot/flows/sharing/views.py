@@ -132,13 +132,12 @@ def told_apart(names: list[str]) -> list[str]:
     return numbered
 
 
-def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Translator,
-                  safety_plan: bool = False) -> Safe:
-    """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions."""
-    view = shared_copy(plan, role, person_id, safety_plan)
+def render_shared(view: Plan, role: ShareRole, t: Translator) -> Safe:
+    """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions.
+    ``view``: the plan as the member may see it (:func:`bot.sharing.access.visible`)."""
     if role is not ShareRole.NETWORK:
         return render_plan(view, t, FOR_OTHERS)
-    lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(plan, t))]
+    lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(view, t))]
     for action in view.actions:
         lines.append(f"• {escape(action.what)} → {escape(when_word(action, t))} · "
                      f"{escape(action_status(view, action, t))}")
@@ -303,11 +302,11 @@ def answer_notice(helper: str, action: Action, t: Translator) -> Message:
     return Message(text)
 
 
-def summary_message(plan: Plan, pdf: Attachment | None, t: Translator) -> Message:
+def summary_message(view: Plan, pdf: Attachment | None, t: Translator) -> Message:
     """The handoff when a plan is shared or finished: what needs doing first and what the
-    begeleider is asked, in words; the whole plan is in the PDF."""
-    view = shared_copy(plan, ShareRole.PROFESSIONAL, None)
-    lines = [t(N_("<b>Toekomstplan van {youth}</b>"), youth=youth_name(plan, t))]
+    begeleider is asked, in words; the whole plan is in the PDF. ``view``: the plan as the
+    begeleider may see it (:func:`bot.sharing.access.visible`)."""
+    lines = [t(N_("<b>Toekomstplan van {youth}</b>"), youth=youth_name(view, t))]
     if view.urgent:
         lines.append(t(N_("<b>Eerst regelen:</b>")))
         lines += ["• " + escape(urgent_line(view, u, t, FOR_OTHERS)) for u in view.urgent]
@@ -321,7 +320,7 @@ def summary_message(plan: Plan, pdf: Attachment | None, t: Translator) -> Messag
     lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}."), count=len(view.people),
                    count_actions=len(view.actions)))
     if view.private_domains:
-        lines.append(t(FOR_OTHERS.private or "", youth=youth_name(plan, t)))
+        lines.append(t(FOR_OTHERS.private or "", youth=youth_name(view, t)))
     lines.append(t(N_("Het hele plan staat in de PDF. Met /jongeren zie je het ook hier.")))
     return Message("\n".join(lines), attachments=(pdf,) if pdf else ())
 
