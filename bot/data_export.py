@@ -14,8 +14,8 @@ from datetime import datetime
 from bot.flows.conversation import Conversation
 from bot.i18n import N_, Translator
 from bot.messages import Attachment
-from bot.plan.links import ShareRole
 from bot.plan.model import Plan
+from bot.plan.sharing_model import ShareRole
 from bot.sharing.peers import Peers
 from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork

@@ -27,8 +27,8 @@ from bot.i18n import N_, Translator
 from bot.local_time import local_day, utc_now
 from bot.messages import Message
 from bot.plan.agenda import TOO_LATE, Kind, agenda, humane, weekly
-from bot.plan.links import ShareRole
 from bot.plan.model import Action, ActionStatus, Plan
+from bot.plan.sharing_model import ShareRole
 from bot.plan.text import shorten
 from bot.sharing.access import HELPERS, visible
 from bot.sharing.peers import Peers

@@ -13,7 +13,6 @@ from bot.documents.files import plan_document
 from bot.documents.plan_pdf import plan_pdf
 from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
-from bot.plan.links import ShareRole
 from bot.plan.model import (
     Action,
     Domain,
@@ -30,6 +29,7 @@ from bot.plan.model import (
     UrgentNeed,
     When,
 )
+from bot.plan.sharing_model import ShareRole
 from bot.plan.voice import FOR_OTHERS
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)

@@ -22,9 +22,9 @@ from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
 from bot.messages import Choice
-from bot.plan.links import LinkSummary, ref_row_id
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan, When
 from bot.plan.relations import organisation_called
+from bot.plan.sharing_model import LinkSummary, ref_row_id
 from bot.plan.text import shorten
 
 CHECKIN, CHECKIN_WHEN, OBSTACLE, CHANGE, THANKS = ("checkin", "checkin_when",

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.flows.sharing.views import shared_copy
-from bot.plan.links import InviteKind, ShareRole, make_ref, ref_row_id
 from bot.plan.model import Plan
+from bot.plan.sharing_model import InviteKind, ShareRole, make_ref, ref_row_id
 from bot.storage.sharing_repositories import AskRow, InviteRow, LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 

@@ -12,8 +12,8 @@ from bot.flows.sharing.port import Click
 from bot.flows.sharing.views import describe_professional
 from bot.i18n import Translator
 from bot.messages import Account, Message
-from bot.plan.links import ShareRole
 from bot.plan.model import Plan
+from bot.plan.sharing_model import ShareRole
 from bot.sharing.access import Access
 from bot.sharing.peers import Peers
 from bot.sharing.tokens import new_token

@@ -19,8 +19,8 @@ from bot.flows.sharing.views import (
     youth_name,
 )
 from bot.messages import Message
-from bot.plan.links import LinkSummary, ShareRole
 from bot.plan.model import HelperAnswer, HelperResponse, UrgentNeed
+from bot.plan.sharing_model import LinkSummary, ShareRole
 from bot.safety.contact import (
     FOLLOW_UP_AFTER,
     contact_failed,

@@ -30,8 +30,8 @@ from bot.flows.sharing.views import (
 from bot.i18n import Translator
 from bot.messages import PLAN_PDF, Message
 from bot.plan.agenda import Due, Kind
-from bot.plan.links import InviteKind, ShareRole
 from bot.plan.model import HelperAnswer, HelperKind, Jim, JimChoice, Plan
+from bot.plan.sharing_model import InviteKind, ShareRole
 from bot.safety.contact import contact_request
 from bot.sharing.access import HELPERS, ask_ref, visible, would_help
 from bot.sharing.peers import Peers

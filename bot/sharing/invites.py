@@ -18,8 +18,8 @@ from bot.flows.sharing.views import (
     youth_name,
 )
 from bot.messages import Message
-from bot.plan.links import InviteKind, OpenedInvite, Opening, ProfessionalProfile, ShareRole
 from bot.plan.model import Plan
+from bot.plan.sharing_model import InviteKind, OpenedInvite, Opening, ProfessionalProfile, ShareRole
 from bot.sharing.access import confirm_ref, invite_ref
 from bot.sharing.actor import Actor
 from bot.sharing.handoffs import Handoffs

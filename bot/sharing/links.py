@@ -9,7 +9,7 @@ from bot.documents.files import shared_document
 from bot.flows.sharing import notices
 from bot.flows.sharing.views import render_shared, told_apart, youth_name
 from bot.messages import NETWORK_PICTURE, PLAN_PDF, Message
-from bot.plan.links import InviteKind, LinkSummary, ShareRole
+from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 from bot.sharing.access import HELPERS, invite_ref, member_ref, visible, youth_ref
 from bot.sharing.actor import Actor
 from bot.sharing.erasure import forget_in_others

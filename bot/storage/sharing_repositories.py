@@ -25,8 +25,8 @@ from sqlalchemy import (
 )
 
 from bot.messages import Message
-from bot.plan.links import InviteKind, ProfessionalProfile, ShareRole
 from bot.plan.model import Plan
+from bot.plan.sharing_model import InviteKind, ProfessionalProfile, ShareRole
 from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer
 from bot.storage.tables import asks, invites, links, outbox, professionals, users

@@ -22,8 +22,8 @@ from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.i18n import N_, Safe, names_text
 from bot.messages import NETWORK_PICTURE, Message
 from bot.plan.labels import DOMAIN_LABELS
-from bot.plan.links import InviteKind, LinkSummary, ShareRole
 from bot.plan.model import Domain, Jim, Plan
+from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 
 if TYPE_CHECKING:
     from bot.flows.engine import TurnResult, _TurnState

@@ -9,7 +9,7 @@ not in the service: the service decides what happened, these say it.
 from __future__ import annotations
 
 from bot.i18n import N_
-from bot.plan.links import InviteKind, ShareRole
+from bot.plan.sharing_model import InviteKind, ShareRole
 
 # --- names when nobody better is known --------------------------------------------------------
 SOMEONE = N_("iemand")

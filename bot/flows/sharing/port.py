@@ -4,7 +4,7 @@ Flows stay pure: they never read another user's data or store anything themselve
 question needs shared state (an invitation, a link, someone else's plan) it calls this
 protocol, which the application layer (:mod:`bot.sharing.service`) implements inside the
 turn's unit of work and which tests can fake. Rows are named by references (see
-:func:`~bot.plan.links.make_ref`): the row's id and the ids of the link and people
+:func:`~bot.plan.sharing_model.make_ref`): the row's id and the ids of the link and people
 it was made for. Every method checks a reference against stored state again and against who
 uses it: it came from a chat, which can send anything, and may be older than its row.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.messages import Message
-from bot.plan.links import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
 from bot.plan.model import HelperAnswer, Plan
+from bot.plan.sharing_model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
 from bot.safety.detection import RiskKind
 
 

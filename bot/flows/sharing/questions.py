@@ -27,8 +27,8 @@ from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_, names_text
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
-from bot.plan.links import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.plan.model import Domain, HelperAnswer, HelperKind
+from bot.plan.sharing_model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.plan.text import NAME_LIMIT, capitalized
 
 YES, NO, MORE = "yes", "no", "more"

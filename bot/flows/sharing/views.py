@@ -15,14 +15,14 @@ from bot.flows.plan_view import render_plan
 from bot.i18n import N_, Safe, Translator, escape
 from bot.messages import SHARED_CHOICE, Account, Attachment, Choice, Message
 from bot.plan.labels import STATUS_LABELS
-from bot.plan.links import (
+from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
+from bot.plan.sharing_model import (
     InviteKind,
     OpenedInvite,
     Opening,
     ProfessionalProfile,
     ShareRole,
 )
-from bot.plan.model import Action, Domain, HelperAnswer, HelperKind, Plan, UrgentNeed, When
 from bot.plan.text import shorten
 from bot.plan.voice import (
     FOR_OTHERS,
