@@ -16,6 +16,7 @@ from bot.i18n import N_, Translator
 from bot.messages import Attachment
 from bot.plan.model import Plan
 from bot.plan.sharing_model import ShareRole
+from bot.sharing.access import visible
 from bot.sharing.peers import Peers
 from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
@@ -74,7 +75,7 @@ class _Export:
     def plans_shared_with_you(self) -> list[dict[str, object]]:
         found = []
         for link in self.uow.links.of_member(self.user_id):
-            plan = self.peers.plan(link.youth_id)
+            plan = visible(self.peers.plan(link.youth_id), link)  # no more than they see
             found.append({"youth": plan.name, "role": link.role.value,
                           "asks": self.asks(link, plan)})
         return found
