@@ -55,7 +55,6 @@ def keep_helpers_answers(restored: Plan, current: Plan) -> None:
             need.response = now_need.response
 
 
-
 class Handoffs:
     """What linked people receive as the youth's plan grows: asks, summaries, digests."""
 
