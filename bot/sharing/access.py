@@ -113,4 +113,3 @@ class Access:
                 or ask_ref(ask.id, link) != ref):
             return None
         return ask, link
-
