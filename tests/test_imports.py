@@ -133,3 +133,12 @@ def test_what_the_conversation_builds_on_imports_no_conversation() -> None:
                                   if within(name, ("bot.flows",)))
                    for module in MODULES if within(module, BELOW_FLOWS)}
     assert {module: names for module, names in reaching_up.items() if names} == {}
+
+
+def test_what_a_member_sees_is_decided_in_one_place() -> None:
+    """Every read of a plan shared with someone goes through ``bot.sharing.access``, which
+    alone calls the filter (``shared_copy``)."""
+    callers = {module for module, path in MODULES.items()
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("shared_copy")}
+    assert callers == {"bot.sharing.access"}
