@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.sealing import new_key
 from bot.storage.unit_of_work import UnitOfWork

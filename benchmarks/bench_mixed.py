@@ -38,7 +38,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from benchmarks.bench_telegram import STEPS, cpu_seconds
-from bot.flows.messages import Account
+from bot.messages import Account
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.tables import outbox
 from bot.storage.unit_of_work import Store

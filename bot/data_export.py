@@ -12,12 +12,13 @@ import json
 from datetime import datetime
 
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Attachment
-from bot.flows.sharing.model import ShareRole
 from bot.i18n import N_, Translator
+from bot.messages import Attachment
 from bot.plan.model import Plan
+from bot.plan.sharing_model import ShareRole
+from bot.sharing.access import visible
 from bot.sharing.peers import Peers
-from bot.storage.sharing import LinkRow
+from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 FILENAME = "mijn-gegevens.json"
@@ -74,7 +75,7 @@ class _Export:
     def plans_shared_with_you(self) -> list[dict[str, object]]:
         found = []
         for link in self.uow.links.of_member(self.user_id):
-            plan = self.peers.plan(link.youth_id)
+            plan = visible(self.peers.plan(link.youth_id), link)  # no more than they see
             found.append({"youth": plan.name, "role": link.role.value,
                           "asks": self.asks(link, plan)})
         return found

@@ -24,12 +24,11 @@ from bot.flows import engine
 from bot.flows.checkin import CHECKIN, TRANSFER, at_rest, transfer_cursor, waiting_for
 from bot.flows.conversation import Conversation
 from bot.flows.look import LOOK, LOOK_STATES, changes_since, keep_version
-from bot.flows.messages import Message
-from bot.flows.sharing.model import ShareRole
-from bot.flows.sharing.views import shared_copy, youth_name
+from bot.flows.sharing.views import youth_name
 from bot.flows.weekly import weekly_overview
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, utc_now
+from bot.messages import Message
 from bot.plan.agenda import (
     ASK_AT,
     LOOK_SUBJECT,
@@ -43,7 +42,9 @@ from bot.plan.agenda import (
     weekly,
 )
 from bot.plan.model import Action, ActionStatus, Plan
+from bot.plan.sharing_model import ShareRole
 from bot.plan.text import shorten
+from bot.sharing.access import HELPERS, visible
 from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
@@ -54,7 +55,6 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 NOT_NOW = timedelta(hours=1)  # the youth is busy answering: look again in an hour
 BATCH = 100
-HELPERS = (ShareRole.JIM, ShareRole.NETWORK)
 WHAT_SHOWN = 60
 
 
@@ -192,7 +192,7 @@ def _weekly(uow: UnitOfWork, user_id: int, lang: str, now: datetime) -> bool:
     peers = Peers(uow, now)
     links = [link for link in uow.links.of_member(user_id)
              if link.role is ShareRole.PROFESSIONAL]
-    plans = [shared_copy(peers.plan(link.youth_id), link.role, None) for link in links]
+    plans = [visible(peers.plan(link.youth_id), link) for link in links]
     uow.outbox.put(user_id, [weekly_overview(plans, local_day(now), Translator(lang))], now)
     return True
 

@@ -35,17 +35,18 @@ from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.engine import Effect
-from bot.flows.messages import Reply, UserInput
-from bot.flows.sharing.model import SharedView
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.local_time import utc_now
+from bot.messages import Reply, UserInput
 from bot.plan.model import Plan
+from bot.plan.sharing_model import SharedView
+from bot.sharing.handoffs import Handoffs, keep_helpers_answers
 from bot.sharing.peers import Peers
-from bot.sharing.service import Handoffs, Sharing, keep_helpers_answers
+from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
 from bot.storage.forgetting import forget_deleted
 from bot.storage.repositories import Stored
-from bot.storage.sharing import Delivery
+from bot.storage.sharing_repositories import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ class Turns:
 
     def claim(self, channel: str, lease: timedelta, limit: int = 100) -> list[Delivery]:
         """Outbox messages for users of ``channel``, now this caller's to send for
-        ``lease`` (see :meth:`bot.storage.sharing.Outbox.claim`); their files are made
+        ``lease`` (see :meth:`bot.storage.sharing_repositories.Outbox.claim`); their files are made
         from what this reads, after it, with :func:`with_documents`."""
         now = self.clock()
         with UnitOfWork(self.store) as uow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Account, Message, UserInput
+from bot.messages import Account, Message, UserInput
 from bot.plan.model import Action, Plan
 from bot.storage.unit_of_work import UnitOfWork
 from bot.turns import Turns

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.plan.text import ANSWER_LIMIT
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns

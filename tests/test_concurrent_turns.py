@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import Connection, text
 
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.storage.database import open_store
 from bot.storage.unit_of_work import Store, UnitOfWork, lock_key
 from bot.turns import Turns

@@ -15,7 +15,7 @@ from telegram import Bot
 from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.app import new_application
 from bot.adapters.telegram.delivery import LEASE, Courier
-from bot.flows.messages import Attachment, Message
+from bot.messages import Attachment, Message
 from bot.storage.tables import outbox
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.flows.messages import Message
+from bot.messages import Message
 from bot.plan.model import Domain
 from bot.storage.database import open_store
 from bot.storage.tables import outbox

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.flows.messages import PLAN_PDF, UserInput
+from bot.messages import PLAN_PDF, UserInput
 from bot.purge import purge_inactive
 from bot.storage.tables import conversations, metadata, outbox, undo_steps, users
 from bot.storage.unit_of_work import Store, UnitOfWork

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.purge import purge_inactive
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.repositories import Stored

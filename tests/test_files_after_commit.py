@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.documents import files
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth

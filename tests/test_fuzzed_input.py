@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from bot.flows.messages import Message, UserInput
+from bot.messages import Message, UserInput
 from bot.storage.database import sqlite_url
 from bot.storage.tables import invites, links, users
 from bot.storage.unit_of_work import Store, UnitOfWork

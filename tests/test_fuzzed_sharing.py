@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from bot.adapters.telegram.render import read_callback
-from bot.flows.messages import InputKind, Message, UserInput
+from bot.messages import InputKind, Message, UserInput
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns

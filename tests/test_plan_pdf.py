@@ -11,8 +11,6 @@ from pypdf import PdfReader
 
 from bot.documents.files import plan_document
 from bot.documents.plan_pdf import plan_pdf
-from bot.flows.plan_voice import FOR_OTHERS
-from bot.flows.sharing.model import ShareRole
 from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
 from bot.plan.model import (
@@ -31,6 +29,8 @@ from bot.plan.model import (
     UrgentNeed,
     When,
 )
+from bot.plan.sharing_model import ShareRole
+from bot.plan.voice import FOR_OTHERS
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import pytest
 
-from bot.flows.messages import Message
 from bot.i18n import Translator
+from bot.messages import Message
 from bot.safety.detection import RiskKind
 from bot.safety.helplines import (
     ALLES_OKE,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import String, Text, insert, select
 
-from bot.flows.messages import Account
+from bot.messages import Account
 from bot.storage.database import open_store
 from bot.storage.keys import reseal_everything
 from bot.storage.sealing import WrongKey, new_key

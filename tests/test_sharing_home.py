@@ -4,7 +4,7 @@ interview; /stop, /stoppen and /vragen mean one clear thing for each."""
 
 from __future__ import annotations
 
-from bot.flows.messages import Message
+from bot.messages import Message
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth

@@ -4,7 +4,7 @@ who sees only what they are asked, and a youth who says no to a begeleider."""
 
 from __future__ import annotations
 
-from bot.flows.messages import UserInput
+from bot.messages import UserInput
 from bot.plan.model import HelperAnswer, JimChoice
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns

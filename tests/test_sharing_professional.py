@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from bot.flows.messages import Account, UserInput
 from bot.flows.sharing.views import ask_choice
+from bot.messages import Account, UserInput
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth

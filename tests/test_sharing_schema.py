@@ -13,7 +13,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from bot.flows.sharing.model import ShareRole
+from bot.plan.sharing_model import ShareRole
 from bot.storage.database import MIGRATIONS, connect, migrate, sqlite_url
 from bot.storage.tables import metadata
 from bot.storage.unit_of_work import Store, UnitOfWork

@@ -11,7 +11,7 @@ from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.adapters.telegram.handlers import after_press
 from bot.adapters.telegram.remembered import Remembered
-from bot.flows.messages import Choice, Message, Reply
+from bot.messages import Choice, Message, Reply
 from bot.storage.unit_of_work import UnitOfWork
 from tests.telegram_fake.interview import INTERVIEW
 from tests.telegram_fake.people import FakeUser

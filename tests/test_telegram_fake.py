@@ -12,8 +12,8 @@ from telegram import Bot
 
 from bot.adapters.telegram.sending import send
 from bot.documents.network_picture import network_png
-from bot.flows.messages import Attachment, Message
 from bot.i18n import Translator
+from bot.messages import Attachment, Message
 from bot.plan.model import Person, Plan
 from tests.telegram_fake.people import FakeUser
 from tests.telegram_fake.server import FakeTelegram

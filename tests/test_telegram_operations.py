@@ -14,7 +14,7 @@ import aiohttp
 from sqlalchemy import create_engine
 
 from bot.adapters.telegram.metrics import Metrics, OperationsServer
-from bot.flows.messages import InputKind
+from bot.messages import InputKind
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.telegram_fake.bot import KEY, running_bot

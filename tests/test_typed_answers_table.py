@@ -16,7 +16,7 @@ import pytest
 
 from bot.flows import engine
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Message, UserInput
+from bot.messages import Message, UserInput
 from bot.plan.model import Action, Domain, Person, Plan
 
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.documents.network_picture import network_png
-from bot.flows.plan_voice import FOR_YOUTH
 from bot.i18n import Translator
 from bot.plan.model import SCHEMA_VERSION, Closeness, Domain, Mood, Plan, Role, Status
+from bot.plan.voice import FOR_YOUTH
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth

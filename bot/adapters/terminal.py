@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.flows.conversation import START_STATE, Conversation
-from bot.flows.messages import Account, Message, UserInput
 from bot.flows.typed_answers import match_choice
 from bot.i18n import N_, Translator
+from bot.messages import Account, Message, UserInput
 from bot.private_files import write_private
 from bot.scheduler import Scheduler
 from bot.storage.unit_of_work import UnitOfWork

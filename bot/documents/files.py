@@ -23,12 +23,12 @@ from datetime import date, datetime
 
 from bot.documents.network_picture import network_png
 from bot.documents.plan_pdf import plan_pdf
-from bot.flows.messages import NETWORK_PICTURE, PLAN_PDF, Attachment, Message
-from bot.flows.plan_voice import FOR_OTHERS, FOR_YOUTH, Voice
-from bot.flows.sharing.model import ProfessionalProfile, SharedView
 from bot.i18n import N_, Translator
 from bot.local_time import local_day
+from bot.messages import NETWORK_PICTURE, PLAN_PDF, Attachment, Message
 from bot.plan.model import Plan
+from bot.plan.sharing_model import ProfessionalProfile, SharedView
+from bot.plan.voice import FOR_OTHERS, FOR_YOUTH, Voice
 
 SLUG_LENGTH = 30
 

@@ -21,10 +21,10 @@ from functools import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.documents.fonts import BOLD, REGULAR, printable
-from bot.flows.interview.wie import CLOSENESS_LABELS
-from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
 from bot.i18n import N_, Translator
+from bot.plan.labels import CLOSENESS_LABELS
 from bot.plan.model import Person, Plan, Role
+from bot.plan.voice import FOR_YOUTH, Voice, person_word, youth_word
 
 SIZE = 1000
 CENTRE = (SIZE // 2, 415)

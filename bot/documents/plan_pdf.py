@@ -18,19 +18,24 @@ from fpdf import FPDF
 
 from bot.documents.fonts import BOLD, REGULAR, printable
 from bot.documents.network_picture import network_png
-from bot.flows import plan_voice
-from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.relations import relation_text, unnamed
-from bot.flows.interview.wat import domain_lines, status_word
-from bot.flows.interview.wie import CLOSENESS_LABELS
-from bot.flows.plan_view import HELPERS, OWN_WORDS, organisation_names
-from bot.flows.plan_voice import FOR_YOUTH, Voice, person_word, youth_word
-from bot.flows.sharing.agreements import agreement_status, by_day, history, overdue
-from bot.flows.sharing.model import ProfessionalProfile
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
+from bot.plan import voice as plan_voice
+from bot.plan.agreements import agreement_status, by_day, history, overdue
+from bot.plan.labels import (
+    CLOSENESS_LABELS,
+    HELPERS,
+    OWN_WORDS,
+    WHEN_LABELS,
+    domain_lines,
+    organisation_names,
+    status_word,
+)
 from bot.plan.model import Action, ActionStatus, Plan
+from bot.plan.relations import relation_text, unnamed
+from bot.plan.sharing_model import ProfessionalProfile
 from bot.plan.text import capitalized
+from bot.plan.voice import FOR_YOUTH, Voice, person_word, youth_word
 
 _TAGS = re.compile(r"</?[a-z]+>")
 PICTURE_WIDTH = 105  # mm

@@ -15,16 +15,16 @@ from datetime import timedelta
 from bot.flows.conversation import Conversation
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWhen, current_action
-from bot.flows.interview.relations import organisation_called
-from bot.flows.messages import Choice
 from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question, TextQuestion
-from bot.flows.sharing.model import LinkSummary, ref_row_id
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
+from bot.messages import Choice
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan, When
+from bot.plan.relations import organisation_called
+from bot.plan.sharing_model import LinkSummary, ref_row_id
 from bot.plan.text import shorten
 
 CHECKIN, CHECKIN_WHEN, OBSTACLE, CHANGE, THANKS = ("checkin", "checkin_when",

@@ -9,8 +9,6 @@ by the routes below.
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
-from bot.flows.interview.relations import called, label, organisation_called
-from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.flows.interview.wie import (
     AddPeople,
     PersonCloseness,
@@ -23,10 +21,12 @@ from bot.flows.interview.wie import (
     person_loop,
     person_name,
 )
-from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.i18n import LANGUAGES, N_
+from bot.messages import Choice
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.plan.model import Domain
+from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, shorten
 
 ABOUT, URGENT, PEOPLE, DOMAIN, ACTION = "about", "urgent", "people", "domain", "action"

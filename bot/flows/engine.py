@@ -19,7 +19,6 @@ from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.flow import Flow, Turn
 from bot.flows.interview import flow as interview
 from bot.flows.interview import start
-from bot.flows.messages import EDITED, PLAN_PDF, SHARED_CHOICE, InputKind, Message, UserInput
 from bot.flows.plan_view import is_empty
 from bot.flows.question import Context, Outcome, Question
 from bot.flows.sharing import commands as sharing_commands
@@ -28,6 +27,7 @@ from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import match_choice, normalize, yes_or_no
 from bot.i18n import N_, Translator, names_text
+from bot.messages import EDITED, PLAN_PDF, SHARED_CHOICE, InputKind, Message, UserInput
 from bot.plan.model import Plan
 from bot.safety import RiskKind, assess, crisis_reminder, crisis_reply, sos_reply
 from bot.safety.helplines import PRACTICAL_KINDS

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.flows.flow import Flow
-from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question
 from bot.i18n import N_
+from bot.messages import Choice
 
 ERASE = "erase"
 

@@ -22,18 +22,13 @@ from datetime import datetime
 from bot.flows.checkin import CheckIn, checkin_text
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWho, current_action, needs_when
-from bot.flows.interview.wat import (
-    DOMAIN_ICONS,
-    DOMAIN_LABELS,
-    QuickLook,
-    domains_in,
-    status_word,
-)
-from bot.flows.messages import Choice
+from bot.flows.interview.wat import QuickLook, domains_in
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
+from bot.messages import Choice
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, status_word
 from bot.plan.model import (
     Action,
     ActionStatus,

@@ -1,12 +1,21 @@
 """The plan shown back, grouped WIE / WAT / HOE with urgent needs on top: to the youth, or
-in the third person to those it is shared with (see :mod:`bot.flows.plan_voice`)."""
+in the third person to those it is shared with (see :mod:`bot.plan.voice`)."""
 
 from __future__ import annotations
 
-from bot.flows.interview.relations import organisation_called, relation_text, unnamed
-from bot.flows.interview.wat import DOMAIN_ICONS, domain_lines, status_word
-from bot.flows.interview.wie import CLOSENESS_LABELS
-from bot.flows.plan_voice import (
+from bot.i18n import N_, Safe, Translator, escape
+from bot.plan.labels import (
+    CLOSENESS_LABELS,
+    DOMAIN_ICONS,
+    HELPERS,
+    OWN_WORDS,
+    domain_lines,
+    organisation_names,
+    status_word,
+)
+from bot.plan.model import Action, Plan
+from bot.plan.relations import relation_text, unnamed
+from bot.plan.voice import (
     FOR_YOUTH,
     Voice,
     action_status,
@@ -16,16 +25,6 @@ from bot.flows.plan_voice import (
     when_with_day,
     youth_word,
 )
-from bot.i18n import N_, Safe, Translator, escape
-from bot.plan.model import Action, Plan
-
-OWN_WORDS = N_("In eigen woorden: {text}")
-HELPERS = N_("Hulpverleners en organisaties: {names}")
-
-
-def organisation_names(plan: Plan, t: Translator) -> str:
-    """The professionals and organisations named, as one line of plain text."""
-    return ", ".join(organisation_called(o, t) for o in plan.organisations)
 
 
 def is_empty(plan: Plan) -> bool:

@@ -11,7 +11,6 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from bot.flows.messages import Choice, Message
 from bot.flows.typed_answers import (
     SURE,
     OutOfRange,
@@ -23,6 +22,7 @@ from bot.flows.typed_answers import (
     yes_or_no,
 )
 from bot.i18n import N_, Translator
+from bot.messages import Choice, Message
 from bot.plan.model import Plan
 from bot.plan.text import ANSWER_LIMIT, clean, has_words, is_emoji, shorten
 

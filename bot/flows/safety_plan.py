@@ -20,9 +20,9 @@ Saying "Nee" or "Nu niet" returns the youth to where they were, with nothing cha
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
-from bot.flows.messages import Choice, Message
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.i18n import N_, names_text
+from bot.messages import Choice, Message
 from bot.plan.model import Domain, SafetyPlan
 from bot.safety.detection import RiskKind
 from bot.safety.replies import unsafe_text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
-from bot.flows.messages import Choice
+from bot.messages import Choice
 
 # Common words per choice id, Dutch and English together: people mix them. Where one word
 # fits two choices of one question, the id listed first wins ("kut" is "slecht" when that

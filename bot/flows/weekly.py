@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.flows.messages import Message
 from bot.flows.sharing.views import told_apart, youth_name
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
+from bot.messages import Message
 from bot.plan.model import ActionStatus, Plan
 from bot.plan.text import shorten
 

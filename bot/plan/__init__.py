@@ -1,1 +1,2 @@
-"""The toekomstplan itself: pure data (pydantic), no chat, no storage."""
+"""The toekomstplan itself: pure data (pydantic) and the words it is shown in, no chat, no
+storage. Everything above may import it: the flows, safety, documents, sharing, storage."""

@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 
 from babel.dates import format_time
 
-from bot.flows.messages import Choice, Message
 from bot.i18n import N_, Safe, Translator, names_text
 from bot.local_time import local, long_date
+from bot.messages import Choice, Message
 from bot.safety.detection import RiskKind
 from bot.safety.helplines import lines_for
 from bot.safety.replies import short_lines

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.flows.messages import Message
 from bot.i18n import N_, Safe, Translator, escape
 from bot.local_time import long_date
+from bot.messages import Message
 from bot.safety.detection import RiskKind
 from bot.safety.helplines import (
     EMERGENCY,

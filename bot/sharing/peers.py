@@ -18,14 +18,14 @@ from datetime import datetime
 
 from bot.documents.files import read_shared
 from bot.flows.conversation import Conversation
-from bot.flows.messages import Message
-from bot.flows.sharing.model import SharedView, ShareRole
-from bot.flows.sharing.views import shared_copy
 from bot.i18n import Translator
+from bot.messages import Message
 from bot.plan.agenda import agenda
 from bot.plan.model import Plan
+from bot.plan.sharing_model import SharedView, ShareRole
+from bot.sharing.access import visible
 from bot.storage.repositories import Stored
-from bot.storage.sharing import LinkRow
+from bot.storage.sharing_repositories import LinkRow
 from bot.storage.unit_of_work import UnitOfWork
 
 
@@ -75,8 +75,7 @@ class Peers:
             link = self.uow.links.get(found[1]) if found else None
             if link is not None and link.member_id == member_id:
                 views[marker] = SharedView(
-                    shared_copy(self.plan(link.youth_id), link.role, link.person_id,
-                                link.sees_safety_plan),
+                    visible(self.plan(link.youth_id), link),
                     self.uow.professionals.get(member_id)
                     if link.role is ShareRole.PROFESSIONAL else None)
         return views

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from bot.plan.agenda import PLAN_KINDS, Due, Kind
-from bot.storage.sharing import aware
+from bot.storage.sharing_repositories import aware
 from bot.storage.tables import scheduled, users
 
 WAITING, SENT, DROPPED = "waiting", "sent", "dropped"

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from bot.storage.repositories import Conversations, Users
 from bot.storage.schedule import Schedule
 from bot.storage.sealing import Sealer
-from bot.storage.sharing import Asks, Invites, Links, Outbox, Professionals
+from bot.storage.sharing_repositories import Asks, Invites, Links, Outbox, Professionals
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from bot.adapters.telegram.updates import in_private_chat, language_of
 from bot.adapters.telegram.webhook import Webhook
 from bot.config import Settings
 from bot.flows.commands import COMMANDS
-from bot.flows.messages import Message
 from bot.i18n import LANGUAGES, N_, Translator
+from bot.messages import Message
 from bot.turns import Turns
 
 log = logging.getLogger(__name__)

@@ -8,19 +8,19 @@ courier; any number of them share one database. A courier sends one delivery aft
 through the same rate-limited bot as every reply.
 
 The guarantee: **at least once, and twice only across a crash.** A courier claims a batch
-for :data:`LEASE` (:meth:`bot.storage.sharing.Outbox.claim`; other couriers skip what is
-claimed), sends a delivery, and removes it right after Telegram accepted its last request.
-A message is sent again only when its process dies, or loses the database, after Telegram
-accepted a request of it and before the removal was committed: when the claim has run out,
-another courier sends the message again (a process that lost only the database remembers
-how far it got and resumes there). A courier starts a delivery only while half its lease is
-left, and a delivery takes seconds, so a live courier never loses a claim it still uses —
-provided the processes' clocks agree to well within half a lease (use NTP). A delivery
-postponed by network trouble is given back at once with the requests that went through
-(any courier resumes after them), and so are that recipient's later ones, which keeps each
-recipient's messages in order. Someone who blocked the bot, or a message Telegram refuses,
-can't hold up the queue: such a delivery is dropped (nothing about a youth lingers for a
-recipient who can't receive it).
+for :data:`LEASE` (:meth:`bot.storage.sharing_repositories.Outbox.claim`; other couriers
+skip what is claimed), sends a delivery, and removes it right after Telegram accepted its
+last request. A message is sent again only when its process dies, or loses the database,
+after Telegram accepted a request of it and before the removal was committed: when the claim
+has run out, another courier sends the message again (a process that lost only the database
+remembers how far it got and resumes there). A courier starts a delivery only while half its
+lease is left, and a delivery takes seconds, so a live courier never loses a claim it still
+uses — provided the processes' clocks agree to well within half a lease (use NTP). A
+delivery postponed by network trouble is given back at once with the requests that went
+through (any courier resumes after them), and so are that recipient's later ones, which
+keeps each recipient's messages in order. Someone who blocked the bot, or a message Telegram
+refuses, can't hold up the queue: such a delivery is dropped (nothing about a youth lingers
+for a recipient who can't receive it).
 
 Files (a professional's PDF) are made when a delivery is claimed, from the youth's plan as
 it is then and as the recipient may see it then, in a thread: never in a transaction.
@@ -40,7 +40,7 @@ from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.sending import perform, requests
 from bot.documents.files import asks_for_files
-from bot.storage.sharing import Delivery
+from bot.storage.sharing_repositories import Delivery
 from bot.turns import Turns, with_documents
 
 INTERVAL = 10.0  # seconds between rounds when no turn wakes the courier

@@ -1,6 +1,6 @@
 """What the bot does with each kind of Telegram update.
 
-Every private-chat update becomes one :class:`~bot.flows.messages.UserInput` and one turn;
+Every private-chat update becomes one :class:`~bot.messages.UserInput` and one turn;
 the reply is sent only after the turn is committed, then the courier delivers what the turn
 wrote for other people. Groups, channels and inline messages are answered by
 :mod:`bot.adapters.telegram.elsewhere`; nothing from them is stored.
@@ -39,8 +39,8 @@ from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
 from bot.adapters.telegram.updates import account_of, in_private_chat, language_of
 from bot.flows.commands import ALIASES
-from bot.flows.messages import Message, Reply, UserInput
 from bot.i18n import N_, Translator, escape
+from bot.messages import Message, Reply, UserInput
 from bot.safety import crisis_reply, detect, sos_reply
 from bot.storage.handled import HandledUpdates
 from bot.turns import Taken, Turns

@@ -25,7 +25,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 
 from bot.adapters.telegram.database_calls import in_database
-from bot.flows.messages import InputKind
+from bot.messages import InputKind
 from bot.turns import Turns
 
 PREFIX = "toekomstplan"

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
-from bot.flows.messages import SHARED_CHOICE, Message, UserInput, read_number
+from bot.messages import SHARED_CHOICE, Message, UserInput, read_number
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
 Markup = dict[str, Any]

@@ -22,8 +22,8 @@ from telegram.warnings import PTBUserWarning
 
 from bot.adapters.telegram.render import Markup, invite_link, joined, keyboard
 from bot.adapters.telegram.splitting import split_text, visible_length
-from bot.flows.messages import Attachment, Message
 from bot.i18n import escape
+from bot.messages import Attachment, Message
 
 log = logging.getLogger(__name__)
 # PTB asks to use its typed methods for the methods it knows; here that is on purpose.

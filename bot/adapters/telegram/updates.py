@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Chat, Update
 
-from bot.flows.messages import Account
+from bot.messages import Account
 
 NAME_LIMIT = 64  # Telegram's own limit for first and last names and usernames
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.flows.interview.hoe import add_urgent_action
-from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion, note_cut
 from bot.flows.typed_answers import dont_know, normalize, yes_or_no
 from bot.i18n import N_
+from bot.messages import Choice
 from bot.plan.model import Mood, UrgentNeed
 from bot.plan.text import ANSWER_LIMIT, clean
 

@@ -16,7 +16,6 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from bot.flows.interview.relations import called, label, organisation_called
 from bot.flows.interview.wat import domains_in, says_nothing
 from bot.flows.interview.wie import (
     HELPER_PROFESSIONAL,
@@ -25,21 +24,17 @@ from bot.flows.interview.wie import (
     one_person,
     organisation_choices,
 )
-from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import match_choice, normalize
 from bot.i18n import N_
 from bot.local_time import local_day
+from bot.messages import Choice
+from bot.plan.labels import WHEN_LABELS
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
+from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, has_words, shorten
 
 SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
-WHEN_LABELS = {
-    When.WEEK: N_("Deze week"),
-    When.MAAND: N_("Deze maand"),
-    When.LATER: N_("Later"),
-    When.GEEN: N_("Geen datum"),
-}
 WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
 MOST_ACTIONS = 2  # more than this for one person, and the bot offers to share the load
 LATER_WEEKS = 6

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.flows.messages import Choice
 from bot.flows.plan_view import render_plan
 from bot.flows.question import CommandMenu, Context, Outcome, Question
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_
+from bot.messages import Choice
 
 YES, CHANGE = "yes", "change"
 

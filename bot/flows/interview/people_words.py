@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.flows.interview.relations import (
+from bot.flows.typed_answers import SURE, normalize
+from bot.plan.model import Person
+from bot.plan.relations import (
     ORGANISATIONS,
     RELATION_WORDS,
     compound_relation,
     same_relation,
     unnamed,
 )
-from bot.flows.typed_answers import SURE, normalize
-from bot.plan.model import Person
 from bot.plan.text import NAME_LIMIT, clean
 
 # Words before a relation or name that belong to neither ("mijn lieve oma", "de buurman").

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.flows.messages import Choice
 from bot.flows.question import Context, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
+from bot.messages import Choice
 from bot.plan.text import NAME_LIMIT, capitalized
 
 START, MORE, NOT_NOW = "start", "more", "not_now"

@@ -11,24 +11,15 @@ asked) and ``domains_left`` (still to come).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from bot.flows.messages import Choice
 from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import SYNONYMS, choice_in_sentence, dont_know, normalize, yes_or_no
 from bot.i18n import N_
+from bot.messages import Choice
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS, domain_lines, status_word
 from bot.plan.model import Action, Domain, DomainAnswer, Status
 from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words
 
-DOMAIN_LABELS = {
-    Domain.SUPPORT: N_("Mensen om je heen"),
-    Domain.WONEN: N_("Wonen"),
-    Domain.SCHOOL_WERK: N_("School en werk"),
-    Domain.INKOMEN: N_("Geld"),
-    Domain.WELZIJN: N_("Gezondheid en gevoel"),
-}
-DOMAIN_ICONS = {Domain.SUPPORT: "🤝", Domain.WONEN: "🏠", Domain.SCHOOL_WERK: "🎒",
-                Domain.INKOMEN: "💶", Domain.WELZIJN: "💚"}
 STATUS_QUESTIONS = {
     Domain.SUPPORT: N_("Hoe gaat het nu met de mensen om je heen?"),
     Domain.WONEN: N_("Hoe gaat het nu met wonen?"),
@@ -36,17 +27,7 @@ STATUS_QUESTIONS = {
     Domain.INKOMEN: N_("Hoe gaat het nu met geld?"),
     Domain.WELZIJN: N_("Hoe gaat het nu met je gezondheid en je gevoel?"),
 }
-STATUS_LABELS = {
-    Status.GOED: N_("Goed"),
-    Status.GAAT_WEL: N_("Gaat wel"),
-    Status.NIET_GOED: N_("Niet goed"),
-}
-# The parts of a domain as the plan shows them (chat, PDF, "Ik schrijf op").
-DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: {text}")),
-                ("need", N_("Nodig: {text}")), ("future", N_("Over een paar maanden: {text}")),
-                ("own_words", N_("In je eigen woorden: {text}")))
 NOTHING = "nothing"
-Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
 # "niks", "niks denk ik", "nee niet echt", "weet ik niet": nothing to keep, never an answer.
 # A "geen" alone only: "geen contract" or "geen eigen plek" is what is hard.
 _NOTHING = re.compile(r"^(nee|no|nope|niks|niets|nix|nothing|none)\b|^geen\W*$|"
@@ -73,15 +54,6 @@ def advance_domain(ctx: Context) -> None:
     left: list[str] = ctx.cursor.get("domains_left", [])
     ctx.cursor["domain"] = left.pop(0) if left else None
     ctx.cursor["domains_left"] = left
-
-
-def status_word(answer: DomainAnswer, t: Words) -> str:
-    """How a domain goes, as one lower-case word for the plan: "niet goed", "later", …"""
-    if answer.status:
-        return t(STATUS_LABELS[answer.status]).lower()
-    if answer.parked:
-        return t(N_("later"))
-    return t(N_("overgeslagen")) if answer.skipped else "…"
 
 
 # --- the quick look -------------------------------------------------------------------------
@@ -436,12 +408,6 @@ class DomainNeed(DomainText):
 
 
 YES, CHANGE = "yes", "change"
-
-
-def domain_lines(answer: DomainAnswer, t: Words) -> list[str]:
-    """The parts of a domain answer as the plan shows them ("Moeilijk: …")."""
-    return [t(template, text=getattr(answer, field)) for field, template in DOMAIN_PARTS
-            if getattr(answer, field)]
 
 
 class DomainCheck(Question):

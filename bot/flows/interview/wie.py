@@ -19,16 +19,6 @@ from bot.flows.interview.people_words import (
     relation_of,
     says_nobody,
 )
-from bot.flows.interview.relations import (
-    BEGELEIDER,
-    PROFESSIONAL,
-    called,
-    label,
-    organisation_called,
-    plural,
-    unnamed,
-)
-from bot.flows.messages import Choice
 from bot.flows.question import (
     DONE,
     MISSED,
@@ -40,20 +30,20 @@ from bot.flows.question import (
 )
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_, names_text
+from bot.messages import Choice
+from bot.plan.labels import CLOSENESS_LABELS, ROLE_LABELS
 from bot.plan.model import Closeness, Jim, JimChoice, Organisation, Person, Role
+from bot.plan.relations import (
+    BEGELEIDER,
+    PROFESSIONAL,
+    called,
+    label,
+    organisation_called,
+    plural,
+    unnamed,
+)
 from bot.plan.text import NAME_LIMIT, clean
 
-ROLE_LABELS = {
-    Role.PRAKTISCH: N_("Helpt met praktische dingen"),
-    Role.SAMEN: N_("Doet leuke dingen met me"),
-    Role.ADVIES: N_("Geeft me advies"),
-    Role.ER_VOOR_JE: N_("Is er voor me als het moeilijk is"),
-}
-CLOSENESS_LABELS = {
-    Closeness.DICHTBIJ: N_("Dichtbij"),
-    Closeness.BEETJE: N_("Een beetje"),
-    Closeness.VERDER: N_("Verder weg"),
-}
 MAX_PEOPLE = 30
 _NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 
 from bot.flows.commands import help_text
 from bot.flows.conversation import START_STATE, Conversation
-from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import choose_jim
-from bot.flows.messages import NETWORK_PICTURE, Message
 from bot.flows.plan_view import is_empty, render_plan
-from bot.flows.sharing.model import InviteKind, LinkSummary, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import HELPING, MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.i18n import N_, Safe, names_text
+from bot.messages import NETWORK_PICTURE, Message
+from bot.plan.labels import DOMAIN_LABELS
 from bot.plan.model import Domain, Jim, Plan
+from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 
 if TYPE_CHECKING:
     from bot.flows.engine import TurnResult, _TurnState

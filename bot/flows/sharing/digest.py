@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.flows.interview.wat import STATUS_LABELS
-from bot.flows.messages import Message
-from bot.flows.plan_voice import FOR_OTHERS, action_status, helper_word, youth_word
-from bot.flows.sharing.agreements import by_day, due_words
 from bot.flows.sharing.views import youth_name
 from bot.i18n import N_, Translator, escape
+from bot.messages import Message
+from bot.plan.agreements import by_day, due_words
+from bot.plan.labels import STATUS_LABELS
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan
 from bot.plan.text import shorten
+from bot.plan.voice import FOR_OTHERS, action_status, helper_word, youth_word
 
 SHORT = 60
 DIGEST_LINES = 12

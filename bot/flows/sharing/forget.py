@@ -66,7 +66,7 @@ class Erased:
 
 def _row(value: object) -> int | None:
     """The row a cursor value names: a plain id (kept by older versions) or the first id of
-    a reference (see :func:`bot.flows.sharing.model.make_ref`)."""
+    a reference (see :func:`bot.plan.sharing_model.make_ref`)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     first = value.partition("-")[0] if isinstance(value, str) else ""

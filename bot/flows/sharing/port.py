@@ -4,7 +4,7 @@ Flows stay pure: they never read another user's data or store anything themselve
 question needs shared state (an invitation, a link, someone else's plan) it calls this
 protocol, which the application layer (:mod:`bot.sharing.service`) implements inside the
 turn's unit of work and which tests can fake. Rows are named by references (see
-:func:`~bot.flows.sharing.model.make_ref`): the row's id and the ids of the link and people
+:func:`~bot.plan.sharing_model.make_ref`): the row's id and the ids of the link and people
 it was made for. Every method checks a reference against stored state again and against who
 uses it: it came from a chat, which can send anything, and may be older than its row.
 """
@@ -14,21 +14,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.flows.messages import Message
-from bot.flows.sharing.model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
+from bot.messages import Message
 from bot.plan.model import HelperAnswer, Plan
+from bot.plan.sharing_model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
 from bot.safety.detection import RiskKind
 
 
 @dataclass
 class Click:
     """What a self-contained button did: ``messages`` to say now, ``then`` after the current
-    question (the next open ask), or a ``detour`` to ask first (state, cursor)."""
+    question (the next open ask); or ``otherwise``: a helper pressed "Ja, maar anders" on
+    this ask, so the conversation asks what they can do instead (:attr:`detour`)."""
 
     messages: list[Message] = field(default_factory=list)
     then: list[Message] = field(default_factory=list)
-    detour: tuple[str, dict] | None = None
+    otherwise: str | None = None
     counted: bool = True  # False: the button no longer works (answered, or someone else's)
+
+    @property
+    def detour(self) -> tuple[str, dict] | None:
+        """The detour that asks first (state, cursor): the service names no state."""
+        return ("ask_other", {"for_ask": self.otherwise}) if self.otherwise else None
 
 
 class SharingPort(Protocol):

@@ -13,8 +13,6 @@ import re
 
 from bot.flows.conversation import START_STATE
 from bot.flows.flow import Flow
-from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS
-from bot.flows.messages import Choice
 from bot.flows.question import (
     CommandMenu,
     Context,
@@ -23,12 +21,14 @@ from bot.flows.question import (
     Question,
     TextQuestion,
 )
-from bot.flows.sharing.model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_, names_text
+from bot.messages import Choice
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.plan.model import Domain, HelperAnswer, HelperKind
+from bot.plan.sharing_model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.plan.text import NAME_LIMIT, capitalized
 
 YES, NO, MORE = "yes", "no", "more"

@@ -8,22 +8,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.flows.interview.relations import relation_text, unnamed
-from bot.flows.messages import Message
-from bot.flows.plan_voice import FOR_OTHERS, helper_word, person_word, urgent_line
-from bot.flows.sharing.agreements import agreement_status, due_words, overdue
-from bot.flows.sharing.model import ShareRole
-from bot.flows.sharing.views import shared_copy, youth_name
+from bot.flows.sharing.views import youth_name
 from bot.i18n import N_, Translator, escape
+from bot.messages import Message
+from bot.plan.agreements import agreement_status, due_words, overdue
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan
+from bot.plan.relations import relation_text, unnamed
 from bot.plan.text import shorten
+from bot.plan.voice import FOR_OTHERS, helper_word, person_word, urgent_line
 
 WHAT_SHOWN = 60
 
 
-def summary_message(plan: Plan, t: Translator, today: date) -> Message:
-    view = shared_copy(plan, ShareRole.PROFESSIONAL, None)
-    youth = youth_name(plan, t)
+def summary_message(view: Plan, t: Translator, today: date) -> Message:
+    """``view``: the plan as the begeleider may see it (:func:`bot.sharing.access.visible`)."""
+    youth = youth_name(view, t)
     lines = [t(N_("<b>Toekomstplan van {youth}</b>"), youth=youth)]
     if view.age is not None:
         lines[0] += " " + t(N_("({age} jaar)"), age=view.age)

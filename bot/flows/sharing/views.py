@@ -11,22 +11,9 @@ can never show more than the copy holds:
 
 from __future__ import annotations
 
-from bot.flows.messages import SHARED_CHOICE, Account, Choice, Message
 from bot.flows.plan_view import render_plan
-from bot.flows.plan_voice import (
-    FOR_OTHERS,
-    action_status,
-    day,
-    when_word,
-)
-from bot.flows.sharing.model import (
-    InviteKind,
-    OpenedInvite,
-    Opening,
-    ProfessionalProfile,
-    ShareRole,
-)
 from bot.i18n import N_, Safe, Translator, escape
+from bot.messages import SHARED_CHOICE, Account, Choice, Message
 from bot.plan.model import (
     Action,
     Domain,
@@ -36,6 +23,19 @@ from bot.plan.model import (
     PlanVersion,
     UrgentNeed,
     When,
+)
+from bot.plan.sharing_model import (
+    InviteKind,
+    OpenedInvite,
+    Opening,
+    ProfessionalProfile,
+    ShareRole,
+)
+from bot.plan.voice import (
+    FOR_OTHERS,
+    action_status,
+    day,
+    when_word,
 )
 
 ASK_ANSWERS = {"y": HelperAnswer.YES, "o": HelperAnswer.OTHERWISE, "n": HelperAnswer.NO}
@@ -139,13 +139,12 @@ def told_apart(names: list[str]) -> list[str]:
     return numbered
 
 
-def render_shared(plan: Plan, role: ShareRole, person_id: str | None, t: Translator,
-                  safety_plan: bool = False) -> Safe:
-    """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions."""
-    view = shared_copy(plan, role, person_id, safety_plan)
+def render_shared(view: Plan, role: ShareRole, t: Translator) -> Safe:
+    """A shared plan as chat text: the whole (filtered) plan, or a helper's own actions.
+    ``view``: the plan as the member may see it (:func:`bot.sharing.access.visible`)."""
     if role is not ShareRole.NETWORK:
         return render_plan(view, t, FOR_OTHERS)
-    lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(plan, t))]
+    lines = [t(N_("<b>{name} vraagt je hulp bij:</b>"), name=youth_name(view, t))]
     for action in view.actions:
         lines.append(f"• {escape(action.what)} → {escape(when_word(action, t))} · "
                      f"{escape(action_status(view, action, t))}")

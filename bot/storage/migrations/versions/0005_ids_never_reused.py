@@ -5,7 +5,7 @@ or an outbox claim made for one youth's link, ask or message could name the next
 Each table is rebuilt with its rows (``database.migrate`` runs migrations with SQLite's
 foreign keys off, as its documented way to rebuild a table: dropping the old table must not
 cascade). Ids deleted before this migration above the highest one left may still come back
-once; every reference is also checked against what it was made for (``bot.sharing.service``).
+once; every reference is also checked against what it was made for (``bot.sharing.access``).
 PostgreSQL's sequences never hand out an id twice: nothing to do there.
 
 Revision ID: 0005

@@ -10,12 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.flows.interview.hoe import WHEN_LABELS
-from bot.flows.interview.relations import called, organisation_called, relation_text, unnamed
-from bot.flows.interview.wat import DOMAIN_LABELS
-from bot.flows.interview.wie import ROLE_LABELS
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
+from bot.plan.labels import DOMAIN_LABELS, ROLE_LABELS, WHEN_LABELS
 from bot.plan.model import (
     Action,
     Domain,
@@ -27,6 +24,7 @@ from bot.plan.model import (
     Role,
     UrgentNeed,
 )
+from bot.plan.relations import called, organisation_called, relation_text, unnamed
 from bot.plan.text import capitalized
 
 

@@ -24,9 +24,9 @@ from sqlalchemy import (
     update,
 )
 
-from bot.flows.messages import Message
-from bot.flows.sharing.model import InviteKind, ProfessionalProfile, SharedView, ShareRole
+from bot.messages import Message
 from bot.plan.model import Plan
+from bot.plan.sharing_model import InviteKind, ProfessionalProfile, SharedView, ShareRole
 from bot.storage.repositories import identities
 from bot.storage.sealing import Sealer
 from bot.storage.tables import asks, invites, links, outbox, professionals, users

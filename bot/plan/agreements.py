@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.flows.plan_voice import Voice, helper_word, when_word
 from bot.i18n import N_, Translator
 from bot.local_time import day_with_weekday, local_day, long_date
 from bot.plan.model import Action, ActionStatus, Plan
+from bot.plan.voice import Voice, helper_word, when_word
 
 STATUS_WORDS = {ActionStatus.DONE: N_("gedaan"), ActionStatus.BUSY: N_("bezig"),
                 ActionStatus.STUCK: N_("lukt niet"), None: N_("open")}

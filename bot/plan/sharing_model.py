@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.flows.messages import Account, read_number
+from bot.messages import Account, read_number
 from bot.plan.model import Name, Plan
 
 

@@ -1,0 +1,73 @@
+"""The words the plan is shown in, wherever it is shown: the chat, the PDF, the network
+picture, a shared copy. The questions that ask for these answers use the same labels for
+their buttons, so the youth sees back the very words they chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.i18n import N_, Translator
+from bot.plan.model import Closeness, Domain, DomainAnswer, Plan, Role, Status, When
+from bot.plan.relations import organisation_called
+
+ROLE_LABELS = {
+    Role.PRAKTISCH: N_("Helpt met praktische dingen"),
+    Role.SAMEN: N_("Doet leuke dingen met me"),
+    Role.ADVIES: N_("Geeft me advies"),
+    Role.ER_VOOR_JE: N_("Is er voor me als het moeilijk is"),
+}
+CLOSENESS_LABELS = {
+    Closeness.DICHTBIJ: N_("Dichtbij"),
+    Closeness.BEETJE: N_("Een beetje"),
+    Closeness.VERDER: N_("Verder weg"),
+}
+WHEN_LABELS = {
+    When.WEEK: N_("Deze week"),
+    When.MAAND: N_("Deze maand"),
+    When.LATER: N_("Later"),
+    When.GEEN: N_("Geen datum"),
+}
+DOMAIN_LABELS = {
+    Domain.SUPPORT: N_("Mensen om je heen"),
+    Domain.WONEN: N_("Wonen"),
+    Domain.SCHOOL_WERK: N_("School en werk"),
+    Domain.INKOMEN: N_("Geld"),
+    Domain.WELZIJN: N_("Gezondheid en gevoel"),
+}
+DOMAIN_ICONS = {Domain.SUPPORT: "🤝", Domain.WONEN: "🏠", Domain.SCHOOL_WERK: "🎒",
+                Domain.INKOMEN: "💶", Domain.WELZIJN: "💚"}
+STATUS_LABELS = {
+    Status.GOED: N_("Goed"),
+    Status.GAAT_WEL: N_("Gaat wel"),
+    Status.NIET_GOED: N_("Niet goed"),
+}
+# The parts of a domain as the plan shows them (chat, PDF, "Ik schrijf op").
+DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: {text}")),
+                ("need", N_("Nodig: {text}")), ("future", N_("Over een paar maanden: {text}")),
+                ("own_words", N_("In je eigen woorden: {text}")))
+Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
+
+
+def status_word(answer: DomainAnswer, t: Words) -> str:
+    """How a domain goes, as one lower-case word for the plan: "niet goed", "later", …"""
+    if answer.status:
+        return t(STATUS_LABELS[answer.status]).lower()
+    if answer.parked:
+        return t(N_("later"))
+    return t(N_("overgeslagen")) if answer.skipped else "…"
+
+
+def domain_lines(answer: DomainAnswer, t: Words) -> list[str]:
+    """The parts of a domain answer as the plan shows them ("Moeilijk: …")."""
+    return [t(template, text=getattr(answer, field)) for field, template in DOMAIN_PARTS
+            if getattr(answer, field)]
+
+
+OWN_WORDS = N_("In eigen woorden: {text}")
+HELPERS = N_("Hulpverleners en organisaties: {names}")
+
+
+def organisation_names(plan: Plan, t: Translator) -> str:
+    """The professionals and organisations named, as one line of plain text."""
+    return ", ".join(organisation_called(o, t) for o in plan.organisations)

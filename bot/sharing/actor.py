@@ -1,0 +1,51 @@
+"""The user acting in one turn, as the sharing modules see them: their unit of work, plan,
+language and the time, what they may reach (:class:`~bot.sharing.access.Access`), and how
+to answer them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.flows.sharing import notices
+from bot.flows.sharing.port import Click
+from bot.flows.sharing.views import describe_professional
+from bot.i18n import Translator
+from bot.messages import Account, Message
+from bot.plan.model import Plan
+from bot.plan.sharing_model import ShareRole
+from bot.sharing.access import Access
+from bot.sharing.peers import Peers
+from bot.sharing.tokens import new_token
+from bot.storage.sharing_repositories import LinkRow
+from bot.storage.unit_of_work import UnitOfWork
+
+
+class Actor(Access):
+    def __init__(self, uow: UnitOfWork, user_id: int, plan: Plan, t: Translator,
+                 now: datetime, make_token: Callable[[], str] = new_token,
+                 account: Account | None = None) -> None:
+        self.uow = uow
+        self.user_id = user_id
+        self.plan = plan  # this user's own plan, the very object the turn changes
+        self.t = t
+        self.now = now
+        self.make_token = make_token
+        self.account = account  # what the chat says about this user's account, this turn
+        self.peers = Peers(uow, now)
+
+    def _say(self, message: str, **values: object) -> list[Message]:
+        return [Message(self.t(message, **values))]
+
+    def _gone(self, then: list[Message] | None = None) -> Click:
+        """A button that no longer works: answered already, or no longer this member's."""
+        return Click(self._say(notices.ASK_GONE), then=then or [], counted=False)
+
+    def _member_name(self, link: LinkRow, plan: Plan, t: Translator) -> str:
+        """The member as the youth knows them: the person in WIE, or the professional."""
+        if link.role is ShareRole.PROFESSIONAL:
+            profile = self.uow.professionals.get(link.member_id)
+            return (describe_professional(profile, t) if profile
+                    else t.plain(notices.YOUR_BEGELEIDER))
+        person = plan.person(link.person_id)
+        return person.name if person else t.plain(notices.SOMEONE)
