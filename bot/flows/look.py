@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from bot.flows.flow import Flow
+from bot.flows.flow import Flow, Route
 from bot.flows.interview.wat import DOMAIN_ICONS, DOMAIN_LABELS, QuickLook, status_word
 from bot.flows.question import Context, Outcome, TextQuestion
 from bot.i18n import N_, Translator
@@ -84,7 +84,6 @@ class LookDomains(QuickLook):
         super().settle(ctx, reading)
         ctx.cursor.pop("domain", None)
         ctx.cursor.pop("domains_left", None)
-        ctx.follow_up = LOOK_NEW
 
 
 class LookNew(TextQuestion):
@@ -111,4 +110,6 @@ class LookNew(TextQuestion):
 
 
 def build() -> Flow:
-    return Flow("look", [LookDomains(LOOK), LookNew(LOOK_NEW)], [], detour=True)
+    # (LookDomains is accepted only once settled: then always what is new)
+    return Flow("look", [LookDomains(LOOK), LookNew(LOOK_NEW)], [Route(LOOK, LOOK_NEW)],
+                detour=True)
