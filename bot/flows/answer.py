@@ -17,6 +17,7 @@ from bot.flows.question import (
     Outcome,
     Pause,
     Question,
+    accepted,
 )
 from bot.flows.registry import QUESTION
 from bot.flows.repair import command
@@ -54,7 +55,7 @@ def answer(turn: TurnState, apply: Callable[[Question], Next]) -> TurnResult:
             turn.push_detour(state, cursor, resume)
             turn.ask()
             return turn.result(checkpoint=True)
-    if outcome is Outcome.ACCEPTED or isinstance(outcome, FollowUp | Language):
+    if accepted(outcome):
         follow_up = outcome.state if isinstance(outcome, FollowUp) else None
         offer = sharing_commands.after_answer(turn.ctx, jim_before, follow_up)
         if offer is not None:

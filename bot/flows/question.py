@@ -1,7 +1,8 @@
 """The building block of every flow: one question, how it is asked and how answers land.
 
-A question never decides what comes next; its flow's state machine does. It only turns one
-answer into a plan change (or a friendly re-ask) and may add short notes to the reply.
+A question never decides which question comes next; its flow's state machine does. It turns
+one answer into a plan change (or a friendly re-ask), may add short notes to the reply, and
+returns what it wants next (:data:`Next`: move on, stay, a follow-up, a detour, …).
 """
 
 from __future__ import annotations
