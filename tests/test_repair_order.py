@@ -82,3 +82,23 @@ def test_a_button_from_before_terug_does_nothing(store: Store) -> None:
     youth.clicks_raw("yes", urgent.step)  # its "Ja", pressed after /terug
     assert "Die vraag is al beantwoord. Dit is de vraag van nu:" in youth.text
     assert (youth.state, youth.plan) == ("mood", plan)
+
+
+def test_a_button_from_before_terug_stays_stale_on_another_path(store: Store) -> None:
+    """"Nee" led to the people question; after /terug "Ja" leads to another one at the same
+    place: the people question's "Sla over" must not skip it."""
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.clicks("Oké, we beginnen")
+    youth.says("Ik heet Noor")
+    youth.says("17")
+    youth.clicks("Gaat wel")
+    youth.clicks("Nee")
+    people = youth.question
+    assert people is not None and youth.state == "people"
+    youth.says("/terug")
+    youth.clicks("Ja")
+    assert youth.state == "urgent_what"
+    youth.clicks_raw("skip", people.step)  # "Sla over" under the people question
+    assert "Die vraag is al beantwoord. Dit is de vraag van nu:" in youth.text
+    assert youth.state == "urgent_what"

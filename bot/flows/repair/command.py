@@ -117,6 +117,9 @@ def undo(turn: TurnState) -> TurnResult:
         return turn.result()
     conversation, plan = restored
     conversation.lang = turn.conv.lang
+    # Numbered on from now, not from then: a button shown before /terug stays stale, also
+    # when a different answer leads to another question at the same place.
+    conversation.step = turn.conv.step + 1
     conversation.undelivered = False  # (the checkpoint may hold it) the question is sent now
     back = TurnState(conversation, plan, turn.ctx.now, turn.ctx.sharing)
     back.ctx.note(back.t(N_("Oké, we gaan een stap terug.")))
