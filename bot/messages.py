@@ -133,6 +133,7 @@ class UserInput:
 EDITED = "edited"
 NETWORK_PICTURE = "network"  # a document: the picture of the people around the youth
 PLAN_PDF = "plan"  # a document: the whole plan as PDF
+DATA_EXPORT = "export"  # a document: everything stored about the user (see bot.turns)
 SHARED_CHOICE = "s:"
 """Prefix of choice ids that stand on their own (a JIM's answer, "Ik pak dit op"): they are
 sent with ``step=None``, clicked as ``UserInput.clicked(id, None)`` and checked against

@@ -34,10 +34,10 @@ from bot.data_export import export_file
 from bot.documents.files import asks_for_files, attach_documents
 from bot.flows import engine
 from bot.flows.conversation import Conversation
-from bot.flows.engine import Effect
+from bot.flows.turn import TurnResult, Undo
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from bot.local_time import utc_now
-from bot.messages import Reply, UserInput
+from bot.messages import DATA_EXPORT, Message, Reply, UserInput
 from bot.plan.model import Plan
 from bot.plan.sharing_model import SharedView
 from bot.sharing.handoffs import Handoffs, keep_helpers_answers
@@ -213,55 +213,28 @@ class Turns:
 
     def _take(self, channel: str, external_id: str, user_input: UserInput,
               language: str | None, now: datetime) -> Taken:
-        """One attempt at a turn, in one transaction."""
+        """One attempt at a turn, in one transaction: load → the engine (repair steps, then
+        the question) → effects on other people → store → the export, if asked."""
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
             uow.lock_user(f"{channel}:{external_id}")
-            found = uow.conversations.load_for(channel, external_id)
-            if found is None:
-                user_id = uow.users.ensure(channel, external_id, now)
-                stored = uow.conversations.load(user_id)
-            else:
-                user_id, stored = found
-            if stored is None:
-                lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
-                conversation, plan = Conversation(lang=lang), Plan()
-                stored = Stored.of(conversation, plan)
-                is_new = True
-            else:
-                conversation, plan = stored.parse()
-                is_new = False
-            lang = conversation.lang
-            last_change = plan.history[-1] if plan.history else None
-            sharing = Sharing(uow, user_id, plan, Translator(lang), now, self.make_token,
-                              user_input.account)
-            result = engine.handle(conversation, plan, user_input, now, sharing)
-            messages = result.messages
-            if result.effect is Effect.ERASE:
+            user_id, stored, is_new = _load(uow, channel, external_id, language, now)
+            conversation, plan = stored.parse()
+            sharing = Sharing(uow, user_id, plan, Translator(conversation.lang), now,
+                              self.make_token, user_input.account)
+            result = engine.handle(conversation, plan, user_input, now, sharing,
+                                   undo=_undo_from(uow, user_id))
+            if result.erase:
                 sharing.erase()
                 uow.commit()
-                return Taken(Reply(messages), plan, lang, now, erased=True)
-            if result.effect is Effect.UNDO:
-                previous = uow.conversations.pop_undo(user_id)
-                if previous is not None:
-                    current = result.plan
-                    result.conversation, result.plan = previous.parse()
-                    result.conversation.lang = lang
-                    keep_helpers_answers(result.plan, current)
-                messages = engine.after_undo(result.conversation, result.plan,
-                                             previous is not None, now, sharing)
-            elif result.checkpoint:
+                return Taken(Reply(result.messages), result.plan, conversation.lang, now,
+                             erased=True)
+            if result.checkpoint:
                 uow.conversations.push_undo(user_id, stored)
-            history = result.plan.history
-            if history and history[-1] is not last_change:  # the plan changed: tell the links
-                Handoffs(uow, now).after_youth_turn(user_id, lambda: stored.parse()[1],
-                                                    result.plan,
-                                                    settled=not result.conversation.in_detour)
-                scheduler.after_youth_turn(uow, user_id, lambda: stored.parse()[1],
-                                           result.plan, now)
+            if result.plan_changed:  # tell the links; keep the schedule in step
+                _after_plan_change(uow, user_id, stored, result, now)
             uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
-            if result.effect is Effect.EXPORT:
-                messages[0] = replace(messages[0], attachments=(export_file(uow, user_id, now),))
+            messages = _with_export(uow, user_id, now, result.messages)  # (as just stored)
             shared = sharing.peers.shared_views(user_id, messages)
             uow.commit()
         if log.isEnabledFor(logging.DEBUG):  # never the text: only what kind, where, how long
@@ -271,3 +244,49 @@ class Turns:
                       (time.perf_counter() - started) * 1000)
         return Taken(Reply(messages, result.chosen, result.counted, result.crisis), result.plan,
                      result.conversation.lang, now, shared)
+
+
+def _load(uow: UnitOfWork, channel: str, external_id: str, language: str | None,
+          now: datetime) -> tuple[int, Stored, bool]:
+    """The user, their stored conversation and plan (new ones on first contact, in the
+    client's ``language``), and whether they are new."""
+    found = uow.conversations.load_for(channel, external_id)
+    if found is None:
+        user_id = uow.users.ensure(channel, external_id, now)
+        stored = uow.conversations.load(user_id)
+    else:
+        user_id, stored = found
+    if stored is not None:
+        return user_id, stored, False
+    lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return user_id, Stored.of(Conversation(lang=lang), Plan()), True
+
+
+def _undo_from(uow: UnitOfWork, user_id: int) -> Undo:
+    """/terug: the checkpoint before the last step, taken off the user's undo stack, with
+    what helpers answered since kept."""
+    def undo(current: Plan) -> tuple[Conversation, Plan] | None:
+        previous = uow.conversations.pop_undo(user_id)
+        if previous is None:
+            return None
+        conversation, plan = previous.parse()
+        keep_helpers_answers(plan, current)
+        return conversation, plan
+
+    return undo
+
+
+def _after_plan_change(uow: UnitOfWork, user_id: int, stored: Stored,
+                       result: TurnResult, now: datetime) -> None:
+    """The plan changed in this turn: handoffs to the youth's links, and the schedule."""
+    Handoffs(uow, now).after_youth_turn(user_id, lambda: stored.parse()[1], result.plan,
+                                        settled=not result.conversation.in_detour)
+    scheduler.after_youth_turn(uow, user_id, lambda: stored.parse()[1], result.plan, now)
+
+
+def _with_export(uow: UnitOfWork, user_id: int, now: datetime,
+                 messages: list[Message]) -> list[Message]:
+    """The messages with :data:`DATA_EXPORT` made (it reads the database, so in the turn)."""
+    return [replace(message, attachments=(*message.attachments, export_file(uow, user_id, now)),
+                    documents=tuple(d for d in message.documents if d != DATA_EXPORT))
+            if DATA_EXPORT in message.documents else message for message in messages]

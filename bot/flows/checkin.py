@@ -16,7 +16,7 @@ from bot.flows.conversation import Conversation
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWhen, current_action
 from bot.flows.plan_view import is_empty
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, FollowUp, Next, Outcome, Question, TextQuestion
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_, Translator
@@ -100,27 +100,28 @@ class CheckIn(Question):
             return self.on_choice(ctx, DONE)
         return super().on_text(ctx, text)
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         action = current_action(ctx)
         if action is None:  # taken out of the plan meanwhile
             return Outcome.ACCEPTED
+        then: Next = Outcome.ACCEPTED
         if choice == DONE:
             action.status = ActionStatus.DONE
             ctx.note(ctx.t(N_("Goed gedaan! In je plan staat het nu als gelukt.")))
             if action.helper is HelperKind.PERSON and plan_person(ctx, action):
-                ctx.follow_up = THANKS
+                then = FollowUp(THANKS)
         elif choice == BUSY:
             action.status = ActionStatus.BUSY
-            ctx.follow_up = CHECKIN_WHEN
+            then = FollowUp(CHECKIN_WHEN)
         elif choice == STUCK:
             action.status = ActionStatus.STUCK
-            ctx.follow_up = OBSTACLE
+            then = FollowUp(OBSTACLE)
         else:
             action.asked_on, action.reminded = None, False
             action.ask_on = local_day(ctx.now) + ASK_AGAIN_IN
             ctx.note(ctx.t(N_("Goed. Ik vraag het over een paar dagen nog eens.")))
         ctx.changed(f"checkin.{choice}")
-        return Outcome.ACCEPTED
+        return then
 
 
 def plan_person(ctx: Context, action: Action) -> bool:
@@ -149,17 +150,15 @@ class Obstacle(TextQuestion):
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Dat is balen. Wat zit in de weg? Zeg het in je eigen woorden."))
 
-    def on_answer(self, ctx: Context, text: str) -> Outcome:
+    def on_answer(self, ctx: Context, text: str) -> Next:
         action = current_action(ctx)
         if action is not None:
             action.obstacle = text
             ctx.changed("checkin.obstacle")
-        ctx.follow_up = CHANGE
-        return Outcome.ACCEPTED
+        return FollowUp(CHANGE)
 
-    def on_skip(self, ctx: Context) -> Outcome:
-        ctx.follow_up = CHANGE
-        return Outcome.ACCEPTED
+    def on_skip(self, ctx: Context) -> Next:
+        return FollowUp(CHANGE)
 
 
 class ChangeHelp(Question):
@@ -174,19 +173,20 @@ class ChangeHelp(Question):
         return [Choice(OTHER_HELPER, ctx.t.plain(N_("Iemand anders"))),
                 Choice(BEGELEIDER, ctx.t.plain(N_("Vraag mijn begeleider")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         action = current_action(ctx)
         if action is None:
             return Outcome.ACCEPTED
+        then: Next = Outcome.ACCEPTED
         if choice == OTHER_HELPER:
             action.give_to(HelperKind.UNKNOWN)
-            ctx.follow_up = "action_who"  # HOE's own question: who helps?
+            then = FollowUp("action_who")  # HOE's own question: who helps?
         else:
             action.give_to(HelperKind.PROFESSIONAL)
             ctx.note(ctx.t(N_("Goed. In je plan staat nu dat je begeleider helpt.")))
         action.status, action.asked_on, action.reminded = None, None, False
         ctx.changed("checkin.helper")
-        return Outcome.ACCEPTED
+        return then
 
 
 class Thanks(Question):

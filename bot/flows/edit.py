@@ -21,7 +21,8 @@ from bot.flows.interview.wie import (
     person_loop,
     person_name,
 )
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, Next, Outcome, Question, TextQuestion
+from bot.flows.question import Language as SwitchTo
 from bot.i18n import LANGUAGES, N_
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
@@ -30,6 +31,8 @@ from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, shorten
 
 ABOUT, URGENT, PEOPLE, DOMAIN, ACTION = "about", "urgent", "people", "domain", "action"
+PICK = "edit_pick"  # /wijzig: what to change
+LANGUAGE = "language"  # /taal
 PART_LABELS = {
     ABOUT: N_("Over jou"),
     URGENT: N_("Iets wat snel moet"),
@@ -282,14 +285,13 @@ class Language(Cancellable):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(lang, LANGUAGE_NAMES[lang]) for lang in LANGUAGES]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.language = choice
-        return Outcome.ACCEPTED
+    def on_choice(self, ctx: Context, choice: str) -> Next:
+        return SwitchTo(choice)
 
 
 def build() -> Flow:
     questions = [
-        EditPick("edit_pick"),
+        EditPick(PICK),
         AskAgain("edit_about", N_("Wat over jou wil je veranderen?"), ABOUT_LABELS,
                  only_answered=True),
         EditUrgent("edit_urgent"),
@@ -300,14 +302,14 @@ def build() -> Flow:
         EditDomain("edit_domain"),
         AskAgain("edit_field", N_("Wat wil je opnieuw invullen?"), FIELD_LABELS),
         EditAction("edit_action"), RemoveAction("remove_action"),
-        Language("language"),
+        Language(LANGUAGE),
     ]
     routes = [
-        Route("edit_pick", "edit_about", [picked(ABOUT)]),
-        Route("edit_pick", "edit_urgent", [picked(URGENT)]),
-        Route("edit_pick", "edit_people", [picked(PEOPLE)]),
-        Route("edit_pick", "edit_domain", [picked(DOMAIN)]),
-        Route("edit_pick", "edit_action", [picked(ACTION)]),
+        Route(PICK, "edit_about", [picked(ABOUT)]),
+        Route(PICK, "edit_urgent", [picked(URGENT)]),
+        Route(PICK, "edit_people", [picked(PEOPLE)]),
+        Route(PICK, "edit_domain", [picked(DOMAIN)]),
+        Route(PICK, "edit_action", [picked(ACTION)]),
         Route("edit_people", "add_people", [picked(ADD)]),
         Route("edit_people", "edit_person_part", [picked(PERSON)]),
         *person_loop("add_people", "add_relation", "add_roles", "add_closeness"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.flows.flow import Flow
-from bot.flows.question import Context, Outcome, Question
+from bot.flows.question import Context, Erase, Next, Outcome, Question
 from bot.i18n import N_
 from bot.messages import Choice
 
 ERASE = "erase"
+CONFIRM = "erase_confirm"  # the question: wipe everything?
 
 
 class ConfirmErase(Question):
@@ -20,9 +21,8 @@ class ConfirmErase(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(ERASE, ctx.t(N_("Ja, wis alles")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.erase = True
-        return Outcome.ACCEPTED
+    def on_choice(self, ctx: Context, choice: str) -> Next:
+        return Erase()
 
     def on_skip(self, ctx: Context) -> Outcome:
         ctx.note(ctx.t(N_("Goed. Er is niets gewist.")))
@@ -30,4 +30,4 @@ class ConfirmErase(Question):
 
 
 def build() -> Flow:
-    return Flow("erase", [ConfirmErase("erase_confirm")], [], detour=True)
+    return Flow("erase", [ConfirmErase(CONFIRM)], [], detour=True)

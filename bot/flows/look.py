@@ -20,10 +20,10 @@ from collections.abc import Collection
 from datetime import datetime
 
 from bot.flows.checkin import CheckIn, checkin_text
-from bot.flows.flow import Flow
+from bot.flows.flow import Flow, Route
 from bot.flows.interview.hoe import ActionWho, current_action, needs_when
 from bot.flows.interview.wat import QuickLook, domains_in
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, FollowUp, Next, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import normalize
 from bot.i18n import N_, Translator
 from bot.local_time import local_day, long_date
@@ -105,7 +105,8 @@ class LookDomains(QuickLook):
         ctx.cursor.pop("domains_left", None)
         late = [a.id for a in late_agreements(ctx.plan, ctx.now)]
         ctx.cursor["late"] = late
-        ctx.follow_up = LOOK_LATE if late else LOOK_NEW
+        if late:  # before what is new (the flow's route)
+            ctx.queue(LOOK_LATE)
 
 
 def late_agreements(plan: Plan, now: datetime) -> list[Action]:
@@ -153,13 +154,12 @@ class LookNew(TextQuestion):
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Heb je nu iets nieuws nodig? Zeg het kort."))
 
-    def on_answer(self, ctx: Context, text: str) -> Outcome:
+    def on_answer(self, ctx: Context, text: str) -> Next:
         ctx.cursor["need"] = text
         named = domains_in(normalize(text))
         if len(named) == 1:
             return finish(ctx, named[0])
-        ctx.follow_up = LOOK_TOPIC
-        return Outcome.ACCEPTED
+        return FollowUp(LOOK_TOPIC)
 
     def on_skip(self, ctx: Context) -> Outcome:
         return finish(ctx, None)
@@ -217,5 +217,7 @@ class LookWho(ActionWho):
 
 
 def build() -> Flow:
+    # (LookDomains is accepted only once settled: then the late agreements, then what is new)
     return Flow("look", [LookDomains(LOOK), LookLate(LOOK_LATE), LookNew(LOOK_NEW),
-                         LookTopic(LOOK_TOPIC), LookWho(LOOK_WHO)], [], detour=True)
+                         LookTopic(LOOK_TOPIC), LookWho(LOOK_WHO)], [Route(LOOK, LOOK_NEW)],
+                detour=True)

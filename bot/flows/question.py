@@ -1,7 +1,8 @@
 """The building block of every flow: one question, how it is asked and how answers land.
 
-A question never decides what comes next; its flow's state machine does. It only turns one
-answer into a plan change (or a friendly re-ask) and may add short notes to the reply.
+A question never decides which question comes next; its flow's state machine does. It turns
+one answer into a plan change (or a friendly re-ask), may add short notes to the reply, and
+returns what it wants next (:data:`Next`: move on, stay, a follow-up, a detour, …).
 """
 
 from __future__ import annotations
@@ -46,13 +47,6 @@ class Context:
     t: Translator
     now: datetime
     notes: list[Message] = field(default_factory=list)
-    follow_up: str | None = None  # a question to ask next, before the flow moves on
-    detour: str | None = None  # a question to visit and then come back from (/wijzig)
-    language: str | None = None  # the youth chose another language (/taal)
-    erase: bool = False  # the youth confirmed /verwijder
-    pause: bool = False
-    run_command: str | None = None  # a choice that does what a command does ("plan", …)
-    crisis: frozenset[str] = frozenset()  # risk kinds an answer confirmed: the crisis reply
     sharing: SharingPort | None = None  # shared state outside this plan (invites, links)
     seen: list[str] = field(default_factory=list)  # the questions this conversation reached
 
@@ -72,9 +66,70 @@ class Context:
 
 
 class Outcome(Enum):
-    ACCEPTED = "accepted"  # the answer landed; the flow moves on
+    """The plain outcomes of an answer (the usual ones; see :data:`Next` for the rest)."""
+
+    ACCEPTED = "accepted"  # the answer landed; the flow moves on (advance)
     STAY = "stay"  # handled (for example a toggle or an explanation); ask the same again
     REASK = "reask"  # not understood; notes say why, then the question again
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The answer landed; ask ``state`` next, before the flow moves on."""
+
+    state: str
+
+
+@dataclass(frozen=True)
+class Detour:
+    """Visit ``state`` (with ``cursor``) and come back to the question asked now;
+    ``resume``: that question was answered, so coming back moves on from it."""
+
+    state: str
+    cursor: dict[str, Any] | None = None
+    resume: bool = False
+
+
+@dataclass(frozen=True)
+class Command:
+    """Do what the command ``name`` does ("plan", "wijzig", …): a menu button."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Stop for now; /start goes on (from a check-in: with the plan, not the check-in)."""
+
+
+@dataclass(frozen=True)
+class Erase:
+    """The youth confirmed /verwijder: everything of theirs goes."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """The answer landed, and from now on the conversation is in ``code``."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """An answer confirmed a risk signal: the crisis reply, with these risk kinds."""
+
+    kinds: frozenset[str]
+
+
+Next = Outcome | FollowUp | Detour | Command | Pause | Erase | Language | Crisis
+"""What a question wants after an answer. Its flow's routes decide where an accepted answer
+leads; these say everything else, explicitly (as aiogram-dialog's ``switch_to``, ``start``
+and ``done``). The engine reads it in one place: :func:`bot.flows.answer.answer`."""
+
+
+def accepted(outcome: Next) -> bool:
+    """The answer landed (the flow moves on, or goes to a follow-up question)."""
+    return outcome is Outcome.ACCEPTED or isinstance(outcome, FollowUp | Language | Erase)
 
 
 # What to say to input without a letter or digit: nothing, only emoji, only other signs.
@@ -86,7 +141,7 @@ UNREADABLE_AT_TEXT = (N_("Ik zag geen tekst. Typ je antwoord in een paar woorden
                       N_("Dat kan ik niet lezen. Zeg je het in een paar woorden?"))
 
 
-def unreadable(ctx: Context, text: str, notes: tuple[str, str, str]) -> Outcome:
+def unreadable(ctx: Context, text: str, notes: tuple[str, str, str]) -> Next:
     """Re-ask after input with no words, saying what was seen (never thanks for nothing)."""
     empty, emoji, signs = notes
     if not text.strip():
@@ -149,13 +204,13 @@ class Question:
         return choices
 
     # --- what answers do ----------------------------------------------------------------
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         raise NotImplementedError
 
-    def on_skip(self, ctx: Context) -> Outcome:
+    def on_skip(self, ctx: Context) -> Next:
         return Outcome.ACCEPTED
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
+    def on_text(self, ctx: Context, text: str) -> Next:
         """Typed text at a choice question: match it to a choice (a number, a word, a word in
         a sentence, a typo), check a likely guess, or take it as :meth:`missed`."""
         choices = self.all_choices(ctx)
@@ -178,7 +233,7 @@ class Question:
             return self.missed(ctx, text)
         return self.answer_choice(ctx, match)
 
-    def missed(self, ctx: Context, text: str) -> Outcome:
+    def missed(self, ctx: Context, text: str) -> Next:
         """Words that name no choice: what the question reads in them itself
         (:meth:`not_understood`), else kept as the youth's own words where the plan has room
         (:meth:`keep_own_words`), else one re-ask; never twice: then :meth:`move_on`."""
@@ -197,7 +252,7 @@ class Question:
         ctx.cursor[MISSED] = self.key
         return Outcome.REASK
 
-    def not_understood(self, ctx: Context, text: str) -> Outcome:
+    def not_understood(self, ctx: Context, text: str) -> Next:
         """Real words that name no choice (empty input and emoji never get here)."""
         ctx.note(ctx.t(N_("Dat snap ik niet helemaal. Kies een antwoord hieronder.")))
         return Outcome.REASK
@@ -207,7 +262,7 @@ class Question:
         the plan has room for them; True when kept (the caller says how it was taken)."""
         return False
 
-    def move_on(self, ctx: Context) -> Outcome:
+    def move_on(self, ctx: Context) -> Next:
         """The second answer in a row that was not understood: skip kindly where the
         question can be skipped, else say how to answer in other words."""
         if self.skip_text(ctx) is not None:
@@ -217,13 +272,13 @@ class Question:
         ctx.note(ctx.t(N_("Ik lees het nog niet goed. Tik op een knop of typ het nummer.")))
         return Outcome.REASK
 
-    def answer_choice(self, ctx: Context, choice: str) -> Outcome:
+    def answer_choice(self, ctx: Context, choice: str) -> Next:
         if choice == SKIP:
             return self.on_skip(ctx)
         return self.on_choice(ctx, choice)
 
     # --- "Bedoel je: …?" ----------------------------------------------------------------
-    def check(self, ctx: Context, choice: str, label: str, text: str) -> Outcome:
+    def check(self, ctx: Context, choice: str, label: str, text: str) -> Next:
         """Two readings are both likely: ask once, yes or no, about the best guess."""
         ctx.cursor[CHECK] = {"at": self.key, "choice": choice, "label": label, "text": text}
         return Outcome.STAY
@@ -244,7 +299,7 @@ class Question:
             return self.all_choices(ctx)
         return [Choice(CHECK_YES, ctx.t(N_("Ja"))), Choice(CHECK_NO, ctx.t(N_("Nee")))]
 
-    def take_choice(self, ctx: Context, choice: str) -> Outcome:
+    def take_choice(self, ctx: Context, choice: str) -> Next:
         """A pressed button (or a typed choice), with any open check answered first."""
         check = self.open_check(ctx)
         if check is not None:
@@ -254,7 +309,7 @@ class Question:
             return self._taken(ctx, self.check_denied(ctx, check["text"]))
         return self._taken(ctx, self.answer_choice(ctx, choice))
 
-    def take_text(self, ctx: Context, text: str) -> Outcome:
+    def take_text(self, ctx: Context, text: str) -> Next:
         """Typed text; at an open check a yes or a short no answers it, anything else is a
         new answer to the question itself ("nee, Sanne bedoel ik")."""
         check = self.open_check(ctx)
@@ -265,7 +320,7 @@ class Question:
             del ctx.cursor[CHECK]
         return self._taken(ctx, self.on_text(ctx, text))
 
-    def check_denied(self, ctx: Context, text: str) -> Outcome:
+    def check_denied(self, ctx: Context, text: str) -> Next:
         """"Nee" to a guess: keep the words where there is room, else ask again (once)."""
         cleaned = clean(text, ANSWER_LIMIT)[0]
         if self.keep_own_words(ctx, cleaned):
@@ -278,7 +333,7 @@ class Question:
         return Outcome.REASK
 
     @staticmethod
-    def _taken(ctx: Context, outcome: Outcome) -> Outcome:
+    def _taken(ctx: Context, outcome: Next) -> Next:
         if outcome is not Outcome.REASK:
             ctx.cursor.pop(MISSED, None)
         return outcome
@@ -289,9 +344,8 @@ class CommandMenu(Question):
 
     skip_label = None
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.run_command = choice
-        return Outcome.STAY
+    def on_choice(self, ctx: Context, choice: str) -> Next:
+        return Command(choice)
 
 
 class TextQuestion(Question):
@@ -302,7 +356,7 @@ class TextQuestion(Question):
     # own way, see wie.People).
     guards_repeats = True
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
+    def on_text(self, ctx: Context, text: str) -> Next:
         match = match_choice(text, self.all_choices(ctx))
         if isinstance(match, str):
             return self.answer_choice(ctx, match)
@@ -311,7 +365,7 @@ class TextQuestion(Question):
             return unreadable(ctx, cleaned, UNREADABLE_AT_TEXT)
         notes_before = len(ctx.notes)
         outcome = self.on_answer(ctx, cleaned)
-        if cut and outcome is Outcome.ACCEPTED:
+        if cut and accepted(outcome):
             note_cut(ctx, self.limit, at=notes_before)
         if outcome is Outcome.REASK and self.guards_repeats:
             if ctx.cursor.get(MISSED) == self.key and self.skip_text(ctx) is not None:
@@ -320,10 +374,10 @@ class TextQuestion(Question):
             ctx.cursor[MISSED] = self.key
         return outcome
 
-    def on_answer(self, ctx: Context, text: str) -> Outcome:
+    def on_answer(self, ctx: Context, text: str) -> Next:
         raise NotImplementedError
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         return Outcome.REASK
 
 
@@ -351,7 +405,7 @@ class MultiChoiceQuestion(Question):
                  for c in self.options(ctx)]
         return [*shown, Choice(DONE, ctx.t(self.done_label))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == DONE:
             return Outcome.ACCEPTED
         current = self.selected(ctx)
@@ -359,7 +413,7 @@ class MultiChoiceQuestion(Question):
                           else [*current, choice])
         return Outcome.STAY
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
+    def on_text(self, ctx: Context, text: str) -> Next:
         choices = self.all_choices(ctx)
         plain = [Choice(c.id, c.label.removeprefix("✅ ")) for c in choices]
         many = match_many(text, plain)

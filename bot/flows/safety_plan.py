@@ -20,7 +20,16 @@ Saying "Nee" or "Nu niet" returns the youth to where they were, with nothing cha
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import (
+    Context,
+    Crisis,
+    FollowUp,
+    Next,
+    Outcome,
+    Pause,
+    Question,
+    TextQuestion,
+)
 from bot.i18n import N_, names_text
 from bot.messages import Choice, Message
 from bot.plan.model import Domain, SafetyPlan
@@ -86,8 +95,9 @@ def first_step(cursor: dict) -> str | None:
 
 
 class AskFirst(Question):
-    """A probable signal: one plain question before any help. A worrying answer sets
-    ``ctx.crisis`` (the engine then gives the crisis reply); otherwise back to the plan."""
+    """A probable signal: one plain question before any help. A worrying answer returns
+    :class:`~bot.flows.question.Crisis` (the engine then gives the crisis reply); otherwise
+    back to the plan."""
 
     skip_label = N_("Weet ik niet")
 
@@ -104,11 +114,10 @@ class AskFirst(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja"))), Choice(NO, ctx.t(N_("Nee")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         kind = self._kind(ctx)
         if choice in ASK_FIRST_QUESTIONS[kind][1]:
-            ctx.crisis = frozenset({kind.value})
-            return Outcome.STAY
+            return Crisis(frozenset({kind.value}))
         ctx.note(ctx.t(N_("Fijn. Verandert dat? Typ dan /sos. Daar staan de hulplijnen.")))
         return Outcome.ACCEPTED
 
@@ -127,11 +136,10 @@ class SafetyCheck(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja"))), Choice(NO, ctx.t(N_("Nee")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == NO:
-            ctx.follow_up = UNSAFE
-        else:
-            ctx.note(ctx.t(N_("Fijn. Voel je je toch niet veilig? Bel dan 112.")))
+            return FollowUp(UNSAFE)
+        ctx.note(ctx.t(N_("Fijn. Voel je je toch niet veilig? Bel dan 112.")))
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
@@ -251,11 +259,11 @@ class CheckIn(Question):
         return [Choice(ON, ctx.t(N_("Verder met mijn plan"))),
                 Choice(STOP, ctx.t(N_("Even stoppen")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == STOP:
             ctx.note(ctx.t(N_("Goed dat je even stopt. Alles is bewaard. Typ /start als je "
                               "verder wilt. Met /sos zie je de hulplijnen.")))
-            ctx.pause = True
+            return Pause()
         return Outcome.ACCEPTED
 
 

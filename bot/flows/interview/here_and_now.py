@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from bot.flows.interview.hoe import add_urgent_action
-from bot.flows.question import Context, Outcome, Question, TextQuestion, note_cut
+from bot.flows.question import (
+    Context,
+    FollowUp,
+    Next,
+    Outcome,
+    Question,
+    TextQuestion,
+    note_cut,
+)
 from bot.flows.typed_answers import dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
@@ -100,10 +108,8 @@ class UrgentToday(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(NO, ctx.t(N_("Nee"))), Choice(YES, ctx.t(N_("Ja")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        if choice == YES:
-            ctx.follow_up = "urgent_what"
-        return Outcome.ACCEPTED
+    def on_choice(self, ctx: Context, choice: str) -> Next:
+        return FollowUp("urgent_what") if choice == YES else Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         words = normalize(text).split()

@@ -24,7 +24,7 @@ from bot.flows.interview.wie import (
     one_person,
     organisation_choices,
 )
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, FollowUp, Next, Outcome, Question, TextQuestion
 from bot.flows.typed_answers import match_choice, normalize
 from bot.i18n import N_
 from bot.local_time import local_day
@@ -199,14 +199,14 @@ class ActionWho(Question):
         return self.give(ctx, HelperKind.PERSON, choice, together=together)
 
     def give(self, ctx: Context, helper: HelperKind, person_id: str | None = None,
-             together: bool = False, helper_text: str | None = None) -> Outcome:
+             together: bool = False, helper_text: str | None = None) -> Next:
         action = current_action(ctx)
         if action is None:
             return Outcome.ACCEPTED
         action.give_to(helper, person_id, together, helper_text)
         ctx.changed("hoe.who")
         if person_id is not None and ctx.plan.load_of(person_id) > MOST_ACTIONS:
-            ctx.follow_up = "action_share"
+            return FollowUp("action_share")
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
@@ -276,11 +276,11 @@ class ActionShare(Question):
         return [Choice("other", ctx.t(N_("Ja, iemand anders"))),
                 Choice("keep", ctx.t(N_("Nee, zo is het goed")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         action = current_action(ctx)
         if choice == "other" and action is not None:
             action.give_to(HelperKind.UNKNOWN)
-            ctx.follow_up = "action_who"
+            return FollowUp("action_who")
         return Outcome.ACCEPTED
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.flows.plan_view import render_plan
-from bot.flows.question import CommandMenu, Context, Outcome, Question
+from bot.flows.question import CommandMenu, Context, Detour, Next, Outcome, Question
 from bot.flows.typed_answers import yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
@@ -30,11 +30,10 @@ class Overview(Question):
         return [Choice(YES, ctx.t(N_("Ja, klopt"))),
                 Choice(CHANGE, ctx.t(N_("Ik wil iets veranderen")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         ctx.cursor.pop("overview_shown", None)  # after a change, show the plan again
         if choice == CHANGE:
-            ctx.detour = "edit_pick"
-            return Outcome.STAY
+            return Detour("edit_pick")
         ctx.plan.confirmed = True
         ctx.changed("confirmed")
         return Outcome.ACCEPTED

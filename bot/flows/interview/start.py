@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.flows.question import Context, Outcome, Question, TextQuestion
+from bot.flows.question import Context, Next, Outcome, Pause, Question, TextQuestion
 from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
@@ -32,7 +32,7 @@ class Welcome(Question):
                 Choice(MORE, ctx.t(N_("Eerst meer uitleg"))),
                 Choice(NOT_NOW, ctx.t(N_("Nu niet")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == START:
             return Outcome.ACCEPTED
         if choice == MORE:
@@ -47,8 +47,7 @@ class Welcome(Question):
             )))
             return Outcome.STAY
         ctx.note(ctx.t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
-        ctx.pause = True
-        return Outcome.STAY
+        return Pause()
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         answer = yes_or_no(text)

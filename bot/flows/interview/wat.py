@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from bot.flows.question import Context, MultiChoiceQuestion, Outcome, Question, TextQuestion
+from bot.flows.question import (
+    Context,
+    FollowUp,
+    MultiChoiceQuestion,
+    Next,
+    Outcome,
+    Question,
+    TextQuestion,
+)
 from bot.flows.typed_answers import SYNONYMS, choice_in_sentence, dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
@@ -427,11 +435,10 @@ class DomainCheck(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja"))), Choice(CHANGE, ctx.t(N_("Verander het")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == CHANGE:
-            ctx.follow_up = "domain_fix"
-        else:
-            advance_domain(ctx)
+            return FollowUp("domain_fix")
+        advance_domain(ctx)
         return Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:

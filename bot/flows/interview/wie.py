@@ -23,7 +23,9 @@ from bot.flows.question import (
     DONE,
     MISSED,
     Context,
+    FollowUp,
     MultiChoiceQuestion,
+    Next,
     Outcome,
     Question,
     TextQuestion,
@@ -480,11 +482,10 @@ class YourJim(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [*people_choices(ctx), Choice(OTHER, ctx.t(N_("Iemand anders")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice == OTHER:
-            ctx.follow_up = "jim_other"
-        else:
-            choose_jim(ctx, choice)
+            return FollowUp("jim_other")
+        choose_jim(ctx, choice)
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:

@@ -1,53 +1,38 @@
 """The sharing commands and buttons: /delen, /begeleider, /jongeren, /stoppen, /bericht,
 ``/start <code>`` and self-contained buttons (``s:…``), for the turn engine.
 
-Each command gets the engine's turn and the sharing port. It returns the turn's result when
-it opened a detour, or None when it only said something: the engine then asks the current
-question again, as after any command.
+Each command gets the engine's turn (to say things) and the sharing port. It never moves the
+conversation itself: it returns what it wants — a sharing page to open (:class:`Visit`), a
+detour, another command — or None when it only said something: the engine then asks the
+current question again, as after any command (see :func:`bot.flows.repair.command.follow`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from bot.flows.commands import help_text
 from bot.flows.conversation import START_STATE, Conversation
 from bot.flows.interview.wie import choose_jim
 from bot.flows.plan_view import is_empty, render_plan
+from bot.flows.question import Command, Context, Detour
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.questions import HELPING, MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
+from bot.flows.turn import Begin, Quiet, TurnState, Visit
 from bot.i18n import N_, Safe, names_text
 from bot.messages import NETWORK_PICTURE, Message
 from bot.plan.labels import DOMAIN_LABELS
 from bot.plan.model import Domain, Jim, Plan
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 
-if TYPE_CHECKING:
-    from bot.flows.engine import TurnResult, _TurnState
-
-Command = Callable[["_TurnState", SharingPort], "TurnResult | None"]
-
-
-def open_detour(turn: _TurnState, state: str, cursor: dict) -> TurnResult:
-    """Start a sharing detour. Someone without a plan of their own (who never started, or
-    only saw the welcome) rests at the member home afterwards, not in the youth interview;
-    a youth who opened a begeleider's link goes on to make their plan."""
-    conv = turn.conv
-    conv.paused = False
-    for_youth = state == "invite_answer" and cursor["invite"]["kind"] == InviteKind.YOUTH
-    fresh = not conv.started or (conv.state == START_STATE and is_empty(turn.ctx.plan))
-    if fresh and not conv.in_detour and not for_youth:
-        conv.state = MEMBER_HOME
-    conv.started = True
-    turn.push_detour(state, cursor)
-    turn.ask()
-    return turn.result()
+Wanted = Visit | Detour | Command | Begin | Quiet | None
+"""What a sharing command or button wants the engine to do next (None: ask again)."""
+SharingCommand = Callable[[TurnState, SharingPort], Wanted]
 
 
-def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult | None:
+def open_invite(turn: TurnState, sharing: SharingPort, code: str) -> Wanted:
     """``/start <code>`` (a tapped link, or a typed code), or the bare code: a valid invite
     is explained; any other code gets one plain answer that says nothing about whose invite
     it was, in words that fit a link and a code alike."""
@@ -55,12 +40,11 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
     if invite is None:
         turn.say(turn.t(N_("Deze uitnodiging werkt niet. Misschien is die al gebruikt of te "
                            "oud. Vraag om een nieuwe.")))
-        turn.conv.started = True
-        return None
+        return Begin()
     data = {"ref": invite.ref, "kind": invite.kind.value, "youth": invite.youth_name,
             "age": invite.youth_age,
             "professional": invite.professional.model_dump() if invite.professional else None}
-    return open_detour(turn, "invite_answer", {"invite": data})
+    return Visit("invite_answer", {"invite": data})
 
 
 # What an invite code looks like (see bot/sharing/tokens.py): one word of URL-safe
@@ -68,7 +52,7 @@ def open_invite(turn: _TurnState, sharing: SharingPort, code: str) -> TurnResult
 CODE = re.compile(r"(?=.*[A-Z0-9_-])[A-Za-z0-9_-]{20,64}")
 
 
-def typed_code(turn: _TurnState, text: str) -> str | None:
+def typed_code(turn: TurnState, text: str) -> str | None:
     """An invite code typed at the welcome, as the terminal shows it (Telegram sends a link,
     which arrives as ``/start <code>``): someone who came to accept an invite need not start
     a plan first."""
@@ -78,34 +62,32 @@ def typed_code(turn: _TurnState, text: str) -> str | None:
     return code if at_welcome and CODE.fullmatch(code) else None
 
 
-def after_answer(turn: _TurnState, jim_before: Jim | None) -> bool:
+def after_answer(ctx: Context, jim_before: Jim | None, follow_up: str | None) -> Detour | None:
     """After an accepted answer. When WIE is just done: the picture of the youth's network.
     When a JIM was just chosen: the offer to invite them now, a detour after which the
-    interview moves on (True: the detour is open)."""
-    ctx = turn.ctx
+    interview moves on."""
     plan = ctx.plan
     if plan.jim == jim_before:
-        return False
+        return None
     if jim_before is None and plan.people:
-        ctx.notes.append(Message(turn.t(N_("Dit is jouw netwerk.")),
+        ctx.notes.append(Message(ctx.t(N_("Dit is jouw netwerk.")),
                                  documents=(NETWORK_PICTURE,), introduces_file=True))
-    return not ctx.follow_up and offer_invite(turn, jim_before, resume=True)
+    return None if follow_up else offer_invite(ctx, jim_before, resume=True)
 
 
-def offer_invite(turn: _TurnState, jim_before: Jim | None, resume: bool) -> bool:
+def offer_invite(ctx: Context, jim_before: Jim | None, resume: bool) -> Detour | None:
     """A new JIM who has no link or invite yet: ask whether to invite them now (a detour;
     ``resume``: it sits between an answer and the next question)."""
-    jim, sharing = turn.ctx.plan.jim_person(), turn.ctx.sharing
+    jim, sharing = ctx.plan.jim_person(), ctx.sharing
     if (sharing is None or jim is None
             or (jim_before is not None and jim_before.person_id == jim.id)
             or any(link.role is ShareRole.JIM and link.name == jim.name
                    for link in sharing.shared_with())):
-        return False
-    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=resume)
-    return True
+        return None
+    return Detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=resume)
 
 
-def show_plan(turn: _TurnState) -> None:
+def show_plan(turn: TurnState) -> None:
     """/plan: your own plan with its network picture, then the plans you help with."""
     plan, t, sharing = turn.ctx.plan, turn.t, turn.ctx.sharing
     shared = sharing.shared_plans() if sharing is not None else []
@@ -122,7 +104,7 @@ def show_plan(turn: _TurnState) -> None:
         turn.say(t(N_("Het plan van een jongere die je begeleidt zie je met /jongeren.")))
 
 
-def show_help(turn: _TurnState) -> None:
+def show_help(turn: TurnState) -> None:
     """/help: a JIM, someone who helps, a begeleider, or whoever rests at their own page
     sees their own commands first, and the youth's commands only with a plan of their own."""
     sharing, at_home = turn.ctx.sharing, _at_home(turn.conv)
@@ -136,7 +118,7 @@ def _at_home(conv: Conversation) -> bool:
     return (conv.stack[0].state if conv.stack else conv.state) == MEMBER_HOME
 
 
-def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
+def share_menu(turn: TurnState, sharing: SharingPort) -> Wanted:
     """/delen: who sees what, then what the youth can do about it."""
     t, plan = turn.t, turn.ctx.plan
     lines = [t(N_("<b>Wie ziet je plan?</b>"))]
@@ -174,7 +156,7 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     if safety_links:
         options.append(("safety", t.plain(N_("Wie ziet je veiligheidsplan"))))
     turn.say(Safe("\n".join(lines)))
-    return open_detour(turn, "share_menu", {"options": options, "safety_links": [
+    return Visit("share_menu", {"options": options, "safety_links": [
         (link.ref, link.name) for link in safety_links]})
 
 
@@ -188,61 +170,60 @@ def safety_plan_readers(plan: Plan, shared: list[LinkSummary]) -> list[LinkSumma
             and link.role in (ShareRole.JIM, ShareRole.PROFESSIONAL)]
 
 
-def member_pick(purpose: str, roles: frozenset[ShareRole]) -> Command:
+def member_pick(purpose: str, roles: frozenset[ShareRole]) -> SharingCommand:
     """/jongeren, /bericht: pick the youth (asked only when there is a choice)."""
 
-    def command(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+    def command(turn: TurnState, sharing: SharingPort) -> Wanted:
         links = [link for link in sharing.memberships() if link.role in roles]
         if not links:
             turn.say(turn.t(NOBODY_LINKED[purpose]))
             return None
         cursor = {"purpose": purpose, "links": [(link.ref, link.name) for link in links]}
         if len(links) > 1:
-            return open_detour(turn, "member_pick", cursor)
+            return Visit("member_pick", cursor)
         if purpose == "show":
             turn.messages.extend(sharing.youth_plan(links[0].ref))
             return None
-        return open_detour(turn, "member_note", {**cursor, "link": links[0].ref,
-                                                 "name": links[0].name})
+        return Visit("member_note", {**cursor, "link": links[0].ref, "name": links[0].name})
 
     return command
 
 
-def professional(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+def professional(turn: TurnState, sharing: SharingPort) -> Wanted:
     """/begeleider: register once (name, organisation, role), then an invite for a youth."""
     if sharing.profile() is None:
         turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een uitnodiging voor een jongere. "
                            "Eerst drie korte vragen.")))
-        return open_detour(turn, "pro_name", {"ask": ["pro_organisation", "pro_role"]})
+        return Visit("pro_name", {"ask": ["pro_organisation", "pro_role"]})
     turn.messages.extend(sharing.invite(InviteKind.YOUTH, None, turn.ctx.plan))
     return None
 
 
-def stop(turn: _TurnState, sharing: SharingPort) -> TurnResult | None:
+def stop(turn: TurnState, sharing: SharingPort) -> Wanted:
     """/stoppen and /stop: a member stops helping someone; a youth who helps nobody pauses,
     and hears how to stop sharing or erase everything."""
     links = sharing.memberships()
     if links:
         cursor = {"purpose": "stop", "links": [(link.ref, link.name) for link in links]}
         if len(links) == 1:
-            return open_detour(turn, "member_stop", {**cursor, "link": links[0].ref,
-                                                     "name": links[0].name})
-        return open_detour(turn, "member_pick", cursor)
+            return Visit("member_stop", {**cursor, "link": links[0].ref,
+                                         "name": links[0].name})
+        return Visit("member_pick", cursor)
     if _at_home(turn.conv):
         turn.say(turn.t(N_("Je helpt nu niemand met een plan.")))
         return None
-    turn.pause()
-    turn.say(turn.t(N_("Wil je dat niemand je plan meer ziet? Dat kan met /delen. "
-                       "Alles wissen kan met /verwijder.")))
-    return turn.result()
+    turn.ctx.note(turn.t(N_("Wil je dat niemand je plan meer ziet? Dat kan met /delen. "
+                            "Alles wissen kan met /verwijder.")))
+    return Command("pauze")  # (its words first, then these)
 
 
-def open_asks(turn: _TurnState, sharing: SharingPort) -> None:
+def open_asks(turn: TurnState, sharing: SharingPort) -> Wanted:
     """/vragen: what this member was asked and has not answered yet."""
     turn.messages.extend(sharing.open_asks())
+    return None
 
 
-def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
+def shared_click(turn: TurnState, choice: str) -> Wanted:
     """A self-contained button (a JIM's answer, "Ik pak dit op"): the port checks it;
     choosing a new JIM changes only this youth's own plan."""
     picked = read_jim_choice(choice)
@@ -257,12 +238,12 @@ def shared_click(turn: _TurnState, choice: str) -> TurnResult | None:
     turn.counted = click.counted
     turn.messages.extend(click.messages)
     if click.detour is not None:
-        return open_detour(turn, *click.detour)
+        return Visit(*click.detour)
     turn.messages.extend(click.then)
-    return None if turn.conv.started else turn.result()
+    return None if turn.conv.started else Quiet()
 
 
-def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
+def _new_jim(turn: TurnState, person_id: str) -> Wanted:
     """The youth's JIM stopped: someone else now (and the offer to invite them), or later."""
     plan = turn.ctx.plan
     person = plan.person(person_id)
@@ -273,10 +254,7 @@ def _new_jim(turn: _TurnState, person_id: str) -> TurnResult | None:
         return None
     jim_before = plan.jim
     choose_jim(turn.ctx, person.id)
-    if offer_invite(turn, jim_before, resume=False):
-        turn.ask()
-        return turn.result(checkpoint=True)
-    return None
+    return offer_invite(turn.ctx, jim_before, resume=False)
 
 
 ROLE_WORDS = {ShareRole.JIM: N_("JIM"), ShareRole.NETWORK: N_("helpt mee"),
@@ -297,7 +275,7 @@ NOBODY_LINKED = {
                "Met /begeleider maak je een uitnodiging."),
     "note": N_("Je bent nog voor niemand JIM."),
 }
-SHARING_COMMANDS: dict[str, Command] = {
+SHARING_COMMANDS: dict[str, SharingCommand] = {
     "delen": share_menu,
     "jongeren": member_pick("show", frozenset({ShareRole.PROFESSIONAL})),
     "stoppen": stop,

@@ -16,7 +16,9 @@ from bot.flows.flow import Flow
 from bot.flows.question import (
     CommandMenu,
     Context,
+    FollowUp,
     MultiChoiceQuestion,
+    Next,
     Outcome,
     Question,
     TextQuestion,
@@ -122,18 +124,18 @@ class ShareMenu(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(option_id, label) for option_id, label in ctx.cursor.get("options", [])]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         action, _, ref = choice.partition(":")
         sharing = port(ctx)
         if action == "private":
-            ctx.follow_up = "share_private"
-        elif action == "safety":
-            ctx.follow_up = SHARE_SAFETY
-        elif action == "jim":
+            return FollowUp("share_private")
+        if action == "safety":
+            return FollowUp(SHARE_SAFETY)
+        if action == "net":
+            return FollowUp("share_network")
+        if action == "jim":
             ctx.notes.extend(sharing.invite(InviteKind.JIM, ctx.plan.jim.person_id
                                             if ctx.plan.jim else None, ctx.plan))
-        elif action == "net":
-            ctx.follow_up = "share_network"
         elif action == "pro":
             ctx.notes.extend(sharing.invite(InviteKind.PROFESSIONAL, None, ctx.plan))
         elif action == "stop":
@@ -165,13 +167,12 @@ class ShareSafetyPlan(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja"))), Choice(NO, ctx.t(N_("Nee")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         port(ctx).show_safety_plan(self._link(ctx)[0], choice == YES)
         ctx.cursor["safety_at"] = ctx.cursor.get("safety_at", 0) + 1
         if ctx.cursor["safety_at"] < len(ctx.cursor["safety_links"]):
-            ctx.follow_up = SHARE_SAFETY
-        else:
-            ctx.note(ctx.t(N_("Bewaard. Met /delen kun je het altijd veranderen.")))
+            return FollowUp(SHARE_SAFETY)
+        ctx.note(ctx.t(N_("Bewaard. Met /delen kun je het altijd veranderen.")))
         return Outcome.ACCEPTED
 
 
@@ -255,15 +256,14 @@ class MemberPick(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(str(ref), name) for ref, name in ctx.cursor.get("links", [])]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         names = {str(ref): name for ref, name in ctx.cursor.get("links", [])}
         ctx.cursor["link"], ctx.cursor["name"] = choice, names[choice]
         purpose = ctx.cursor.get("purpose")
         if purpose == "show":
             ctx.notes.extend(port(ctx).youth_plan(choice))
-        else:
-            ctx.follow_up = "member_stop" if purpose == "stop" else "member_note"
-        return Outcome.ACCEPTED
+            return Outcome.ACCEPTED
+        return FollowUp("member_stop" if purpose == "stop" else "member_note")
 
 
 class MemberStop(Question):
@@ -360,11 +360,10 @@ class MemberHome(CommandMenu):
                     for command, text in member_commands(port(ctx))]
         return [*commands, Choice(OWN_PLAN, ctx.t.plain(N_("Zelf een plan maken")))]
 
-    def on_choice(self, ctx: Context, choice: str) -> Outcome:
+    def on_choice(self, ctx: Context, choice: str) -> Next:
         if choice != OWN_PLAN:
             return super().on_choice(ctx, choice)
-        ctx.follow_up = START_STATE
-        return Outcome.ACCEPTED
+        return FollowUp(START_STATE)
 
 
 
