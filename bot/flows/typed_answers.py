@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -91,6 +92,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 SKIP_IN_SENTENCES = ("boeit niet", "boeit me niet", "ff niet", "effe niet", "geen idee",
                      "weet ik veel", "maakt niet uit", "liever niet", "idk", "geen zin",
                      "kan me niet schelen", "weet ik niet", "weet ik nog niet", "dunno")
+# Each common word with the choices it names, in the order of SYNONYMS (the first listed wins).
+_NAMES: dict[str, tuple[str, ...]] = {}
+for _choice_id, _words in SYNONYMS.items():
+    for _word in _words:
+        _NAMES[_word] = (*_NAMES.get(_word, ()), _choice_id)
+_ORDER = {choice_id: index for index, choice_id in enumerate(SYNONYMS)}
 # How youth spell words that matter for reading an answer.
 _SPELLINGS = {"nie": "niet", "ni": "niet", "mn": "mijn", "zn": "zijn", "k": "ik", "t": "het",
               "wt": "weet", "idd": "ja", "jahoor": "ja hoor", "neehoor": "nee hoor"}
@@ -122,6 +129,12 @@ def normalize(text: str) -> str:
     return joined
 
 
+# The choices' own words, normalised once: a question shows the same labels turn after turn,
+# and one answer is compared with them several times. Bounded, like the safety word caches.
+_LABEL_CACHE = 2048
+label_words = lru_cache(maxsize=_LABEL_CACHE)(normalize)
+
+
 def yes_or_no(text: str) -> str | None:
     """"yes" or "no" when the first word says it ("nee hoor, er is niks"), else None."""
     words = normalize(text).split()
@@ -150,10 +163,14 @@ LIKELY = 75  # this close: ask "Bedoel je …?" (see :func:`fuzzy_choice`)
 _FUZZY_LENGTH = 4  # shorter words are too alike to compare ("kut", "rot")
 
 
-def _words_of(choice: Choice) -> list[str]:
-    if choice.id == "skip":
-        return list(SKIP_IN_SENTENCES)
-    return [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
+@lru_cache(maxsize=_LABEL_CACHE)
+def _words_of(choice_id: str, label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A choice's words that may stand in a sentence (3 letters or more), and those a typo
+    may be compared with (one word, longer than :data:`_FUZZY_LENGTH`)."""
+    words = (SKIP_IN_SENTENCES if choice_id == "skip"
+             else (*SYNONYMS.get(choice_id, ()), label_words(label)))
+    return (tuple(f" {w} " for w in words if len(w) >= 3),
+            tuple(w for w in words if " " not in w and len(w) > _FUZZY_LENGTH))
 
 
 def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
@@ -162,21 +179,21 @@ def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
     plain = normalize(text)
     padded = f" {plain} "
     found: dict[str, int] = {}
-    for choice in choices:
-        if choice.id not in _IN_SENTENCES:
-            continue
-        lengths = [len(w) for w in _words_of(choice) if len(w) >= 3 and f" {w} " in padded]
+    listening = [c for c in choices if c.id in _IN_SENTENCES]
+    for choice in listening:
+        lengths = [len(w) for w in _words_of(choice.id, choice.label)[0] if w in padded]
         if lengths:
-            found[choice.id] = max(lengths)
+            found[choice.id] = max(lengths) - 2  # (without the spaces around)
     if found:
         return found
     typed = [w for w in plain.split() if len(w) >= _FUZZY_LENGTH + 1]
-    for choice in choices:
-        if choice.id not in _IN_SENTENCES or choice.id == "skip" or not typed:
-            continue
-        words = [w for w in _words_of(choice) if " " not in w and len(w) > _FUZZY_LENGTH]
-        if words and any(process.extractOne(t, words, scorer=fuzz.ratio,
-                                            score_cutoff=SURE) for t in typed):
+    if not typed:
+        return found
+    for choice in listening:
+        words = _words_of(choice.id, choice.label)[1]
+        if choice.id != "skip" and words and any(
+                process.extractOne(t, words, scorer=fuzz.ratio, score_cutoff=SURE)
+                for t in typed):
             found[choice.id] = 1
     return found
 
@@ -187,8 +204,7 @@ def choice_in_sentence(text: str, choices: Sequence[Choice]) -> str | None:
     found = _phrases(text, choices)
     if not found:
         return None
-    order = list(SYNONYMS)
-    return min(found, key=lambda cid: (-found[cid], order.index(cid) if cid in order else 0))
+    return min(found, key=lambda cid: (-found[cid], _ORDER.get(cid, 0)))
 
 
 def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
@@ -197,6 +213,14 @@ def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
 
 
 _POSSESSIVE = re.compile(r"^(mijn|je|jouw|my|your) ")
+
+
+@lru_cache(maxsize=_LABEL_CACHE)
+def _close_words(choice_id: str, label: str) -> tuple[str, ...]:
+    """What :func:`fuzzy_choice` compares a whole answer with: the label (without "je") and
+    the choice's common words."""
+    return tuple(w for w in (_POSSESSIVE.sub("", label_words(label)),
+                             *SYNONYMS.get(choice_id, ())) if len(w) >= _FUZZY_LENGTH)
 
 
 def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | None:
@@ -208,9 +232,8 @@ def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | No
         return None
     best: dict[str, float] = {}
     for choice in choices:
-        words = [w for w in (_POSSESSIVE.sub("", normalize(choice.label)),
-                             *SYNONYMS.get(choice.id, ())) if len(w) >= _FUZZY_LENGTH]
-        hit = process.extractOne(wanted, words, scorer=fuzz.ratio, score_cutoff=LIKELY)
+        hit = process.extractOne(wanted, _close_words(choice.id, choice.label),
+                                 scorer=fuzz.ratio, score_cutoff=LIKELY)
         if hit is not None:
             best[choice.id] = hit[1]
     if not best:
@@ -240,12 +263,12 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
     if wanted.isdigit():
         number = int(wanted)
         return choices[number - 1].id if 1 <= number <= len(choices) else OutOfRange(number)
-    labels = {normalize(choice.label): choice.id for choice in choices}
+    labels = {label_words(choice.label): choice.id for choice in choices}
     if wanted in labels:
         return labels[wanted]
     ids = {choice.id for choice in choices}
-    for choice_id, words in SYNONYMS.items():
-        if choice_id in ids and wanted in words:
+    for choice_id in _NAMES.get(wanted, ()):
+        if choice_id in ids:
             return choice_id
     if "skip" in ids and dont_know(wanted):
         return "skip"
