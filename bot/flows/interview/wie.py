@@ -39,7 +39,7 @@ from bot.flows.question import (
     TextQuestion,
 )
 from bot.flows.typed_answers import normalize, yes_or_no
-from bot.i18n import N_, names_text
+from bot.i18n import N_, Safe, names_text
 from bot.plan.model import Closeness, Jim, JimChoice, Organisation, Person, Role
 from bot.plan.text import NAME_LIMIT, clean
 
@@ -481,8 +481,14 @@ class YourJim(Question):
     skip_label = N_("Weet ik nog niet")
 
     def intro(self, ctx: Context) -> str | None:
-        return ctx.t(N_("Een JIM is een volwassene uit je eigen omgeving die jij vertrouwt. "
+        what = ctx.t(N_("Een JIM is een volwassene uit je eigen omgeving die jij vertrouwt. "
                         "Dus geen hulpverlener. Je JIM denkt met je mee over je plan."))
+        if ctx.plan.people:
+            return what
+        # Nobody named: ideas, all of them adults (a friend's parent, never the friend).
+        return Safe(what + "\n" + ctx.t(N_(
+            "Misschien ken je een volwassene die je vertrouwt. Denk aan een buurvrouw, "
+            "je trainer, een docent of de moeder of vader van een vriend.")))
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wie zou jouw JIM kunnen zijn?"))

@@ -169,7 +169,9 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     if jim is not None and (ShareRole.JIM, jim.name) not in taken:
         options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=jim.name)))
     options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
-    options.append(("pro", t.plain(N_("Je begeleider uitnodigen"))))
+    linked = any(link.role is ShareRole.PROFESSIONAL and not link.pending for link in shared)
+    options.append(("pro", t.plain(N_("Een nieuwe begeleider uitnodigen") if linked
+                                   else N_("Je begeleider uitnodigen"))))
     options.append(("private", t.plain(N_("Onderwerpen alleen voor mij"))))
     if safety_links:
         options.append(("safety", t.plain(N_("Wie ziet je veiligheidsplan"))))
