@@ -75,9 +75,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "far away", "not close", "bijna nooit", "nooit", "weinig contact"),
     # by when
     "week": ("deze week", "week", "snel", "zsm", "z s m", "meteen", "nu", "morgen", "this week",
-             "asap", "zo snel mogelijk", "vandaag", "nu meteen", "zo snel", "direct"),
+             "asap", "zo snel mogelijk", "vandaag", "nu meteen", "zo snel", "direct",
+             "binnen een week"),
     "maand": ("deze maand", "maand", "binnenkort", "this month", "soon", "paar weken",
-              "volgende week", "over een week", "over twee weken"),
+              "volgende week", "over een week", "over twee weken", "binnen een maand"),
     "later": ("later", "ooit", "geen haast", "na de zomer", "volgend jaar", "paar maanden",
               "volgende maand", "someday", "no rush"),
     # where to start
@@ -177,7 +178,8 @@ def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
     """Per choice, the length of its longest word or label that stands in ``text``; when none
     does, a word typed a little wrong ("praktish") counts as the word it is close to."""
     plain = normalize(text)
-    padded = f" {plain} "
+    # Also without "het", so word order does not matter: "gaat het wel" is "gaat wel".
+    padded = f" {plain} | {' '.join(w for w in plain.split() if w != 'het')} "
     found: dict[str, int] = {}
     listening = [c for c in choices if c.id in _IN_SENTENCES]
     for choice in listening:

@@ -128,8 +128,9 @@ def needs_step(ctx: Context) -> bool:
 # --- reading a typed helper ------------------------------------------------------------------
 _WHEN_WORDS = (
     (When.WEEK, r"deze week|vandaag|morgen|overmorgen|zsm|z\.s\.m|zo snel mogelijk|meteen|"
-                r"snel|asap|this week|today|tomorrow"),
-    (When.MAAND, r"deze maand|volgende week|binnenkort|this month|next week|soon"),
+                r"snel|asap|this week|today|tomorrow|binnen een week|within a week"),
+    (When.MAAND, r"deze maand|volgende week|binnenkort|this month|next week|soon|"
+                 r"binnen een maand|over een paar weken|within a month"),
     (When.LATER, r"later|straks|ooit|volgend jaar|na de zomer|some day"),
     (When.GEEN, r"geen datum|maakt niet uit wanneer|no date"),
 )

@@ -507,10 +507,10 @@ class YourJim(Question):
         return no_jim_yet(ctx)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        if {"jim", "wat", "wie", "what", "who"} & set(normalize(text).split()):
+        named = read_named(ctx, text)
+        if asks_what_a_jim_is(text) and not named.known:
             ctx.note(self.intro(ctx) or "")  # "wat is een jim?": explain again
             return Outcome.REASK
-        named = read_named(ctx, text)
         if len(named.known) > 1:  # "Fatima of Sanne": the first, if that is what was meant
             first = named.known[0]
             return self.check(ctx, first.id, label(first, ctx.t), text)
@@ -526,6 +526,14 @@ class YourJim(Question):
             return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
+
+
+def asks_what_a_jim_is(text: str) -> bool:
+    """"wat is een jim?", "wie bedoel je?": a question back, not an answer ("ahmed lijkt me
+    wel wat" names Ahmed)."""
+    words = normalize(text).split()
+    return "jim" in words or (bool(words) and (
+        words[0] in {"wat", "wie", "what", "who"} or text.rstrip().endswith("?")))
 
 
 def choose_jim(ctx: Context, person_id: str) -> None:
