@@ -16,25 +16,28 @@ from tests.chat_driver import Youth
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 
 # The same youth as in test_listening_interview: 3 people, a JIM, two hard domains and
-# something urgent. What is typed in both runs (a name, an age, a story) is the same words.
+# something urgent. Buttons are pressed by their id (the same in every language); what is
+# typed in both runs (a name, an age, a story) is the same words: TYPED, per language.
 WITH_BUTTONS = [
-    ("click", "Oké, we beginnen"), ("say", "Noor"), ("say", "17"), ("click", "Gaat wel"),
-    ("click", "Ja"), ("say", "ik moet morgen mijn huur betalen en heb geen geld"),
-    ("say", "mijn zus Sanne, oom Ahmed en buurvrouw Els"),
-    ("click", "Helpt met praktische dingen"), ("click", "Is er voor me als het moeilijk is"),
-    ("click", "Klaar"), ("click", "Dichtbij"),
-    ("click", "Geeft me advies"), ("click", "Klaar"), ("click", "Een beetje"),
-    ("click", "Doet leuke dingen met me"), ("click", "Klaar"), ("click", "Verder weg"),
-    ("click", "Dat is iedereen"), ("click", "Sanne"), ("click", "Ahmed"), ("click", "Klaar"),
-    ("click", "Ahmed"), ("click", "Later"),
-    ("click", "🏠 Wonen"), ("click", "💶 Geld"), ("click", "Klaar"),
-    ("say", "Ruzie thuis"), ("say", "Mijn kamer is wel fijn"), ("say", "een eigen kamer"),
-    ("click", "Ja"),
-    ("say", "Schulden"), ("say", "Ik heb wel werk"), ("say", "hulp met mijn post"),
-    ("click", "Ja"),
-    ("click", "Mijn begeleider"), ("click", "Ahmed (je JIM)"), ("click", "Deze maand"),
-    ("say", "het wijkteam"), ("click", "Deze week"), ("click", "Ja, klopt"),
+    "start", "name", "age", "gaat_wel", "yes", "urgent", "people",
+    "praktisch", "er_voor_je", "done", "dichtbij", "advies", "done", "beetje",
+    "samen", "done", "verder", "skip", "p1", "p2", "done", "p2", "no",
+    "wonen", "inkomen", "done", "hard", "good", "need", "yes",
+    "hard2", "good2", "need2", "yes",
+    "professional", "p2", "maand", "org", "week", "yes",
 ]
+TYPED = {
+    "nl": {"name": "Noor", "age": "17",
+           "urgent": "ik moet morgen mijn huur betalen en heb geen geld",
+           "people": "mijn zus Sanne, oom Ahmed en buurvrouw Els", "hard": "Ruzie thuis",
+           "good": "Mijn kamer is wel fijn", "need": "een eigen kamer", "hard2": "Schulden",
+           "good2": "Ik heb wel werk", "need2": "hulp met mijn post", "org": "het wijkteam"},
+    "en": {"name": "Noor", "age": "17",
+           "urgent": "I have to pay my rent tomorrow and have no money",
+           "people": "my sister Sanne, uncle Ahmed and neighbour Els", "hard": "Fights at home",
+           "good": "My room is nice", "need": "a room of my own", "hard2": "Debts",
+           "good2": "My job is okay", "need2": "help with my mail", "org": "the council"},
+}
 
 PLAIN_SENTENCES = [
     "oké laten we maar beginnen", "ik heet Noor", "ik ben 17 jaar", "vandaag gaat het wel",
@@ -68,10 +71,27 @@ YOUTH_STYLE = [
     "het wijkteam denk ik, zo snel mogelijk", "ja dit is goed zo",
 ]
 
+ENGLISH = [
+    "yeah lets go", "you can call me Noor", "I'm 17", "it's okay-ish today",
+    "yes, I have to pay my rent tomorrow and have no money",
+    "my sister Sanne, uncle Ahmed and neighbour Els are important to me",
+    "she helps me with practical stuff and she's there for me when it's hard",
+    "she's very close", "he gives me good advice", "we see each other a bit",
+    "we do fun things together", "not that close really", "no that's everyone I think",
+    "I can count on Sanne and Ahmed", "Ahmed I guess, I trust him", "maybe later",
+    "housing is bad and money too, the rest is fine",
+    "Fights at home, but my room is nice. I want a room of my own.", "yes that's right",
+    "Debts, but my job is okay. I need help with my mail.", "yep",
+    "my counsellor can do that", "Ahmed can help me, this month",
+    "the council, this week", "yes looks good",
+]
+
 # What a reply says when the bot did not take an answer as meant.
 NOT_TAKEN = ("Bedoel je", "laten we even liggen", "snap ik niet", "Kies iemand hieronder",
              "Noem nu alleen de naam", "Welk woord past het best", "Kies Ja of Nee",
-             "Ik lees het nog niet goed")
+             "Ik lees het nog niet goed", "Do you mean", "leave this question",
+             "don't quite get", "Pick someone below", "Which word fits best",
+             "Now just give the name", "can't read it well", "Pick Yes or No")
 
 
 def facts(plan: Plan) -> dict:
@@ -80,29 +100,31 @@ def facts(plan: Plan) -> dict:
     return plan.model_dump(mode="json", exclude={"history"})
 
 
-def with_buttons(store: Store) -> Plan:
-    youth = Youth(Turns(store, clock=lambda: NOW), user="buttons")
+def with_buttons(store: Store, lang: str) -> Plan:
+    youth = Youth(Turns(store, clock=lambda: NOW), user="buttons", language=lang)
     youth.says("/start")
-    for how, what in WITH_BUTTONS:
-        youth.clicks(what) if how == "click" else youth.says(what)
+    for step in WITH_BUTTONS:
+        youth.says(TYPED[lang][step]) if step in TYPED[lang] else youth.clicks(step)
     assert youth.state == "done"
     return youth.plan
 
 
-@pytest.mark.parametrize("sentences", [PLAIN_SENTENCES, YOUTH_STYLE], ids=["plain", "youth"])
+@pytest.mark.parametrize(("lang", "sentences"), [
+    ("nl", PLAIN_SENTENCES), ("nl", YOUTH_STYLE), ("en", ENGLISH)],
+    ids=["plain", "youth", "english"])
 def test_only_sentences_give_the_same_plan_and_no_re_asks(
-        store: Store, sentences: list[str]) -> None:
-    youth = Youth(Turns(store, clock=lambda: NOW), user="sentences")
+        store: Store, lang: str, sentences: list[str]) -> None:
+    youth = Youth(Turns(store, clock=lambda: NOW), user="sentences", language=lang)
     youth.says("/start")
     labels = {c.label.casefold() for c in youth.question.choices}
     re_asks = []
     for said in sentences:
         asked = youth.asked
         labels |= {c.label.casefold() for c in youth.question.choices}
-        assert said.casefold() not in labels and not said.isdigit() or said == "ik ben 17"
+        assert said.casefold() not in labels and not said.isdigit()  # never a button
         youth.says(said)
         if youth.asked == asked or any(words in youth.text for words in NOT_TAKEN):
             re_asks.append((said, youth.text))
     assert re_asks == []
     assert youth.state == "done"
-    assert facts(youth.plan) == facts(with_buttons(store))
+    assert facts(youth.plan) == facts(with_buttons(store, lang))

@@ -74,10 +74,14 @@ ORGANISATIONS: dict[str, str] = {
     "school": N_("school"), "schuldhulp": N_("de schuldhulp"),
     "schuldhulpverlening": N_("de schuldhulp"), "gemeente": N_("de gemeente"),
     "jeugdzorg": N_("de jeugdzorg"), "uwv": N_("het UWV"),
+    # typed in English
+    "counsellor": N_("je begeleider"), "counselor": N_("je begeleider"),
+    "doctor": N_("de dokter"), "gp": N_("je huisarts"), "council": N_("de gemeente"),
+    "municipality": N_("de gemeente"), "psychologist": N_("je psycholoog"),
 }
 # Organisation words that mean the youth's linked begeleider where a helper is asked.
 BEGELEIDER = frozenset({"begeleider", "begeleidster", "woonbegeleider", "hulpverlener",
-                        "jeugdzorgwerker", "caseworker"})
+                        "jeugdzorgwerker", "caseworker", "counsellor", "counselor"})
 
 
 def same_relation(word: str) -> str:

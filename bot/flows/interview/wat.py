@@ -99,6 +99,7 @@ _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overig
                    r"the rest|everything else|others)\b")
 _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
 _SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
+_OKAY = re.compile(r"\b(ok|oke|okay|okee|okido)\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
@@ -112,6 +113,9 @@ def domains_in(segment: str) -> list[Domain]:
 def _status_in(segment: str) -> str | None:
     if _LATER.search(segment):
         return PARKED
+    if _OKAY.search(segment) and choice_in_sentence(_OKAY.sub(" ", segment),
+                                                    _STATUS_CHOICES) is None:
+        return Status.GOED.value  # "de rest is oké": here not "gaat wel", but fine
     status = choice_in_sentence(segment, _STATUS_CHOICES)
     if status is None and _SO_SO.search(segment):  # "met mijn gezondheid gaat het wel"
         return Status.GAAT_WEL.value
@@ -304,6 +308,8 @@ class DomainText(TextQuestion):
     def keep(self, ctx: Context, field: str, text: str | None) -> None:
         if text is not None:
             text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
+        if text is not None and field == "need":  # "ik heb een laptop nodig": "een laptop"
+            text = _NEED_FRAME.sub("", _WISH.sub("", text)).strip() or text
         setattr(current_answer(ctx), field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{field}")
         if field == "need":
@@ -312,12 +318,17 @@ class DomainText(TextQuestion):
 
 _HEDGE = re.compile(r"[\s,]*\b(denk ik|misschien|ofzo|of zo|i think|maybe)[\s.!?]*$",
                     re.IGNORECASE)
+# "bijles zou fijn zijn": the need is "bijles".
+_WISH = re.compile(r"[\s,]*\b(zou (wel |echt )?(fijn|mooi|goed|chill|top|handig) zijn|"
+                   r"zou (me )?helpen|lijkt me (fijn|goed)|would be (nice|good|great)|"
+                   r"would help)[\s.!?]*$", re.IGNORECASE)
 # What a sentence about a hard domain may say besides what is hard.
 _NEED = re.compile(r"\b(nodig|ik wil|wil ik|ik zou graag|zou ik graag|ik hoop|zou helpen|"
                    r"hulp (bij|met)|ik zoek|i need|i want|would help)\b", re.IGNORECASE)
-_GOOD = re.compile(r"\b(wel|fijn|leuk|blij|lukt|gelukkig|goed|prima)\b", re.IGNORECASE)
+_GOOD = re.compile(r"\b(wel|fijn|leuk|blij|lukt|gelukkig|goed|prima|oke|ok|okay|fine|good|"
+                   r"great|nice|happy|works)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(niet|geen|nooit|not|no)\b", re.IGNORECASE)
-_PARTS = re.compile(r"(?<=[.!?\n])\s*|\s*[,;]?\s+(?=maar\b)", re.IGNORECASE)
+_PARTS = re.compile(r"(?<=[.!?\n])\s*|\s*[,;]?\s+(?=(?:maar|but)\b)", re.IGNORECASE)
 _NEED_FRAME = re.compile(r"^(ik heb|heb ik|ik wil( graag)?|wil ik( graag)?|ik zou graag|"
                          r"ik zoek|i need|i want)\s+|\s+nodig$", re.IGNORECASE)
 
@@ -330,13 +341,13 @@ def read_story(text: str) -> dict[str, str]:
     for part in (p.strip(" ,;") for p in _PARTS.split(text)):
         if not part:
             continue
-        words = re.sub(r"^maar\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
+        words = re.sub(r"^(maar|but)\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
         if _NEED.search(words):
             need = _NEED_FRAME.sub("", words)
             if need != words:  # "ik heb hulp nodig met mijn post": "hulp met mijn post"
                 need = re.sub(r"\s*\bnodig\b", "", need)
             found["need"].append(need.strip() or words)
-        elif part.lower().startswith("maar") and _GOOD.search(words) \
+        elif part.lower().startswith(("maar", "but")) and _GOOD.search(words) \
                 and not _NEGATION.search(words):
             found["going_well"].append(words[:1].upper() + words[1:])
         else:
@@ -385,6 +396,16 @@ class DomainGood(DomainText):
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         return Outcome.ACCEPTED
 
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        """ "Ja, mijn werk": the words after the yes are kept; a yes alone gets "Wat dan?"."""
+        rest = _YES_FIRST.sub("", text, count=1)
+        if rest != text:
+            if not has_words(rest) or _AGREES.match(normalize(rest)):
+                ctx.note(ctx.t(N_("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")))
+                return Outcome.REASK
+            text = capitalized(rest)
+        return super().on_answer(ctx, text)
+
     def on_text(self, ctx: Context, text: str) -> Outcome:
         """ "Nee, ik heb wel werk": the no is about the hard part; what goes well is kept."""
         rest = _NO_BUT.sub("", text.strip(), count=1)
@@ -395,6 +416,10 @@ class DomainGood(DomainText):
 
 _NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
                      re.IGNORECASE)
+# "ja hoor, mijn werk": what goes well is what follows the yes; a yes alone says not what.
+_YES_FIRST = re.compile(r"^(ja|jawel|jazeker|jep|jup|yes|yeah|yep|zeker|tuurlijk)\b"
+                        r"((\s+|[\s,]+)(hoor|wel|zeker|eigenlijk))*[\s,.!]*", re.IGNORECASE)
+_AGREES = re.compile(r"^(dat )?(klopt|precies|thats right|right|correct|true)\b")
 
 
 def sync_action(ctx: Context) -> None:

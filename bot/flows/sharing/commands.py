@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.flows.commands import help_text
 from bot.flows.conversation import START_STATE, Conversation
+from bot.flows.interview.relations import called, label
 from bot.flows.interview.wat import DOMAIN_LABELS
 from bot.flows.interview.wie import choose_jim
 from bot.flows.messages import NETWORK_PICTURE, Message
@@ -101,7 +102,8 @@ def offer_invite(turn: _TurnState, jim_before: Jim | None, resume: bool) -> bool
             or any(link.role is ShareRole.JIM and link.name == jim.name
                    for link in sharing.shared_with())):
         return False
-    turn.push_detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=resume)
+    turn.push_detour("jim_offer", {"person": jim.id, "name": called(jim, turn.t)},
+                     resume=resume)  # "Wil je je moeder nu vragen …?"
     return True
 
 
@@ -167,7 +169,7 @@ def share_menu(turn: _TurnState, sharing: SharingPort) -> TurnResult:
     taken = {(link.role, link.name) for link in shared}
     jim = plan.jim_person()
     if jim is not None and (ShareRole.JIM, jim.name) not in taken:
-        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=jim.name)))
+        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=label(jim, t))))
     options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
     linked = any(link.role is ShareRole.PROFESSIONAL and not link.pending for link in shared)
     options.append(("pro", t.plain(N_("Een nieuwe begeleider uitnodigen") if linked
