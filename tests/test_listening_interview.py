@@ -93,6 +93,20 @@ def test_a_no_with_something_that_does_go_well_keeps_it(store: Store) -> None:
     assert "Wat heb je nodig?" in youth.asked
 
 
+def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
+        store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, de rest goed")
+    youth.says("schulden")
+    youth.says("ja hoor")
+    assert "Wat gaat er goed?" in youth.text and youth.plan.domains[
+        Domain.INKOMEN].going_well is None
+    youth.says("ja, mijn werk")
+    youth.says("hulp met de post zou echt fijn zijn")
+    money = youth.plan.domains[Domain.INKOMEN]
+    assert (money.going_well, money.need) == ("Mijn werk", "hulp met de post")
+
+
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:
     youth = at_quick_look(store)
     youth.clicks("💶 Geld")
@@ -254,6 +268,9 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("school gaat niet goed en met mijn gezondheid gaat het wel, de rest later",
      {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "gaat_wel", Domain.SUPPORT: PARKED,
       Domain.WONEN: PARKED, Domain.INKOMEN: PARKED}),
+    ("school gaat echt slecht, de rest is oké",  # oké: fine, not "gaat wel" (no questions)
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
+      Domain.INKOMEN: "goed", Domain.WELZIJN: "goed"}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:
@@ -268,6 +285,8 @@ def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:
     ("Schulden. Ik heb hulp nodig met mijn post", {"hard": "Schulden",
                                                    "need": "hulp met mijn post"}),
     ("Het is niet fijn, maar ook niet leuk", {"hard": "Het is niet fijn maar ook niet leuk"}),
+    ("I have debts but my job is okay. I need help with my mail.",
+     {"hard": "I have debts", "going_well": "My job is okay", "need": "help with my mail"}),
 ])
 def test_one_answer_about_a_hard_domain_is_read_in_parts(typed: str, expected: dict) -> None:
     assert read_story(typed) == expected

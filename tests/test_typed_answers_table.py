@@ -257,6 +257,9 @@ WHO = [
     ("de gemeente", "org:gemeente"), ("idk", "unknown"), ("geen idee", "unknown"),
     ("kees", "Kees"), ("myself", "self"), ("sanne misschien", "Sanne"),
     ("samen met sanne", "Sanne"), ("iemand van de kerk", "other"),
+    ("niemand", "unknown"), ("weet ik nog niet wie", "unknown"), ("geen idee wie", "unknown"),
+    ("iemand van het wijkteam", "org:wijkteam"), ("Mark van het wijkteam", "org:Mark"),
+    ("someone from the council", "org:council"), ("my counsellor", "professional"),
 ]
 
 WHEN = [
@@ -267,6 +270,7 @@ WHEN = [
     ("na de zomer", "later"), ("volgend jaar", "later"), ("idk", "geen"),
     ("geen datum", "geen"), ("maakt niet uit", "geen"), ("dezeweek", "week"),
     ("deze maan", "maand"), ("binnen een maand", "maand"), ("binnen een week", "week"),
+    ("na de vakantie", "later"), ("over 2 weken", "maand"), ("by next month", "later"),
 ]
 
 TABLE = [(kind, typed, expected)
