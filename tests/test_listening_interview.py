@@ -242,6 +242,27 @@ def test_one_person_with_more_than_two_actions_is_offered_to_share_the_load(
     assert plan.actions[2].when == When.WEEK and youth.state == "overview"
 
 
+def test_a_group_worker_is_a_professional_and_a_sentence_is_no_relation(
+        store: Store) -> None:
+    youth = youth_at(store, ["oké", "Dewi", "15", "kut", "nee"])
+    youth.says("mijn groepsleider Anouk, vriendin Lotte en Kim")
+    assert "Anouk (groepsleider): die zet ik bij je hulpverleners" in youth.text
+    youth.says("praktisch")
+    youth.says("dichtbij")
+    assert youth.asked.startswith("Wie is Kim voor jou?")
+    youth.says("ze regelt dingen voor me")  # no relation word: kept, not taken as one
+    kim = youth.plan.people[1]
+    assert (kim.relation, kim.own_words) == (None, "ze regelt dingen voor me")
+    assert youth.asked.startswith("Wat doet Kim voor je?")
+    for said in ("praktisch", "dichtbij", "dat is iedereen", "Lotte"):
+        youth.says(said)
+    youth.says("anouk denk ik")  # a professional, by name: never the JIM
+    assert "Een JIM is iemand uit je eigen omgeving" in youth.text
+    youth.says("Lotte dan")
+    assert "Een JIM is een volwassene. Is Lotte nog geen 18?" in youth.text
+    assert youth.plan.jim_person() == youth.plan.people[0]
+
+
 def test_due_dates_follow_the_word_in_dutch_time() -> None:
     late_sunday = datetime(2026, 3, 29, 22, 30, tzinfo=UTC)  # Monday 30 March in Amsterdam
     assert due_date(When.WEEK, NOW) == date(2026, 3, 6)
@@ -271,6 +292,12 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("school gaat echt slecht, de rest is oké",  # oké: fine, not "gaat wel" (no questions)
      {Domain.SCHOOL_WERK: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
       Domain.INKOMEN: "goed", Domain.WELZIJN: "goed"}),
+    ("alles is eigenlijk wel oké behalve school en hoe ik me voel",
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "niet_goed", Domain.SUPPORT: "goed",
+      Domain.WONEN: "goed", Domain.INKOMEN: "goed"}),
+    ("behalve geld gaat alles goed",
+     {Domain.INKOMEN: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
+      Domain.SCHOOL_WERK: "goed", Domain.WELZIJN: "goed"}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:

@@ -176,7 +176,7 @@ MORE_PEOPLE = [
     ("de schuldhulp", "org:schuldhulp"), ("school", "org:school"),
     ("en mijn voetbaltrainer Rik", "Rik/voetbaltrainer"), ("klaar hoor", "done"),
     ("dat is iedereen denk ik", "done"), ("dat waren ze", "done"), ("dat zijn ze wel", "done"),
-    ("thats them", "done"),
+    ("thats them", "done"), ("mijn groepsleider Anouk", "org:Anouk"),
 ]
 
 ROLES = [

@@ -93,7 +93,7 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
     Domain.SCHOOL_WERK: (*SYNONYMS["school_werk"], "school en werk", "school of werk"),
     Domain.INKOMEN: (*SYNONYMS["inkomen"], "inkomen", "schuld", "uitkering", "financien"),
     Domain.WELZIJN: (*SYNONYMS["welzijn"], "welzijn", "gezondheid en gevoel", "mentaal",
-                     "hoofd", "lijf", "wellbeing"),
+                     "hoofd", "lijf", "wellbeing", "me voel", "voel me", "how i feel"),
 }
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")
@@ -101,6 +101,7 @@ _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
 _SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
 _OKAY = re.compile(r"\b(ok|oke|okay|okee|okido)\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
+_EXCEPT = re.compile(r"\b(?:behalve|except(?: for)?|but not)\b", re.IGNORECASE)
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
 
@@ -122,6 +123,10 @@ def _status_in(segment: str) -> str | None:
     return status
 
 
+def _segments(text: str) -> list[str]:
+    return [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
+
+
 def read_overview(text: str) -> dict[Domain, str] | None:
     """A typed quick look: per domain a status or PARKED ("wonen slecht, school gaat wel,
     rest goed", "geld is kut en de rest later"); None when it names no domain and no rest.
@@ -131,7 +136,16 @@ def read_overview(text: str) -> dict[Domain, str] | None:
     (the question asks for those). "de rest …" speaks for every domain not named; without
     it they go well when only the domains that are not good were named, else come later.
     """
-    segments = [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
+    head, tail = [*_EXCEPT.split(text, maxsplit=1), ""][:2]
+    named = _segments(tail)
+    if any(domains_in(segment) for segment in named):  # "alles oké behalve school"
+        about_rest = head if normalize(head) else tail  # "behalve wonen gaat alles goed"
+        rest = _status_in(normalize(about_rest)) or Status.GOED.value
+        except_for = {d for segment in named for d in domains_in(segment)}
+        read = read_overview(tail) if normalize(head) else {}
+        return {d: read.get(d, Status.NIET_GOED.value) if d in except_for else rest
+                for d in Domain}
+    segments = _segments(text)
     said: dict[Domain, str] = {}
     pending: list[Domain] = []
     rest: str | None = None

@@ -153,6 +153,14 @@ def note_organisations(ctx: Context, named: list[NamedPerson]) -> None:
                    names=names_text(names, ctx.t)))
 
 
+def organisation_named(ctx: Context, text: str) -> Organisation | None:
+    """A professional known by name in the plan, named in ``text`` ("anouk misschien" is
+    Anouk, the groepsleider)."""
+    said = f" {normalize(text)} "
+    return next((o for o in ctx.plan.organisations
+                 if o.word and f" {normalize(o.name)} " in said), None)
+
+
 HELPER_SELF, HELPER_PROFESSIONAL = "self", "professional"  # the ids of HOE's helper choices
 _SELF_WORDS = frozenset({"zelf", "ikzelf", "mezelf", "myself"})
 
@@ -164,6 +172,9 @@ def helper_in(ctx: Context, text: str) -> str | None:
     named = read_named(ctx, text)
     if named.known:
         return named.known[0].id
+    organisation = organisation_named(ctx, text)
+    if organisation is not None:
+        return HELPER_PROFESSIONAL if organisation.word in BEGELEIDER else organisation.id
     if any(o.relation in BEGELEIDER for o in named.organisations):
         return HELPER_PROFESSIONAL
     if named.organisations:
@@ -323,6 +334,9 @@ class AddPeople(People):
         return self.on_skip(ctx)
 
 
+RELATION_WORDS_MOST = 3  # a longer answer without a relation word says something else
+
+
 class PersonRelation(TextQuestion):
     limit = NAME_LIMIT
 
@@ -339,6 +353,9 @@ class PersonRelation(TextQuestion):
             if relation is None and len(in_story) == 1:  # "hij is mijn buurman, echt top"
                 relation = in_story[0]
                 person.own_words = text
+            if relation is None and len(text.split()) > RELATION_WORDS_MOST:
+                keep_about_person(ctx, text)  # "ze regelt dingen voor me": no relation
+                return Outcome.ACCEPTED
             person.relation = relation or text
             if known_by_relation:  # "je moeder" stays named by what she is
                 person.name = person.relation
@@ -516,7 +533,8 @@ class YourJim(Question):
             return self.check(ctx, first.id, label(first, ctx.t), text)
         if not (named.known or named.new) and says_nobody(text):
             return no_jim_yet(ctx)
-        if not (named.known or named.new) and named.organisations:
+        professional = organisation_named(ctx, text) if not named.known else None
+        if (not (named.known or named.new) and named.organisations) or professional:
             note_organisations(ctx, named.organisations)
             ctx.note(ctx.t(N_("Een JIM is iemand uit je eigen omgeving. "
                               "Wie van je eigen mensen vertrouw je?")))
@@ -536,6 +554,12 @@ def asks_what_a_jim_is(text: str) -> bool:
         words[0] in {"wat", "wie", "what", "who"} or text.rstrip().endswith("?")))
 
 
+# Relations that are often of the youth's own age: a JIM is an adult (said, not refused).
+PEERS = frozenset({"vriend", "vriendin", "vriendje", "vriendinnetje", "maat", "mattie",
+                   "bestie", "klasgenoot", "broertje", "zusje", "friend", "buddy", "bff",
+                   "boyfriend", "girlfriend"})
+
+
 def choose_jim(ctx: Context, person_id: str) -> None:
     person = ctx.plan.person(person_id)
     if person is None:
@@ -548,6 +572,10 @@ def choose_jim(ctx: Context, person_id: str) -> None:
     if (person.relation or "").casefold() in PROFESSIONAL:
         ctx.note(ctx.t(N_("Let op: een JIM is meestal iemand uit je eigen omgeving. "
                           "Niet je begeleider. Met /wijzig kun je dit later veranderen.")))
+    elif (person.relation or "").casefold() in PEERS:
+        ctx.note(ctx.t(N_("Een JIM is een volwassene. Is {name} nog geen 18? Dan kun je met "
+                          "/wijzig ook een volwassene kiezen."),
+                       name=called(person, ctx.t)))
 
 
 def no_jim_yet(ctx: Context) -> Outcome:
