@@ -207,7 +207,8 @@ CLOSENESS = [
     ("we hebben vaak ruzie", "own:we hebben vaak ruzie"),
     ("ze woont in Marokko", "own:ze woont in Marokko"),
     ("not that close", "verder"), ("we zijn niet echt close", "verder"),
-    ("she's very close", "dichtbij"),
+    ("she's very close", "dichtbij"), ("we hebben niet zo veel contact", "verder"),
+    ("echt mijn beste maat", "dichtbij"), ("we hebben veel contact", "dichtbij"),
 ]
 
 FALLBACK = [
