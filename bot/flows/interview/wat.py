@@ -432,7 +432,7 @@ _NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b
                      re.IGNORECASE)
 # "ja hoor, mijn werk": what goes well is what follows the yes; a yes alone says not what.
 _YES_FIRST = re.compile(r"^(ja|jawel|jazeker|jep|jup|yes|yeah|yep|zeker|tuurlijk)\b"
-                        r"((\s+|[\s,]+)(hoor|wel|zeker|eigenlijk))*[\s,.!]*", re.IGNORECASE)
+                        r"([\s,]+(hoor|wel|zeker|eigenlijk))*[\s,.!]*", re.IGNORECASE)
 _AGREES = re.compile(r"^(dat )?(klopt|precies|thats right|right|correct|true)\b")
 
 
