@@ -323,7 +323,9 @@ class DomainText(TextQuestion):
         if text is not None:
             text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
         if text is not None and field == "need":  # "ik heb een laptop nodig": "een laptop"
-            text = _NEED_FRAME.sub("", _WISH.sub("", text)).strip() or text
+            text = _WISH.sub("", text) or text
+            if _NEED.search(text):  # (not "ik heb geen slaapplek": that is the need)
+                text = _need_words(text)
         setattr(current_answer(ctx), field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{field}")
         if field == "need":
@@ -347,6 +349,15 @@ _NEED_FRAME = re.compile(r"^(ik heb|heb ik|ik wil( graag)?|wil ik( graag)?|ik zo
                          r"ik zoek|i need|i want)\s+|\s+nodig$", re.IGNORECASE)
 
 
+def _need_words(text: str) -> str:
+    """The need without the words around it: "ik heb hulp nodig met mijn post" is "hulp
+    met mijn post"."""
+    need = _NEED_FRAME.sub("", text)
+    if need != text:
+        need = re.sub(r"\s*\bnodig\b", "", need)
+    return need.strip() or text
+
+
 def read_story(text: str) -> dict[str, str]:
     """What is hard, what goes well and what would help, from one answer: "Ruzie thuis,
     maar mijn kamer is wel fijn. Ik wil een eigen plek." Parts that say nothing else are
@@ -357,10 +368,7 @@ def read_story(text: str) -> dict[str, str]:
             continue
         words = re.sub(r"^(maar|but)\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
         if _NEED.search(words):
-            need = _NEED_FRAME.sub("", words)
-            if need != words:  # "ik heb hulp nodig met mijn post": "hulp met mijn post"
-                need = re.sub(r"\s*\bnodig\b", "", need)
-            found["need"].append(need.strip() or words)
+            found["need"].append(_need_words(words))
         elif part.lower().startswith(("maar", "but")) and _GOOD.search(words) \
                 and not _NEGATION.search(words):
             found["going_well"].append(words[:1].upper() + words[1:])
