@@ -148,6 +148,21 @@ def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> No
     assert "Wie kan je helpen met: Een kamer zonder lek?" in youth.asked
 
 
+def test_a_longer_no_at_the_check_changes_a_part_named_in_words(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, rest goed")
+    youth.says("Schulden. Ik heb hulp nodig met mijn post")
+    youth.says("nee")
+    youth.says("nee dat klopt niet helemaal")
+    assert youth.asked == "Wat wil je veranderen?"
+    youth.says("wat ik nodig heb")  # clear: no "Bedoel je …?"
+    assert "Wat heb je nodig?" in youth.asked and "Bedoel je" not in youth.text
+    youth.says("hulp met mijn post en brieven")
+    youth.says("ja nu klopt het")
+    money = youth.plan.domains[Domain.INKOMEN]
+    assert (money.need, money.own_words) == ("hulp met mijn post en brieven", None)
+
+
 def test_the_rest_later_parks_domains_and_the_plan_says_so(store: Store) -> None:
     youth = at_quick_look(store)
     youth.clicks("🏠 Wonen")

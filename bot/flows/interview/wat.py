@@ -516,8 +516,8 @@ class DomainCheck(Question):
         return Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
-        said = yes_or_no(text)
-        if said is not None and len(text.split()) <= 3:  # "ja", "klopt", "nee klopt niet"
+        said = yes_or_no(text)  # "ja", "klopt", "nee klopt niet", "nee dat klopt niet helemaal"
+        if said is not None and (len(text.split()) <= 3 or _VERDICT.search(normalize(text))):
             return self.on_choice(ctx, YES if said == "yes" else CHANGE)
         return super().on_text(ctx, text)
 
@@ -533,6 +533,11 @@ class DomainCheck(Question):
         answer.own_words = kept
         ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
         ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
+
+
+# Words that say whether what is written down is right (a longer yes or no is about that).
+_VERDICT = re.compile(r"\b(klopt|helemaal|anders|verander\w*|fout|goed zo|zo is het|right|"
+                      r"wrong|change|correct)\b")
 
 
 FIX_LABELS = {
@@ -564,13 +569,21 @@ class DomainFix(Question):
         ctx.queue("domain_check")
         return Outcome.ACCEPTED
 
-    def not_understood(self, ctx: Context, text: str) -> Outcome:
-        """Words that name a part ("wat ik nodig heb") pick it; anything else is kept in the
-        youth's own words, and the check comes again (never the same re-ask twice)."""
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        """Words that name a part ("wat ik nodig heb") pick it, before any guess at a label
+        (no "Bedoel je …?" for what is clear)."""
+        part = self.part_named(text)
+        return self.on_choice(ctx, part) if part else super().on_text(ctx, text)
+
+    @staticmethod
+    def part_named(text: str) -> str | None:
         words = normalize(text)
-        for key, pattern in _FIX_WORDS.items():
-            if pattern.search(words):
-                return self.on_choice(ctx, key)
+        return next((key for key, pattern in _FIX_WORDS.items() if pattern.search(words)),
+                    None)
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        """Anything else is kept in the youth's own words, and the check comes again (never
+        the same re-ask twice)."""
         DomainCheck.keep_words(ctx, text)
         return self.on_skip(ctx)
 
