@@ -32,6 +32,13 @@ def test_bench_interview_completes_every_interview() -> None:
     assert "pictures: 6 made" in out and "everything together:" in out
 
 
+def test_bench_understanding_reads_the_whole_table() -> None:
+    done = subprocess.run([sys.executable, "benchmarks/bench_understanding.py", "--rounds", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"^\d{3} typed answers, best of 1 rounds: CPU per answer p50", done.stdout)
+
+
 def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     out = run("bench_telegram.py", 3)
     assert "toekomstplan, 3 youth, whole interviews: 81 turns" in out

@@ -93,6 +93,20 @@ def test_a_no_with_something_that_does_go_well_keeps_it(store: Store) -> None:
     assert "Wat heb je nodig?" in youth.asked
 
 
+def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
+        store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, de rest goed")
+    youth.says("schulden")
+    youth.says("ja hoor")
+    assert "Wat gaat er goed?" in youth.text and youth.plan.domains[
+        Domain.INKOMEN].going_well is None
+    youth.says("ja, mijn werk")
+    youth.says("hulp met de post zou echt fijn zijn")
+    money = youth.plan.domains[Domain.INKOMEN]
+    assert (money.going_well, money.need) == ("Mijn werk", "hulp met de post")
+
+
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:
     youth = at_quick_look(store)
     youth.clicks("💶 Geld")
@@ -132,6 +146,21 @@ def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> No
     assert (wonen.hard, wonen.need, wonen.own_words) == (
         "Het dak lekt", "Een kamer zonder lek", "ik woon er al twee jaar")
     assert "Wie kan je helpen met: Een kamer zonder lek?" in youth.asked
+
+
+def test_a_longer_no_at_the_check_changes_a_part_named_in_words(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, rest goed")
+    youth.says("Schulden. Ik heb hulp nodig met mijn post")
+    youth.says("nee")
+    youth.says("nee dat klopt niet helemaal")
+    assert youth.asked == "Wat wil je veranderen?"
+    youth.says("wat ik nodig heb")  # clear: no "Bedoel je …?"
+    assert "Wat heb je nodig?" in youth.asked and "Bedoel je" not in youth.text
+    youth.says("hulp met mijn post en brieven")
+    youth.says("ja nu klopt het")
+    money = youth.plan.domains[Domain.INKOMEN]
+    assert (money.need, money.own_words) == ("hulp met mijn post en brieven", None)
 
 
 def test_the_rest_later_parks_domains_and_the_plan_says_so(store: Store) -> None:
@@ -228,6 +257,27 @@ def test_one_person_with_more_than_two_actions_is_offered_to_share_the_load(
     assert plan.actions[2].when == When.WEEK and youth.state == "overview"
 
 
+def test_a_group_worker_is_a_professional_and_a_sentence_is_no_relation(
+        store: Store) -> None:
+    youth = youth_at(store, ["oké", "Dewi", "15", "kut", "nee"])
+    youth.says("mijn groepsleider Anouk, vriendin Lotte en Kim")
+    assert "Anouk (groepsleider): die zet ik bij je hulpverleners" in youth.text
+    youth.says("praktisch")
+    youth.says("dichtbij")
+    assert youth.asked.startswith("Wie is Kim voor jou?")
+    youth.says("ze regelt dingen voor me")  # no relation word: kept, not taken as one
+    kim = youth.plan.people[1]
+    assert (kim.relation, kim.own_words) == (None, "ze regelt dingen voor me")
+    assert youth.asked.startswith("Wat doet Kim voor je?")
+    for said in ("praktisch", "dichtbij", "dat is iedereen", "Lotte"):
+        youth.says(said)
+    youth.says("anouk denk ik")  # a professional, by name: never the JIM
+    assert "Een JIM is iemand uit je eigen omgeving" in youth.text
+    youth.says("Lotte dan")
+    assert "Een JIM is een volwassene. Is Lotte nog geen 18?" in youth.text
+    assert youth.plan.jim_person() == youth.plan.people[0]
+
+
 def test_due_dates_follow_the_word_in_dutch_time() -> None:
     late_sunday = datetime(2026, 3, 29, 22, 30, tzinfo=UTC)  # Monday 30 March in Amsterdam
     assert due_date(When.WEEK, NOW) == date(2026, 3, 6)
@@ -254,6 +304,15 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("school gaat niet goed en met mijn gezondheid gaat het wel, de rest later",
      {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "gaat_wel", Domain.SUPPORT: PARKED,
       Domain.WONEN: PARKED, Domain.INKOMEN: PARKED}),
+    ("school gaat echt slecht, de rest is oké",  # oké: fine, not "gaat wel" (no questions)
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
+      Domain.INKOMEN: "goed", Domain.WELZIJN: "goed"}),
+    ("alles is eigenlijk wel oké behalve school en hoe ik me voel",
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "niet_goed", Domain.SUPPORT: "goed",
+      Domain.WONEN: "goed", Domain.INKOMEN: "goed"}),
+    ("behalve geld gaat alles goed",
+     {Domain.INKOMEN: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
+      Domain.SCHOOL_WERK: "goed", Domain.WELZIJN: "goed"}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:
@@ -268,6 +327,8 @@ def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:
     ("Schulden. Ik heb hulp nodig met mijn post", {"hard": "Schulden",
                                                    "need": "hulp met mijn post"}),
     ("Het is niet fijn, maar ook niet leuk", {"hard": "Het is niet fijn maar ook niet leuk"}),
+    ("I have debts but my job is okay. I need help with my mail.",
+     {"hard": "I have debts", "going_well": "My job is okay", "need": "help with my mail"}),
 ])
 def test_one_answer_about_a_hard_domain_is_read_in_parts(typed: str, expected: dict) -> None:
     assert read_story(typed) == expected

@@ -141,6 +141,8 @@ MOODS = [
     ("super goed", "goed"), ("lekker", "goed"), ("gaat goed hoor", "goed"), ("good", "goed"),
     ("het gaat best goed vandaag", "goed"), ("nice", "goed"), ("gooed", "goed"),
     ("mwah", "gaat_wel"), ("meh", "gaat_wel"), ("gaat wel", "gaat_wel"), ("ok", "gaat_wel"),
+    ("vandaag gaat het wel", "gaat_wel"), ("t gaat wel vandaag", "gaat_wel"),
+    ("het gaat niet zo goed", "niet_goed"), ("gaat het goed? ja hoor", "goed"),
     ("zozo", "gaat_wel"), ("gaat wel hoor", "gaat_wel"), ("gaatwel", "gaat_wel"),
     ("kan beter", "gaat_wel"), ("z'n gangetje", "gaat_wel"), ("redelijk", "gaat_wel"),
     ("niet zo goed", "niet_goed"), ("niet goed", "niet_goed"), ("not great", "niet_goed"),
@@ -173,7 +175,8 @@ MORE_PEOPLE = [
     ("o ja en mijn opa", "opa/opa"), ("de gemeente", "org:gemeente"),
     ("de schuldhulp", "org:schuldhulp"), ("school", "org:school"),
     ("en mijn voetbaltrainer Rik", "Rik/voetbaltrainer"), ("klaar hoor", "done"),
-    ("dat is iedereen denk ik", "done"),
+    ("dat is iedereen denk ik", "done"), ("dat waren ze", "done"), ("dat zijn ze wel", "done"),
+    ("thats them", "done"), ("mijn groepsleider Anouk", "org:Anouk"),
 ]
 
 ROLES = [
@@ -203,6 +206,9 @@ CLOSENESS = [
     ("idk", "skip"), ("weet ik veel", "skip"), ("klaar", "skip"), ("boeit niet", "skip"),
     ("we hebben vaak ruzie", "own:we hebben vaak ruzie"),
     ("ze woont in Marokko", "own:ze woont in Marokko"),
+    ("not that close", "verder"), ("we zijn niet echt close", "verder"),
+    ("she's very close", "dichtbij"), ("we hebben niet zo veel contact", "verder"),
+    ("echt mijn beste maat", "dichtbij"), ("we hebben veel contact", "dichtbij"),
 ]
 
 FALLBACK = [
@@ -228,6 +234,8 @@ JIM = [
     ("boeit niet", "undecided"), ("iemand anders", "other"),
     ("mijn oom Ahmed", "Ahmed"), ("my aunt", "Fatima"),
     ("fatima of sanne", "check:Fatima"), ("fatiha", "check:Fatima"),
+    ("kees lijkt me wel wat", "Kees"), ("wat is een jim?", "again"),
+    ("wie bedoel je", "again"),
 ]
 
 STATUS = [
@@ -250,6 +258,9 @@ WHO = [
     ("de gemeente", "org:gemeente"), ("idk", "unknown"), ("geen idee", "unknown"),
     ("kees", "Kees"), ("myself", "self"), ("sanne misschien", "Sanne"),
     ("samen met sanne", "Sanne"), ("iemand van de kerk", "other"),
+    ("niemand", "unknown"), ("weet ik nog niet wie", "unknown"), ("geen idee wie", "unknown"),
+    ("iemand van het wijkteam", "org:wijkteam"), ("Mark van het wijkteam", "org:Mark"),
+    ("someone from the council", "org:council"), ("my counsellor", "professional"),
 ]
 
 WHEN = [
@@ -259,7 +270,8 @@ WHEN = [
     ("volgende week", "maand"), ("later", "later"), ("geen haast", "later"),
     ("na de zomer", "later"), ("volgend jaar", "later"), ("idk", "geen"),
     ("geen datum", "geen"), ("maakt niet uit", "geen"), ("dezeweek", "week"),
-    ("deze maan", "maand"),
+    ("deze maan", "maand"), ("binnen een maand", "maand"), ("binnen een week", "week"),
+    ("na de vakantie", "later"), ("over 2 weken", "maand"), ("by next month", "later"),
 ]
 
 TABLE = [(kind, typed, expected)

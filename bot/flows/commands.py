@@ -29,8 +29,17 @@ COMMANDS: dict[str, str] = {
     "help": N_("wat kan ik typen?"),
 }
 
+# The English name of a command where it has one: English texts and /help show it.
+ENGLISH: dict[str, str] = {
+    "wijzig": "change", "terug": "back", "pauze": "pause", "taal": "language",
+    "mijngegevens": "mydata", "verwijder": "delete", "delen": "share",
+    "herinneringen": "reminders", "bericht": "message", "vragen": "questions",
+    "stoppen": "stop", "begeleider": "support_worker", "jongeren": "youths",
+}
+
 ALIASES: dict[str, str] = {
     **{name: name for name in COMMANDS},
+    **{english: name for name, english in ENGLISH.items()},
     "wijzigen": "wijzig", "change": "wijzig", "edit": "wijzig", "back": "terug",
     "undo": "terug", "pause": "pauze", "stop": "stoppen", "hulp": "help", "language": "taal",
     "help_me": "sos", "hulplijn": "sos", "hulplijnen": "sos", "mydata": "mijngegevens",
@@ -41,15 +50,23 @@ ALIASES: dict[str, str] = {
 
 OWN_PLAN = ("plan", "wijzig", "terug", "pauze", "delen", "herinneringen")  # about one's own plan
 EVERYONE = ("start", "taal", "sos", "mijngegevens", "verwijder", "help")
+YOUTH = [name for name in COMMANDS if name in OWN_PLAN or name in EVERYONE]  # (their order)
+
+
+def spelled(name: str, lang: str) -> str:
+    """A command as a user of ``lang`` types it: "wijzig" is "change" in English."""
+    return ENGLISH.get(name, name) if lang == "en" else name
 
 
 def help_text(t: Translator, member: Sequence[tuple[str, str]] | None = None,
               own_plan: bool = True) -> Safe:
     """/help. ``member``: for a JIM, someone who helps or a begeleider, the commands for
     what they are to others (with their words), listed first; the commands about one's
-    own plan follow only with a plan of their own. Without it: every command."""
+    own plan follow only with a plan of their own. Without it: a youth's own commands
+    (those of a role only for who has it)."""
     if member is None:
-        return _lines(t(N_("Dit kun je altijd typen:")), COMMANDS.items(), t)
+        return _lines(t(N_("Dit kun je altijd typen:")),
+                      [(name, COMMANDS[name]) for name in YOUTH], t)
     listed = [*member, *((name, COMMANDS[name]) for name in EVERYONE)]
     lines = [_lines(t(N_("Dit kun je altijd typen:")), listed, t)]
     if own_plan:
@@ -60,4 +77,5 @@ def help_text(t: Translator, member: Sequence[tuple[str, str]] | None = None,
 
 
 def _lines(title: str, commands: Iterable[tuple[str, str]], t: Translator) -> str:
-    return "\n".join([title, *(f"/{name} – {t(description)}" for name, description in commands)])
+    return "\n".join([title, *(f"/{spelled(name, t.lang)} – {t(description)}"
+                              for name, description in commands)])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -31,7 +32,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "wet niet", "weet nie", "weet ik nog niet", "geen flauw"),
     "done": ("klaar", "dat is iedereen", "iedereen", "verder", "done", "dat was het",
              "niemand meer", "that is everyone", "thats everyone", "volgende", "next",
-             "dat is alles", "thats all", "thats it", "klaar hoor"),
+             "dat is alles", "thats all", "thats it", "klaar hoor", "dat waren ze",
+             "dat zijn ze", "dat zijn ze wel", "dat waren ze wel", "thats them", "that was it"),
     "self": ("ik zelf", "ikzelf", "zelf", "ik", "mezelf", "myself", "me", "i do", "ik doe het",
              "dat doe ik zelf", "doe ik zelf", "ik doe het zelf", "ik zelf wel"),
     "professional": ("begeleider", "mijn begeleider", "hulpverlener", "mentor", "coach",
@@ -67,18 +69,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "troost", "luistert", "support", "there for me", "er is voor me",
                    "troosten", "luisteren"),
     # how close someone feels
-    "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close", "heel close"),
+    "dichtbij": ("dichtbij", "dicht", "heel dichtbij", "close", "very close", "heel close",
+                 "beste maat", "beste vriend", "beste vriendin", "bestie", "veel contact",
+                 "best friend"),
     "beetje": ("een beetje", "beetje", "soms", "a bit", "a little", "mwah", "mwa", "gaat wel",
                "zozo", "meh"),
     "verder": ("verder weg", "ver weg", "ver", "niet dichtbij", "niet zo dichtbij", "far",
-               "far away", "not close", "bijna nooit", "nooit", "weinig contact"),
+               "far away", "not close", "bijna nooit", "nooit", "weinig contact",
+               "not that close", "not so close", "not very close", "niet zo close",
+               "niet echt close", "niet echt dichtbij", "niet heel dichtbij", "niet heel close",
+               "niet veel contact", "niet zo veel contact", "geen contact", "nauwelijks contact",
+               "weinig", "niet vaak", "not much contact", "no contact"),
     # by when
     "week": ("deze week", "week", "snel", "zsm", "z s m", "meteen", "nu", "morgen", "this week",
-             "asap", "zo snel mogelijk", "vandaag", "nu meteen", "zo snel", "direct"),
+             "asap", "zo snel mogelijk", "vandaag", "nu meteen", "zo snel", "direct",
+             "binnen een week"),
     "maand": ("deze maand", "maand", "binnenkort", "this month", "soon", "paar weken",
-              "volgende week", "over een week", "over twee weken"),
+              "volgende week", "over een week", "over twee weken", "binnen een maand",
+              "twee weken", "2 weken", "drie weken", "3 weken", "end of the month",
+              "within a month", "next week"),
     "later": ("later", "ooit", "geen haast", "na de zomer", "volgend jaar", "paar maanden",
-              "volgende maand", "someday", "no rush"),
+              "volgende maand", "someday", "no rush", "vakantie", "na de vakantie", "zomer",
+              "zomervakantie", "voor de zomer", "next month", "after the summer"),
     # where to start
     "support": ("mensen", "vrienden", "familie", "people", "friends", "family"),
     "wonen": ("huis", "thuis", "woning", "kamer", "housing", "home"),
@@ -91,6 +103,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 SKIP_IN_SENTENCES = ("boeit niet", "boeit me niet", "ff niet", "effe niet", "geen idee",
                      "weet ik veel", "maakt niet uit", "liever niet", "idk", "geen zin",
                      "kan me niet schelen", "weet ik niet", "weet ik nog niet", "dunno")
+# Each common word with the choices it names, in the order of SYNONYMS (the first listed wins).
+_NAMES: dict[str, tuple[str, ...]] = {}
+for _choice_id, _words in SYNONYMS.items():
+    for _word in _words:
+        _NAMES[_word] = (*_NAMES.get(_word, ()), _choice_id)
+_ORDER = {choice_id: index for index, choice_id in enumerate(SYNONYMS)}
 # How youth spell words that matter for reading an answer.
 _SPELLINGS = {"nie": "niet", "ni": "niet", "mn": "mijn", "zn": "zijn", "k": "ik", "t": "het",
               "wt": "weet", "idd": "ja", "jahoor": "ja hoor", "neehoor": "nee hoor"}
@@ -122,6 +140,12 @@ def normalize(text: str) -> str:
     return joined
 
 
+# The choices' own words, normalised once: a question shows the same labels turn after turn,
+# and one answer is compared with them several times. Bounded, like the safety word caches.
+_LABEL_CACHE = 2048
+label_words = lru_cache(maxsize=_LABEL_CACHE)(normalize)
+
+
 def yes_or_no(text: str) -> str | None:
     """"yes" or "no" when the first word says it ("nee hoor, er is niks"), else None."""
     words = normalize(text).split()
@@ -150,33 +174,38 @@ LIKELY = 75  # this close: ask "Bedoel je …?" (see :func:`fuzzy_choice`)
 _FUZZY_LENGTH = 4  # shorter words are too alike to compare ("kut", "rot")
 
 
-def _words_of(choice: Choice) -> list[str]:
-    if choice.id == "skip":
-        return list(SKIP_IN_SENTENCES)
-    return [*SYNONYMS.get(choice.id, ()), normalize(choice.label)]
+@lru_cache(maxsize=_LABEL_CACHE)
+def _words_of(choice_id: str, label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A choice's words that may stand in a sentence (3 letters or more), and those a typo
+    may be compared with (one word, longer than :data:`_FUZZY_LENGTH`)."""
+    words = (SKIP_IN_SENTENCES if choice_id == "skip"
+             else (*SYNONYMS.get(choice_id, ()), label_words(label)))
+    return (tuple(f" {w} " for w in words if len(w) >= 3),
+            tuple(w for w in words if " " not in w and len(w) > _FUZZY_LENGTH))
 
 
 def _phrases(text: str, choices: Sequence[Choice]) -> dict[str, int]:
     """Per choice, the length of its longest word or label that stands in ``text``; when none
     does, a word typed a little wrong ("praktish") counts as the word it is close to."""
     plain = normalize(text)
-    padded = f" {plain} "
+    # Also without "het", so word order does not matter: "gaat het wel" is "gaat wel".
+    padded = f" {plain} | {' '.join(w for w in plain.split() if w != 'het')} "
     found: dict[str, int] = {}
-    for choice in choices:
-        if choice.id not in _IN_SENTENCES:
-            continue
-        lengths = [len(w) for w in _words_of(choice) if len(w) >= 3 and f" {w} " in padded]
+    listening = [c for c in choices if c.id in _IN_SENTENCES]
+    for choice in listening:
+        lengths = [len(w) for w in _words_of(choice.id, choice.label)[0] if w in padded]
         if lengths:
-            found[choice.id] = max(lengths)
+            found[choice.id] = max(lengths) - 2  # (without the spaces around)
     if found:
         return found
     typed = [w for w in plain.split() if len(w) >= _FUZZY_LENGTH + 1]
-    for choice in choices:
-        if choice.id not in _IN_SENTENCES or choice.id == "skip" or not typed:
-            continue
-        words = [w for w in _words_of(choice) if " " not in w and len(w) > _FUZZY_LENGTH]
-        if words and any(process.extractOne(t, words, scorer=fuzz.ratio,
-                                            score_cutoff=SURE) for t in typed):
+    if not typed:
+        return found
+    for choice in listening:
+        words = _words_of(choice.id, choice.label)[1]
+        if choice.id != "skip" and words and any(
+                process.extractOne(t, words, scorer=fuzz.ratio, score_cutoff=SURE)
+                for t in typed):
             found[choice.id] = 1
     return found
 
@@ -187,8 +216,7 @@ def choice_in_sentence(text: str, choices: Sequence[Choice]) -> str | None:
     found = _phrases(text, choices)
     if not found:
         return None
-    order = list(SYNONYMS)
-    return min(found, key=lambda cid: (-found[cid], order.index(cid) if cid in order else 0))
+    return min(found, key=lambda cid: (-found[cid], _ORDER.get(cid, 0)))
 
 
 def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
@@ -197,6 +225,14 @@ def choices_in_sentence(text: str, choices: Sequence[Choice]) -> list[str]:
 
 
 _POSSESSIVE = re.compile(r"^(mijn|je|jouw|my|your) ")
+
+
+@lru_cache(maxsize=_LABEL_CACHE)
+def _close_words(choice_id: str, label: str) -> tuple[str, ...]:
+    """What :func:`fuzzy_choice` compares a whole answer with: the label (without "je") and
+    the choice's common words."""
+    return tuple(w for w in (_POSSESSIVE.sub("", label_words(label)),
+                             *SYNONYMS.get(choice_id, ())) if len(w) >= _FUZZY_LENGTH)
 
 
 def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | None:
@@ -208,9 +244,8 @@ def fuzzy_choice(text: str, choices: Sequence[Choice]) -> tuple[str, float] | No
         return None
     best: dict[str, float] = {}
     for choice in choices:
-        words = [w for w in (_POSSESSIVE.sub("", normalize(choice.label)),
-                             *SYNONYMS.get(choice.id, ())) if len(w) >= _FUZZY_LENGTH]
-        hit = process.extractOne(wanted, words, scorer=fuzz.ratio, score_cutoff=LIKELY)
+        hit = process.extractOne(wanted, _close_words(choice.id, choice.label),
+                                 scorer=fuzz.ratio, score_cutoff=LIKELY)
         if hit is not None:
             best[choice.id] = hit[1]
     if not best:
@@ -240,12 +275,12 @@ def match_choice(text: str, choices: Sequence[Choice]) -> str | OutOfRange | Non
     if wanted.isdigit():
         number = int(wanted)
         return choices[number - 1].id if 1 <= number <= len(choices) else OutOfRange(number)
-    labels = {normalize(choice.label): choice.id for choice in choices}
+    labels = {label_words(choice.label): choice.id for choice in choices}
     if wanted in labels:
         return labels[wanted]
     ids = {choice.id for choice in choices}
-    for choice_id, words in SYNONYMS.items():
-        if choice_id in ids and wanted in words:
+    for choice_id in _NAMES.get(wanted, ()):
+        if choice_id in ids:
             return choice_id
     if "skip" in ids and dont_know(wanted):
         return "skip"

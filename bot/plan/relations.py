@@ -35,6 +35,7 @@ DUTCH: dict[str, str] = {
     "docente": N_("docente"), "juf": N_("juf"), "meester": N_("meester"),
     "begeleider": N_("begeleider"), "begeleidster": N_("begeleidster"),
     "woonbegeleider": N_("woonbegeleider"), "hulpverlener": N_("hulpverlener"),
+    "groepsleider": N_("groepsleider"), "groepsleidster": N_("groepsleidster"),
     "jeugdzorgwerker": N_("jeugdzorgwerker"), "voogd": N_("voogd"),
     "partner": N_("partner"), "collega": N_("collega"), "baas": N_("baas"),
 }
@@ -49,7 +50,8 @@ RELATION_WORDS = frozenset(DUTCH) | ENGLISH
 PLURAL = frozenset({"ouders", "pleegouders", "parents"})
 # Relations that are a job rather than the youth's own circle (a JIM usually isn't one).
 PROFESSIONAL = frozenset({"begeleider", "begeleidster", "woonbegeleider", "hulpverlener",
-                          "jeugdzorgwerker", "voogd", "caseworker"})
+                          "jeugdzorgwerker", "voogd", "caseworker", "groepsleider",
+                          "groepsleidster"})
 
 
 # The same relation in other words: "mijn tante" finds the aunt typed as "tante Fatima".
@@ -67,6 +69,7 @@ _SAME = {"mama": "moeder", "mam": "moeder", "ma": "moeder", "mother": "moeder", 
 ORGANISATIONS: dict[str, str] = {
     "begeleider": N_("je begeleider"), "begeleidster": N_("je begeleider"),
     "woonbegeleider": N_("je woonbegeleider"), "hulpverlener": N_("je hulpverlener"),
+    "groepsleider": N_("je groepsleider"), "groepsleidster": N_("je groepsleider"),
     "jeugdzorgwerker": N_("je jeugdzorgwerker"), "caseworker": N_("je begeleider"),
     "jongerenwerker": N_("de jongerenwerker"), "consulent": N_("je consulent"),
     "jeugdconsulent": N_("je consulent"), "wijkteam": N_("het wijkteam"),
@@ -74,10 +77,14 @@ ORGANISATIONS: dict[str, str] = {
     "school": N_("school"), "schuldhulp": N_("de schuldhulp"),
     "schuldhulpverlening": N_("de schuldhulp"), "gemeente": N_("de gemeente"),
     "jeugdzorg": N_("de jeugdzorg"), "uwv": N_("het UWV"),
+    # typed in English
+    "counsellor": N_("je begeleider"), "counselor": N_("je begeleider"),
+    "doctor": N_("de dokter"), "gp": N_("je huisarts"), "council": N_("de gemeente"),
+    "municipality": N_("de gemeente"), "psychologist": N_("je psycholoog"),
 }
 # Organisation words that mean the youth's linked begeleider where a helper is asked.
 BEGELEIDER = frozenset({"begeleider", "begeleidster", "woonbegeleider", "hulpverlener",
-                        "jeugdzorgwerker", "caseworker"})
+                        "jeugdzorgwerker", "caseworker", "counsellor", "counselor"})
 
 
 def same_relation(word: str) -> str:

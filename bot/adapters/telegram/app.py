@@ -38,7 +38,7 @@ from bot.adapters.telegram.transport import AiohttpRequest
 from bot.adapters.telegram.updates import in_private_chat, language_of
 from bot.adapters.telegram.webhook import Webhook
 from bot.config import Settings
-from bot.flows.commands import COMMANDS
+from bot.flows.commands import COMMANDS, spelled
 from bot.i18n import LANGUAGES, N_, Translator
 from bot.messages import Message
 from bot.turns import Turns
@@ -203,11 +203,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def set_up_profile(bot: Bot) -> None:
-    """Commands and descriptions in Dutch (the default) and English."""
+    """Commands and descriptions in Dutch (the default) and English (with the English
+    names, such as /change; every name works in both languages)."""
     for lang in LANGUAGES:
         t = Translator(lang)
         code = None if lang == "nl" else lang
-        await bot.set_my_commands([BotCommand(name, t.plain(description))
+        await bot.set_my_commands([BotCommand(spelled(name, lang), t.plain(description))
                                    for name, description in COMMANDS.items()],
                                   language_code=code)
         await bot.set_my_description(t.plain(N_(

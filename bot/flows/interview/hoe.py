@@ -123,9 +123,12 @@ def needs_step(ctx: Context) -> bool:
 # --- reading a typed helper ------------------------------------------------------------------
 _WHEN_WORDS = (
     (When.WEEK, r"deze week|vandaag|morgen|overmorgen|zsm|z\.s\.m|zo snel mogelijk|meteen|"
-                r"snel|asap|this week|today|tomorrow"),
-    (When.MAAND, r"deze maand|volgende week|binnenkort|this month|next week|soon"),
-    (When.LATER, r"later|straks|ooit|volgend jaar|na de zomer|some day"),
+                r"snel|asap|this week|today|tomorrow|binnen een week|within a week"),
+    (When.MAAND, r"deze maand|volgende week|binnenkort|this month|next week|soon|"
+                 r"binnen een maand|over een paar weken|within a month|"
+                 r"over (?:2|3|twee|drie) weken"),
+    (When.LATER, r"later|straks|ooit|volgend jaar|na de zomer|some day|volgende maand|"
+                 r"next month|na de (?:zomer)?vakantie"),
     (When.GEEN, r"geen datum|maakt niet uit wanneer|no date"),
 )
 _WHEN = [(when, re.compile(rf"(?:^|\s|,)(?:{words})(?=$|[\s,.!?])", re.IGNORECASE))
@@ -135,6 +138,10 @@ _SELF = re.compile(r"\b(ik zelf|ikzelf|zelf|mezelf|ik doe het|dat doe ik|doe ik|
                    r"i do it|i will)\b", re.IGNORECASE)
 _PROFESSIONAL = re.compile(r"\b(begeleider|begeleidster|hulpverlener|mentor|jeugdconsulent|"
                            r"counsellor|social worker|caseworker)\b", re.IGNORECASE)
+# "niemand", "weet ik nog niet wie", "geen idee": nobody helps yet (never a helper's name).
+_NO_HELPER = re.compile(r"^(nog )?(niemand|nobody|no one|noone)\b|"
+                        r"^(ik )?(weet|weten) (ik |het )?(echt |nog )?(niet|nie)\b|"
+                        r"^(nog )?geen idee\b|^(i )?(dont|do not) know\b|^idk\b|^no idea\b")
 _FILLER = re.compile(r"^(dat (kan|doet|doe)|dat|misschien|denk ik|ik denk|eh+|uhm*)\b[\s,]*|"
                      r"[\s,]*\b(denk ik|misschien)$", re.IGNORECASE)
 
@@ -216,8 +223,8 @@ class ActionWho(Question):
         if isinstance(match_choice(text, self.all_choices(ctx)), str) or not has_words(text) \
                 or normalize(text).isdigit():
             return super().on_text(ctx, text)
-        if says_nothing(text):  # "niks denk ik": no helper yet, never an agreement
-            return self.on_skip(ctx)
+        if says_nothing(text) or _NO_HELPER.search(normalize(text)):
+            return self.on_skip(ctx)  # "niks denk ik", "niemand": no helper yet, no agreement
         when, rest = read_when(text)
         action = current_action(ctx)
         if when is not None and action is not None:

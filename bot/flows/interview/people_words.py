@@ -50,6 +50,8 @@ _PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "te", "e
                         "bin", "ben", "la", "le", "du", "da", "di", "von"})
 # "mijn mentor van school", "een vriendin uit de klas": where from, not part of the name.
 _PREPOSITIONS = frozenset({"van", "uit", "op", "bij", "from", "at", "in"})
+# Not a name: someone of an organisation not named ("iemand van de gemeente").
+_SOMEONE = frozenset({"iemand", "someone", "somebody", "mensen", "people", "een", "die"})
 _PLACES = frozenset({"school", "werk", "stage", "sport", "voetbal", "club", "kerk",
                      "moskee", "buurt", "klas", "team", "training", "gym", "opleiding",
                      "internet", "thuis", "huis", "vroeger", "hier", "daar", "straat", "groep",
@@ -115,7 +117,9 @@ def _read_part(words: list[str]) -> NamedPerson | None:
     if relation_at is None and organisation_at is not None:
         word = words[organisation_at].casefold()
         rest = [w for w in words[:organisation_at] + words[organisation_at + 1:]
-                if w.casefold() not in _FILLERS]
+                if w.casefold() not in _FILLERS and w.casefold() not in _SOMEONE]
+        while rest and rest[-1].casefold() in _PREPOSITIONS:
+            rest.pop()  # "Mark van het wijkteam": Mark; "iemand van het wijkteam": wijkteam
         return NamedPerson(_name(rest) if rest else word, word, organisation=True)
     relation = None
     if relation_at is not None:

@@ -71,8 +71,10 @@ NOT_WORDS = {"niet", "geen", "nog", "not", "dont", "later"}
 GREETINGS = {"hoi", "hallo", "hey", "hi", "hello", "yo", "hoii", "heey", "goedemorgen",
              "goedemiddag", "goedenavond", "salaam", "salam"}
 _NAME_PREFIX = re.compile(
-    r"^(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|noem\s+me(?:\s+maar)?|zeg\s+maar|"
-    r"my\s+name\s+is|i\s+am|call\s+me)\s+", re.IGNORECASE)
+    r"^((hoi|hey|hi|hallo|hello)[\s,!]+)?(ik\s+heet|ik\s+ben|mijn\s+naam\s+is|"
+    r"noem\s+me(?:\s+maar)?|zeg\s+maar|my\s+name\s+is|i\s+am|i'?m|it'?s|"
+    r"(you\s+can\s+)?call\s+me)\s+",
+    re.IGNORECASE)
 
 
 # Words in a sentence, not in a name ("ik heb geen zin", "weet ik niet").

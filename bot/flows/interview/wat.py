@@ -73,13 +73,15 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
     Domain.SCHOOL_WERK: (*SYNONYMS["school_werk"], "school en werk", "school of werk"),
     Domain.INKOMEN: (*SYNONYMS["inkomen"], "inkomen", "schuld", "uitkering", "financien"),
     Domain.WELZIJN: (*SYNONYMS["welzijn"], "welzijn", "gezondheid en gevoel", "mentaal",
-                     "hoofd", "lijf", "wellbeing"),
+                     "hoofd", "lijf", "wellbeing", "me voel", "voel me", "how i feel"),
 }
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")
 _LATER = re.compile(r"\b(later|straks|een andere keer|another time)\b")
 _SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
+_OKAY = re.compile(r"\b(ok|oke|okay|okee|okido)\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
+_EXCEPT = re.compile(r"\b(?:behalve|except(?: for)?|but not)\b", re.IGNORECASE)
 _JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
 
@@ -92,10 +94,17 @@ def domains_in(segment: str) -> list[Domain]:
 def _status_in(segment: str) -> str | None:
     if _LATER.search(segment):
         return PARKED
+    if _OKAY.search(segment) and choice_in_sentence(_OKAY.sub(" ", segment),
+                                                    _STATUS_CHOICES) is None:
+        return Status.GOED.value  # "de rest is oké": here not "gaat wel", but fine
     status = choice_in_sentence(segment, _STATUS_CHOICES)
     if status is None and _SO_SO.search(segment):  # "met mijn gezondheid gaat het wel"
         return Status.GAAT_WEL.value
     return status
+
+
+def _segments(text: str) -> list[str]:
+    return [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
 
 
 def read_overview(text: str) -> dict[Domain, str] | None:
@@ -107,7 +116,16 @@ def read_overview(text: str) -> dict[Domain, str] | None:
     (the question asks for those). "de rest …" speaks for every domain not named; without
     it they go well when only the domains that are not good were named, else come later.
     """
-    segments = [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
+    head, tail = [*_EXCEPT.split(text, maxsplit=1), ""][:2]
+    named = _segments(tail)
+    if any(domains_in(segment) for segment in named):  # "alles oké behalve school"
+        about_rest = head if normalize(head) else tail  # "behalve wonen gaat alles goed"
+        rest = _status_in(normalize(about_rest)) or Status.GOED.value
+        except_for = {d for segment in named for d in domains_in(segment)}
+        read = read_overview(tail) if normalize(head) else {}
+        return {d: read.get(d, Status.NIET_GOED.value) if d in except_for else rest
+                for d in Domain}
+    segments = _segments(text)
     said: dict[Domain, str] = {}
     pending: list[Domain] = []
     rest: str | None = None
@@ -284,6 +302,10 @@ class DomainText(TextQuestion):
     def keep(self, ctx: Context, field: str, text: str | None) -> None:
         if text is not None:
             text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
+        if text is not None and field == "need":  # "ik heb een laptop nodig": "een laptop"
+            text = _WISH.sub("", text) or text
+            if _NEED.search(text):  # (not "ik heb geen slaapplek": that is the need)
+                text = _need_words(text)
         setattr(current_answer(ctx), field, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.{field}")
         if field == "need":
@@ -292,14 +314,28 @@ class DomainText(TextQuestion):
 
 _HEDGE = re.compile(r"[\s,]*\b(denk ik|misschien|ofzo|of zo|i think|maybe)[\s.!?]*$",
                     re.IGNORECASE)
+# "bijles zou fijn zijn": the need is "bijles".
+_WISH = re.compile(r"[\s,]*\b(zou (wel |echt )?(fijn|mooi|goed|chill|top|handig) zijn|"
+                   r"zou (me )?helpen|lijkt me (fijn|goed)|would be (nice|good|great)|"
+                   r"would help)[\s.!?]*$", re.IGNORECASE)
 # What a sentence about a hard domain may say besides what is hard.
 _NEED = re.compile(r"\b(nodig|ik wil|wil ik|ik zou graag|zou ik graag|ik hoop|zou helpen|"
                    r"hulp (bij|met)|ik zoek|i need|i want|would help)\b", re.IGNORECASE)
-_GOOD = re.compile(r"\b(wel|fijn|leuk|blij|lukt|gelukkig|goed|prima)\b", re.IGNORECASE)
+_GOOD = re.compile(r"\b(wel|fijn|leuk|blij|lukt|gelukkig|goed|prima|oke|ok|okay|fine|good|"
+                   r"great|nice|happy|works)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(niet|geen|nooit|not|no)\b", re.IGNORECASE)
-_PARTS = re.compile(r"(?<=[.!?\n])\s*|\s*[,;]?\s+(?=maar\b)", re.IGNORECASE)
+_PARTS = re.compile(r"(?<=[.!?\n])\s*|\s*[,;]?\s+(?=(?:maar|but)\b)", re.IGNORECASE)
 _NEED_FRAME = re.compile(r"^(ik heb|heb ik|ik wil( graag)?|wil ik( graag)?|ik zou graag|"
                          r"ik zoek|i need|i want)\s+|\s+nodig$", re.IGNORECASE)
+
+
+def _need_words(text: str) -> str:
+    """The need without the words around it: "ik heb hulp nodig met mijn post" is "hulp
+    met mijn post"."""
+    need = _NEED_FRAME.sub("", text)
+    if need != text:
+        need = re.sub(r"\s*\bnodig\b", "", need)
+    return need.strip() or text
 
 
 def read_story(text: str) -> dict[str, str]:
@@ -310,13 +346,10 @@ def read_story(text: str) -> dict[str, str]:
     for part in (p.strip(" ,;") for p in _PARTS.split(text)):
         if not part:
             continue
-        words = re.sub(r"^maar\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
+        words = re.sub(r"^(maar|but)\s+", "", part, flags=re.IGNORECASE).rstrip(".!?")
         if _NEED.search(words):
-            need = _NEED_FRAME.sub("", words)
-            if need != words:  # "ik heb hulp nodig met mijn post": "hulp met mijn post"
-                need = re.sub(r"\s*\bnodig\b", "", need)
-            found["need"].append(need.strip() or words)
-        elif part.lower().startswith("maar") and _GOOD.search(words) \
+            found["need"].append(_need_words(words))
+        elif part.lower().startswith(("maar", "but")) and _GOOD.search(words) \
                 and not _NEGATION.search(words):
             found["going_well"].append(words[:1].upper() + words[1:])
         else:
@@ -365,6 +398,16 @@ class DomainGood(DomainText):
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         return Outcome.ACCEPTED
 
+    def on_answer(self, ctx: Context, text: str) -> Outcome:
+        """ "Ja, mijn werk": the words after the yes are kept; a yes alone gets "Wat dan?"."""
+        rest = _YES_FIRST.sub("", text, count=1)
+        if rest != text:
+            if not has_words(rest) or _AGREES.match(normalize(rest)):
+                ctx.note(ctx.t(N_("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")))
+                return Outcome.REASK
+            text = capitalized(rest)
+        return super().on_answer(ctx, text)
+
     def on_text(self, ctx: Context, text: str) -> Outcome:
         """ "Nee, ik heb wel werk": the no is about the hard part; what goes well is kept."""
         rest = _NO_BUT.sub("", text.strip(), count=1)
@@ -375,6 +418,10 @@ class DomainGood(DomainText):
 
 _NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
                      re.IGNORECASE)
+# "ja hoor, mijn werk": what goes well is what follows the yes; a yes alone says not what.
+_YES_FIRST = re.compile(r"^(ja|jawel|jazeker|jep|jup|yes|yeah|yep|zeker|tuurlijk)\b"
+                        r"([\s,]+(hoor|wel|zeker|eigenlijk))*[\s,.!]*", re.IGNORECASE)
+_AGREES = re.compile(r"^(dat )?(klopt|precies|thats right|right|correct|true)\b")
 
 
 def sync_action(ctx: Context) -> None:
@@ -442,8 +489,8 @@ class DomainCheck(Question):
         return Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
-        said = yes_or_no(text)
-        if said is not None and len(text.split()) <= 3:  # "ja", "klopt", "nee klopt niet"
+        said = yes_or_no(text)  # "ja", "klopt", "nee klopt niet", "nee dat klopt niet helemaal"
+        if said is not None and (len(text.split()) <= 3 or _VERDICT.search(normalize(text))):
             return self.on_choice(ctx, YES if said == "yes" else CHANGE)
         return super().on_text(ctx, text)
 
@@ -459,6 +506,11 @@ class DomainCheck(Question):
         answer.own_words = kept
         ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
         ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
+
+
+# Words that say whether what is written down is right (a longer yes or no is about that).
+_VERDICT = re.compile(r"\b(klopt|helemaal|anders|verander\w*|fout|goed zo|zo is het|right|"
+                      r"wrong|change|correct)\b")
 
 
 FIX_LABELS = {
@@ -490,13 +542,21 @@ class DomainFix(Question):
         ctx.queue("domain_check")
         return Outcome.ACCEPTED
 
-    def not_understood(self, ctx: Context, text: str) -> Outcome:
-        """Words that name a part ("wat ik nodig heb") pick it; anything else is kept in the
-        youth's own words, and the check comes again (never the same re-ask twice)."""
+    def on_text(self, ctx: Context, text: str) -> Outcome:
+        """Words that name a part ("wat ik nodig heb") pick it, before any guess at a label
+        (no "Bedoel je …?" for what is clear)."""
+        part = self.part_named(text)
+        return self.on_choice(ctx, part) if part else super().on_text(ctx, text)
+
+    @staticmethod
+    def part_named(text: str) -> str | None:
         words = normalize(text)
-        for key, pattern in _FIX_WORDS.items():
-            if pattern.search(words):
-                return self.on_choice(ctx, key)
+        return next((key for key, pattern in _FIX_WORDS.items() if pattern.search(words)),
+                    None)
+
+    def not_understood(self, ctx: Context, text: str) -> Outcome:
+        """Anything else is kept in the youth's own words, and the check comes again (never
+        the same re-ask twice)."""
         DomainCheck.keep_words(ctx, text)
         return self.on_skip(ctx)
 

@@ -31,7 +31,7 @@ from bot.flows.question import (
     TextQuestion,
 )
 from bot.flows.typed_answers import normalize, yes_or_no
-from bot.i18n import N_, names_text
+from bot.i18n import N_, Safe, names_text
 from bot.messages import Choice
 from bot.plan.labels import CLOSENESS_LABELS, ROLE_LABELS
 from bot.plan.model import Closeness, Jim, JimChoice, Organisation, Person, Role
@@ -145,6 +145,14 @@ def note_organisations(ctx: Context, named: list[NamedPerson]) -> None:
                    names=names_text(names, ctx.t)))
 
 
+def organisation_named(ctx: Context, text: str) -> Organisation | None:
+    """A professional known by name in the plan, named in ``text`` ("anouk misschien" is
+    Anouk, the groepsleider)."""
+    said = f" {normalize(text)} "
+    return next((o for o in ctx.plan.organisations
+                 if o.word and f" {normalize(o.name)} " in said), None)
+
+
 HELPER_SELF, HELPER_PROFESSIONAL = "self", "professional"  # the ids of HOE's helper choices
 _SELF_WORDS = frozenset({"zelf", "ikzelf", "mezelf", "myself"})
 
@@ -156,6 +164,9 @@ def helper_in(ctx: Context, text: str) -> str | None:
     named = read_named(ctx, text)
     if named.known:
         return named.known[0].id
+    organisation = organisation_named(ctx, text)
+    if organisation is not None:
+        return HELPER_PROFESSIONAL if organisation.word in BEGELEIDER else organisation.id
     if any(o.relation in BEGELEIDER for o in named.organisations):
         return HELPER_PROFESSIONAL
     if named.organisations:
@@ -315,6 +326,9 @@ class AddPeople(People):
         return self.on_skip(ctx)
 
 
+RELATION_WORDS_MOST = 3  # a longer answer without a relation word says something else
+
+
 class PersonRelation(TextQuestion):
     limit = NAME_LIMIT
 
@@ -331,6 +345,9 @@ class PersonRelation(TextQuestion):
             if relation is None and len(in_story) == 1:  # "hij is mijn buurman, echt top"
                 relation = in_story[0]
                 person.own_words = text
+            if relation is None and len(text.split()) > RELATION_WORDS_MOST:
+                keep_about_person(ctx, text)  # "ze regelt dingen voor me": no relation
+                return Outcome.ACCEPTED
             person.relation = relation or text
             if known_by_relation:  # "je moeder" stays named by what she is
                 person.name = person.relation
@@ -473,8 +490,14 @@ class YourJim(Question):
     skip_label = N_("Weet ik nog niet")
 
     def intro(self, ctx: Context) -> str | None:
-        return ctx.t(N_("Een JIM is een volwassene uit je eigen omgeving die jij vertrouwt. "
+        what = ctx.t(N_("Een JIM is een volwassene uit je eigen omgeving die jij vertrouwt. "
                         "Dus geen hulpverlener. Je JIM denkt met je mee over je plan."))
+        if ctx.plan.people:
+            return what
+        # Nobody named: ideas, all of them adults (a friend's parent, never the friend).
+        return Safe(what + "\n" + ctx.t(N_(
+            "Misschien ken je een volwassene die je vertrouwt. Denk aan een buurvrouw, "
+            "je trainer, een docent of de moeder of vader van een vriend.")))
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wie zou jouw JIM kunnen zijn?"))
@@ -492,16 +515,17 @@ class YourJim(Question):
         return no_jim_yet(ctx)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        if {"jim", "wat", "wie", "what", "who"} & set(normalize(text).split()):
+        named = read_named(ctx, text)
+        if asks_what_a_jim_is(text) and not named.known:
             ctx.note(self.intro(ctx) or "")  # "wat is een jim?": explain again
             return Outcome.REASK
-        named = read_named(ctx, text)
         if len(named.known) > 1:  # "Fatima of Sanne": the first, if that is what was meant
             first = named.known[0]
             return self.check(ctx, first.id, label(first, ctx.t), text)
         if not (named.known or named.new) and says_nobody(text):
             return no_jim_yet(ctx)
-        if not (named.known or named.new) and named.organisations:
+        professional = organisation_named(ctx, text) if not named.known else None
+        if (not (named.known or named.new) and named.organisations) or professional:
             note_organisations(ctx, named.organisations)
             ctx.note(ctx.t(N_("Een JIM is iemand uit je eigen omgeving. "
                               "Wie van je eigen mensen vertrouw je?")))
@@ -511,6 +535,20 @@ class YourJim(Question):
             return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
+
+
+def asks_what_a_jim_is(text: str) -> bool:
+    """"wat is een jim?", "wie bedoel je?": a question back, not an answer ("ahmed lijkt me
+    wel wat" names Ahmed)."""
+    words = normalize(text).split()
+    return "jim" in words or (bool(words) and (
+        words[0] in {"wat", "wie", "what", "who"} or text.rstrip().endswith("?")))
+
+
+# Relations that are often of the youth's own age: a JIM is an adult (said, not refused).
+PEERS = frozenset({"vriend", "vriendin", "vriendje", "vriendinnetje", "maat", "mattie",
+                   "bestie", "klasgenoot", "broertje", "zusje", "friend", "buddy", "bff",
+                   "boyfriend", "girlfriend"})
 
 
 def choose_jim(ctx: Context, person_id: str) -> None:
@@ -525,6 +563,10 @@ def choose_jim(ctx: Context, person_id: str) -> None:
     if (person.relation or "").casefold() in PROFESSIONAL:
         ctx.note(ctx.t(N_("Let op: een JIM is meestal iemand uit je eigen omgeving. "
                           "Niet je begeleider. Met /wijzig kun je dit later veranderen.")))
+    elif (person.relation or "").casefold() in PEERS:
+        ctx.note(ctx.t(N_("Een JIM is een volwassene. Is {name} nog geen 18? Dan kun je met "
+                          "/wijzig ook een volwassene kiezen."),
+                       name=called(person, ctx.t)))
 
 
 def no_jim_yet(ctx: Context) -> Outcome:

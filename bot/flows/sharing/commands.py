@@ -25,6 +25,7 @@ from bot.i18n import N_, Safe, names_text
 from bot.messages import NETWORK_PICTURE, Message
 from bot.plan.labels import DOMAIN_LABELS
 from bot.plan.model import Domain, Jim, Plan
+from bot.plan.relations import called, label
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 
 Wanted = Visit | Detour | Command | Begin | Quiet | None
@@ -84,7 +85,8 @@ def offer_invite(ctx: Context, jim_before: Jim | None, resume: bool) -> Detour |
             or any(link.role is ShareRole.JIM and link.name == jim.name
                    for link in sharing.shared_with())):
         return None
-    return Detour("jim_offer", {"person": jim.id, "name": jim.name}, resume=resume)
+    return Detour("jim_offer", {"person": jim.id, "name": called(jim, ctx.t)},
+                  resume=resume)  # "Wil je je moeder nu vragen …?"
 
 
 def show_plan(turn: TurnState) -> None:
@@ -149,9 +151,11 @@ def share_menu(turn: TurnState, sharing: SharingPort) -> Wanted:
     taken = {(link.role, link.name) for link in shared}
     jim = plan.jim_person()
     if jim is not None and (ShareRole.JIM, jim.name) not in taken:
-        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=jim.name)))
+        options.insert(0, ("jim", t.plain(N_("{name} uitnodigen als JIM"), name=label(jim, t))))
     options.append(("net", t.plain(N_("Iemand uitnodigen die helpt"))))
-    options.append(("pro", t.plain(N_("Je begeleider uitnodigen"))))
+    linked = any(link.role is ShareRole.PROFESSIONAL and not link.pending for link in shared)
+    options.append(("pro", t.plain(N_("Een nieuwe begeleider uitnodigen") if linked
+                                   else N_("Je begeleider uitnodigen"))))
     options.append(("private", t.plain(N_("Onderwerpen alleen voor mij"))))
     if safety_links:
         options.append(("safety", t.plain(N_("Wie ziet je veiligheidsplan"))))

@@ -161,8 +161,8 @@ def invite_messages(kind: InviteKind, plan: Plan, name: str | None, token: str,
                 else t(N_("Hier is een uitnodiging.")))
     note = [for_whom, t(N_("Stuur het bericht hieronder door.")), t(VALID[opening])]
     if kind is InviteKind.JIM and plan.age is not None and plan.age < 18:
-        note.append(t(N_("Je bent nog geen 18. Vertel je ouders over je JIM. "
-                         "Het is fijn als zij het goed vinden.")))
+        note.append(t(N_("Je bent nog geen 18. Vertel je ouders of je voogd over je JIM, "
+                         "als dat kan. Het is fijn als zij het goed vinden.")))
     invitation = {
         InviteKind.JIM: N_("Hoi! Dit bericht is van {youth}. Ik maak een plan voor later, "
                            "met de chatbot Toekomstplan. Ik wil jou vragen om mijn JIM te "
