@@ -99,12 +99,23 @@ def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
     youth.says("geld is slecht, de rest goed")
     youth.says("schulden")
     youth.says("ja hoor")
-    assert "Wat gaat er goed?" in youth.text and youth.plan.domains[
-        Domain.INKOMEN].going_well is None
+    assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    assert youth.plan.domains[Domain.INKOMEN].going_well is None
     youth.says("ja, mijn werk")
     youth.says("hulp met de post zou echt fijn zijn")
     money = youth.plan.domains[Domain.INKOMEN]
     assert (money.going_well, money.need) == ("Mijn werk", "hulp met de post")
+
+
+def test_a_second_yes_alone_is_kept_as_said_not_asked_a_third_time(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, de rest goed")
+    youth.says("schulden")
+    youth.says("ja 😀")
+    assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    youth.says("ja 😀")
+    assert youth.plan.domains[Domain.INKOMEN].going_well == "ja 😀"
+    assert "Wat heb je nodig?" in youth.asked
 
 
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:

@@ -71,7 +71,7 @@ def lines_of(text: str) -> set[str]:
 
 
 async def test_a_long_plan_arrives_whole_cut_at_paragraphs_and_lines(tg: FakeTelegram) -> None:
-    for user_id, answer in ((4101, "Ja" + "😀" * 998), (4102, "En" + "&" * 998),
+    for user_id, answer in ((4101, "Oh" + "😀" * 998), (4102, "En" + "&" * 998),
                             (4103, "Of" + "<&>" * 332)):
         sem = await plan_with_answers(tg, user_id, answer)
         before = len(sem.bot_messages)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.flows.question import (
+    MISSED,
     Context,
     FollowUp,
     MultiChoiceQuestion,
@@ -386,6 +387,9 @@ class DomainGood(DomainText):
         super().__init__(key, N_("Gaat er ook iets wél goed?"), "going_well")
 
     def prompt(self, ctx: Context) -> str:
+        if ctx.cursor.get(MISSED) == self.key:  # after a yes alone: what, then?
+            return heading(ctx, current_domain(ctx)) + ctx.t(
+                N_("Fijn. Wat gaat er goed? Een paar woorden is genoeg."))
         if current_answer(ctx).status == Status.NIET_GOED:
             return super().prompt(ctx)
         return heading(ctx, current_domain(ctx)) + ctx.t(N_("Wat gaat er goed?"))
@@ -399,13 +403,14 @@ class DomainGood(DomainText):
         return Outcome.ACCEPTED
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        """ "Ja, mijn werk": the words after the yes are kept; a yes alone gets "Wat dan?"."""
+        """ "Ja, mijn werk": the words after the yes are kept; a yes alone gets "Wat gaat er
+        goed?", and what is said then is kept as it is (even another yes)."""
         rest = _YES_FIRST.sub("", text, count=1)
         if rest != text:
-            if not has_words(rest) or _AGREES.match(normalize(rest)):
-                ctx.note(ctx.t(N_("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")))
-                return Outcome.REASK
-            text = capitalized(rest)
+            if has_words(rest) and not _AGREES.match(normalize(rest)):
+                text = capitalized(rest)
+            elif ctx.cursor.get(MISSED) != self.key:
+                return Outcome.REASK  # asked again as "Fijn. Wat gaat er goed?" (prompt)
         return super().on_answer(ctx, text)
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
