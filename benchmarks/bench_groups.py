@@ -4,7 +4,7 @@ The bot runs with Telegram's throttle on (30 messages/s in all, 20 a minute per 
 production, over the local fake Bot API. The same youth do the first part of the interview
 twice: once with no group about, once while groups the bot was added to send messages all
 along (members who are youth themselves among them). Prints update→reply p50/p99 for both.
-Usage: ``python benchmarks/bench_groups.py [--youth 20] [--groups 3]``.
+Usage: ``python benchmarks/bench_groups.py [--youth 20] [--groups 3] [--steps 13]``.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ from tests.telegram_fake.interview import INTERVIEW, step
 from tests.telegram_fake.people import FakeGroup, FakeUser
 from tests.telegram_fake.server import FakeTelegram
 
-STEPS = [("text", "/start"), *INTERVIEW[:12]]
+STEPS = [("text", "/start"), *INTERVIEW[:12]]  # the first part of the interview
 SPAM_RATE = 20.0  # messages a second from each group
 
 
-async def interviews(youth: list[FakeUser]) -> list[float]:
+async def interviews(youth: list[FakeUser], steps: int) -> list[float]:
     latencies: list[float] = []
 
     async def one(user: FakeUser) -> None:
-        for number in range(len(STEPS)):
+        for number in range(steps):
             started = time.perf_counter()
             await step(user, STEPS, number)
             latencies.append(time.perf_counter() - started)
@@ -54,17 +54,17 @@ def report(name: str, latencies: list[float]) -> None:
           f"p99 {cuts[98] * 1000:,.0f} ms", flush=True)
 
 
-async def main(count: int, group_count: int) -> None:
+async def main(count: int, group_count: int, steps: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         async with FakeTelegram() as tg, running_bot(  # with Telegram's throttle, as deployed
                 tg, Path(tmp), telegram_max_rate=Settings().telegram_max_rate):
             quiet = [FakeUser(tg, 100_000 + n, "Jongere") for n in range(count)]
-            report(f"{count} youth, no group", await interviews(quiet))
+            report(f"{count} youth, no group", await interviews(quiet, steps))
             busy = [FakeUser(tg, 200_000 + n, "Jongere") for n in range(count)]
             groups = [FakeGroup(tg, -100_000 - n, f"Groep {n}") for n in range(group_count)]
             spamming = asyncio.create_task(spam(groups, busy))
             try:
-                latencies = await interviews(busy)
+                latencies = await interviews(busy, steps)
             finally:
                 spamming.cancel()
             await asyncio.gather(*(group.left() for group in groups))
@@ -77,5 +77,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--youth", type=int, default=20)
     parser.add_argument("--groups", type=int, default=3)
+    parser.add_argument("--steps", type=int, default=len(STEPS),
+                        choices=range(1, len(STEPS) + 1), metavar=f"1..{len(STEPS)}",
+                        help="how many interview steps each youth takes")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.youth, arguments.groups))
+    asyncio.run(main(arguments.youth, arguments.groups, arguments.steps))

@@ -1,5 +1,7 @@
 """The benchmark scripts still run end to end (at a tiny size; their figures are not
-checked here: timing belongs in the benchmarks, not in tests)."""
+checked here: timing belongs in the benchmarks, not in tests). ``bench_telegram.py
+--throttle`` is left out: under Telegram's limit of about a message a second per chat, one
+whole interview takes half a minute however small the run."""
 
 from __future__ import annotations
 
@@ -49,12 +51,6 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
     assert re.search(r"ratio: \d\.\d\d .* without any conversation reach \d\.\d\d", out)
 
 
-def test_bench_telegram_measures_the_bot_under_telegrams_throttle() -> None:
-    out = run("bench_telegram.py", 2, "--throttle")
-    assert "toekomstplan, 2 youth, whole interviews under Telegram's throttle: 54 turns" in out
-    assert "echo" not in out
-
-
 def test_bench_mixed_offers_the_mixed_load_at_a_fixed_rate() -> None:
     out = run("bench_mixed.py", None, "--rate", "10", "--seconds", "1", "--only", "sqlite")
     assert "SQLite, 1 process: set up 1 JIMs with an ask and 20 begeleiders" in out
@@ -71,9 +67,9 @@ def test_bench_workers_kills_one_of_three_workers_midway() -> None:
 
 
 def test_bench_groups_measures_youth_with_and_without_spamming_groups() -> None:
-    out = run("bench_groups.py", 2)
-    assert "2 youth, no group: 26 turns; update→reply p50" in out
-    assert "2 youth, 3 groups sending 20 messages/s each (the bot posted 3 there): 26 turns" in out
+    out = run("bench_groups.py", 2, "--steps", "4")  # a chat gets ~1 message/s
+    assert "2 youth, no group: 8 turns; update→reply p50" in out
+    assert "2 youth, 3 groups sending 20 messages/s each (the bot posted 3 there): 8 turns" in out
 
 
 def test_bench_scheduler_writes_the_days_checkins() -> None:
