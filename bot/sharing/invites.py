@@ -15,6 +15,7 @@ from bot.flows.sharing.views import (
     confirm_professional,
     invite_for_youth,
     invite_messages,
+    told_apart,
     youth_name,
 )
 from bot.messages import Message
@@ -95,6 +96,9 @@ class Invites(Actor):
         invite = self._invite(ref)
         if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
             return self._say(notices.INVITE_GONE)
+        if yes and invite.accepted_at is not None:  # a begeleider's yes, again: asked once
+            return self._say(notices.ALREADY_YES,
+                             youth=youth_name(self.peers.plan(invite.inviter_id), self.t))
         if not (yes and invite.kind is InviteKind.PROFESSIONAL):
             self.uow.invites.use(invite.id, self.now)
         from_youth = invite.kind is not InviteKind.YOUTH
@@ -121,13 +125,22 @@ class Invites(Actor):
         handoffs.link_started(link, youth_plan)
         return self._say(notices.SEES_NOW, who=self._member_name(link, plan, self.t))
 
+    def waiting_for(self) -> list[str]:
+        waiting = [invite for invite in self.uow.invites.of_user(self.user_id)
+                   if invite.opened_by == self.user_id and invite.accepted_at is not None
+                   and invite.usable(self.now)]
+        return told_apart([youth_name(self.peers.plan(invite.inviter_id), self.t)
+                           for invite in waiting])
+
     def _ask_youth(self, invite: InviteRow, youth_plan: Plan) -> list[Message]:
         """A begeleider said yes to a youth's invite: nothing is shared until the youth has
         seen who that is, in their words and the chat's, and said yes too (see
-        :meth:`confirmed`). The invite stays open till then; withdrawing it ends this."""
+        :meth:`confirmed`). The yes is kept (only an accepted invite can be confirmed); the
+        invite stays open till then, and withdrawing it ends this."""
         profile = self._own_profile()
         if profile is None:
             return self._say(notices.INVITE_GONE)
+        self.uow.invites.accept(invite.id, self.now)
         ref = confirm_ref(invite)
         self.peers.send(invite.inviter_id, lambda t: [confirm_professional(profile, ref, t)],
                         youth_id=self.user_id)  # it names this begeleider: gone with them

@@ -30,7 +30,8 @@ class Links(Actor):
             person = self.plan.person(invite.person_id)
             name = person.name if person else self.t.plain(notices.YOUR_BEGELEIDER)
             summaries.append(LinkSummary(invite_ref(invite), invite.kind.role, name,
-                                         pending=True))
+                                         pending=True,
+                                         waiting=invite.accepted_at is not None))
         return summaries
 
     def show_safety_plan(self, link: str, shown: bool) -> None:
