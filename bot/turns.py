@@ -40,7 +40,7 @@ from bot.local_time import utc_now
 from bot.messages import DATA_EXPORT, Message, Reply, UserInput
 from bot.plan.model import Plan
 from bot.plan.sharing_model import SharedView
-from bot.sharing.handoffs import Handoffs, keep_helpers_answers
+from bot.sharing.handoffs import Handoffs, keep_what_others_did
 from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
@@ -270,7 +270,7 @@ def _undo_from(uow: UnitOfWork, user_id: int) -> Undo:
         if previous is None:
             return None
         conversation, plan = previous.parse()
-        keep_helpers_answers(plan, current)
+        keep_what_others_did(plan, current)
         return conversation, plan
 
     return undo

@@ -42,10 +42,17 @@ from bot.storage.unit_of_work import UnitOfWork
 CONTACT = "contact"  # the subject of an ask for contact now, after a crisis (no plan item)
 
 
-def keep_helpers_answers(restored: Plan, current: Plan) -> None:
-    """/terug takes back the youth's own last step, not what others did since: a helper's
-    answer or a begeleider's pick-up stays (their ask is done and can't be answered again),
-    as long as the action still has the helper who gave it."""
+STEPPED_BACK = "jim_stepped_back:"  # a change part, with the person's id: a JIM who stopped
+
+
+def keep_what_others_did(restored: Plan, current: Plan) -> None:
+    """/terug takes back the youth's own last step, not what others did since.
+
+    A helper's answer or a begeleider's pick-up stays (their ask is done and can't be
+    answered again), as long as the action still has the helper who gave it. A JIM who
+    stopped since (said no, left, was erased: :meth:`Handoffs.jim_gone`) stays stopped:
+    their link is gone, so the restored plan does not call them JIM again, and it keeps the
+    record of it, so a further /terug does not either."""
     for action in restored.actions:
         now = current.action(action.id)
         if now is not None and (now.helper, now.person_id) == (action.helper, action.person_id):
@@ -54,6 +61,13 @@ def keep_helpers_answers(restored: Plan, current: Plan) -> None:
         now_need = current.urgent_need(need.id)
         if now_need is not None:
             need.response = now_need.response
+    earlier = {(change.at, change.part) for change in restored.history}
+    stepped_back = [change for change in current.history if change.part.startswith(
+        STEPPED_BACK) and (change.at, change.part) not in earlier]
+    restored.history = sorted([*restored.history, *stepped_back], key=lambda c: c.at)
+    gone = {change.part.removeprefix(STEPPED_BACK) for change in stepped_back}
+    if restored.jim is not None and restored.jim.person_id in gone:
+        restored.jim = Jim(choice=JimChoice.UNDECIDED)
 
 
 class Handoffs:
@@ -222,9 +236,9 @@ class Handoffs:
         conversation, plan = self.peers.load(youth_id)
         person = plan.person(person_id)
         name = person.name if person else ""
-        if plan.jim is not None and plan.jim.person_id == person_id:
+        if person_id is not None and plan.jim is not None and plan.jim.person_id == person_id:
             plan.jim = Jim(choice=JimChoice.UNDECIDED)
-            plan.record("jim", self.now)
+            plan.record(STEPPED_BACK + person_id, self.now)  # /terug keeps it so
             self.peers.save(youth_id, conversation, plan)
         self.peers.send(youth_id, lambda t: [Message(
             t(notice, name=name) + "\n" + t(notices.ANOTHER_JIM),
