@@ -32,6 +32,7 @@ from bot.local_time import local_day
 from bot.messages import PLAN_PDF, Message
 from bot.plan.agenda import Due, Kind
 from bot.plan.model import HelperAnswer, HelperKind, Jim, JimChoice, Plan
+from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, ShareRole
 from bot.safety.contact import contact_request
 from bot.sharing.access import HELPERS, ask_ref, visible, would_help
@@ -227,7 +228,8 @@ class Handoffs:
                 + " " + t(notices.FORMER_JIM[helps]))], youth_id=youth_id)
             self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
                 notices.FORMER_JIM_FOR_YOUTH[helps],
-                name=person.name if person else t.plain(notices.FORMER_JIM_UNNAMED)))])
+                name=called(person, t, start=True) if person
+                else t.plain(notices.FORMER_JIM_UNNAMED)))])
         return self.uow.links.of_youth(youth_id) if former else links
 
     def jim_gone(self, youth_id: int, person_id: str | None, notice: str) -> None:
@@ -235,13 +237,13 @@ class Handoffs:
         (they stay one of the people), and the youth can choose someone else right away."""
         conversation, plan = self.peers.load(youth_id)
         person = plan.person(person_id)
-        name = person.name if person else ""
         if person_id is not None and plan.jim is not None and plan.jim.person_id == person_id:
             plan.jim = Jim(choice=JimChoice.UNDECIDED)
             plan.record(STEPPED_BACK + person_id, self.now)  # /terug keeps it so
             self.peers.save(youth_id, conversation, plan)
         self.peers.send(youth_id, lambda t: [Message(
-            t(notice, name=name) + "\n" + t(notices.ANOTHER_JIM),
+            t(notice, name=called(person, t, start=True) if person else "")
+            + "\n" + t(notices.ANOTHER_JIM),
             choices=new_jim_choices(plan, person_id, t))])
 
     def _digest(self, link: LinkRow, plan: Plan) -> None:

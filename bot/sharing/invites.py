@@ -20,6 +20,7 @@ from bot.flows.sharing.views import (
 )
 from bot.messages import Message
 from bot.plan.model import Plan
+from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, OpenedInvite, Opening, ProfessionalProfile, ShareRole
 from bot.sharing.access import confirm_ref, invite_ref
 from bot.sharing.actor import Actor
@@ -47,7 +48,7 @@ class Invites(Actor):
                     and earlier.person_id == person_id):
                 self.uow.invites.revoke(earlier.id, self.now)  # a new invite replaces it
         token = self._new_invite(kind, person_id)
-        return invite_messages(kind, plan, person.name if person else None, token,
+        return invite_messages(kind, plan, called(person, self.t) if person else None, token,
                                self._opening(), self.t)
 
     def resend(self, invite: str) -> list[Message]:
@@ -123,7 +124,7 @@ class Invites(Actor):
                                    youth=youth_name(youth_plan, self.t))
                             + " " + self.t(notices.HELP_HINT))]
         handoffs.link_started(link, youth_plan)
-        return self._say(notices.SEES_NOW, who=self._member_name(link, plan, self.t))
+        return self._say(notices.SEES_NOW, who=self._member_name(link, plan, self.t, True))
 
     def waiting_for(self) -> list[str]:
         waiting = [invite for invite in self.uow.invites.of_user(self.user_id)
@@ -168,7 +169,8 @@ class Invites(Actor):
         self.peers.send(member_id, lambda t: [Message(t(
             notices.YOUTH_SAYS_YES, youth=youth_name(self.plan, t)))], link)
         Handoffs(self.uow, self.now).link_started(link, self.plan)
-        return Click(self._say(notices.SEES_NOW, who=self._member_name(link, self.plan, self.t)))
+        return Click(self._say(notices.SEES_NOW,
+                               who=self._member_name(link, self.plan, self.t, True)))
 
     def _declined(self, kind: InviteKind, youth_id: int, member_id: int, youth_plan: Plan,
                   person_id: str | None) -> list[Message]:
@@ -180,7 +182,7 @@ class Invites(Actor):
             Handoffs(self.uow, self.now).jim_gone(youth_id, person_id, notices.SAYS_NO)
         else:
             self.peers.send(youth_id, lambda t: [Message(
-                t(notices.SAYS_NO, name=person.name) if person
+                t(notices.SAYS_NO, name=called(person, t, start=True)) if person
                 else t(notices.BEGELEIDER_SAYS_NO))])
         return self._say(notices.WILL_TELL)
 

@@ -27,6 +27,7 @@ from bot.plan.labels import DOMAIN_LABELS
 from bot.plan.model import Domain, Jim, Plan
 from bot.plan.relations import called, label
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
+from bot.plan.text import capitalized
 
 Wanted = Visit | Detour | Command | Begin | Quiet | None
 """What a sharing command or button wants the engine to do next (None: ask again)."""
@@ -127,8 +128,8 @@ def share_menu(turn: TurnState, sharing: SharingPort) -> Wanted:
     options: list[tuple[str, str]] = []
     shared = sharing.shared_with()
     for link in shared:
-        if not link.pending:
-            lines.append(t(SEES[link.role], name=link.name,
+        if not link.pending:  # ("je oom" starts the line: "Je oom")
+            lines.append(t(SEES[link.role], name=capitalized(link.name),
                            role=t.plain(ROLE_WORDS[link.role])))
             options.append((f"stop:{link.ref}",
                             t.plain(N_("Stop delen met {name}"), name=link.name)))
