@@ -44,9 +44,8 @@ from bot.sharing.handoffs import Handoffs, keep_what_others_did
 from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
-from bot.storage import handled
 from bot.storage.forgetting import forget_deleted
-from bot.storage.handled import UpdateRef
+from bot.storage.handled import UpdateRef, was_handled
 from bot.storage.repositories import Stored
 from bot.storage.sharing_repositories import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
@@ -193,7 +192,7 @@ class Turns:
 
     def seen(self, update: UpdateRef) -> bool:
         """The turn of this chat update was stored before (it came again)."""
-        return handled.seen(self.store.engine, update)
+        return was_handled(self.store.engine, update)
 
     def take(self, channel: str, external_id: str, user_input: UserInput,
              language: str | None = None, update: UpdateRef | None = None) -> Taken:

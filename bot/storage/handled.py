@@ -42,7 +42,7 @@ class UpdateRef:
     update_id: int
 
 
-def seen(engine: Engine, update: UpdateRef) -> bool:
+def was_handled(engine: Engine, update: UpdateRef) -> bool:
     """This bot handled this update before (in any process): a read outside any turn."""
     with engine.connect() as connection:
         return connection.execute(_SEEN, {"bot_id": update.bot_id,
