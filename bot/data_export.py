@@ -88,6 +88,7 @@ class _Export:
                          "made_by_you": invite.inviter_id == self.user_id,
                          "for": person.name if person else None,
                          "valid_until": _when(invite.expires_at), "used": _when(invite.used_at),
+                         "accepted": _when(invite.accepted_at),
                          "withdrawn": _when(invite.revoked_at)})
         return rows
 

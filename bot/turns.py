@@ -40,11 +40,12 @@ from bot.local_time import utc_now
 from bot.messages import DATA_EXPORT, Message, Reply, UserInput
 from bot.plan.model import Plan
 from bot.plan.sharing_model import SharedView
-from bot.sharing.handoffs import Handoffs, keep_helpers_answers
+from bot.sharing.handoffs import Handoffs, keep_what_others_did
 from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
 from bot.storage.forgetting import forget_deleted
+from bot.storage.handled import UpdateRef, was_handled
 from bot.storage.repositories import Stored
 from bot.storage.sharing_repositories import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
@@ -189,14 +190,20 @@ class Turns:
         """Process one input of one user; ``language`` is the client's, used on first contact."""
         return self.take(channel, external_id, user_input, language).with_documents()
 
+    def seen(self, update: UpdateRef) -> bool:
+        """The turn of this chat update was stored before (it came again)."""
+        return was_handled(self.store.engine, update)
+
     def take(self, channel: str, external_id: str, user_input: UserInput,
-             language: str | None = None) -> Taken:
-        """:meth:`handle` without making the files the reply asks for."""
+             language: str | None = None, update: UpdateRef | None = None) -> Taken:
+        """:meth:`handle` without making the files the reply asks for. ``update``: the chat
+        update this input came in, marked handled in the turn's own transaction, so the
+        turn and its mark are stored together or not at all (see :mod:`bot.storage.handled`)."""
         now = self.clock()
         attempt = 1
         while True:
             try:
-                taken = self._take(channel, external_id, user_input, language, now)
+                taken = self._take(channel, external_id, user_input, language, now, update)
                 break
             except DBAPIError as error:
                 if attempt == ATTEMPTS or not is_conflict(error):
@@ -212,12 +219,15 @@ class Turns:
         return taken
 
     def _take(self, channel: str, external_id: str, user_input: UserInput,
-              language: str | None, now: datetime) -> Taken:
+              language: str | None, now: datetime, update: UpdateRef | None) -> Taken:
         """One attempt at a turn, in one transaction: load → the engine (repair steps, then
-        the question) → effects on other people → store → the export, if asked."""
+        the question) → effects on other people → store → the export, if asked; and the
+        update it came in, marked handled."""
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
             uow.lock_user(f"{channel}:{external_id}")
+            if update is not None:
+                uow.handled.mark(update, now)
             user_id, stored, is_new = _load(uow, channel, external_id, language, now)
             conversation, plan = stored.parse()
             sharing = Sharing(uow, user_id, plan, Translator(conversation.lang), now,
@@ -270,7 +280,7 @@ def _undo_from(uow: UnitOfWork, user_id: int) -> Undo:
         if previous is None:
             return None
         conversation, plan = previous.parse()
-        keep_helpers_answers(plan, current)
+        keep_what_others_did(plan, current)
         return conversation, plan
 
     return undo

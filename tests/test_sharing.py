@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from bot.plan.model import Domain, HelperAnswer
+from bot.plan.model import Domain, HelperAnswer, JimChoice
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth, action
@@ -99,6 +99,28 @@ def test_jim_sends_a_note_and_can_stop(store: Store) -> None:
     assert "Ahmed stopt als JIM" in noor.inbox()[0].text
     ahmed.says("/plan")
     assert "Noor" not in ahmed.text and "kamer" not in ahmed.text
+
+
+def test_the_youths_undo_does_not_bring_back_a_jim_who_stopped(store: Store) -> None:
+    """Ahmed stops as JIM after Noor's last step: /terug takes back her step, not his. He
+    stays one of her people, no longer her JIM, also after a second /terug."""
+    noor, ahmed = linked_jim(Turns(store))
+    ahmed_id = noor.plan.jim.person_id
+    noor.says("/delen")
+    noor.clicks("Onderwerpen alleen voor mij")
+    noor.clicks("💚 Gezondheid en gevoel")  # Noor's last step, which /terug undoes
+    ahmed.says("/stoppen")
+    ahmed.clicks("Ja, stoppen")
+    assert noor.plan.jim.choice is JimChoice.UNDECIDED
+    for _ in range(2):
+        noor.says("/terug")
+        assert "we gaan een stap terug" in noor.text
+        plan = noor.plan
+        assert plan.jim.choice is JimChoice.UNDECIDED and plan.jim.person_id is None
+        assert plan.person(ahmed_id) is not None
+    assert noor.plan.private_domains == [Domain.INKOMEN]  # her own steps did go back
+    noor.says("/plan")
+    assert "Jouw JIM: nog niet gekozen" in noor.text
 
 
 def test_youth_revokes_and_access_ends_at_once(store: Store) -> None:

@@ -4,9 +4,11 @@ who sees only what they are asked, and a youth who says no to a begeleider."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.messages import UserInput
 from bot.plan.model import HelperAnswer, JimChoice
-from bot.storage.unit_of_work import Store
+from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth, action
 from tests.test_interview import answer_start, complete_interview
@@ -252,3 +254,34 @@ def test_a_pick_up_someone_else_has_already_does_not_count(store: Store) -> None
     late = turns.handle("test", "mark", UserInput.clicked(marks_ask.choices[0].id, None))
     assert not late.counted  # an adapter shows no "→ Ik pak dit op" under Mark's copy
     assert "Lisa pakt dit al op." in [m.text for m in late.messages]
+
+
+def test_someone_known_only_by_relation_is_spoken_of_as_je_oom(store: Store) -> None:
+    """Ahmed known only as "oom": the invitation, /delen and the notices say "je oom", as
+    the rest of the bot does, never the bare word."""
+    turns = Turns(store)
+    noor, uncle = Youth(turns, "noor"), Youth(turns, "ahmed")
+    complete_interview(noor)
+    with UnitOfWork(store) as uow:
+        noor_id = uow.users.find("test", "noor")
+        conversation, plan = uow.conversations.load(noor_id).parse()
+        person = plan.person(plan.jim.person_id)
+        person.name = person.relation = "oom"
+        uow.conversations.save(noor_id, conversation, plan, datetime.now(UTC), is_new=False)
+        uow.commit()
+    noor.says("/delen")
+    noor.clicks("Je oom uitnodigen als JIM")
+    assert "Hier is een uitnodiging voor je oom." in noor.text
+    token = noor.invite
+    noor.says("/delen")
+    assert "• Uitnodiging voor je oom als JIM: nog niet beantwoord" in noor.text
+    assert "Uitnodiging voor je oom intrekken" in [c.label for c in noor.question.choices]
+    uncle.says(f"/start {token}")
+    uncle.clicks("Ja, ik wil JIM zijn")
+    assert noor.inbox()[0].text == "Goed nieuws: je oom wil je JIM zijn!"
+    noor.says("/delen")
+    assert "• Je oom (JIM): ziet je plan" in noor.text
+    assert "Stop delen met je oom" in [c.label for c in noor.question.choices]
+    uncle.says("/stoppen")
+    uncle.clicks("Ja, stoppen")
+    assert noor.inbox()[0].text.startswith("Je oom stopt als JIM. Dat is oké.")

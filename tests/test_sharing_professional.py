@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from bot.flows.sharing.views import ask_choice
-from bot.messages import Account, UserInput
+from bot.flows.sharing.views import CONFIRM, CONFIRMED, ask_choice
+from bot.messages import SHARED_CHOICE, Account, UserInput
+from bot.sharing.access import confirm_ref
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -304,3 +305,49 @@ def test_one_open_question_left_is_said_in_the_singular(store: Store) -> None:
     assert "Daarna staat er nog 1 open." in [m.text for m in mark.replies]
     mark.presses("Ik pak dit op")
     assert "Er staat nog 1 vraag voor je open. Typ /vragen." in [m.text for m in mark.replies]
+
+
+def test_a_begeleider_who_only_opened_the_invite_cannot_be_confirmed(store: Store) -> None:
+    """A confirmation button made up for an invite its begeleider opened but never said yes
+    to reaches nothing: no link, nothing sent, the kind answer for a button that is gone."""
+    turns = Turns(store)
+    mark, _ = registered_professional(turns)
+    noor = Youth(turns, "noor")
+    answer_start(noor)
+    mark.says(f"/start {invites(noor, 'Je begeleider uitnodigen')}")
+    assert "Ja" in [c.label for c in mark.question.choices]  # opened, not answered
+    with UnitOfWork(store) as uow:
+        noor_id = uow.users.find("test", "noor")
+        invite = next(i for i in uow.invites.of_user(noor_id) if i.opened_by is not None)
+    noor.clicks_raw(f"{SHARED_CHOICE}{CONFIRM}:{confirm_ref(invite)}:{CONFIRMED}", None)
+    assert "Deze vraag is al beantwoord of kan niet meer." in noor.text
+    assert mark.inbox() == []
+    with UnitOfWork(store) as uow:
+        assert uow.links.of_youth(noor_id) == []
+
+
+def test_a_second_yes_of_the_begeleider_asks_the_youth_nothing_new(store: Store) -> None:
+    turns = Turns(store)
+    noor, mark = Youth(turns, "noor"), Youth(turns, "mark", account=Account("Mark", "", ""))
+    answer_start(noor)
+    token = invites(noor, "Je begeleider uitnodigen")
+    mark.says(f"/start {token}")
+    mark.clicks("Ja")
+    for answer in ("Mark", "RIBW", "woonbegeleider"):
+        mark.says(answer)
+    confirm = noor.inbox()
+    assert len(confirm) == 1
+    noor.says("/delen")  # the youth's turn now, said as it is
+    assert "• Je begeleider zei ja. Nu wacht ik nog op jouw ja." in noor.text
+    assert "nog niet beantwoord" not in noor.text
+    assert "Uitnodiging voor je begeleider opnieuw sturen" not in [
+        c.label for c in noor.question.choices]
+    mark.says("/jongeren")
+    assert "Ik wacht nog op de ja van Noor. Daarna zie je het plan." in mark.text
+    mark.says(f"/start {token}")
+    mark.clicks("Ja")
+    assert "Je hebt al ja gezegd. Ik wacht nog op Noor." in mark.text
+    assert noor.inbox() == []  # no second question
+    noor.clicks_raw(confirm[0].choices[0].id, None)
+    assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
+    assert mark.inbox()[0].text == "Noor zegt ja. Je ziet nu het plan."

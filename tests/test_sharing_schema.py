@@ -11,7 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from bot.plan.sharing_model import ShareRole
 from bot.storage.database import MIGRATIONS, connect, migrate, sqlite_url
@@ -123,3 +123,35 @@ def test_upgrading_from_0004_keeps_every_row_and_never_reuses_an_id(tmp_path: Pa
             "VALUES (1, 2, 'jim', :now) RETURNING id"), {"now": now}).scalar()
     assert again == 6
     upgraded.dispose()
+
+
+def test_migration_0010_keeps_every_invite_up_and_down(tmp_path: Path) -> None:
+    """0010 adds when an invitee said yes, empty for invites made before; going back drops
+    only that column."""
+    engine = create_engine(sqlite_url(tmp_path / "old.db"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    now = datetime.now(UTC)
+
+    def columns() -> set[str]:
+        return {column["name"] for column in inspect(connection).get_columns("invites")}
+
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0009")
+        for statement in (
+                "INSERT INTO users (id, channel, external_id, created_at, address) VALUES "
+                "(1, 'test', 'h1', :now, 's1'), (2, 'test', 'h2', :now, 's2')",
+                "INSERT INTO invites (id, token_hash, kind, inviter_id, opened_by, "
+                "created_at, expires_at) VALUES (4, 'hash', 'professional', 1, 2, :now, :now)"):
+            connection.execute(text(statement), {"now": now})
+        command.upgrade(config, "0010")
+        assert connection.execute(text("SELECT id, accepted_at FROM invites")).all() == [
+            (4, None)]
+        connection.execute(text("UPDATE invites SET accepted_at = :now"), {"now": now})
+        command.downgrade(config, "0009")
+        assert "accepted_at" not in columns()
+        assert connection.execute(text("SELECT id, opened_by FROM invites")).all() == [(4, 2)]
+        command.upgrade(config, "0010")
+        assert "accepted_at" in columns()
+    engine.dispose()

@@ -29,7 +29,7 @@ HISTORY_LIMIT = 200
 Undo = Callable[[Plan], "tuple[Conversation, Plan] | None"]
 """/terug: the caller's previous checkpoint (taken off the undo stack), or None; it is given
 the plan as it is now (what others did since is kept, see
-:func:`bot.sharing.service.keep_helpers_answers`)."""
+:func:`bot.sharing.handoffs.keep_what_others_did`)."""
 
 
 @dataclass

@@ -91,6 +91,7 @@ class LinkSummary:
     role: ShareRole
     name: str  # the member's name as the youth knows them, or the youth's name
     pending: bool = False  # an invite not yet answered (``ref`` is then the invite's)
+    waiting: bool = False  # a pending invite its begeleider said yes to: the youth's turn
     sees_safety_plan: bool = False  # the youth said yes to showing their veiligheidsplan
 
 

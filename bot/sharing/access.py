@@ -81,11 +81,13 @@ class Access:
 
     def _my_confirmation(self, ref: str) -> InviteRow | None:
         """This youth's invite for their begeleider as the youth's confirmation names it:
-        still usable, and opened by the begeleider it was opened by then."""
+        still usable, opened by the begeleider it was opened by then, and that begeleider
+        said yes (only opening it is not enough)."""
         invite_id = ref_row_id(ref, 3)
         invite = self.uow.invites.get(invite_id) if invite_id is not None else None
         return (invite if invite is not None and invite.kind is InviteKind.PROFESSIONAL
                 and invite.inviter_id == self.user_id and invite.opened_by is not None
+                and invite.accepted_at is not None
                 and confirm_ref(invite) == ref and invite.usable(self.now) else None)
 
     def _link(self, ref: str | None) -> LinkRow | None:

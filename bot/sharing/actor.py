@@ -13,6 +13,7 @@ from bot.flows.sharing.views import describe_professional
 from bot.i18n import Translator
 from bot.messages import Account, Message
 from bot.plan.model import Plan
+from bot.plan.relations import called
 from bot.plan.sharing_model import ShareRole
 from bot.sharing.access import Access
 from bot.sharing.peers import Peers
@@ -41,11 +42,14 @@ class Actor(Access):
         """A button that no longer works: answered already, or no longer this member's."""
         return Click(self._say(notices.ASK_GONE), then=then or [], counted=False)
 
-    def _member_name(self, link: LinkRow, plan: Plan, t: Translator) -> str:
-        """The member as the youth knows them: the person in WIE, or the professional."""
+    def _member_name(self, link: LinkRow, plan: Plan, t: Translator,
+                     start: bool = False) -> str:
+        """The member as the youth knows them (in the youth's language ``t``): the person
+        in WIE as the rest of the bot speaks of them ("Sanne", "je moeder"; ``start``: at
+        the start of a sentence), or the professional."""
         if link.role is ShareRole.PROFESSIONAL:
             profile = self.uow.professionals.get(link.member_id)
             return (describe_professional(profile, t) if profile
                     else t.plain(notices.YOUR_BEGELEIDER))
         person = plan.person(link.person_id)
-        return person.name if person else t.plain(notices.SOMEONE)
+        return called(person, t, start) if person else t.plain(notices.SOMEONE)

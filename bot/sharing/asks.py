@@ -68,8 +68,8 @@ class Asks(Actor):
         action.response = HelperResponse(answer=answer, note=note, at=self.now)
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
-        name = self._member_name(link, plan, self.t)
-        self.peers.send(link.youth_id, lambda t: [answer_notice(name, action, t)])
+        self.peers.send(link.youth_id, lambda t: [answer_notice(
+            self._member_name(link, plan, t, start=True), action, t)])
         return Click(self._say(notices.ANSWER_HEARD, youth=youth_name(plan, self.t)),
                      then=self._next_ask())
 
@@ -93,10 +93,9 @@ class Asks(Actor):
         plan.record("helper", self.now)
         self.peers.save(link.youth_id, conversation, plan)
         self._close_asks(link.youth_id, ask.subject)
-        name = self._member_name(link, plan, self.t)
         what = subject.text if isinstance(subject, UrgentNeed) else subject.what
-        self.peers.send(link.youth_id, lambda t: [Message(t(notices.PICKED_UP, name=name,
-                                                            what=what))])
+        self.peers.send(link.youth_id, lambda t: [Message(t(
+            notices.PICKED_UP, name=self._member_name(link, plan, t, start=True), what=what))])
         return Click(self._say(notices.PICK_UP_HEARD, youth=youth_name(plan, self.t)),
                      then=self._next_ask())
 

@@ -32,6 +32,7 @@ from bot.local_time import local_day
 from bot.messages import PLAN_PDF, Message
 from bot.plan.agenda import Due, Kind
 from bot.plan.model import HelperAnswer, HelperKind, Jim, JimChoice, Plan
+from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, ShareRole
 from bot.safety.contact import contact_request
 from bot.sharing.access import HELPERS, ask_ref, visible, would_help
@@ -42,10 +43,17 @@ from bot.storage.unit_of_work import UnitOfWork
 CONTACT = "contact"  # the subject of an ask for contact now, after a crisis (no plan item)
 
 
-def keep_helpers_answers(restored: Plan, current: Plan) -> None:
-    """/terug takes back the youth's own last step, not what others did since: a helper's
-    answer or a begeleider's pick-up stays (their ask is done and can't be answered again),
-    as long as the action still has the helper who gave it."""
+STEPPED_BACK = "jim_stepped_back:"  # a change part, with the person's id: a JIM who stopped
+
+
+def keep_what_others_did(restored: Plan, current: Plan) -> None:
+    """/terug takes back the youth's own last step, not what others did since.
+
+    A helper's answer or a begeleider's pick-up stays (their ask is done and can't be
+    answered again), as long as the action still has the helper who gave it. A JIM who
+    stopped since (said no, left, was erased: :meth:`Handoffs.jim_gone`) stays stopped:
+    their link is gone, so the restored plan does not call them JIM again, and it keeps the
+    record of it, so a further /terug does not either."""
     for action in restored.actions:
         now = current.action(action.id)
         if now is not None and (now.helper, now.person_id) == (action.helper, action.person_id):
@@ -54,6 +62,13 @@ def keep_helpers_answers(restored: Plan, current: Plan) -> None:
         now_need = current.urgent_need(need.id)
         if now_need is not None:
             need.response = now_need.response
+    earlier = {(change.at, change.part) for change in restored.history}
+    stepped_back = [change for change in current.history if change.part.startswith(
+        STEPPED_BACK) and (change.at, change.part) not in earlier]
+    restored.history = sorted([*restored.history, *stepped_back], key=lambda c: c.at)
+    gone = {change.part.removeprefix(STEPPED_BACK) for change in stepped_back}
+    if restored.jim is not None and restored.jim.person_id in gone:
+        restored.jim = Jim(choice=JimChoice.UNDECIDED)
 
 
 class Handoffs:
@@ -213,7 +228,8 @@ class Handoffs:
                 + " " + t(notices.FORMER_JIM[helps]))], youth_id=youth_id)
             self.peers.send(youth_id, lambda t, helps=helps, person=person: [Message(t(
                 notices.FORMER_JIM_FOR_YOUTH[helps],
-                name=person.name if person else t.plain(notices.FORMER_JIM_UNNAMED)))])
+                name=called(person, t, start=True) if person
+                else t.plain(notices.FORMER_JIM_UNNAMED)))])
         return self.uow.links.of_youth(youth_id) if former else links
 
     def jim_gone(self, youth_id: int, person_id: str | None, notice: str) -> None:
@@ -221,13 +237,13 @@ class Handoffs:
         (they stay one of the people), and the youth can choose someone else right away."""
         conversation, plan = self.peers.load(youth_id)
         person = plan.person(person_id)
-        name = person.name if person else ""
-        if plan.jim is not None and plan.jim.person_id == person_id:
+        if person_id is not None and plan.jim is not None and plan.jim.person_id == person_id:
             plan.jim = Jim(choice=JimChoice.UNDECIDED)
-            plan.record("jim", self.now)
+            plan.record(STEPPED_BACK + person_id, self.now)  # /terug keeps it so
             self.peers.save(youth_id, conversation, plan)
         self.peers.send(youth_id, lambda t: [Message(
-            t(notice, name=name) + "\n" + t(notices.ANOTHER_JIM),
+            t(notice, name=called(person, t, start=True) if person else "")
+            + "\n" + t(notices.ANOTHER_JIM),
             choices=new_jim_choices(plan, person_id, t))])
 
     def _digest(self, link: LinkRow, plan: Plan) -> None:

@@ -15,10 +15,12 @@ from bot.flows.sharing.views import (
     confirm_professional,
     invite_for_youth,
     invite_messages,
+    told_apart,
     youth_name,
 )
 from bot.messages import Message
 from bot.plan.model import Plan
+from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, OpenedInvite, Opening, ProfessionalProfile, ShareRole
 from bot.sharing.access import confirm_ref, invite_ref
 from bot.sharing.actor import Actor
@@ -46,7 +48,7 @@ class Invites(Actor):
                     and earlier.person_id == person_id):
                 self.uow.invites.revoke(earlier.id, self.now)  # a new invite replaces it
         token = self._new_invite(kind, person_id)
-        return invite_messages(kind, plan, person.name if person else None, token,
+        return invite_messages(kind, plan, called(person, self.t) if person else None, token,
                                self._opening(), self.t)
 
     def resend(self, invite: str) -> list[Message]:
@@ -95,6 +97,9 @@ class Invites(Actor):
         invite = self._invite(ref)
         if invite is None or invite.opened_by != self.user_id or not invite.usable(self.now):
             return self._say(notices.INVITE_GONE)
+        if yes and invite.accepted_at is not None:  # a begeleider's yes, again: asked once
+            return self._say(notices.ALREADY_YES,
+                             youth=youth_name(self.peers.plan(invite.inviter_id), self.t))
         if not (yes and invite.kind is InviteKind.PROFESSIONAL):
             self.uow.invites.use(invite.id, self.now)
         from_youth = invite.kind is not InviteKind.YOUTH
@@ -119,15 +124,24 @@ class Invites(Actor):
                                    youth=youth_name(youth_plan, self.t))
                             + " " + self.t(notices.HELP_HINT))]
         handoffs.link_started(link, youth_plan)
-        return self._say(notices.SEES_NOW, who=self._member_name(link, plan, self.t))
+        return self._say(notices.SEES_NOW, who=self._member_name(link, plan, self.t, True))
+
+    def waiting_for(self) -> list[str]:
+        waiting = [invite for invite in self.uow.invites.of_user(self.user_id)
+                   if invite.opened_by == self.user_id and invite.accepted_at is not None
+                   and invite.usable(self.now)]
+        return told_apart([youth_name(self.peers.plan(invite.inviter_id), self.t)
+                           for invite in waiting])
 
     def _ask_youth(self, invite: InviteRow, youth_plan: Plan) -> list[Message]:
         """A begeleider said yes to a youth's invite: nothing is shared until the youth has
         seen who that is, in their words and the chat's, and said yes too (see
-        :meth:`confirmed`). The invite stays open till then; withdrawing it ends this."""
+        :meth:`confirmed`). The yes is kept (only an accepted invite can be confirmed); the
+        invite stays open till then, and withdrawing it ends this."""
         profile = self._own_profile()
         if profile is None:
             return self._say(notices.INVITE_GONE)
+        self.uow.invites.accept(invite.id, self.now)
         ref = confirm_ref(invite)
         self.peers.send(invite.inviter_id, lambda t: [confirm_professional(profile, ref, t)],
                         youth_id=self.user_id)  # it names this begeleider: gone with them
@@ -155,7 +169,8 @@ class Invites(Actor):
         self.peers.send(member_id, lambda t: [Message(t(
             notices.YOUTH_SAYS_YES, youth=youth_name(self.plan, t)))], link)
         Handoffs(self.uow, self.now).link_started(link, self.plan)
-        return Click(self._say(notices.SEES_NOW, who=self._member_name(link, self.plan, self.t)))
+        return Click(self._say(notices.SEES_NOW,
+                               who=self._member_name(link, self.plan, self.t, True)))
 
     def _declined(self, kind: InviteKind, youth_id: int, member_id: int, youth_plan: Plan,
                   person_id: str | None) -> list[Message]:
@@ -167,7 +182,7 @@ class Invites(Actor):
             Handoffs(self.uow, self.now).jim_gone(youth_id, person_id, notices.SAYS_NO)
         else:
             self.peers.send(youth_id, lambda t: [Message(
-                t(notices.SAYS_NO, name=person.name) if person
+                t(notices.SAYS_NO, name=called(person, t, start=True)) if person
                 else t(notices.BEGELEIDER_SAYS_NO))])
         return self._say(notices.WILL_TELL)
 

@@ -9,6 +9,7 @@ from bot.documents.files import shared_document
 from bot.flows.sharing import notices
 from bot.flows.sharing.views import render_shared, told_apart, youth_name
 from bot.messages import NETWORK_PICTURE, PLAN_PDF, Message
+from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 from bot.sharing.access import HELPERS, invite_ref, member_ref, visible, youth_ref
 from bot.sharing.actor import Actor
@@ -28,9 +29,10 @@ class Links(Actor):
             if invite.kind is InviteKind.YOUTH:
                 continue
             person = self.plan.person(invite.person_id)
-            name = person.name if person else self.t.plain(notices.YOUR_BEGELEIDER)
+            name = called(person, self.t) if person else self.t.plain(notices.YOUR_BEGELEIDER)
             summaries.append(LinkSummary(invite_ref(invite), invite.kind.role, name,
-                                         pending=True))
+                                         pending=True,
+                                         waiting=invite.accepted_at is not None))
         return summaries
 
     def show_safety_plan(self, link: str, shown: bool) -> None:
@@ -42,7 +44,7 @@ class Links(Actor):
         found = self._youths_link(link)
         if found is None:
             return self._say(notices.NO_LONGER)
-        name = self._member_name(found, self.plan, self.t)
+        name = self._member_name(found, self.plan, self.t, start=True)
         self._end(found)
         return self._say(notices.REVOKED, name=name)
 
@@ -98,9 +100,8 @@ class Links(Actor):
         if link is None:
             return self._say(notices.NOTE_NOT_SENT)
         plan = self.peers.plan(link.youth_id)
-        name = self._member_name(link, plan, self.t)
-        self.peers.send(link.youth_id, lambda t: [Message(t(notices.NOTE, name=name,
-                                                            text=text))])
+        self.peers.send(link.youth_id, lambda t: [Message(t(
+            notices.NOTE, name=self._member_name(link, plan, t), text=text))])
         return self._say(notices.NOTE_SENT)
 
     def leave(self, ref: str | None) -> list[Message]:
@@ -108,14 +109,13 @@ class Links(Actor):
         if link is None:
             return self._say(notices.NO_LONGER)
         plan = self.peers.plan(link.youth_id)
-        name = self._member_name(link, plan, self.t)
         self.uow.links.delete(link.id)
         if link.role is ShareRole.JIM:
             Handoffs(self.uow, self.now).jim_gone(link.youth_id, link.person_id,
                                                   notices.JIM_STOPS)
         else:
-            self.peers.send(link.youth_id, lambda t: [Message(t(notices.LEFT[link.role],
-                                                                name=name))])
+            self.peers.send(link.youth_id, lambda t: [Message(t(
+                notices.LEFT[link.role], name=self._member_name(link, plan, t, start=True)))])
         return self._say(notices.STOPPED)
 
     # --- the end of everything: /verwijder --------------------------------------------------

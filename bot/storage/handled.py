@@ -4,24 +4,26 @@ Telegram sends an update again when the process that fetched it (polling) or was
 with it (webhook) died before confirming it: a killed poller confirms the updates of its
 last poll only with its next one, and by then it may have handled them. A second turn on
 the same input would read it as the answer to the next question. So every handled update's
-id is stored here right after its turn is committed, and an update whose id is here is
-skipped. (The window left is the moment between a turn's commit and this one's.) Rows are
-ids and a time; they go after a day, when Telegram has given up on an update anyway.
+id is stored here inside its turn's own transaction (:meth:`bot.turns.Turns.take`): the
+turn and its mark are committed together or not at all, and an update whose id is here is
+skipped. Rows are ids and a time; they go after a day, when Telegram has given up on an
+update anyway.
 """
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Connection, Engine, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.storage.tables import handled_updates
-from bot.storage.unit_of_work import Store
 
 KEPT = timedelta(days=1)  # Telegram keeps an unconfirmed update for 24 hours
-PRUNE_EVERY = 1000  # marks between removals of what is older than KEPT
+PRUNE_EVERY = 1000  # marks (in this process) between removals of what is older than KEPT
 # Built once: making a statement costs more than running it (two of them every update).
 _SEEN = select(handled_updates.c.update_id).where(
     handled_updates.c.bot_id == bindparam("bot_id"),
@@ -29,31 +31,33 @@ _SEEN = select(handled_updates.c.update_id).where(
 _MARK = {"postgresql": postgresql_insert(handled_updates).on_conflict_do_nothing(),
          "sqlite": sqlite_insert(handled_updates).on_conflict_do_nothing()}
 _PRUNE = delete(handled_updates).where(handled_updates.c.handled_at < bindparam("before"))
+_marks = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateRef:
+    """One Telegram update of one bot (update ids are counted per bot)."""
+
+    bot_id: int
+    update_id: int
+
+
+def was_handled(engine: Engine, update: UpdateRef) -> bool:
+    """This bot handled this update before (in any process): a read outside any turn."""
+    with engine.connect() as connection:
+        return connection.execute(_SEEN, {"bot_id": update.bot_id,
+                                          "update_id": update.update_id}).first() is not None
 
 
 class HandledUpdates:
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._marks = 0
+    """The marks, on a turn's connection: written in its transaction."""
 
-    def seen(self, bot_id: int, update_id: int) -> bool:
-        """This bot handled this update before (in any process)."""
-        with self.store.engine.connect() as connection:
-            return connection.execute(_SEEN, {"bot_id": bot_id,
-                                              "update_id": update_id}).first() is not None
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
-    def mark(self, bot_id: int, update_id: int, now: datetime) -> None:
-        """The update's turn is committed: it is not to be handled again."""
-        self._marks += 1
-        if self.store.writer:
-            self.store.writer.acquire()
-        try:
-            with self.store.engine.connect() as connection:
-                connection.execute(_MARK[connection.dialect.name], {
-                    "bot_id": bot_id, "update_id": update_id, "handled_at": now})
-                if self._marks % PRUNE_EVERY == 0:
-                    connection.execute(_PRUNE, {"before": now - KEPT})
-                connection.commit()
-        finally:
-            if self.store.writer:
-                self.store.writer.release()
+    def mark(self, update: UpdateRef, now: datetime) -> None:
+        """The update's turn is being stored: it is not to be handled again."""
+        self.connection.execute(_MARK[self.connection.dialect.name], {
+            "bot_id": update.bot_id, "update_id": update.update_id, "handled_at": now})
+        if next(_marks) % PRUNE_EVERY == 0:
+            self.connection.execute(_PRUNE, {"before": now - KEPT})

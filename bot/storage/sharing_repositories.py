@@ -60,6 +60,7 @@ class InviteRow:
     expires_at: datetime
     used_at: datetime | None
     revoked_at: datetime | None
+    accepted_at: datetime | None = None  # a begeleider said yes; the youth still has to
 
     def usable(self, now: datetime) -> bool:
         return self.used_at is None and self.revoked_at is None and now < self.expires_at
@@ -116,7 +117,8 @@ class Invites:
     @staticmethod
     def _read(rows) -> list[InviteRow]:  # type: ignore[no-untyped-def]
         return [InviteRow(r.id, InviteKind(r.kind), r.inviter_id, r.person_id, r.opened_by,
-                          aware(r.expires_at), aware(r.used_at), aware(r.revoked_at))
+                          aware(r.expires_at), aware(r.used_at), aware(r.revoked_at),
+                          aware(r.accepted_at))
                 for r in rows]
 
     def create(self, token_hash: str, kind: InviteKind, inviter_id: int, person_id: str | None,
@@ -140,6 +142,11 @@ class Invites:
     def use(self, invite_id: int, now: datetime) -> None:
         self.connection.execute(update(invites).where(invites.c.id == invite_id)
                                 .values(used_at=now))
+
+    def accept(self, invite_id: int, now: datetime) -> None:
+        """The invitee said yes, and the invite stays open for the inviter's own yes."""
+        self.connection.execute(update(invites).where(invites.c.id == invite_id)
+                                .values(accepted_at=now))
 
     def revoke(self, invite_id: int, now: datetime) -> None:
         self.connection.execute(update(invites).where(invites.c.id == invite_id)

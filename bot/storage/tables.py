@@ -82,6 +82,7 @@ invites = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("accepted_at", DateTime(timezone=True)),  # the invitee said yes (migration 0010)
     sqlite_autoincrement=True,
 )
 

@@ -9,6 +9,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
+from bot.storage.handled import HandledUpdates
 from bot.storage.repositories import Conversations, Users
 from bot.storage.schedule import Schedule
 from bot.storage.sealing import Sealer
@@ -58,6 +59,7 @@ class UnitOfWork:
     outbox: Outbox
     professionals: Professionals
     schedule: Schedule
+    handled: HandledUpdates
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -78,6 +80,7 @@ class UnitOfWork:
         self.outbox = Outbox(self._connection, self.store.sealer)
         self.professionals = Professionals(self._connection, self.store.sealer)
         self.schedule = Schedule(self._connection)
+        self.handled = HandledUpdates(self._connection)
         return self
 
     def lock_user(self, chat_key: str) -> None:

@@ -37,12 +37,16 @@ from bot.adapters.telegram.remembered import Remembered
 from bot.adapters.telegram.render import keyboard, read_callback
 from bot.adapters.telegram.sending import answer, call, send, text_of
 from bot.adapters.telegram.splitting import TEXT_LIMIT, visible_length
-from bot.adapters.telegram.updates import account_of, in_private_chat, language_of
+from bot.adapters.telegram.updates import (
+    account_of,
+    in_private_chat,
+    language_of,
+    update_ref,
+)
 from bot.flows.commands import ALIASES
 from bot.i18n import N_, Translator, escape
 from bot.messages import Message, Reply, UserInput
 from bot.safety import crisis_reply, detect, sos_reply
-from bot.storage.handled import HandledUpdates
 from bot.turns import Taken, Turns
 
 log = logging.getLogger(__name__)
@@ -72,7 +76,6 @@ class Handlers:
         self.metrics = metrics or Metrics(turns)
         self.elsewhere = Elsewhere(self.gate)
         self.closed = Remembered()  # questions whose buttons were taken away
-        self.handled = HandledUpdates(turns.store)
         self._checks = 0
 
     async def _admitted(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -102,27 +105,21 @@ class Handlers:
 
     async def _new(self, update: Update) -> bool:
         """False for an update whose turn was taken before (Telegram sent it again)."""
-        if await in_database(self.turns, self.handled.seen, update.get_bot().id,
-                             update.update_id):
+        if await in_database(self.turns, self.turns.seen, update_ref(update)):
             self.metrics.updates_again.inc()
             return False
         return True
 
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
-        other users' turns go on. Once it is committed the update counts as handled, before
-        anything is sent."""
+        other users' turns go on. The update is marked handled in the turn's own transaction,
+        before anything is sent."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                       replace(user_input, account=account_of(update)),
-                                      language_of(update))
-        try:
-            await in_database(self.turns, self.handled.mark, update.get_bot().id,
-                              update.update_id, taken.now)
-        except Exception as error:  # the turn is stored: its reply goes out all the same
-            log.warning("could not note a handled update: %s", type(error).__name__)
+                                      language_of(update), update_ref(update))
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:

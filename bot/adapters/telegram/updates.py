@@ -1,13 +1,19 @@
-"""What an update says about where it comes from: the chat kind, the client's language and
-the sender's account."""
+"""What an update says about where it comes from: the chat kind, the client's language, the
+sender's account, and which update it is."""
 
 from __future__ import annotations
 
 from telegram import Chat, Update
 
 from bot.messages import Account
+from bot.storage.handled import UpdateRef
 
 NAME_LIMIT = 64  # Telegram's own limit for first and last names and usernames
+
+
+def update_ref(update: Update) -> UpdateRef:
+    """Which update this is, for :meth:`bot.turns.Turns.seen` and the turn's mark."""
+    return UpdateRef(update.get_bot().id, update.update_id)
 
 
 def language_of(update: Update) -> str:

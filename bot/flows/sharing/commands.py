@@ -27,6 +27,7 @@ from bot.plan.labels import DOMAIN_LABELS
 from bot.plan.model import Domain, Jim, Plan
 from bot.plan.relations import called, label
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
+from bot.plan.text import capitalized
 
 Wanted = Visit | Detour | Command | Begin | Quiet | None
 """What a sharing command or button wants the engine to do next (None: ask again)."""
@@ -127,17 +128,19 @@ def share_menu(turn: TurnState, sharing: SharingPort) -> Wanted:
     options: list[tuple[str, str]] = []
     shared = sharing.shared_with()
     for link in shared:
-        if link.pending:
-            lines.append(t(PENDING[link.role], name=link.name))
-            options.append((f"resend:{link.ref}", t.plain(
-                N_("Uitnodiging voor {name} opnieuw sturen"), name=link.name)))
-            options.append((f"withdraw:{link.ref}", t.plain(
-                N_("Uitnodiging voor {name} intrekken"), name=link.name)))
-        else:
-            lines.append(t(SEES[link.role], name=link.name,
+        if not link.pending:  # ("je oom" starts the line: "Je oom")
+            lines.append(t(SEES[link.role], name=capitalized(link.name),
                            role=t.plain(ROLE_WORDS[link.role])))
             options.append((f"stop:{link.ref}",
                             t.plain(N_("Stop delen met {name}"), name=link.name)))
+            continue
+        lines.append(t(WAITING_FOR_YOUTH) if link.waiting
+                     else t(PENDING[link.role], name=link.name))
+        if not link.waiting:  # (a begeleider who said yes waits: a new link would undo it)
+            options.append((f"resend:{link.ref}", t.plain(
+                N_("Uitnodiging voor {name} opnieuw sturen"), name=link.name)))
+        options.append((f"withdraw:{link.ref}", t.plain(
+            N_("Uitnodiging voor {name} intrekken"), name=link.name)))
     if not shared:
         lines.append(t(N_("Nog niemand. Alleen jij.")))
     private = [t.plain(DOMAIN_LABELS[d]) for d in plan.private_domains]
@@ -180,7 +183,9 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> SharingCommand:
     def command(turn: TurnState, sharing: SharingPort) -> Wanted:
         links = [link for link in sharing.memberships() if link.role in roles]
         if not links:
-            turn.say(turn.t(NOBODY_LINKED[purpose]))
+            waiting = sharing.waiting_for() if purpose == "show" else []
+            turn.say(turn.t(WAITING_FOR, youths=names_text(waiting, turn.t)) if waiting
+                     else turn.t(NOBODY_LINKED[purpose]))
             return None
         cursor = {"purpose": purpose, "links": [(link.ref, link.name) for link in links]}
         if len(links) > 1:
@@ -268,6 +273,7 @@ PENDING = {  # an invite sent, not yet answered
     ShareRole.NETWORK: N_("• Uitnodiging voor {name} om mee te helpen: nog niet beantwoord"),
     ShareRole.PROFESSIONAL: N_("• Uitnodiging voor je begeleider: nog niet beantwoord"),
 }
+WAITING_FOR_YOUTH = N_("• Je begeleider zei ja. Nu wacht ik nog op jouw ja.")
 SEES = {
     ShareRole.JIM: N_("• {name} ({role}): ziet je plan"),
     ShareRole.NETWORK: N_("• {name} ({role}): ziet alleen de afspraken waarmee die helpt"),
@@ -279,6 +285,7 @@ NOBODY_LINKED = {
                "Met /begeleider maak je een uitnodiging."),
     "note": N_("Je bent nog voor niemand JIM."),
 }
+WAITING_FOR = N_("Ik wacht nog op de ja van {youths}. Daarna zie je het plan.")
 SHARING_COMMANDS: dict[str, SharingCommand] = {
     "delen": share_menu,
     "jongeren": member_pick("show", frozenset({ShareRole.PROFESSIONAL})),

@@ -39,6 +39,7 @@ WELCOME = {  # then the member home says who they are to whom, with what they ca
 HELP_HINT = N_("Met /help zie je altijd wat je kunt doen.")
 SEES_NOW = N_("Oké. {who} ziet nu je plan. Stoppen kan altijd met /delen.")  # the youth's yes
 ASKING_YOUTH = N_("Dank je! Ik vraag {youth} nog of jij het bent. Daarna zie je het plan.")
+ALREADY_YES = N_("Je hebt al ja gezegd. Ik wacht nog op {youth}.")  # a second yes
 NOT_GOING_AHEAD = N_("Het delen van een plan gaat niet door. Dat is oké.")  # to the begeleider
 NOTHING_SHARED_REINVITE = N_("Oké. Er wordt niets gedeeld. Met /delen kun je je begeleider "
                              "opnieuw uitnodigen.")

@@ -69,6 +69,10 @@ class SharingPort(Protocol):
     def answer_invite(self, invite: str, yes: bool, plan: Plan) -> list[Message]:
         """Say yes or no to an opened invite; both sides hear the outcome."""
 
+    def waiting_for(self) -> list[str]:
+        """The youths whose invite this begeleider said yes to and who have not said yes
+        (or no) themselves yet, by name."""
+
     # --- members (JIM, network, professional) -----------------------------------------------
     def memberships(self) -> list[LinkSummary]:
         """The youth this user is linked to (``name``: the youth's name)."""
