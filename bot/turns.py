@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from bot import scheduler
@@ -50,6 +50,7 @@ from bot.storage.sharing_repositories import Delivery
 from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
 
 log = logging.getLogger(__name__)
+WithTurn = Callable[[Connection, datetime], None]  # see Turns.take
 ATTEMPTS = 5  # a turn that keeps meeting deadlocks fails after this many tries
 BACKOFF = 0.02  # seconds: the longest wait before attempt n is n times this, at random
 
@@ -190,13 +191,15 @@ class Turns:
         return self.take(channel, external_id, user_input, language).with_documents()
 
     def take(self, channel: str, external_id: str, user_input: UserInput,
-             language: str | None = None) -> Taken:
-        """:meth:`handle` without making the files the reply asks for."""
+             language: str | None = None, with_turn: WithTurn | None = None) -> Taken:
+        """:meth:`handle` without making the files the reply asks for; ``with_turn`` stores
+        what the adapter keeps about the turn (the update handled) in its transaction."""
         now = self.clock()
         attempt = 1
         while True:
             try:
-                taken = self._take(channel, external_id, user_input, language, now)
+                taken = self._take(channel, external_id, user_input, language, now,
+                                   with_turn)
                 break
             except DBAPIError as error:
                 if attempt == ATTEMPTS or not is_conflict(error):
@@ -212,7 +215,7 @@ class Turns:
         return taken
 
     def _take(self, channel: str, external_id: str, user_input: UserInput,
-              language: str | None, now: datetime) -> Taken:
+              language: str | None, now: datetime, with_turn: WithTurn | None) -> Taken:
         """One attempt at a turn, in one transaction: load → the engine (repair steps, then
         the question) → effects on other people → store → the export, if asked."""
         started = time.perf_counter()
@@ -224,6 +227,8 @@ class Turns:
                               self.make_token, user_input.account)
             result = engine.handle(conversation, plan, user_input, now, sharing,
                                    undo=_undo_from(uow, user_id))
+            if with_turn is not None:
+                with_turn(uow.connection, now)
             if result.erase:
                 sharing.erase()
                 uow.commit()

@@ -89,6 +89,12 @@ class UnitOfWork:
         if self._connection.dialect.name == "postgresql":
             self._connection.execute(_LOCK_USER, {"key": lock_key(self.store.sealer, chat_key)})
 
+    @property
+    def connection(self) -> Connection:
+        """The transaction's connection, for what an adapter stores with a turn."""
+        assert self._connection is not None
+        return self._connection
+
     def commit(self) -> None:
         assert self._connection is not None
         self._connection.commit()

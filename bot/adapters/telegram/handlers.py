@@ -20,6 +20,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from functools import partial
 
 from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TgMessage
@@ -110,19 +111,16 @@ class Handlers:
 
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
-        other users' turns go on. Once it is committed the update counts as handled, before
-        anything is sent."""
+        other users' turns go on. The update counts as handled in the turn's own transaction,
+        before anything is sent."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                       replace(user_input, account=account_of(update)),
-                                      language_of(update))
-        try:
-            await in_database(self.turns, self.handled.mark, update.get_bot().id,
-                              update.update_id, taken.now)
-        except Exception as error:  # the turn is stored: its reply goes out all the same
-            log.warning("could not note a handled update: %s", type(error).__name__)
+                                      language_of(update), partial(
+                                          self.handled.mark_in, update.get_bot().id,
+                                          update.update_id))
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:
