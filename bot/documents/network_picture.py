@@ -10,17 +10,16 @@ and outside the ring.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.documents.fonts import BOLD, REGULAR, printable
+from bot.documents.recent import Recent
 from bot.i18n import N_, Translator
 from bot.plan.labels import CLOSENESS_LABELS
 from bot.plan.model import Person, Plan, Role
@@ -111,9 +110,7 @@ def rings_of(plan: Plan, t: Translator) -> list[Ring]:
             for ring, radius in zip(rings, radii, strict=True)]
 
 
-RECENT = 64  # pictures kept: /plan asked again shows the same picture without drawing it
-_recent: OrderedDict[bytes, bytes] = OrderedDict()
-_recent_lock = threading.Lock()
+_recent = Recent(64)  # pictures kept: /plan asked again shows the same picture without drawing it
 
 
 def network_png(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> bytes:
@@ -123,17 +120,7 @@ def network_png(plan: Plan, t: Translator, voice: Voice = FOR_YOUTH) -> bytes:
     unchanged network is not drawn twice; they are never stored anywhere.
     """
     drawn = plan.model_dump_json(include={"name", "people", "jim"})
-    key = hashlib.blake2b(f"{t.lang}|{voice is FOR_YOUTH}|{drawn}".encode()).digest()
-    with _recent_lock:
-        if key in _recent:
-            _recent.move_to_end(key)
-            return _recent[key]
-    picture = _draw(plan, t, voice)
-    with _recent_lock:
-        _recent[key] = picture
-        if len(_recent) > RECENT:
-            _recent.popitem(last=False)
-    return picture
+    return _recent.get(f"{t.lang}|{voice is FOR_YOUTH}|{drawn}", lambda: _draw(plan, t, voice))
 
 
 def _draw(plan: Plan, t: Translator, voice: Voice) -> bytes:

@@ -4,7 +4,9 @@ agreements' history from the plan's versions. A begeleider's copy names them and
 age, so a printed page says whose it is and for whom.
 
 fpdf2 is pure Python; the font comes from :mod:`bot.documents.fonts`, so no answer can
-break the document.
+break the document. A PDF takes some 40–60 ms to make, so the last few are kept in memory
+(:mod:`bot.documents.recent`): a begeleider who opens the same plan again on the same day
+gets the same file without it being made again.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from datetime import date
 
 from fpdf import FPDF
 
-from bot.documents.fonts import BOLD, REGULAR, printable
+from bot.documents.fonts import add_fonts, printable
 from bot.documents.network_picture import network_png
+from bot.documents.recent import Recent
 from bot.i18n import N_, Translator
 from bot.local_time import long_date
 from bot.plan import voice as plan_voice
@@ -52,8 +55,7 @@ class _Document(FPDF):
         super().__init__(format="A4")
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(auto=True, margin=18)
-        self.add_font("Sans", "", str(REGULAR))
-        self.add_font("Sans", "B", str(BOLD))
+        add_fonts(self, "Sans")
         self.add_page()
 
     def heading(self, text: str, size: int = 14) -> None:
@@ -70,11 +72,21 @@ class _Document(FPDF):
         self.multi_cell(0, 5.5, printable(text) or "…", new_x="LMARGIN", new_y="NEXT")
 
 
+_recent = Recent(32)  # PDFs kept (some 30–60 kB each)
+
+
 def plan_pdf(plan: Plan, t: Translator, today: date, voice: Voice = FOR_YOUTH,
              reader: ProfessionalProfile | None = None) -> bytes:
     """The plan for its reader: the youth's own copy, or (``FOR_OTHERS``) a shared copy
     that speaks about the youth and says when subjects were kept private; ``reader``: the
     begeleider it is made for."""
+    drawn = "|".join((t.lang, today.isoformat(), repr(voice),
+                      reader.model_dump_json() if reader else "", plan.model_dump_json()))
+    return _recent.get(drawn, lambda: _draw(plan, t, today, voice, reader))
+
+
+def _draw(plan: Plan, t: Translator, today: date, voice: Voice,
+          reader: ProfessionalProfile | None) -> bytes:
     doc = _Document()
     youth = youth_word(plan, t)
     doc.heading(t.plain(N_("Toekomstplan van {name}"), name=plan.name) if plan.name

@@ -13,13 +13,21 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from bot.plan.agenda import PLAN_KINDS, Due, Kind
 from bot.storage.sharing_repositories import aware
 from bot.storage.tables import scheduled, users
 
 WAITING, SENT, DROPPED = "waiting", "sent", "dropped"
+# Every turn that changes a plan runs these (see :meth:`Schedule.plan`): built once, as
+# building a statement costs more than running it on SQLite.
+_OF_KINDS = select(scheduled.c.id, scheduled.c.kind, scheduled.c.subject,
+                   scheduled.c.due_at).where(
+    scheduled.c.youth_id == bindparam("youth"),
+    scheduled.c.kind.in_(bindparam("kinds", expanding=True)))
+_DROP = delete(scheduled).where(scheduled.c.id.in_(bindparam("ids", expanding=True)))
+_ADD = insert(scheduled)
 
 
 @dataclass(frozen=True)
@@ -46,19 +54,18 @@ class Schedule:
         """Make the user's schedule of ``kinds`` what their plan (or profile) asks for now:
         what is no longer wanted goes, what is new is added; what was sent already stays
         sent (never again)."""
-        rows = self.connection.execute(select(scheduled).where(
-            scheduled.c.youth_id == youth_id,
-            scheduled.c.kind.in_([kind.value for kind in kinds]))).all()
+        rows = self.connection.execute(_OF_KINDS, {
+            "youth": youth_id, "kinds": sorted(kind.value for kind in kinds)}).all()
         have = {(row.kind, row.subject, aware(row.due_at)): row for row in rows}
         keys = {(due.kind.value, due.subject, due.at) for due in wanted}
         stale = [row.id for key, row in have.items() if key not in keys]
         if stale:
-            self.connection.execute(delete(scheduled).where(scheduled.c.id.in_(stale)))
+            self.connection.execute(_DROP, {"ids": stale})
         new = [{"youth_id": youth_id, "kind": due.kind.value, "subject": due.subject,
                 "due_at": due.at, "state": WAITING, "created_at": now}
                for due in wanted if (due.kind.value, due.subject, due.at) not in have]
         if new:
-            self.connection.execute(insert(scheduled), new)
+            self.connection.execute(_ADD, new)
 
     def add(self, youth_id: int, due: Due, now: datetime) -> None:
         """One message to come, outside what the plan asks for (see :meth:`plan`)."""

@@ -47,6 +47,8 @@ _PENDING_FROM = (select(invites).where(invites.c.inviter_id == bindparam("invite
                                        invites.c.revoked_at.is_(None),
                                        invites.c.expires_at > bindparam("now"))
                  .order_by(invites.c.id))
+_PROFILE = select(professionals.c.document).where(
+    professionals.c.user_id == bindparam("user_id"))  # read after every plan change
 _OF_YOUTH = select(links).where(links.c.youth_id == bindparam("youth")).order_by(links.c.id)
 
 
@@ -396,8 +398,7 @@ class Professionals:
             created_at=now))
 
     def get(self, user_id: int) -> ProfessionalProfile | None:
-        sealed = self.connection.execute(select(professionals.c.document).where(
-            professionals.c.user_id == user_id)).scalar_one_or_none()
+        sealed = self.connection.execute(_PROFILE, {"user_id": user_id}).scalar_one_or_none()
         return (None if sealed is None
                 else ProfessionalProfile.model_validate_json(self.sealer.open(sealed)))
 
