@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from bot.plan.sharing_model import OpenedInvite
 
@@ -94,9 +94,10 @@ class Cursor(BaseModel):
     link: str | None = None  # the youth picked
     profile: ProfileDraft | None = None  # /begeleider's answers so far
 
-    @model_serializer(mode="wrap")
-    def _without_defaults(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        return {key: value for key, value in handler(self).items()
+    @model_serializer(mode="plain")
+    def _without_defaults(self) -> dict[str, Any]:
+        """Only what is set: the nested values are serialised as they are (by type)."""
+        return {key: value for key, value in self.__dict__.items()
                 if value != _DEFAULTS[key]}
 
 
