@@ -168,7 +168,7 @@ class ShareSafetyPlan(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
         port(ctx).show_safety_plan(self._link(ctx)[0], choice == YES)
-        ctx.cursor.safety_at = ctx.cursor.safety_at + 1
+        ctx.cursor.safety_at += 1
         if ctx.cursor.safety_at < len(ctx.cursor.safety_links):
             return FollowUp(SHARE_SAFETY)
         ctx.note(ctx.t(N_("Bewaard. Met /delen kun je het altijd veranderen.")))
@@ -253,10 +253,10 @@ class MemberPick(Question):
         return ctx.t(N_("Over wie gaat het?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(str(ref), name) for ref, name in ctx.cursor.links]
+        return [Choice(ref, name) for ref, name in ctx.cursor.links]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
-        names = {str(ref): name for ref, name in ctx.cursor.links}
+        names = dict(ctx.cursor.links)
         ctx.cursor.link, ctx.cursor.name = choice, names[choice]
         purpose = ctx.cursor.purpose
         if purpose == "show":
