@@ -45,6 +45,8 @@ class Conversation(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _upgraded(cls, data: Any) -> Any:
+        """A stored row without the current version is brought up to date first (one made
+        in code passes typed values, which the upgrade leaves as they are)."""
         return upgrade(data) if isinstance(data, dict) else data
 
     @property
