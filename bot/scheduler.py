@@ -21,8 +21,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.flows import engine
-from bot.flows.checkin import CHECKIN, TRANSFER, at_rest, transfer_cursor, waiting_for
+from bot.flows.checkin import (
+    CHECKIN,
+    TRANSFER,
+    at_rest,
+    transfer_cursor,
+    transfer_link_ids,
+    waiting_for,
+)
 from bot.flows.conversation import Conversation
+from bot.flows.cursor import Cursor
 from bot.flows.look import LOOK, LOOK_STATES, changes_since, keep_version
 from bot.flows.sharing.views import youth_name
 from bot.flows.weekly import weekly_overview
@@ -109,7 +117,7 @@ class Scheduler:
             elif item.kind is Kind.TRANSFER and not _both_linked(uow, item):
                 sent = False  # one of them stopped meanwhile: nothing to ask
             elif item.kind in (Kind.LOOK, Kind.TRANSFER) and at_rest(conversation):
-                state, cursor = ((LOOK, {}) if item.kind is Kind.LOOK
+                state, cursor = ((LOOK, Cursor()) if item.kind is Kind.LOOK
                                  else (TRANSFER, transfer_cursor(item.subject)))
                 sharing = Sharing(uow, item.youth_id, plan, Translator(conversation.lang), now,
                                   new_token)
@@ -126,7 +134,7 @@ class Scheduler:
                                          or at_rest(conversation)):
                 t = Translator(conversation.lang)
                 lead = t(N_("Nog even over je afspraak.")) if item.kind is Kind.REMINDER else None
-                messages = engine.interject(conversation, plan, CHECKIN, {"action": action.id},
+                messages = engine.interject(conversation, plan, CHECKIN, Cursor(action=action.id),
                                             now, lead)
                 if item.kind is Kind.CHECKIN:
                     action.asked_on = local_day(now)
@@ -181,7 +189,7 @@ def _tell(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, text: str,
 
 
 def _both_linked(uow: UnitOfWork, item: Scheduled) -> bool:
-    links = [uow.links.get(link_id) for link_id in transfer_cursor(item.subject).values()]
+    links = [uow.links.get(link_id) for link_id in transfer_link_ids(item.subject)]
     return all(link is not None and link.youth_id == item.youth_id for link in links)
 
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from bot.adapters.telegram.render import read_callback
+from bot.flows.cursor import Cursor
 from bot.messages import InputKind, Message, UserInput
 from bot.storage.database import open_store, sqlite_url
 from bot.storage.unit_of_work import Store, UnitOfWork
@@ -139,7 +140,7 @@ class World:
                                             "RETURNING id"), values).all())
             return seen
 
-    def ahmed_state(self) -> tuple[str, dict]:
+    def ahmed_state(self) -> tuple[str, Cursor]:
         with UnitOfWork(self.store) as uow:
             stored = uow.conversations.load(uow.users.find("test", "ahmed"))
         conversation = stored.parse()[0]
@@ -171,14 +172,14 @@ def ahmed_acts(world: World, data: st.DataObject) -> tuple[UserInput, str | None
         _, choice = data.draw(st.sampled_from(world.buttons))
         return UserInput.clicked(mutated(choice, data.draw(st.integers(0, 6))), None), None
     if act == "type":
-        meant = (cursor.get("name") if state == "member_note"
-                 else world.ask_named.get(cursor.get("for_ask", ""))
+        meant = (cursor.name if state == "member_note"
+                 else world.ask_named.get(cursor.for_ask or "")
                  if state == "ask_other" else None)
         return UserInput.typed(f"Bericht {data.draw(st.integers(0, 999))}"), meant
     if act == "current" and ahmed.question is not None and ahmed.question.choices:
         choice = data.draw(st.sampled_from(ahmed.question.choices))
-        meant = (cursor.get("name") if state in ("member_stop", "member_note")
-                 else cursor.get("invite", {}).get("youth") if state == "invite_answer"
+        meant = (cursor.name if state in ("member_stop", "member_note")
+                 else cursor.invite.youth_name if state == "invite_answer" and cursor.invite
                  else None)
         return UserInput.clicked(choice.id, ahmed.question.step), meant
     if act == "accept" and world.codes:

@@ -16,6 +16,7 @@ import pytest
 
 from bot.flows import engine
 from bot.flows.conversation import Conversation
+from bot.flows.cursor import Cursor
 from bot.messages import Message, UserInput
 from bot.plan.model import Action, Domain, Person, Plan
 
@@ -53,7 +54,7 @@ SETUPS = {
 
 def answer(kind: str, typed: str) -> tuple[Conversation, Plan, list[Message]]:
     state, cursor, make_plan = SETUPS[kind]
-    conversation = Conversation(state=state, cursor=dict(cursor), started=True, step=5,
+    conversation = Conversation(state=state, cursor=Cursor(**cursor), started=True, step=5,
                                 seen=[state])
     result = engine.handle(conversation, make_plan(), UserInput.typed(typed), NOW)
     return result.conversation, result.plan, result.messages
@@ -101,7 +102,7 @@ def reading(kind: str, typed: str) -> str:
     if kind == "fallback":
         if conv.state == start:
             return "again"
-        if conv.cursor.get("fallback_nobody") or ("Niemand" in text and not plan.fallback_ids):
+        if conv.cursor.fallback_nobody or ("Niemand" in text and not plan.fallback_ids):
             return "nobody" if not plan.fallback_ids else names(plan, plan.fallback_ids)
         return names(plan, plan.fallback_ids) or "skip"
     if kind == "jim":
@@ -313,7 +314,7 @@ def test_a_typed_helper_is_a_person_an_organisation_or_own_words(
 def test_someone_named_by_their_relation_is_chosen_without_a_check(typed: str) -> None:
     plan = Plan(people=[Person(id="p1", name="Lisa", relation="vriendin"),
                         Person(id="p2", name="moeder", relation="moeder")])
-    conversation = Conversation(state="jim", cursor={}, started=True, step=5, seen=["jim"])
+    conversation = Conversation(state="jim", started=True, step=5, seen=["jim"])
     result = engine.handle(conversation, plan, UserInput.typed(typed), NOW)
     assert "Bedoel je" not in "\n".join(m.text for m in result.messages)
     assert result.plan.jim_person().id == "p2"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.flows.conversation import Conversation
+from bot.flows.cursor import Cursor
 from bot.flows.flow import Flow
 from bot.flows.interview.hoe import ActionWhen, current_action
 from bot.flows.plan_view import is_empty
@@ -48,7 +49,7 @@ def at_rest(conversation: Conversation) -> bool:
 
 def waiting_for(conversation: Conversation, action_id: str) -> bool:
     """This check-in is the open question."""
-    return conversation.state == CHECKIN and conversation.cursor.get("action") == action_id
+    return conversation.state == CHECKIN and conversation.cursor.action == action_id
 
 
 def helper_of(plan: Plan, action: Action, t: Translator) -> str | None:
@@ -220,9 +221,15 @@ def transfer_subject(old_link: int, new_link: int) -> str:
     return f"{old_link}>{new_link}"
 
 
-def transfer_cursor(subject: str) -> dict[str, int]:
+def transfer_link_ids(subject: str) -> tuple[int, int]:
+    """The earlier and the new begeleider's link ids, from :func:`transfer_subject`."""
     old, new = subject.split(">")
-    return {"old": int(old), "new": int(new)}
+    return int(old), int(new)
+
+
+def transfer_cursor(subject: str) -> Cursor:
+    old, new = transfer_link_ids(subject)
+    return Cursor(old=old, new=new)
 
 
 def transfer_links(ctx: Context) -> tuple[LinkSummary, LinkSummary] | None:
@@ -230,7 +237,7 @@ def transfer_links(ctx: Context) -> tuple[LinkSummary, LinkSummary] | None:
     still see the plan."""
     links = {ref_row_id(s.ref, 2): s for s in ctx.sharing.shared_with() if not s.pending} if (
         ctx.sharing is not None) else {}
-    old, new = links.get(ctx.cursor.get("old", -1)), links.get(ctx.cursor.get("new", -1))
+    old, new = links.get(ctx.cursor.old), links.get(ctx.cursor.new)
     return (old, new) if old is not None and new is not None else None
 
 

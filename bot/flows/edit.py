@@ -1,7 +1,7 @@
 """Detours from wherever the youth is: /wijzig (change any part of the plan) and /taal.
 
 /wijzig offers only the parts already answered, in a few groups that fit on a phone. A detour
-question either leaves the interview questions to ask again in ``cursor["ask"]`` (the engine
+question either leaves the interview questions to ask again in ``cursor.ask`` (the engine
 asks those and then returns to the interrupted question) or leads to the next detour question
 by the routes below.
 """
@@ -76,7 +76,7 @@ def picked(part: str):
     """A condition for the edit machine: the youth picked ``part`` at the last question."""
 
     def condition(ctx: Context) -> bool:
-        return ctx.cursor.get("picked") == part
+        return ctx.cursor.picked == part
 
     condition.__name__ = f"picked_{part}"
     return condition
@@ -86,8 +86,8 @@ class Cancellable(Question):
     skip_label = N_("Laat maar")
 
     def on_skip(self, ctx: Context) -> Outcome:
-        ctx.cursor["ask"] = []
-        ctx.cursor["picked"] = None
+        ctx.cursor.ask = []
+        ctx.cursor.picked = None
         ctx.note(ctx.t(N_("Oké, er verandert niets.")))
         return Outcome.ACCEPTED
 
@@ -104,7 +104,7 @@ class EditPick(Cancellable):
                 if part in available]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["picked"] = choice
+        ctx.cursor.picked = choice
         if choice == URGENT and not ctx.plan.urgent:
             ctx.queue("urgent_what")
         return Outcome.ACCEPTED
@@ -128,7 +128,7 @@ class AskAgain(Cancellable):
                 if not self.only_answered or answered(ctx, key)]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["editing"] = True  # a new domain status asks what it opens up
+        ctx.cursor.editing = True  # a new domain status asks what it opens up
         ctx.queue(choice)
         return Outcome.ACCEPTED
 
@@ -176,10 +176,10 @@ class EditPeople(Cancellable):
         elif choice in (FALLBACK, JIM):
             ctx.queue(choice)
         elif choice == ADD:
-            ctx.cursor["picked"] = ADD
+            ctx.cursor.picked = ADD
         else:
-            ctx.cursor["picked"] = PERSON
-            ctx.cursor["person"] = choice
+            ctx.cursor.picked = PERSON
+            ctx.cursor.person = choice
         return Outcome.ACCEPTED
 
 
@@ -191,7 +191,7 @@ class EditPersonPart(Cancellable):
         return [Choice(key, ctx.t(text)) for key, text in PERSON_PARTS.items()]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        person = ctx.plan.person(ctx.cursor.get("person"))
+        person = ctx.plan.person(ctx.cursor.person)
         if choice != REMOVE:
             ctx.queue(choice)
         elif person is not None:
@@ -213,7 +213,7 @@ class RenamePerson(TextQuestion, Cancellable):
         return ctx.t(N_("Hoe heet {name}? Typ de naam."), name=person_name(ctx))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        person = ctx.plan.person(ctx.cursor.get("person"))
+        person = ctx.plan.person(ctx.cursor.person)
         named = named_in(text)
         if person is None or len(named) != 1:
             ctx.note(ctx.t(N_("Typ één naam, bijvoorbeeld: Sanne.")))
@@ -238,7 +238,7 @@ class EditDomain(Cancellable):
                 for d, text in DOMAIN_LABELS.items()]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["domain"] = Domain(choice).value
+        ctx.cursor.domain = Domain(choice).value
         return Outcome.ACCEPTED
 
 
@@ -254,9 +254,9 @@ class EditAction(Cancellable):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == REMOVE:
-            ctx.cursor["picked"] = REMOVE
+            ctx.cursor.picked = REMOVE
         else:
-            ctx.cursor["action"] = choice
+            ctx.cursor.action = choice
             ctx.queue("action_who", "action_when")
         return Outcome.ACCEPTED
 

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from bot.flows.answer import answer
 from bot.flows.conversation import Conversation
+from bot.flows.cursor import Cursor
 from bot.flows.repair import (
     command,
     crisis,
@@ -90,7 +91,7 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     return answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
 
 
-def interject(conversation: Conversation, plan: Plan, state: str, cursor: dict,
+def interject(conversation: Conversation, plan: Plan, state: str, cursor: Cursor,
               now: datetime, lead: str | None = None,
               sharing: SharingPort | None = None) -> list[Message]:
     """Ask ``state`` unasked (a check-in the scheduler sends), as a detour from where the

@@ -101,10 +101,10 @@ class LookDomains(QuickLook):
 
     def settle(self, ctx: Context, reading: dict[Domain, str]) -> None:
         super().settle(ctx, reading)
-        ctx.cursor.pop("domain", None)
-        ctx.cursor.pop("domains_left", None)
+        ctx.cursor.domain = None
+        ctx.cursor.domains_left = []
         late = [a.id for a in late_agreements(ctx.plan, ctx.now)]
-        ctx.cursor["late"] = late
+        ctx.cursor.late = late
         if late:  # before what is new (the flow's route)
             ctx.queue(LOOK_LATE)
 
@@ -128,21 +128,21 @@ class LookLate(CheckIn):
 
     @staticmethod
     def take_next(ctx: Context) -> None:
-        """The check-in's questions work on ``cursor["action"]``: the first late one."""
-        late = [i for i in ctx.cursor.get("late", []) if ctx.plan.action(i) is not None]
-        ctx.cursor["late"] = late
+        """The check-in's questions work on ``cursor.action``: the first late one."""
+        late = [i for i in ctx.cursor.late if ctx.plan.action(i) is not None]
+        ctx.cursor.late = late
         if late:
-            ctx.cursor["action"] = late[0]
+            ctx.cursor.action = late[0]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         self.take_next(ctx)
-        late = ctx.cursor["late"]
+        late = ctx.cursor.late
         if late:
             late.pop(0)
-            action = ctx.plan.action(ctx.cursor["action"])
+            action = ctx.plan.action(ctx.cursor.action)
             if action is not None:
                 action.asked_on = local_day(ctx.now)  # asked now: its check-in is not due
-        ctx.cursor["ask"] = [LOOK_LATE if late else LOOK_NEW]  # after the follow-ups
+        ctx.cursor.ask = [LOOK_LATE if late else LOOK_NEW]  # after the follow-ups
         return super().on_choice(ctx, choice)
 
 
@@ -155,7 +155,7 @@ class LookNew(TextQuestion):
         return ctx.t(N_("Heb je nu iets nieuws nodig? Zeg het kort."))
 
     def on_answer(self, ctx: Context, text: str) -> Next:
-        ctx.cursor["need"] = text
+        ctx.cursor.need = text
         named = domains_in(normalize(text))
         if len(named) == 1:
             return finish(ctx, named[0])
@@ -186,15 +186,15 @@ class LookTopic(Question):
 
 
 def finish(ctx: Context, domain: Domain | None) -> Outcome:
-    """The end of the look: a new need (``cursor["need"]``) becomes an agreement, the
+    """The end of the look: a new need (``cursor.need``) becomes an agreement, the
     version is kept and the changes said; then HOE asks who helps with it and by when."""
     before = ctx.plan.versions[-1] if ctx.plan.versions else version_of(ctx.plan, ctx.now)
-    need = ctx.cursor.pop("need", None)
+    need, ctx.cursor.need = ctx.cursor.need, None
     if need is not None:
         action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
         ctx.plan.actions.append(action)
-        ctx.cursor["action"] = action.id
-        ctx.cursor["ask"] = [LOOK_WHO]
+        ctx.cursor.action = action.id
+        ctx.cursor.ask = [LOOK_WHO]
     keep_version(ctx.plan, ctx.now, need)
     ctx.changed("look")
     ctx.note(changes_since(before, ctx.plan.versions[-1], ctx.t))
@@ -212,7 +212,7 @@ class LookWho(ActionWho):
              together: bool = False, helper_text: str | None = None) -> Outcome:
         outcome = super().give(ctx, helper, person_id, together, helper_text)
         if needs_when(ctx):
-            ctx.cursor["ask"] = ["action_when"]  # after a follow-up (sharing the load)
+            ctx.cursor.ask = ["action_when"]  # after a follow-up (sharing the load)
         return outcome
 
 

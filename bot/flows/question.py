@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from bot.flows.cursor import Check, Cursor
 from bot.flows.typed_answers import (
     SURE,
     OutOfRange,
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 SKIP = "skip"
 DONE = "done"
 CHECK_YES, CHECK_NO = "check_yes", "check_no"  # the answers to "Bedoel je: …?"
-MISSED = "missed"  # cursor key: the question whose last answer was not understood
-CHECK = "check"  # cursor key: the guess a "Bedoel je: …?" asks about
 KEPT_SHOWN = 80  # characters of kept words said back
 
 
@@ -43,7 +42,7 @@ class Context:
     """What a question sees during one turn. Everything it changes is in here."""
 
     plan: Plan
-    cursor: dict[str, Any]
+    cursor: Cursor
     t: Translator
     now: datetime
     notes: list[Message] = field(default_factory=list)
@@ -59,7 +58,7 @@ class Context:
 
     def queue(self, *states: str) -> None:
         """Ask these questions next, before the flow moves on (the engine pops them in order)."""
-        self.cursor.setdefault("ask", []).extend(states)
+        self.cursor.ask.extend(states)
 
     def changed(self, part: str) -> None:
         self.plan.record(part, self.now)
@@ -86,7 +85,7 @@ class Detour:
     ``resume``: that question was answered, so coming back moves on from it."""
 
     state: str
-    cursor: dict[str, Any] | None = None
+    cursor: Cursor | None = None
     resume: bool = False
 
 
@@ -246,10 +245,10 @@ class Question:
             del ctx.notes[notes:]
             note_kept(ctx, cleaned)
             return Outcome.ACCEPTED
-        if ctx.cursor.get(MISSED) == self.key:
+        if ctx.cursor.missed == self.key:
             del ctx.notes[notes:]
             return self.move_on(ctx)
-        ctx.cursor[MISSED] = self.key
+        ctx.cursor.missed = self.key
         return Outcome.REASK
 
     def not_understood(self, ctx: Context, text: str) -> Next:
@@ -280,19 +279,19 @@ class Question:
     # --- "Bedoel je: …?" ----------------------------------------------------------------
     def check(self, ctx: Context, choice: str, label: str, text: str) -> Next:
         """Two readings are both likely: ask once, yes or no, about the best guess."""
-        ctx.cursor[CHECK] = {"at": self.key, "choice": choice, "label": label, "text": text}
+        ctx.cursor.check = Check(at=self.key, choice=choice, label=label, text=text)
         return Outcome.STAY
 
-    def open_check(self, ctx: Context) -> dict[str, str] | None:
-        check = ctx.cursor.get(CHECK)
-        return check if isinstance(check, dict) and check.get("at") == self.key else None
+    def open_check(self, ctx: Context) -> Check | None:
+        check = ctx.cursor.check
+        return check if check is not None and check.at == self.key else None
 
     def shown_prompt(self, ctx: Context) -> str:
         """What is asked now: the question, or the check about a guess."""
         check = self.open_check(ctx)
         if check is None:
             return self.prompt(ctx)
-        return ctx.t(N_("Bedoel je: {guess}?"), guess=check["label"])
+        return ctx.t(N_("Bedoel je: {guess}?"), guess=check.label)
 
     def shown_choices(self, ctx: Context) -> list[Choice]:
         if self.open_check(ctx) is None:
@@ -303,10 +302,10 @@ class Question:
         """A pressed button (or a typed choice), with any open check answered first."""
         check = self.open_check(ctx)
         if check is not None:
-            del ctx.cursor[CHECK]
+            ctx.cursor.check = None
             if choice == CHECK_YES:
-                return self._taken(ctx, self.answer_choice(ctx, check["choice"]))
-            return self._taken(ctx, self.check_denied(ctx, check["text"]))
+                return self._taken(ctx, self.answer_choice(ctx, check.choice))
+            return self._taken(ctx, self.check_denied(ctx, check.text))
         return self._taken(ctx, self.answer_choice(ctx, choice))
 
     def take_text(self, ctx: Context, text: str) -> Next:
@@ -317,7 +316,7 @@ class Question:
             said = yes_or_no(text)
             if said == "yes" or (said == "no" and len(text.split()) <= 2):
                 return self.take_choice(ctx, CHECK_YES if said == "yes" else CHECK_NO)
-            del ctx.cursor[CHECK]
+            ctx.cursor.check = None
         return self._taken(ctx, self.on_text(ctx, text))
 
     def check_denied(self, ctx: Context, text: str) -> Next:
@@ -326,16 +325,16 @@ class Question:
         if self.keep_own_words(ctx, cleaned):
             note_kept(ctx, cleaned)
             return Outcome.ACCEPTED
-        if ctx.cursor.get(MISSED) == self.key:
+        if ctx.cursor.missed == self.key:
             return self.move_on(ctx)
-        ctx.cursor[MISSED] = self.key
+        ctx.cursor.missed = self.key
         ctx.note(ctx.t(N_("Oké. Kies wat past, of zeg het op een andere manier.")))
         return Outcome.REASK
 
     @staticmethod
     def _taken(ctx: Context, outcome: Next) -> Next:
         if outcome is not Outcome.REASK:
-            ctx.cursor.pop(MISSED, None)
+            ctx.cursor.missed = None
         return outcome
 
 
@@ -368,10 +367,10 @@ class TextQuestion(Question):
         if cut and accepted(outcome):
             note_cut(ctx, self.limit, at=notes_before)
         if outcome is Outcome.REASK and self.guards_repeats:
-            if ctx.cursor.get(MISSED) == self.key and self.skip_text(ctx) is not None:
+            if ctx.cursor.missed == self.key and self.skip_text(ctx) is not None:
                 del ctx.notes[notes_before:]
                 return self.move_on(ctx)
-            ctx.cursor[MISSED] = self.key
+            ctx.cursor.missed = self.key
         return outcome
 
     def on_answer(self, ctx: Context, text: str) -> Next:

@@ -19,6 +19,7 @@ Saying "Nee" or "Nu niet" returns the youth to where they were, with nothing cha
 
 from __future__ import annotations
 
+from bot.flows.cursor import Cursor
 from bot.flows.flow import Flow, Route
 from bot.flows.question import (
     Context,
@@ -69,29 +70,29 @@ CHECKED_KINDS = frozenset({RiskKind.SUICIDE, RiskKind.ACUTE_DANGER, RiskKind.HOM
 
 
 def kinds_of(ctx: Context) -> frozenset[RiskKind]:
-    return frozenset(RiskKind(kind) for kind in ctx.cursor.get("kinds", []))
+    return frozenset(RiskKind(kind) for kind in ctx.cursor.kinds)
 
 
-def ask_first_cursor(kind: RiskKind) -> dict:
-    return {"kinds": [kind.value]}
+def ask_first_cursor(kind: RiskKind) -> Cursor:
+    return Cursor(kinds=[kind.value])
 
 
 def after_crisis_cursor(kinds: frozenset[RiskKind], professionals: list[tuple[str, str]],
-                        offer_plan: bool) -> dict:
+                        offer_plan: bool) -> Cursor:
     """The cursor of the steps after a crisis reply: the kinds (for the safety check and the
     follow-up), whom to ask about contact (link reference, name), whether the
     veiligheidsplan is offered."""
-    return {"kinds": sorted(kind.value for kind in kinds),
-            "professionals": [list(pro) for pro in professionals], "offer_plan": offer_plan}
+    return Cursor(kinds=sorted(kind.value for kind in kinds), professionals=professionals,
+                  offer_plan=offer_plan)
 
 
-def first_step(cursor: dict) -> str | None:
+def first_step(cursor: Cursor) -> str | None:
     """Where the steps after a crisis reply begin (None: there is nothing to ask)."""
-    if {RiskKind(kind) for kind in cursor["kinds"]} & CHECKED_KINDS:
+    if {RiskKind(kind) for kind in cursor.kinds} & CHECKED_KINDS:
         return SAFETY_CHECK
-    if cursor["professionals"]:
+    if cursor.professionals:
         return CONTACT
-    return OFFER if cursor["offer_plan"] else None
+    return OFFER if cursor.offer_plan else None
 
 
 class AskFirst(Question):
@@ -102,7 +103,7 @@ class AskFirst(Question):
     skip_label = N_("Weet ik niet")
 
     def _kind(self, ctx: Context) -> RiskKind:
-        return RiskKind(ctx.cursor["kinds"][0])
+        return RiskKind(ctx.cursor.kinds[0])
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(ASK_FIRST_QUESTIONS[self._kind(ctx)][0])
@@ -180,7 +181,7 @@ class ContactOffer(Question):
     skip_label = N_("Nee")
 
     def prompt(self, ctx: Context) -> str:
-        names = [name for _, name in ctx.cursor["professionals"]]
+        names = [name for _, name in ctx.cursor.professionals]
         return ctx.t(N_("Wil je dat ik {name} nu een bericht stuur?"),
                      name=names_text(names, ctx.t))
 
@@ -189,7 +190,7 @@ class ContactOffer(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if ctx.sharing is not None:
-            links = [ref for ref, _ in ctx.cursor["professionals"]]
+            links = [ref for ref, _ in ctx.cursor.professionals]
             ctx.notes.extend(ctx.sharing.ask_for_contact(links, sorted(kinds_of(ctx))))
         return Outcome.ACCEPTED
 
@@ -199,7 +200,7 @@ class ContactOffer(Question):
 
 
 def plan_offered(ctx: Context) -> bool:
-    return bool(ctx.cursor.get("offer_plan"))
+    return ctx.cursor.offer_plan
 
 
 class Offer(Question):
@@ -213,7 +214,7 @@ class Offer(Question):
         return [Choice(YES, ctx.t(N_("Ja, graag")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
-        ctx.cursor["picked"] = YES
+        ctx.cursor.picked = YES
         return Outcome.ACCEPTED
 
     def on_skip(self, ctx: Context) -> Outcome:
@@ -268,11 +269,11 @@ class CheckIn(Question):
 
 
 def wants_it(ctx: Context) -> bool:
-    return ctx.cursor.get("picked") == YES
+    return ctx.cursor.picked == YES
 
 
 def has_professionals(ctx: Context) -> bool:
-    return bool(ctx.cursor.get("professionals"))
+    return bool(ctx.cursor.professionals)
 
 
 def build() -> Flow:

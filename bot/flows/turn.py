@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.flows.conversation import START_STATE, Conversation, Frame
+from bot.flows.cursor import Cursor
 from bot.flows.flow import Turn
 from bot.flows.plan_view import is_empty
 from bot.flows.question import Context
@@ -50,7 +51,7 @@ class Visit:
     """A sharing page to open from wherever the user is (:meth:`TurnState.visit`)."""
 
     state: str
-    cursor: dict
+    cursor: Cursor
 
 
 @dataclass(frozen=True)
@@ -147,16 +148,17 @@ class TurnState:
         self.conv.paused = True
         self.flush_notes()
 
-    def set_cursor(self, cursor: dict) -> None:
+    def set_cursor(self, cursor: Cursor) -> None:
         self.conv.cursor = cursor
         self.ctx.cursor = cursor
 
-    def push_detour(self, state: str, cursor: dict | None = None, resume: bool = False) -> None:
+    def push_detour(self, state: str, cursor: Cursor | None = None,
+                    resume: bool = False) -> None:
         """Visit ``state`` and come back; ``resume``: the current question was answered, so
         coming back moves on from it (a detour between an answer and the next question)."""
         self.conv.stack.append(Frame(state=self.conv.state, cursor=self.conv.cursor,
                                      resume=resume))
-        self.set_cursor(cursor or {})
+        self.set_cursor(cursor if cursor is not None else Cursor())
         self.move_to(state)
 
     def pop_detour(self) -> bool:
@@ -196,7 +198,7 @@ class TurnState:
         if follow_up:
             self.move_to(follow_up, introduce)
             return
-        queued: list[str] = ctx.cursor.get("ask", [])
+        queued = ctx.cursor.ask
         if queued:
             self.move_to(queued.pop(0), introduce)
             return
@@ -216,7 +218,8 @@ class TurnState:
         conv = self.conv
         conv.paused = False
         for_youth = (visit.state == "invite_answer"
-                     and visit.cursor["invite"]["kind"] == InviteKind.YOUTH)
+                     and visit.cursor.invite is not None
+                     and visit.cursor.invite.kind is InviteKind.YOUTH)
         fresh = not conv.started or (conv.state == START_STATE and is_empty(self.ctx.plan))
         if fresh and not conv.in_detour and not for_youth:
             conv.state = MEMBER_HOME

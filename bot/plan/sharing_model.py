@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, with_config
 
 from bot.messages import Account, read_number
 from bot.plan.model import Name, Plan
@@ -71,10 +71,12 @@ def ref_row_id(ref: object, parts: int) -> int | None:
     return numbers[0] if len(numbers) == parts and None not in numbers else None
 
 
+@with_config(ConfigDict(extra="forbid"))
 @dataclass(frozen=True)
 class OpenedInvite:
     """A valid invite as its opener sees it: enough to explain what is asked, no more.
-    ``ref``: the invite and who made it (see :func:`make_ref`)."""
+    ``ref``: the invite and who made it (see :func:`make_ref`). Kept in the cursor of the
+    detour that answers it (:class:`bot.flows.cursor.Cursor`)."""
 
     ref: str
     kind: InviteKind

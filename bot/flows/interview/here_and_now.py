@@ -140,6 +140,6 @@ class UrgentWhat(TextQuestion):
             return Outcome.ACCEPTED
         add_urgent(ctx, text)
         if ctx.reached("action_who", "overview"):  # after HOE (/wijzig): who helps, now
-            ctx.cursor["action"] = add_urgent_action(ctx)
+            ctx.cursor.action = add_urgent_action(ctx)
             ctx.queue("action_who")
         return Outcome.ACCEPTED

@@ -94,13 +94,13 @@ def open_actions(plan: Plan) -> list[Action]:
 
 
 def current_action(ctx: Context) -> Action | None:
-    return ctx.plan.action(ctx.cursor.get("action"))
+    return ctx.plan.action(ctx.cursor.action)
 
 
 def start_actions(ctx: Context) -> None:
     create_actions(ctx.plan, ctx.now)
     todo = open_actions(ctx.plan)
-    ctx.cursor["action"] = todo[0].id if todo else None
+    ctx.cursor.action = todo[0].id if todo else None
 
 
 def has_open_actions(ctx: Context) -> bool:

@@ -15,15 +15,15 @@ class Overview(Question):
     skip_label = N_("Later kijken")
 
     def prompt(self, ctx: Context) -> str:
-        if ctx.cursor.get("overview_shown"):  # asked again: not the whole plan once more
+        if ctx.cursor.overview_shown:  # asked again: not the whole plan once more
             return ctx.t(N_("Klopt je plan zo? Met /plan zie je het nog een keer."))
         return render_plan(ctx.plan, ctx.t) + "\n\n" + ctx.t(N_("Klopt dit?"))
 
     def shows_plan(self, ctx: Context) -> bool:
-        return not ctx.cursor.get("overview_shown")
+        return not ctx.cursor.overview_shown
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
-        ctx.cursor["overview_shown"] = True
+        ctx.cursor.overview_shown = True
         return super().not_understood(ctx, text)
 
     def choices(self, ctx: Context) -> list[Choice]:
@@ -31,7 +31,7 @@ class Overview(Question):
                 Choice(CHANGE, ctx.t(N_("Ik wil iets veranderen")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
-        ctx.cursor.pop("overview_shown", None)  # after a change, show the plan again
+        ctx.cursor.overview_shown = False  # after a change, show the plan again
         if choice == CHANGE:
             return Detour("edit_pick")
         ctx.plan.confirmed = True

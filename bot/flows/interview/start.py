@@ -19,7 +19,7 @@ class Welcome(Question):
     skip_label = None
 
     def prompt(self, ctx: Context) -> str:
-        if ctx.cursor.get("explained"):
+        if ctx.cursor.explained:
             return ctx.t(N_("Zullen we beginnen?"))
         return ctx.t(N_(
             "Hoi! Ik help je een plan te maken voor jouw toekomst. "
@@ -36,7 +36,7 @@ class Welcome(Question):
         if choice == START:
             return Outcome.ACCEPTED
         if choice == MORE:
-            ctx.cursor["explained"] = True
+            ctx.cursor.explained = True
             ctx.note(ctx.t(N_(
                 "Ik stel je korte vragen. Eén vraag per keer.\n"
                 "Eerst hoe het vandaag gaat. Dan wie er om je heen zijn. "
@@ -60,7 +60,7 @@ class Welcome(Question):
             return self.on_choice(ctx, START)
         if words & GREETINGS:
             ctx.note(ctx.t(N_("Hoi! Fijn dat je er bent.")))
-            ctx.cursor["explained"] = True  # the welcome is said; now only the question
+            ctx.cursor.explained = True  # the welcome is said; now only the question
             return Outcome.REASK
         return super().on_text(ctx, text)
 

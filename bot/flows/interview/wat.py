@@ -48,7 +48,7 @@ def says_nothing(text: str) -> bool:
 
 
 def current_domain(ctx: Context) -> Domain:
-    return Domain(ctx.cursor.get("domain") or Domain.SUPPORT)
+    return Domain(ctx.cursor.domain or Domain.SUPPORT)
 
 
 def current_answer(ctx: Context) -> DomainAnswer:
@@ -60,9 +60,9 @@ def heading(ctx: Context, domain: Domain) -> str:
 
 
 def advance_domain(ctx: Context) -> None:
-    left: list[str] = ctx.cursor.get("domains_left", [])
-    ctx.cursor["domain"] = left.pop(0) if left else None
-    ctx.cursor["domains_left"] = left
+    left: list[str] = ctx.cursor.domains_left
+    ctx.cursor.domain = left.pop(0) if left else None
+    ctx.cursor.domains_left = left
 
 
 # --- the quick look -------------------------------------------------------------------------
@@ -169,10 +169,10 @@ class QuickLook(MultiChoiceQuestion):
                 for d, label in DOMAIN_LABELS.items()]
 
     def selected(self, ctx: Context) -> list[str]:
-        return list(ctx.cursor.get("not_good", []))
+        return list(ctx.cursor.not_good or [])
 
     def set_selected(self, ctx: Context, ids: list[str]) -> None:
-        ctx.cursor["not_good"] = [i for i in ids if i in set(Domain)]
+        ctx.cursor.not_good = [i for i in ids if i in set(Domain)]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         outcome = super().on_choice(ctx, choice)
@@ -195,7 +195,7 @@ class QuickLook(MultiChoiceQuestion):
             self.finish(ctx, Status.GOED.value)
             return Outcome.ACCEPTED
         outcome = super().on_text(ctx, text)
-        if outcome is Outcome.ACCEPTED and "not_good" in ctx.cursor:
+        if outcome is Outcome.ACCEPTED and ctx.cursor.not_good is not None:
             self.finish(ctx, Status.GOED.value)  # typed the domains that are not good
         return outcome
 
@@ -205,13 +205,13 @@ class QuickLook(MultiChoiceQuestion):
         return Outcome.REASK
 
     def finish(self, ctx: Context, rest: str) -> None:
-        marked = ctx.cursor.get("not_good", [])
+        marked = ctx.cursor.not_good or []
         self.settle(ctx, {d: Status.NIET_GOED.value if d.value in marked else rest
                           for d in Domain})
 
     def settle(self, ctx: Context, reading: dict[Domain, str]) -> None:
         """Store the quick look, say back what was written down, and queue the depth."""
-        ctx.cursor.pop("not_good", None)
+        ctx.cursor.not_good = None
         for domain, said in reading.items():
             answer = ctx.plan.domain(domain)
             answer.parked = said == PARKED
@@ -222,8 +222,8 @@ class QuickLook(MultiChoiceQuestion):
         deeper = [d.value for d in sorted(Domain, key=lambda d: ctx.plan.domain(d).status
                                           != Status.NIET_GOED)  # what is not good first
                   if needs_depth(ctx.plan.domains.get(d))]
-        ctx.cursor["domain"] = deeper[0] if deeper else None
-        ctx.cursor["domains_left"] = deeper[1:]
+        ctx.cursor.domain = deeper[0] if deeper else None
+        ctx.cursor.domains_left = deeper[1:]
 
 
 def needs_depth(answer: DomainAnswer | None) -> bool:
@@ -260,7 +260,7 @@ class DomainStatus(Question):
         answer.status = Status(choice)
         answer.skipped = answer.parked = False
         ctx.changed(f"wat.{current_domain(ctx).value}.status")
-        if ctx.cursor.get("editing"):  # via /wijzig: ask what the new answer opens up
+        if ctx.cursor.editing:  # via /wijzig: ask what the new answer opens up
             ctx.queue(*opened_up(answer, before))
         return Outcome.ACCEPTED
 
@@ -445,7 +445,7 @@ def sync_action(ctx: Context) -> None:
     elif ctx.reached("action_who", "overview"):
         action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
         ctx.plan.actions.append(action)
-        ctx.cursor["action"] = action.id
+        ctx.cursor.action = action.id
         ctx.queue("action_who", "action_when")
 
 
@@ -567,7 +567,7 @@ class DomainFix(Question):
 
 
 def in_domain(ctx: Context) -> bool:
-    return ctx.cursor.get("domain") is not None
+    return ctx.cursor.domain is not None
 
 
 def without_status(ctx: Context) -> bool:

@@ -21,7 +21,6 @@ from bot.flows.interview.people_words import (
 )
 from bot.flows.question import (
     DONE,
-    MISSED,
     Context,
     FollowUp,
     MultiChoiceQuestion,
@@ -51,7 +50,7 @@ _NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 
 
 def current_person(ctx: Context) -> Person | None:
-    return ctx.plan.person(ctx.cursor.get("person"))
+    return ctx.plan.person(ctx.cursor.person)
 
 
 def person_name(ctx: Context, start: bool = False) -> str:
@@ -62,9 +61,9 @@ def person_name(ctx: Context, start: bool = False) -> str:
 
 def next_person(ctx: Context) -> None:
     """Move the cursor to the next queued person (or to nobody)."""
-    queue: list[str] = ctx.cursor.get("queue", [])
-    ctx.cursor["person"] = queue.pop(0) if queue else None
-    ctx.cursor["queue"] = queue
+    queue: list[str] = ctx.cursor.queue
+    ctx.cursor.person = queue.pop(0) if queue else None
+    ctx.cursor.queue = queue
 
 
 def add_person(ctx: Context, name: str, relation: str | None) -> Person:
@@ -254,7 +253,7 @@ class People(TextQuestion):
         return N_("Dat is iedereen") if ctx.plan.people else N_("Sla over")
 
     def on_skip(self, ctx: Context) -> Outcome:
-        ctx.cursor["person"] = None
+        ctx.cursor.person = None
         return Outcome.ACCEPTED
 
     def on_nobody(self, ctx: Context) -> Outcome:
@@ -269,11 +268,11 @@ class People(TextQuestion):
             return self.add_named(ctx, named)
         if says_nobody(text):
             return self.on_nobody(ctx)
-        if ctx.cursor.get(MISSED) == self.key:  # never the same re-ask twice
+        if ctx.cursor.missed == self.key:  # never the same re-ask twice
             ctx.note(ctx.t(N_("Dank je. Dan gaan we verder. Met /wijzig kun je later "
                               "altijd iemand toevoegen.")))
             return self.on_skip(ctx)
-        ctx.cursor[MISSED] = self.key
+        ctx.cursor.missed = self.key
         if yes_or_no(text) == "yes":
             ctx.note(ctx.t(N_("Wie dan? Typ de naam, bijvoorbeeld: mijn buurvrouw Els.")))
         else:
@@ -299,7 +298,7 @@ class People(TextQuestion):
                            count=MAX_PEOPLE))
         if not added:
             return self.on_skip(ctx) if len(ctx.plan.people) >= MAX_PEOPLE else Outcome.REASK
-        ctx.cursor["queue"] = added
+        ctx.cursor.queue = added
         next_person(ctx)
         return Outcome.ACCEPTED
 
@@ -445,19 +444,20 @@ class Fallback(MultiChoiceQuestion):
 
     def selected(self, ctx: Context) -> list[str]:
         return list(ctx.plan.fallback_ids) or (
-            [NOBODY] if ctx.cursor.get("fallback_nobody") else [])
+            [NOBODY] if ctx.cursor.fallback_nobody else [])
 
     def set_selected(self, ctx: Context, ids: list[str]) -> None:
         if NOBODY in ids and ids[-1] == NOBODY:
             ids = [NOBODY]
         people = [i for i in ids if ctx.plan.person(i)]
         ctx.plan.fallback_ids = people
-        ctx.cursor["fallback_nobody"] = not people and NOBODY in ids
+        ctx.cursor.fallback_nobody = not people and NOBODY in ids
         ctx.changed("fallback")
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         outcome = super().on_choice(ctx, choice)
-        if choice == DONE and ctx.cursor.pop("fallback_nobody", False):
+        fallback, ctx.cursor.fallback_nobody = ctx.cursor.fallback_nobody, False
+        if choice == DONE and fallback:
             ctx.note(ctx.t(N_("Dank je voor je eerlijkheid. Misschien vinden we samen iemand.")))
         return outcome
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.flows.commands import help_text
 from bot.flows.conversation import START_STATE, Conversation
+from bot.flows.cursor import Cursor
 from bot.flows.interview.wie import choose_jim
 from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.question import Command, Context, Detour
@@ -43,10 +44,7 @@ def open_invite(turn: TurnState, sharing: SharingPort, code: str) -> Wanted:
         turn.say(turn.t(N_("Deze uitnodiging werkt niet. Misschien is die al gebruikt of te "
                            "oud. Vraag om een nieuwe.")))
         return Begin()
-    data = {"ref": invite.ref, "kind": invite.kind.value, "youth": invite.youth_name,
-            "age": invite.youth_age,
-            "professional": invite.professional.model_dump() if invite.professional else None}
-    return Visit("invite_answer", {"invite": data})
+    return Visit("invite_answer", Cursor(invite=invite))
 
 
 # What an invite code looks like (see bot/sharing/tokens.py): one word of URL-safe
@@ -86,7 +84,7 @@ def offer_invite(ctx: Context, jim_before: Jim | None, resume: bool) -> Detour |
             or any(link.role is ShareRole.JIM and link.name == jim.name
                    for link in sharing.shared_with())):
         return None
-    return Detour("jim_offer", {"person": jim.id, "name": called(jim, ctx.t)},
+    return Detour("jim_offer", Cursor(person=jim.id, name=called(jim, ctx.t)),
                   resume=resume)  # "Wil je je moeder nu vragen …?"
 
 
@@ -163,8 +161,8 @@ def share_menu(turn: TurnState, sharing: SharingPort) -> Wanted:
     if safety_links:
         options.append(("safety", t.plain(N_("Wie ziet je veiligheidsplan"))))
     turn.say(Safe("\n".join(lines)))
-    return Visit("share_menu", {"options": options, "safety_links": [
-        (link.ref, link.name) for link in safety_links]})
+    return Visit("share_menu", Cursor(options=options, safety_links=[
+        (link.ref, link.name) for link in safety_links]))
 
 
 def safety_plan_readers(plan: Plan, shared: list[LinkSummary]) -> list[LinkSummary]:
@@ -187,15 +185,25 @@ def member_pick(purpose: str, roles: frozenset[ShareRole]) -> SharingCommand:
             turn.say(turn.t(WAITING_FOR, youths=names_text(waiting, turn.t)) if waiting
                      else turn.t(NOBODY_LINKED[purpose]))
             return None
-        cursor = {"purpose": purpose, "links": [(link.ref, link.name) for link in links]}
         if len(links) > 1:
-            return Visit("member_pick", cursor)
+            return Visit("member_pick", _pick(purpose, links))
         if purpose == "show":
             turn.messages.extend(sharing.youth_plan(links[0].ref))
             return None
-        return Visit("member_note", {**cursor, "link": links[0].ref, "name": links[0].name})
+        return Visit("member_note", _picked(purpose, links))
 
     return command
+
+
+def _pick(purpose: str, links: list[LinkSummary]) -> Cursor:
+    """The cursor of "Over wie gaat het?": the youth to pick from, and what for."""
+    return Cursor(purpose=purpose, links=[(link.ref, link.name) for link in links])
+
+
+def _picked(purpose: str, links: list[LinkSummary]) -> Cursor:
+    """The cursor of a member's question about their only youth (no choice to make)."""
+    return _pick(purpose, links).model_copy(update={"link": links[0].ref,
+                                                    "name": links[0].name})
 
 
 def professional(turn: TurnState, sharing: SharingPort) -> Wanted:
@@ -203,7 +211,7 @@ def professional(turn: TurnState, sharing: SharingPort) -> Wanted:
     if sharing.profile() is None:
         turn.say(turn.t(N_("Ben je begeleider? Dan maak ik een uitnodiging voor een jongere. "
                            "Eerst drie korte vragen.")))
-        return Visit("pro_name", {"ask": ["pro_organisation", "pro_role"]})
+        return Visit("pro_name", Cursor(ask=["pro_organisation", "pro_role"]))
     turn.messages.extend(sharing.invite(InviteKind.YOUTH, None, turn.ctx.plan))
     return None
 
@@ -213,11 +221,9 @@ def stop(turn: TurnState, sharing: SharingPort) -> Wanted:
     and hears how to stop sharing or erase everything."""
     links = sharing.memberships()
     if links:
-        cursor = {"purpose": "stop", "links": [(link.ref, link.name) for link in links]}
         if len(links) == 1:
-            return Visit("member_stop", {**cursor, "link": links[0].ref,
-                                         "name": links[0].name})
-        return Visit("member_pick", cursor)
+            return Visit("member_stop", _picked("stop", links))
+        return Visit("member_pick", _pick("stop", links))
     if _at_home(turn.conv):
         turn.say(turn.t(N_("Je helpt nu niemand met een plan.")))
         return None

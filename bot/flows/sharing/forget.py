@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.flows.conversation import Conversation, Frame
+from bot.flows.cursor import Cursor
 
-LINK_PAIRS = ("links", "professionals", "safety_links")  # [(link id, name), …]
 LINK_OPTIONS = frozenset({"stop"})  # /delen's "stop:<link reference>"
 INVITE_OPTIONS = frozenset({"resend", "withdraw"})  # "resend:<invite reference>", …
 
@@ -41,35 +41,33 @@ class Erased:
             return any(self._named_in(item) for item in value)
         return False
 
-    def _options(self, cursor: dict[str, Any]) -> Iterator[bool]:
-        for option, _label in cursor.get("options", []):
-            action, _, ref = str(option).partition(":")
+    def _options(self, cursor: Cursor) -> Iterator[bool]:
+        for option, _label in cursor.options:
+            action, _, ref = option.partition(":")
             yield ((action in LINK_OPTIONS and _row(ref) in self.links)
                    or (action in INVITE_OPTIONS and _row(ref) in self.invites))
 
-    def named_in(self, cursor: dict[str, Any]) -> bool:
-        """Whether a cursor refers to the erased person, by id or by name."""
-        invite = cursor.get("invite")
-        return ((isinstance(invite, dict) and _row(invite.get("ref", invite.get("id")))
-                 in self.invites)
-                or _row(cursor.get("link")) in self.links
-                or _row(cursor.get("for_ask", cursor.get("ask_id"))) in self.asks
-                or any(_row(pair[0]) in self.links for key in LINK_PAIRS
-                       for pair in cursor.get(key, []))
+    def named_in(self, cursor: Cursor) -> bool:
+        """Whether a cursor refers to the erased person: by a reference, or by name in any
+        field (searched as plain data, so also in a field added later)."""
+        return ((cursor.invite is not None and _row(cursor.invite.ref) in self.invites)
+                or _row(cursor.link) in self.links
+                or _row(cursor.for_ask) in self.asks
+                or any(_row(ref) in self.links
+                       for ref, _name in [*cursor.links, *cursor.professionals,
+                                          *cursor.safety_links])
                 or any(self._options(cursor))
-                or self._named_in(cursor))
+                or self._named_in(cursor.model_dump()))
 
     def in_conversation(self, conversation: Conversation) -> bool:
         return any(self.named_in(cursor) for cursor in
                    [conversation.cursor, *(frame.cursor for frame in conversation.stack)])
 
 
-def _row(value: object) -> int | None:
-    """The row a cursor value names: a plain id (kept by older versions) or the first id of
-    a reference (see :func:`bot.plan.sharing_model.make_ref`)."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    first = value.partition("-")[0] if isinstance(value, str) else ""
+def _row(ref: str | None) -> int | None:
+    """The row a reference names: its first id (see :func:`bot.plan.sharing_model.make_ref`;
+    a plain id kept by older versions is upgraded to a reference of one id)."""
+    first = ref.partition("-")[0] if ref is not None else ""
     return int(first) if first.isascii() and first.isdecimal() else None
 
 

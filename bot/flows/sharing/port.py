@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.flows.cursor import Cursor
 from bot.messages import Message
 from bot.plan.model import HelperAnswer, Plan
 from bot.plan.sharing_model import InviteKind, LinkSummary, OpenedInvite, ProfessionalProfile
@@ -32,9 +33,9 @@ class Click:
     counted: bool = True  # False: the button no longer works (answered, or someone else's)
 
     @property
-    def detour(self) -> tuple[str, dict] | None:
+    def detour(self) -> tuple[str, Cursor] | None:
         """The detour that asks first (state, cursor): the service names no state."""
-        return ("ask_other", {"for_ask": self.otherwise}) if self.otherwise else None
+        return ("ask_other", Cursor(for_ask=self.otherwise)) if self.otherwise else None
 
 
 class SharingPort(Protocol):

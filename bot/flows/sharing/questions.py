@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.flows.conversation import START_STATE
+from bot.flows.cursor import ProfileDraft
 from bot.flows.flow import Flow
 from bot.flows.question import (
     CommandMenu,
@@ -45,11 +46,9 @@ def port(ctx: Context) -> SharingPort:
 
 
 def opened(ctx: Context) -> OpenedInvite:
-    data = ctx.cursor["invite"]
-    profile = data.get("professional")
-    return OpenedInvite(ref=data.get("ref", ""), kind=InviteKind(data["kind"]),
-                        youth_name=data.get("youth") or "", youth_age=data.get("age"),
-                        professional=ProfessionalProfile(**profile) if profile else None)
+    """The invite this detour answers (put in its cursor when it opened)."""
+    assert ctx.cursor.invite is not None, "an invite's questions need the invite"
+    return ctx.cursor.invite
 
 
 YES_LABELS = {InviteKind.JIM: N_("Ja, ik wil JIM zijn"), InviteKind.NETWORK: N_("Ja"),
@@ -75,7 +74,7 @@ class InviteAnswer(Question):
             return Outcome.STAY
         if (choice == YES and invite.kind is InviteKind.PROFESSIONAL
                 and port(ctx).profile() is None):
-            ctx.cursor["ask"] = ["pro_name", "pro_organisation", "pro_role"]
+            ctx.cursor.ask = ["pro_name", "pro_organisation", "pro_role"]
             ctx.note(ctx.t(N_("Fijn. Eerst drie korte vragen over jou.")))
             return Outcome.ACCEPTED
         ctx.notes.extend(port(ctx).answer_invite(invite.ref, choice == YES, ctx.plan))
@@ -89,14 +88,14 @@ class JimOffer(Question):
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wil je {name} nu vragen om je JIM te zijn? "
-                        "Ik maak een bericht om door te sturen."), name=ctx.cursor.get("name", ""))
+                        "Ik maak een bericht om door te sturen."), name=ctx.cursor.name)
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja, maak het bericht"))), Choice(NO, ctx.t(N_("Later")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == YES:
-            ctx.notes.extend(port(ctx).invite(InviteKind.JIM, ctx.cursor.get("person"),
+            ctx.notes.extend(port(ctx).invite(InviteKind.JIM, ctx.cursor.person,
                                               ctx.plan))
         else:
             ctx.note(ctx.t(N_("Goed. Dat kan later met /delen.")))
@@ -122,7 +121,7 @@ class ShareMenu(Question):
         return ctx.t(N_("Wat wil je doen?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(option_id, label) for option_id, label in ctx.cursor.get("options", [])]
+        return [Choice(option_id, label) for option_id, label in ctx.cursor.options]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
         action, _, ref = choice.partition(":")
@@ -158,7 +157,7 @@ class ShareSafetyPlan(Question):
 
     def _link(self, ctx: Context) -> tuple[str, str]:
         """The link asked about now: its reference and the member's name."""
-        ref, name = ctx.cursor["safety_links"][ctx.cursor.get("safety_at", 0)]
+        ref, name = ctx.cursor.safety_links[ctx.cursor.safety_at]
         return ref, name
 
     def prompt(self, ctx: Context) -> str:
@@ -169,8 +168,8 @@ class ShareSafetyPlan(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
         port(ctx).show_safety_plan(self._link(ctx)[0], choice == YES)
-        ctx.cursor["safety_at"] = ctx.cursor.get("safety_at", 0) + 1
-        if ctx.cursor["safety_at"] < len(ctx.cursor["safety_links"]):
+        ctx.cursor.safety_at += 1
+        if ctx.cursor.safety_at < len(ctx.cursor.safety_links):
             return FollowUp(SHARE_SAFETY)
         ctx.note(ctx.t(N_("Bewaard. Met /delen kun je het altijd veranderen.")))
         return Outcome.ACCEPTED
@@ -240,7 +239,7 @@ class AskOther(TextQuestion):
         return ctx.t(N_("Wat kun je wel doen? Typ het kort."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        click = port(ctx).answer_ask(ctx.cursor.get("for_ask"), HelperAnswer.OTHERWISE, text)
+        click = port(ctx).answer_ask(ctx.cursor.for_ask, HelperAnswer.OTHERWISE, text)
         ctx.notes.extend(click.messages + click.then)
         return Outcome.ACCEPTED
 
@@ -254,12 +253,12 @@ class MemberPick(Question):
         return ctx.t(N_("Over wie gaat het?"))
 
     def choices(self, ctx: Context) -> list[Choice]:
-        return [Choice(str(ref), name) for ref, name in ctx.cursor.get("links", [])]
+        return [Choice(ref, name) for ref, name in ctx.cursor.links]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
-        names = {str(ref): name for ref, name in ctx.cursor.get("links", [])}
-        ctx.cursor["link"], ctx.cursor["name"] = choice, names[choice]
-        purpose = ctx.cursor.get("purpose")
+        names = dict(ctx.cursor.links)
+        ctx.cursor.link, ctx.cursor.name = choice, names[choice]
+        purpose = ctx.cursor.purpose
         if purpose == "show":
             ctx.notes.extend(port(ctx).youth_plan(choice))
             return Outcome.ACCEPTED
@@ -271,14 +270,14 @@ class MemberStop(Question):
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wil je echt stoppen met {name}? Je ziet het plan dan niet meer."),
-                     name=ctx.cursor.get("name", ""))
+                     name=ctx.cursor.name)
 
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(YES, ctx.t(N_("Ja, stoppen"))), Choice(NO, ctx.t(N_("Nee")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == YES:
-            ctx.notes.extend(port(ctx).leave(ctx.cursor.get("link")))
+            ctx.notes.extend(port(ctx).leave(ctx.cursor.link))
         else:
             ctx.note(ctx.t(N_("Oké, je blijft erbij.")))
         return Outcome.ACCEPTED
@@ -291,10 +290,10 @@ class MemberNote(TextQuestion):
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wat wil je tegen {name} zeggen? Typ een kort bericht."),
-                     name=ctx.cursor.get("name", ""))
+                     name=ctx.cursor.name)
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        ctx.notes.extend(port(ctx).send_note(ctx.cursor.get("link"), text))
+        ctx.notes.extend(port(ctx).send_note(ctx.cursor.link, text))
         return Outcome.ACCEPTED
 
 
@@ -313,12 +312,14 @@ class ProfileField(TextQuestion):
         return ctx.t(self.text)
 
     def on_skip(self, ctx: Context) -> Outcome:
-        ctx.cursor["ask"] = []
+        ctx.cursor.ask = []
         ctx.note(ctx.t(N_("Oké. Met /begeleider kun je later verder.")))
         return Outcome.ACCEPTED
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        ctx.cursor.setdefault("profile", {})[self.field] = text
+        if ctx.cursor.profile is None:
+            ctx.cursor.profile = ProfileDraft()
+        setattr(ctx.cursor.profile, self.field, text)
         if self.field == "role":
             finish_profile(ctx)
         return Outcome.ACCEPTED
@@ -326,11 +327,12 @@ class ProfileField(TextQuestion):
 
 def finish_profile(ctx: Context) -> None:
     """All three answers given: keep the profile, then accept the invite or make one."""
-    profile = ProfessionalProfile(**ctx.cursor["profile"])
+    assert ctx.cursor.profile is not None, "the profile's questions come first"
+    profile = ProfessionalProfile(**ctx.cursor.profile.model_dump())
     sharing = port(ctx)
     sharing.register(profile)
     ctx.note(ctx.t(N_("Bewaard: {who}."), who=describe_professional(profile, ctx.t)))
-    if "invite" in ctx.cursor:
+    if ctx.cursor.invite is not None:
         ctx.notes.extend(sharing.answer_invite(opened(ctx).ref, True, ctx.plan))
     else:
         ctx.notes.extend(sharing.invite(InviteKind.YOUTH, None, ctx.plan))
