@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from bot.flows.question import (
-    MISSED,
     Context,
     FollowUp,
     MultiChoiceQuestion,
@@ -387,7 +386,7 @@ class DomainGood(DomainText):
         super().__init__(key, N_("Gaat er ook iets wél goed?"), "going_well")
 
     def prompt(self, ctx: Context) -> str:
-        if ctx.cursor.get(MISSED) == self.key:  # after a yes alone: what, then?
+        if ctx.cursor.missed == self.key:  # after a yes alone: what, then?
             return heading(ctx, current_domain(ctx)) + ctx.t(
                 N_("Fijn. Wat gaat er goed? Een paar woorden is genoeg."))
         if current_answer(ctx).status == Status.NIET_GOED:
@@ -409,7 +408,7 @@ class DomainGood(DomainText):
         if rest != text:
             if has_words(rest) and not _AGREES.match(normalize(rest)):
                 text = capitalized(rest)
-            elif ctx.cursor.get(MISSED) != self.key:
+            elif ctx.cursor.missed != self.key:
                 return Outcome.REASK  # asked again as "Fijn. Wat gaat er goed?" (prompt)
         return super().on_answer(ctx, text)
 
