@@ -118,6 +118,17 @@ def test_a_second_yes_alone_is_kept_as_said_not_asked_a_third_time(store: Store)
     assert "Wat heb je nodig?" in youth.asked
 
 
+def test_a_lengthened_yes_is_a_yes_and_the_next_words_are_what_goes_well(
+        store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, de rest goed")
+    youth.says("schulden")
+    youth.says("jaaa")
+    assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    youth.says("mn werk gaat prima")
+    assert youth.plan.domains[Domain.INKOMEN].going_well == "mn werk gaat prima"
+
+
 def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -> None:
     youth = at_quick_look(store)
     youth.clicks("💶 Geld")

@@ -118,6 +118,9 @@ _SPELLED = re.compile(r"\b(?:{})\b".format("|".join(_SPELLINGS)))
 _YES_FIRST = frozenset({"ja", "jaa", "jawel", "jep", "jup", "yes", "yep", "yeah", "klopt",
                         "ok", "oke", "okay", "tuurlijk", "zeker", "prima", "sure"})
 _NO_FIRST = frozenset({"nee", "neen", "neej", "nope", "nah", "no", "niet", "nooit"})
+_REPEATS = re.compile(r"(\w)\1+")
+_YES_SQUEEZED = frozenset(_REPEATS.sub(r"\1", word) for word in _YES_FIRST)
+_NO_SQUEEZED = frozenset(_REPEATS.sub(r"\1", word) for word in _NO_FIRST)
 # "ik weet het (echt) niet", "geen idee": not knowing, said as the whole answer.
 _DONT_KNOW = re.compile(
     r"^(ik )?(weet|weten) (het |ik |dat )?((echt|eigenlijk|nog|even|gewoon|niet zo) )*"
@@ -151,11 +154,17 @@ def yes_or_no(text: str) -> str | None:
     words = normalize(text).split()
     if not words:
         return None
-    if words[0] in _YES_FIRST:
+    first = _squeezed(words[0])  # "jaaa", "neeee", "yesss"
+    if first in _YES_SQUEEZED:
         return "no" if words[1:2] in (["niet"], ["not"], ["nie"]) else "yes"  # "klopt niet"
-    if words[0] in _NO_FIRST:
+    if first in _NO_SQUEEZED:
         return "no"
     return None
+
+
+def _squeezed(word: str) -> str:
+    """A word with each run of one letter written once: a lengthened word reads as itself."""
+    return _REPEATS.sub(r"\1", word)
 
 
 def dont_know(text: str) -> bool:

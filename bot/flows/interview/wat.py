@@ -404,8 +404,8 @@ class DomainGood(DomainText):
     def on_answer(self, ctx: Context, text: str) -> Outcome:
         """ "Ja, mijn werk": the words after the yes are kept; a yes alone gets "Wat gaat er
         goed?", and what is said then is kept as it is (even another yes)."""
-        rest = _YES_FIRST.sub("", text, count=1)
-        if rest != text:
+        if yes_or_no(text) == "yes":
+            rest = _YES_FIRST.sub("", text, count=1)
             if has_words(rest) and not _AGREES.match(normalize(rest)):
                 text = capitalized(rest)
             elif ctx.cursor.missed != self.key:
@@ -423,8 +423,8 @@ class DomainGood(DomainText):
 _NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
                      re.IGNORECASE)
 # "ja hoor, mijn werk": what goes well is what follows the yes; a yes alone says not what.
-_YES_FIRST = re.compile(r"^(ja|jawel|jazeker|jep|jup|yes|yeah|yep|zeker|tuurlijk)\b"
-                        r"([\s,]+(hoor|wel|zeker|eigenlijk))*[\s,.!]*", re.IGNORECASE)
+_YES_FIRST = re.compile(r"^\S+([\s,]+(hoor|wel|zeker|eigenlijk))*[\s,.!]*",  # after a yes
+                        re.IGNORECASE)
 _AGREES = re.compile(r"^(dat )?(klopt|precies|thats right|right|correct|true)\b")
 
 
