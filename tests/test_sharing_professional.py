@@ -351,3 +351,20 @@ def test_a_second_yes_of_the_begeleider_asks_the_youth_nothing_new(store: Store)
     noor.clicks_raw(confirm[0].choices[0].id, None)
     assert "Mark (woonbegeleider, RIBW) ziet nu je plan" in noor.text
     assert mark.inbox()[0].text == "Noor zegt ja. Je ziet nu het plan."
+
+
+def test_a_professionals_name_with_markup_characters_is_escaped_once(store: Store) -> None:
+    turns = Turns(store, Clock())
+    pro = Youth(turns, "pro")
+    pro.says("/begeleider")
+    for answer in ("Ann & Bo", "Zorg <Noord>", "mentor"):
+        pro.says(answer)
+    noor = Youth(turns, "noor")
+    noor.says(f"/start {pro.invite}")
+    noor.clicks("Ja, dat wil ik")
+    said = "Ann &amp; Bo (mentor, Zorg &lt;Noord&gt;) ziet nu je plan"
+    assert said in noor.text and "&amp;amp;" not in noor.text
+    noor.says("/delen")
+    assert "&amp;amp;" not in noor.text and "&amp;lt;" not in noor.text
+    assert all("&amp;" not in choice.label for message in noor.replies
+               for choice in message.choices)

@@ -46,8 +46,10 @@ def answer(turn: TurnState, apply: Callable[[Question], Next]) -> TurnResult:
         case Command(name):
             return command.run(turn, name)
         case Crisis(kinds):  # an answer confirmed a probable signal
-            return crisis_reply(turn, frozenset(RiskKind(kind) for kind in kinds),
-                                stored=False)
+            result = crisis_reply(turn, frozenset(RiskKind(kind) for kind in kinds),
+                                  stored=False)
+            result.crisis = True  # counted like a sure signal's reply
+            return result
         case Pause():
             turn.rest()
             return turn.result(checkpoint=True)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.flows.sharing import notices
 from bot.flows.sharing.port import Click
-from bot.flows.sharing.views import describe_professional
+from bot.flows.sharing.views import professional_words
 from bot.i18n import Translator
 from bot.messages import Account, Message
 from bot.plan.model import Plan
@@ -49,7 +49,7 @@ class Actor(Access):
         the start of a sentence), or the professional."""
         if link.role is ShareRole.PROFESSIONAL:
             profile = self.uow.professionals.get(link.member_id)
-            return (describe_professional(profile, t) if profile
+            return (professional_words(profile, t) if profile
                     else t.plain(notices.YOUR_BEGELEIDER))
         person = plan.person(link.person_id)
         return called(person, t, start) if person else t.plain(notices.SOMEONE)

@@ -209,9 +209,19 @@ def invite_for_youth(profile: ProfessionalProfile, token: str, opening: Opening,
                                    invite=token)]
 
 
+PROFESSIONAL = N_("{name} ({role}, {organisation})")
+
+
 def describe_professional(profile: ProfessionalProfile, t: Translator) -> Safe:
-    return t(N_("{name} ({role}, {organisation})"), name=profile.name, role=profile.role,
+    return t(PROFESSIONAL, name=profile.name, role=profile.role,
              organisation=profile.organisation)
+
+
+def professional_words(profile: ProfessionalProfile, t: Translator) -> str:
+    """The same in plain text: for a name that is put into a sentence or a button later
+    (escaped there, once)."""
+    return t.plain(PROFESSIONAL, name=profile.name, role=profile.role,
+                   organisation=profile.organisation)
 
 
 def invite_explanation(invite: OpenedInvite, t: Translator) -> Safe:
