@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.messages import Message
+from bot.messages import Message, UserInput
 from bot.plan.model import Domain
 from bot.storage.database import open_store
 from bot.storage.tables import outbox
@@ -430,3 +430,12 @@ def test_without_a_veiligheidsplan_delen_does_not_ask_about_it(store: Store) -> 
     noor, _ = youth_with_professional(Turns(store))
     noor.says("/delen")
     assert "veiligheidsplan" not in noor.text
+
+
+def test_the_help_after_a_confirmed_probable_signal_counts_as_a_crisis_reply(
+        store: Store) -> None:
+    youth = youth_at_wat(store)
+    youth.says(AMBIGUOUS)  # asked first: no help lines yet
+    reply = youth.turns.handle(youth.channel, youth.user, UserInput.typed("nee"))
+    assert "Kindertelefoon denkt met je mee" in "\n".join(m.text for m in reply.messages)
+    assert reply.crisis  # counted in the metrics like a sure signal's reply
