@@ -125,7 +125,7 @@ def undo(turn: TurnState) -> TurnResult:
     back.ctx.note(back.t(N_("Oké, we gaan een stap terug.")))
     back.ask()
     result = back.result()
-    result.plan_changed = bool(plan.history)  # the plan went back a step
+    result.plan_changed = plan.history != turn.ctx.plan.history  # the step undone changed it
     return result
 
 
