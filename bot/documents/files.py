@@ -2,7 +2,7 @@
 turns a message's requested documents (see ``Message.documents``) into attachments.
 
 The plan passed in is what the receiver may see (for others: a filtered copy, see
-:func:`bot.flows.sharing.views.shared_copy`), so a file never holds more than the chat does.
+:func:`bot.sharing.access.visible`), so a file never holds more than the chat does.
 
 A file takes longer to make than a turn (a PDF ~90 ms), so none is made inside a turn's
 transaction: a message names the files it needs and they are made after the commit. A

@@ -100,7 +100,7 @@ class LinkSummary:
 @dataclass(frozen=True)
 class SharedView:
     """A youth's plan as one member may see it (see
-    :func:`bot.flows.sharing.views.shared_copy`), and who that member is when they are a
+    :func:`bot.sharing.access.visible`), and who that member is when they are a
     begeleider: their name and organisation go on the PDF made for them."""
 
     plan: Plan

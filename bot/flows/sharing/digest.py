@@ -3,7 +3,7 @@
 Urgent needs first, then the agreements ("Sam heeft 'een eigen kamer' nu bij jou gelegd,
 vóór donderdag 31 december"; what is given to the begeleider before anything else), then
 the rest as short "old → new" lines. Made from two copies the begeleider may see (see
-:func:`bot.flows.sharing.views.shared_copy`), so nothing kept "alleen voor mij" appears.
+:func:`bot.sharing.access.visible`), so nothing kept "alleen voor mij" appears.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Tr
             news += " " + t.plain(N_("In de weg: {obstacle}"), obstacle=_short(action.obstacle))
         return news
     if action.due != earlier.due:
-        return (t.plain(N_("'{what}' is nu {day}."), what=what, day=by_day(action.due, t, today))
+        return (t.plain(N_("Nieuwe datum voor '{what}': {day}."), what=what,
+                        day=by_day(action.due, t, today))
                 if action.due else t.plain(N_("'{what}' heeft nu geen datum."), what=what))
     renamed = old.model_copy(update={"name": new.name})  # "Noor zelf" stays the same helper
     return _changed(what, action_status(renamed, earlier, t), action_status(new, action, t), t)
