@@ -194,7 +194,7 @@ def _status(plan: Plan, action: Action, t: Translator, today: date) -> str:
     if action.status is ActionStatus.STUCK and action.obstacle:
         status += ": " + action.obstacle
     if overdue(action, today):
-        status += " · " + t.plain(N_("over de datum"))
+        status += " · " + t.plain(N_("te laat"))
     if action.response is not None:
         status += "\n" + plan_voice.action_status(plan, action, t)
     return status

@@ -37,7 +37,7 @@ def summary_message(view: Plan, t: Translator, today: date) -> Message:
     attention = [a for a in open_ if a not in asked
                  and (a.status is ActionStatus.STUCK or overdue(a, today))]
     if attention:
-        lines.append(t(N_("<b>Loopt vast of over de datum:</b>")))
+        lines.append(t(N_("<b>Loopt vast of is te laat:</b>")))
         lines += ["• " + escape(_other_line(view, a, t, today)) for a in attention]
     jim = view.jim_person()
     if jim is None:
@@ -48,7 +48,7 @@ def summary_message(view: Plan, t: Translator, today: date) -> Message:
             name += f" ({relation_text(jim.relation, t)})"
         lines.append(t(N_("JIM: {name}"), name=name))
     done = len(view.actions) - len(open_)
-    lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}, waarvan {done} gedaan."),
+    lines.append(t(N_("Mensen: {count}. Afspraken: {count_actions}. Gedaan: {done}."),
                    count=len(view.people), count_actions=len(view.actions), done=done))
     if view.private_domains:
         lines.append(t(FOR_OTHERS.private or "", youth=youth))
@@ -60,7 +60,7 @@ def _asked_line(action: Action, t: Translator, today: date) -> str:
     """"Hulp met mijn post, vóór vrijdag 27 maart (open)"."""
     status = agreement_status(action, t)
     if overdue(action, today):
-        status += ", " + t.plain(N_("over de datum"))
+        status += ", " + t.plain(N_("te laat"))
     return f"{shorten(action.what, WHAT_SHOWN)}, {due_words(action, t, today)} ({status})"
 
 
