@@ -10,8 +10,9 @@ processes deliver, :meth:`Turns.claim`) after the turn and confirm with
 :meth:`Turns.delivered`.
 
 A turn that loses a race with another transaction on PostgreSQL (a deadlock, a
-serialization failure) did nothing — the database rolled it back — and runs again with the
-same input and the same time, up to :data:`ATTEMPTS` times; the user only sees the reply of
+serialization failure), or meets a connection the server dropped, did nothing — the database
+rolled it back — and runs again with the same input and the same time, up to
+:data:`ATTEMPTS` times; the user only sees the reply of
 the attempt that was stored. Two updates of one user are handled one after the other, also
 in two processes: each turn first takes its user's lock (:meth:`UnitOfWork.lock_user`).
 """
@@ -45,10 +46,10 @@ from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
 from bot.sharing.tokens import new_token
 from bot.storage.forgetting import forget_deleted
-from bot.storage.handled import UpdateRef, was_handled
+from bot.storage.handled import UpdateRef
 from bot.storage.repositories import Stored
 from bot.storage.sharing_repositories import Delivery
-from bot.storage.unit_of_work import Store, UnitOfWork, is_conflict
+from bot.storage.unit_of_work import Store, UnitOfWork, may_run_again
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 5  # a turn that keeps meeting deadlocks fails after this many tries
@@ -66,6 +67,7 @@ class Taken:
     now: datetime
     shared: dict[str, SharedView] = field(default_factory=dict)  # see Peers.shared_views
     erased: bool = False  # the user erased everything (/verwijder) in this turn
+    again: bool = False  # the update came before and its turn is stored: nothing was done
 
     @property
     def has_documents(self) -> bool:
@@ -190,15 +192,12 @@ class Turns:
         """Process one input of one user; ``language`` is the client's, used on first contact."""
         return self.take(channel, external_id, user_input, language).with_documents()
 
-    def seen(self, update: UpdateRef) -> bool:
-        """The turn of this chat update was stored before (it came again)."""
-        return was_handled(self.store.engine, update)
-
     def take(self, channel: str, external_id: str, user_input: UserInput,
              language: str | None = None, update: UpdateRef | None = None) -> Taken:
         """:meth:`handle` without making the files the reply asks for. ``update``: the chat
         update this input came in, marked handled in the turn's own transaction, so the
-        turn and its mark are stored together or not at all (see :mod:`bot.storage.handled`)."""
+        turn and its mark are stored together or not at all (see :mod:`bot.storage.handled`);
+        one marked before is not handled again (:attr:`Taken.again`)."""
         now = self.clock()
         attempt = 1
         while True:
@@ -206,12 +205,12 @@ class Turns:
                 taken = self._take(channel, external_id, user_input, language, now, update)
                 break
             except DBAPIError as error:
-                if attempt == ATTEMPTS or not is_conflict(error):
+                if attempt == ATTEMPTS or not may_run_again(error):
                     raise
                 with self._counting:
                     self._retried += 1
-                log.info("turn retried after a conflict with another transaction (%s)",
-                         getattr(error.orig, "sqlstate", "?"))
+                log.info("turn retried after a conflict or a lost connection (%s)",
+                         getattr(error.orig, "sqlstate", None) or type(error.orig).__name__)
                 time.sleep(random.uniform(0, BACKOFF * attempt))
                 attempt += 1
         if taken.erased:
@@ -226,8 +225,8 @@ class Turns:
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
             uow.lock_user(f"{channel}:{external_id}")
-            if update is not None:
-                uow.handled.mark(update, now)
+            if update is not None and not uow.handled.mark(update, now):
+                return Taken(Reply([]), Plan(), DEFAULT_LANGUAGE, now, again=True)
             user_id, stored, is_new = _load(uow, channel, external_id, language, now)
             conversation, plan = stored.parse()
             sharing = Sharing(uow, user_id, plan, Translator(conversation.lang), now,

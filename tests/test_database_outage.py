@@ -14,9 +14,12 @@ import contextlib
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.storage.database import open_store
+from bot.turns import Turns
+from tests.chat_driver import Youth
 from tests.conftest import POSTGRES_URL, postgres_schema_url
 from tests.telegram_fake.bot import KEY, running_bot
 from tests.telegram_fake.people import FakeUser
@@ -101,4 +104,28 @@ async def test_bot_survives_a_database_outage(tmp_path: Path) -> None:
     finally:
         await asyncio.to_thread(store.engine.dispose)
         await relay.close()
+        next(schema_url, None)
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs TOEKOMSTPLAN_TEST_POSTGRES_URL")
+def test_a_connection_dropped_between_turns_costs_the_youth_nothing() -> None:
+    """Pooled connections are tested only after lying unused a while (a busy bot would pay
+    a round trip a turn); one the server dropped just after use fails the next turn's first
+    statement, and that turn runs again on a new connection."""
+    schema_url = postgres_schema_url()
+    store = open_store(next(schema_url), KEY)
+    try:
+        turns = Turns(store)
+        noor = Youth(turns, "7002", "telegram")
+        noor.says("/start")
+        with store.engine.connect() as connection:  # the connection the turns use
+            pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with create_engine(POSTGRES_URL).connect() as admin:
+            assert admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}
+                                 ).scalar_one()
+        noor.clicks("Oké, we beginnen")
+        assert noor.question is not None and noor.question.step == 1
+        assert turns.retried == 1
+    finally:
+        store.engine.dispose()
         next(schema_url, None)

@@ -1,23 +1,32 @@
 """A chat update is marked handled in its turn's own transaction: a stored turn has its mark,
 a turn that fails leaves none (so the update, sent again, is handled then), and nothing
-lies between the two for a dying process to split."""
+lies between the two for a dying process to split. The mark is also the check: an update
+marked before is not handled again, and costs one statement."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 
 from bot.messages import UserInput
 from bot.storage.handled import UpdateRef
+from bot.storage.tables import conversations
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
+
+
+def turns_taken(store: Store) -> int:
+    """How many turns the (one) conversation stored."""
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.sum(conversations.c.turns))).scalar_one()
 
 
 def test_a_turn_and_its_mark_are_stored_together_or_not_at_all(store: Store) -> None:
     turns = Turns(store)
     started = UpdateRef(bot_id=42, update_id=1000)
-    turns.take("telegram", "6001", UserInput.typed("/start"), update=started)
-    assert turns.seen(started)
+    first = turns.take("telegram", "6001", UserInput.typed("/start"), update=started)
+    assert not first.again and first.reply.messages
+    assert turns.take("telegram", "6001", UserInput.typed("/start"), update=started).again
 
     def full_disk(connection, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
         if statement.lstrip().upper().startswith("UPDATE CONVERSATIONS"):
@@ -30,7 +39,32 @@ def test_a_turn_and_its_mark_are_stored_together_or_not_at_all(store: Store) -> 
             turns.take("telegram", "6001", UserInput.typed("Oké, we beginnen"), update=failing)
     finally:
         event.remove(store.engine, "before_cursor_execute", full_disk)
-    assert not turns.seen(failing)  # so Telegram's next try is handled
-    assert not turns.seen(UpdateRef(bot_id=7, update_id=1000))  # ids are per bot
-    turns.take("telegram", "6001", UserInput.typed("Oké, we beginnen"), update=failing)
-    assert turns.seen(failing)
+    taken = turns_taken(store)
+    # so Telegram's next try is handled; and ids are per bot
+    again = turns.take("telegram", "6001", UserInput.typed("Oké, we beginnen"), update=failing)
+    assert not again.again and again.reply.messages
+    assert turns_taken(store) == taken + 1
+    other_bot = turns.take("telegram", "6001", UserInput.typed("/help"),
+                           update=UpdateRef(bot_id=7, update_id=1000))
+    assert not other_bot.again
+    assert turns.take("telegram", "6001", UserInput.typed("Oké, we beginnen"),
+                      update=failing).again
+    assert turns_taken(store) == taken + 2
+
+
+def test_an_update_sent_again_costs_one_statement_after_the_lock(store: Store) -> None:
+    turns = Turns(store)
+    update = UpdateRef(bot_id=42, update_id=2000)
+    turns.take("telegram", "6001", UserInput.typed("/start"), update=update)
+    statements: list[str] = []
+
+    def count(connection, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement.split()[0].upper())
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        assert turns.take("telegram", "6001", UserInput.typed("/start"), update=update).again
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    locks = 1 if store.engine.dialect.name == "postgresql" else 0
+    assert len(statements) == locks + 1 and statements[-1] == "INSERT"

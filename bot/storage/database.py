@@ -22,6 +22,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from bot.private_files import FILE_MODE, private_dir
 from bot.storage.keys import check_key
@@ -41,6 +43,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000  # how long a turn waits for another process's write on SQLite
 MIGRATION_WAIT_MS = 600_000  # how long a starting process waits for another one's migration
 MIGRATION_LOCK = 0x746B6D67  # PostgreSQL advisory lock class of migrations ("tkmg")
+PING_IDLE = 2.0  # seconds: a server connection unused this long is tested before use
 
 
 def sqlite_url(path: Path) -> str:
@@ -77,11 +80,41 @@ def connect(url: str) -> Engine:
         engine = create_engine(url, hide_parameters=True, pool_reset_on_return=None)
         _tune_sqlite(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(url, hide_parameters=True)
+        _ping_when_idle(engine)
     migrate(engine)
     if engine.dialect.name == "sqlite":
         _scrub_once(engine)
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Test a pooled server connection before use only when it lay unused a while.
+
+    A connection the server (or the network) dropped meanwhile is then replaced before a
+    turn runs on it. Testing every one, as ``pool_pre_ping`` does, is a round trip more for
+    every transaction, and a busy bot takes its connections back within milliseconds. A
+    connection dropped in between fails its turn's first statement; that turn runs again on
+    a new connection (see :func:`bot.storage.unit_of_work.may_run_again`).
+    """
+    @event.listens_for(engine, "connect")
+    def fresh(_dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["used"] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def used(_dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["used"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping(dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        if time.monotonic() - record.info.get("used", 0.0) < PING_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            if engine.dialect.is_disconnect(error, dbapi_connection, None):
+                raise DisconnectionError from error  # the pool connects anew and tries again
+            raise
 
 
 SCRUBBED = 1  # PRAGMA user_version once a file is vacuumed with secure_delete on

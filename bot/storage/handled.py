@@ -6,8 +6,10 @@ last poll only with its next one, and by then it may have handled them. A second
 the same input would read it as the answer to the next question. So every handled update's
 id is stored here inside its turn's own transaction (:meth:`bot.turns.Turns.take`): the
 turn and its mark are committed together or not at all, and an update whose id is here is
-skipped. Rows are ids and a time; they go after a day, when Telegram has given up on an
-update anyway.
+skipped. The mark is also the check: it is the turn's first write, after the user's lock,
+and a mark already there ends the turn unstored (one statement, where a look-up before the
+turn and the mark in it took two). Rows are ids and a time; they go after a day, when
+Telegram has given up on an update anyway.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -24,12 +26,10 @@ from bot.storage.tables import handled_updates
 
 KEPT = timedelta(days=1)  # Telegram keeps an unconfirmed update for 24 hours
 PRUNE_EVERY = 1000  # marks (in this process) between removals of what is older than KEPT
-# Built once: making a statement costs more than running it (two of them every update).
-_SEEN = select(handled_updates.c.update_id).where(
-    handled_updates.c.bot_id == bindparam("bot_id"),
-    handled_updates.c.update_id == bindparam("update_id"))
-_MARK = {"postgresql": postgresql_insert(handled_updates).on_conflict_do_nothing(),
-         "sqlite": sqlite_insert(handled_updates).on_conflict_do_nothing()}
+# Built once: making a statement costs more than running it (one every update).
+_MARK = {dialect: insert(handled_updates).on_conflict_do_nothing().returning(
+    handled_updates.c.update_id) for dialect, insert in (("postgresql", postgresql_insert),
+                                                        ("sqlite", sqlite_insert))}
 _PRUNE = delete(handled_updates).where(handled_updates.c.handled_at < bindparam("before"))
 _marks = itertools.count(1)
 
@@ -42,22 +42,18 @@ class UpdateRef:
     update_id: int
 
 
-def was_handled(engine: Engine, update: UpdateRef) -> bool:
-    """This bot handled this update before (in any process): a read outside any turn."""
-    with engine.connect() as connection:
-        return connection.execute(_SEEN, {"bot_id": update.bot_id,
-                                          "update_id": update.update_id}).first() is not None
-
-
 class HandledUpdates:
     """The marks, on a turn's connection: written in its transaction."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def mark(self, update: UpdateRef, now: datetime) -> None:
-        """The update's turn is being stored: it is not to be handled again."""
-        self.connection.execute(_MARK[self.connection.dialect.name], {
-            "bot_id": update.bot_id, "update_id": update.update_id, "handled_at": now})
-        if next(_marks) % PRUNE_EVERY == 0:
+    def mark(self, update: UpdateRef, now: datetime) -> bool:
+        """The update's turn is being stored: it is not to be handled again. False when it
+        was marked before (by any process): its turn is stored already."""
+        new = self.connection.execute(_MARK[self.connection.dialect.name], {
+            "bot_id": update.bot_id, "update_id": update.update_id, "handled_at": now}
+        ).first() is not None
+        if new and next(_marks) % PRUNE_EVERY == 0:
             self.connection.execute(_PRUNE, {"before": now - KEPT})
+        return new

@@ -42,6 +42,15 @@ def is_conflict(error: BaseException) -> bool:
             and getattr(error.orig, "sqlstate", None) in CONFLICTS)
 
 
+def may_run_again(error: BaseException) -> bool:
+    """The transaction did nothing and may simply run again: it lost a race (see
+    :func:`is_conflict`), or its connection was found dropped at one of its statements (the
+    pool makes a new one; the server rolled back what the transaction had begun). Not when
+    the connection went during the commit: the transaction may have been stored."""
+    return is_conflict(error) or (isinstance(error, DBAPIError) and error.connection_invalidated
+                                  and error.statement is not None)
+
+
 def lock_key(sealer: Sealer, chat_key: str) -> int:
     """The advisory lock number of one user: their keyed hash, as a signed 64-bit integer
     (so the database's lock table shows no chat id)."""

@@ -386,7 +386,7 @@ class FakeTelegram:
             calls.discard(call)
             self._new_update.set()
 
-        async with ClientSession(connector=TCPConnector(force_close=True, limit=0)) as session:
+        async with ClientSession(connector=TCPConnector(limit=WEBHOOK_CONNECTIONS)) as session:
             try:
                 while self.webhook:
                     ready = next((u for u in self._updates if _sender(u) not in on_the_way),

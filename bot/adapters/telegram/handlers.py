@@ -103,23 +103,19 @@ class Handlers:
         await send(context.bot, chat.id, messages)
         return False
 
-    async def _new(self, update: Update) -> bool:
-        """False for an update whose turn was taken before (Telegram sent it again)."""
-        if await in_database(self.turns, self.turns.seen, update_ref(update)):
-            self.metrics.updates_again.inc()
-            return False
-        return True
-
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
         other users' turns go on. The update is marked handled in the turn's own transaction,
-        before anything is sent."""
+        before anything is sent; one whose turn was taken before (Telegram sent it again)
+        comes back as :attr:`~bot.turns.Taken.again`, with nothing to send."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
             taken = await in_database(self.turns, self.turns.take, CHANNEL, str(user.id),
                                       replace(user_input, account=account_of(update)),
                                       language_of(update), update_ref(update))
+        if taken.again:
+            self.metrics.updates_again.inc()
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
         if taken.has_documents:
@@ -131,6 +127,8 @@ class Handlers:
         chat = update.effective_chat
         assert chat is not None
         taken = await self._turn(update, user_input)
+        if taken.again:
+            return
         async with self._delivering(update):
             await send(context.bot, chat.id, taken.reply.messages)
         self.courier.wake()
@@ -153,17 +151,17 @@ class Handlers:
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.message.text is not None
-        if await self._new(update) and await self._admitted(update, context):
+        if await self._admitted(update, context):
             await self._reply(update, context, UserInput.typed(update.message.text))
 
     async def media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
-        if await self._new(update) and await self._admitted(update, context):
+        if await self._admitted(update, context):
             await self._reply(update, context, UserInput.media(media_kind(update.message),
                                                                said_in(update)))
 
     async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if await self._new(update) and await self._admitted(update, context):
+        if await self._admitted(update, context):
             await self._reply(update, context, UserInput.edited(said_in(update)))
 
     async def click(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -174,9 +172,6 @@ class Handlers:
         if not in_private_chat(update):  # a group, or an inline message: no conversation
             await self.elsewhere.press(update, context)
             return
-        if not await self._new(update):
-            await answer(query)  # (the first time it was answered, if that went out)
-            return
         if not await self._admitted(update, context):
             await answer(query)  # a press over the flood limit is not read
             return
@@ -186,6 +181,9 @@ class Handlers:
             await answer(query, t.plain(N_("Die knop werkt niet.")))
             return
         taken = await self._turn(update, user_input)
+        if taken.again:
+            await answer(query)  # (the first time it was answered, if that went out)
+            return
         reply, t = taken.reply, Translator(taken.lang)  # /taal may have changed it
         clicked = query.message if isinstance(query.message, TgMessage) else None
         asked = reply.messages[-1] if reply.messages else None
