@@ -21,8 +21,9 @@ from bot.storage.sharing_repositories import aware
 from bot.storage.tables import professionals, scheduled, users
 
 WAITING, SENT, DROPPED = "waiting", "sent", "dropped"
-# Every turn that changes a plan runs these (see :meth:`Schedule.plan`): built once, as
-# building a statement costs more than running it on SQLite.
+# Every turn that changes a plan runs some of these (see :meth:`Schedule.follow`), and the
+# scheduler after each check-in: built once, as building a statement costs more than
+# running it on SQLite.
 _OF_KINDS = select(scheduled.c.id, scheduled.c.kind, scheduled.c.subject,
                    scheduled.c.due_at).where(
     scheduled.c.youth_id == bindparam("youth"),

@@ -54,7 +54,7 @@ _PENDING_FROM = (select(invites).where(invites.c.inviter_id == bindparam("invite
                                        invites.c.expires_at > bindparam("now"))
                  .order_by(invites.c.id))
 _PROFILE = select(professionals.c.document).where(
-    professionals.c.user_id == bindparam("user_id"))  # read after every plan change
+    professionals.c.user_id == bindparam("user_id"))  # read in many turns: built once
 _OF_YOUTH = select(links).where(links.c.youth_id == bindparam("youth")).order_by(links.c.id)
 # After every plan change: the youth's links and their JIM invites not yet used, revoked or
 # expired (a former JIM's stops working), in one statement; an invite's row has no role.
@@ -174,7 +174,7 @@ class Invites:
                                 .values(revoked_at=now))
 
     def pending_from(self, inviter_id: int, now: datetime) -> list[InviteRow]:
-        """Checked after every turn that changes a plan: a statement built once."""
+        """Read when an invite is made, /delen lists them or a person stops: built once."""
         return self._read(self.connection.execute(_PENDING_FROM, {"inviter": inviter_id,
                                                                   "now": now}))
 
@@ -211,7 +211,7 @@ class Links:
         return found[0] if found else None
 
     def of_youth(self, youth_id: int) -> list[LinkRow]:
-        """Read after every turn that changes a plan: a statement built once."""
+        """Read often (a new link, a JIM stepping back, a helper told): built once."""
         return self._read(self.connection.execute(_OF_YOUTH, {"youth": youth_id}))
 
     def of_youth_with_jim_invites(self, youth_id: int, now: datetime
