@@ -264,15 +264,17 @@ def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan],
                 _tell(uow, youth_id, plan, action, HELPER_HEARS[action.status], now)
             if action.thanked and (old is None or not old.thanked):
                 _tell(uow, youth_id, plan, action, THANKED, now)
-    uow.schedule.plan(youth_id, agenda(plan), now)
-    profile = uow.professionals.get(youth_id)
-    if profile is None or not profile.weekly:
-        uow.schedule.plan(youth_id, [], now, {Kind.WEEKLY})
-    elif not any(item.kind is Kind.WEEKLY for item in uow.schedule.waiting(youth_id)):
-        _next_week(uow, youth_id, now)
+    followed = uow.schedule.followed(youth_id)  # one read: the rows, and any profile
+    profile = uow.professionals.opened(followed.profile)
+    uow.schedule.follow(youth_id, followed, agenda(plan),
+                        _monday_after(now) if profile is not None and profile.weekly else None,
+                        now)
 
 
 def _next_week(uow: UnitOfWork, user_id: int, now: datetime) -> None:
     """The next weekly overview: the first Monday after today."""
-    uow.schedule.plan(user_id, [weekly(local_day(now) + timedelta(days=1))], now,
-                      {Kind.WEEKLY})
+    uow.schedule.plan(user_id, [_monday_after(now)], now, {Kind.WEEKLY})
+
+
+def _monday_after(now: datetime) -> Due:
+    return weekly(local_day(now) + timedelta(days=1))

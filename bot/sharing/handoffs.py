@@ -33,7 +33,7 @@ from bot.messages import PLAN_PDF, Message
 from bot.plan.agenda import Due, Kind
 from bot.plan.model import HelperAnswer, HelperKind, Jim, JimChoice, Plan
 from bot.plan.relations import called
-from bot.plan.sharing_model import InviteKind, ShareRole
+from bot.plan.sharing_model import ShareRole
 from bot.safety.contact import contact_request
 from bot.sharing.access import HELPERS, ask_ref, visible, would_help
 from bot.sharing.peers import Peers
@@ -210,10 +210,10 @@ class Handoffs:
         Both sides hear it. Returns the youth's links as they are now."""
         jim = plan.jim_person()
         current = jim.id if jim else None
-        for invite in self.uow.invites.pending_from(youth_id, self.now):
-            if invite.kind is InviteKind.JIM and invite.person_id != current:
-                self.uow.invites.revoke(invite.id, self.now)
-        links = self.uow.links.of_youth(youth_id)
+        links, jim_invites = self.uow.links.of_youth_with_jim_invites(youth_id, self.now)
+        for invite_id, person_id in jim_invites.items():
+            if person_id != current:
+                self.uow.invites.revoke(invite_id, self.now)
         former = [link for link in links
                   if link.role is ShareRole.JIM and link.person_id != current]
         for link in former:

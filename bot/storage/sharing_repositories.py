@@ -11,16 +11,22 @@ from datetime import UTC, datetime
 
 from pydantic import ConfigDict, TypeAdapter
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Connection,
+    Integer,
     Select,
+    String,
     and_,
     bindparam,
+    cast,
     delete,
     func,
     insert,
+    null,
     or_,
     select,
+    union_all,
     update,
 )
 
@@ -48,8 +54,21 @@ _PENDING_FROM = (select(invites).where(invites.c.inviter_id == bindparam("invite
                                        invites.c.expires_at > bindparam("now"))
                  .order_by(invites.c.id))
 _PROFILE = select(professionals.c.document).where(
-    professionals.c.user_id == bindparam("user_id"))  # read after every plan change
+    professionals.c.user_id == bindparam("user_id"))  # read in many turns: built once
 _OF_YOUTH = select(links).where(links.c.youth_id == bindparam("youth")).order_by(links.c.id)
+# After every plan change: the youth's links and their JIM invites not yet used, revoked or
+# expired (a former JIM's stops working), in one statement; an invite's row has no role.
+_LINK_COLUMNS = (links.c.id, links.c.youth_id, links.c.member_id, links.c.role,
+                 links.c.person_id, links.c.sees_safety_plan)
+_LINKS_AND_JIM_INVITES = union_all(
+    select(*_LINK_COLUMNS).where(links.c.youth_id == bindparam("youth")),
+    select(invites.c.id, invites.c.inviter_id, cast(null(), Integer), cast(null(), String),
+           invites.c.person_id, cast(null(), Boolean))
+    .where(invites.c.inviter_id == bindparam("youth"),
+           invites.c.kind == InviteKind.JIM.value,
+           invites.c.used_at.is_(None),
+           invites.c.revoked_at.is_(None),
+           invites.c.expires_at > bindparam("now")))
 
 
 @dataclass(frozen=True)
@@ -155,7 +174,7 @@ class Invites:
                                 .values(revoked_at=now))
 
     def pending_from(self, inviter_id: int, now: datetime) -> list[InviteRow]:
-        """Checked after every turn that changes a plan: a statement built once."""
+        """Read when an invite is made, /delen lists them or a person stops: built once."""
         return self._read(self.connection.execute(_PENDING_FROM, {"inviter": inviter_id,
                                                                   "now": now}))
 
@@ -192,8 +211,19 @@ class Links:
         return found[0] if found else None
 
     def of_youth(self, youth_id: int) -> list[LinkRow]:
-        """Read after every turn that changes a plan: a statement built once."""
+        """Read often (a new link, a JIM stepping back, a helper told): built once."""
         return self._read(self.connection.execute(_OF_YOUTH, {"youth": youth_id}))
+
+    def of_youth_with_jim_invites(self, youth_id: int, now: datetime
+                                  ) -> tuple[list[LinkRow], dict[int, str | None]]:
+        """The youth's links (as :meth:`of_youth`), and the JIM invites they made that can
+        still be used (id → the person invited, as :meth:`Invites.pending_from` has
+        them): one statement, read after every turn that changes a plan."""
+        rows = sorted(self.connection.execute(_LINKS_AND_JIM_INVITES,
+                                              {"youth": youth_id, "now": now}),
+                      key=lambda row: row.id)
+        return (self._read(row for row in rows if row.role is not None),
+                {row.id: row.person_id for row in rows if row.role is None})
 
     def of_member(self, member_id: int) -> list[LinkRow]:
         return self._rows(links.c.member_id == member_id)
@@ -398,7 +428,12 @@ class Professionals:
             created_at=now))
 
     def get(self, user_id: int) -> ProfessionalProfile | None:
-        sealed = self.connection.execute(_PROFILE, {"user_id": user_id}).scalar_one_or_none()
+        return self.opened(self.connection.execute(_PROFILE, {"user_id": user_id})
+                           .scalar_one_or_none())
+
+    def opened(self, sealed: str | None) -> ProfessionalProfile | None:
+        """A profile read sealed along with something else (see
+        :meth:`bot.storage.schedule.Schedule.followed`)."""
         return (None if sealed is None
                 else ProfessionalProfile.model_validate_json(self.sealer.open(sealed)))
 
