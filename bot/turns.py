@@ -14,7 +14,7 @@ serialization failure), or meets a connection the server dropped, did nothing â€
 rolled it back â€” and runs again with the same input and the same time, up to
 :data:`ATTEMPTS` times; the user only sees the reply of
 the attempt that was stored. Two updates of one user are handled one after the other, also
-in two processes: each turn first takes its user's lock (:meth:`UnitOfWork.lock_user`).
+in two processes: each turn first takes its user's lock (:meth:`UnitOfWork.start_turn`).
 """
 
 from __future__ import annotations
@@ -224,8 +224,7 @@ class Turns:
         update it came in, marked handled."""
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
-            uow.lock_user(f"{channel}:{external_id}")
-            if update is not None and not uow.handled.mark(update, now):
+            if not uow.start_turn(f"{channel}:{external_id}", update, now):
                 return Taken(Reply([]), Plan(), DEFAULT_LANGUAGE, now, again=True)
             user_id, stored, is_new = _load(uow, channel, external_id, language, now)
             conversation, plan = stored.parse()
@@ -238,11 +237,10 @@ class Turns:
                 uow.commit()
                 return Taken(Reply(result.messages), result.plan, conversation.lang, now,
                              erased=True)
-            if result.checkpoint:
-                uow.conversations.push_undo(user_id, stored)
             if result.plan_changed:  # tell the links; keep the schedule in step
                 _after_plan_change(uow, user_id, stored, result, now)
-            uow.conversations.save(user_id, result.conversation, result.plan, now, is_new)
+            uow.conversations.save(user_id, result.conversation, result.plan, now, is_new,
+                                   undo=stored if result.checkpoint else None)
             messages = _with_export(uow, user_id, now, result.messages)  # (as just stored)
             shared = sharing.peers.shared_views(user_id, messages)
             uow.commit()

@@ -36,7 +36,7 @@ class ConnectionKiller:
 
     def before(self, connection, cursor, statement, parameters, context, executemany
                ) -> None:  # type: ignore[no-untyped-def]
-        if self.armed and statement.lstrip().upper().startswith("UPDATE CONVERSATIONS"):
+        if self.armed and "UPDATE CONVERSATIONS" in statement.upper():
             self.armed = False
             pid = connection.connection.dbapi_connection.info.backend_pid
             with self.admin.begin() as admin:

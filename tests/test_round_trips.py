@@ -1,5 +1,6 @@
-"""How many statements a youth's turn sends to the database after it changed the plan
-(:func:`bot.turns._after_plan_change`: the handoffs to linked people and the schedule).
+"""How many statements a youth's turn sends to the database: the whole turn, and what it
+sends after it changed the plan (:func:`bot.turns._after_plan_change`: the handoffs to
+linked people and the schedule).
 
 Every statement is a round trip on PostgreSQL, which costs a busy bot CPU and, in a worker
 thread, hand-offs of the GIL; nearly every youth turn changes the plan. Counted on the
@@ -15,6 +16,8 @@ import pytest
 from sqlalchemy import event
 
 from bot import turns as turns_module
+from bot.messages import UserInput
+from bot.storage.handled import UpdateRef
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -93,3 +96,32 @@ def test_a_begeleider_asking_for_the_weekly_overview(store: Store,
     with counter.turn() as calls:
         mark.clicks("Wel een weekoverzicht")
     assert calls == [["SELECT", "SELECT", "INSERT"]]
+
+
+def test_a_whole_youth_turn_from_telegram(store: Store) -> None:
+    """A youth answering one question of the interview, as a Telegram update: the user's
+    lock with the update's mark (PostgreSQL; SQLite: the mark), the conversation, the two
+    reads after the plan change, then the undo step with the new version (PostgreSQL: one
+    statement). Besides the transaction's BEGIN and COMMIT, nothing else: no look-up of
+    the update before the turn. (A pooled connection is tested only after lying unused:
+    see ``test_database_outage``.)"""
+    turns = Turns(store, Clock())
+    noor = Youth(turns, "7003", "telegram")
+    noor.says("/start")
+    noor.clicks("Oké, we beginnen")
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement.split(None, 1)[0].upper())
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        taken = turns.take("telegram", "7003", UserInput.typed("Noor"),
+                           update=UpdateRef(bot_id=1, update_id=3))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert "Fijn dat je er bent, Noor." in taken.reply.messages[0].text
+    if store.engine.dialect.name == "postgresql":
+        assert statements == ["WITH", "SELECT", "SELECT", "SELECT", "WITH"]
+    else:
+        assert statements == ["INSERT", "SELECT", "SELECT", "SELECT", "INSERT", "UPDATE"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
-from bot.storage.handled import HandledUpdates
+from bot.storage.handled import HandledUpdates, UpdateRef
 from bot.storage.repositories import Conversations, Users
 from bot.storage.schedule import Schedule
 from bot.storage.sealing import Sealer
@@ -97,9 +98,25 @@ class UnitOfWork:
         PostgreSQL a transaction-scoped advisory lock, so two processes that each got an
         update of the same user handle them one after the other. (SQLite has one writer at
         a time anyway.) Taken first, before any row lock, and only for the turn's own user."""
+        key = self._lock_key(chat_key)
+        if key is not None:
+            self._connection.execute(_LOCK_USER, {"key": key})  # type: ignore[union-attr]
+
+    def start_turn(self, chat_key: str, update: UpdateRef | None, now: datetime) -> bool:
+        """A turn's first step: :meth:`lock_user`, then the chat update it came in marked
+        handled (:mod:`bot.storage.handled`), in one statement. False: that update was
+        handled before, and this turn is not to be taken."""
+        if update is None:
+            self.lock_user(chat_key)
+            return True
+        return self.handled.mark(update, now, lock=self._lock_key(chat_key))
+
+    def _lock_key(self, chat_key: str) -> int | None:
+        """The user's advisory lock number, on PostgreSQL (None on SQLite)."""
         assert self._connection is not None
-        if self._connection.dialect.name == "postgresql":
-            self._connection.execute(_LOCK_USER, {"key": lock_key(self.store.sealer, chat_key)})
+        if self._connection.dialect.name != "postgresql":
+            return None
+        return lock_key(self.store.sealer, chat_key)
 
     def commit(self) -> None:
         assert self._connection is not None
