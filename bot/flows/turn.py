@@ -161,6 +161,14 @@ class TurnState:
         self.set_cursor(cursor if cursor is not None else Cursor())
         self.move_to(state)
 
+    def open_detour(self, state: str, cursor: Cursor | None = None, resume: bool = False,
+                    checkpoint: bool = True) -> TurnResult:
+        """Take a detour to ``state`` (see :meth:`push_detour`) and ask its question: the
+        turn's reply. ``checkpoint``: /terug comes back to before the detour."""
+        self.push_detour(state, cursor, resume)
+        self.ask()
+        return self.result(checkpoint=checkpoint)
+
     def pop_detour(self) -> bool:
         """Back to the interrupted question; True when the flow moves on from it."""
         frame = self.conv.stack.pop()
@@ -224,9 +232,7 @@ class TurnState:
         if fresh and not conv.in_detour and not for_youth:
             conv.state = MEMBER_HOME
         conv.started = True
-        self.push_detour(visit.state, visit.cursor)
-        self.ask()
-        return self.result()
+        return self.open_detour(visit.state, visit.cursor, checkpoint=False)
 
     def result(self, checkpoint: bool = False) -> TurnResult:
         plan = self.ctx.plan

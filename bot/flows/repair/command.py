@@ -67,9 +67,7 @@ def follow(turn: TurnState, wanted: Wanted) -> TurnResult:
         case Visit():
             return turn.visit(wanted)
         case Detour(state, cursor, resume):
-            turn.push_detour(state, cursor, resume)
-            turn.ask()
-            return turn.result(checkpoint=True)
+            return turn.open_detour(state, cursor, resume)
         case Command(name):
             return run(turn, name)
         case Begin():
@@ -140,9 +138,7 @@ def my_data(turn: TurnState) -> TurnResult:
 
 def erase_all(turn: TurnState) -> TurnResult:
     turn.begin()
-    turn.push_detour(erase.CONFIRM)
-    turn.ask()
-    return turn.result()
+    return turn.open_detour(erase.CONFIRM, checkpoint=False)
 
 
 def pause(turn: TurnState) -> TurnResult:
@@ -183,9 +179,7 @@ def _menu(turn: TurnState, state: str) -> TurnResult:
     """A detour that replaces any open one, out of a pause."""
     turn.go_on()
     turn.leave_detours()
-    turn.push_detour(state)
-    turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.open_detour(state)
 
 
 HANDLERS: dict[str, Callable[[TurnState], TurnResult]] = {

@@ -54,6 +54,4 @@ def _ask_first(turn: TurnState, typed: str | None,
         kept_as_answer(turn, typed, kinds)
     turn.begin()
     turn.go_on()
-    turn.push_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))
-    turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.open_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))
