@@ -171,10 +171,7 @@ class TurnState:
 
     def pop_detour(self) -> bool:
         """Back to the interrupted question; True when the flow moves on from it."""
-        frame = self.conv.stack.pop()
-        self.set_cursor(frame.cursor)
-        self.conv.state = frame.state
-        self.conv.step += 1
+        frame = self.leave_detour()
         if frame.resume:
             return True
         if not QUESTION[frame.state].resting and frame.state != START_STATE:
@@ -183,12 +180,14 @@ class TurnState:
         self.introduce()  # when the detour was taken just as a new part began
         return False
 
-    def leave_detour(self) -> None:
-        """Back to the question the detour interrupted, without a word about it."""
+    def leave_detour(self) -> Frame:
+        """Back to the question the detour interrupted, without a word about it; the frame
+        left (what :meth:`pop_detour` reads on)."""
         frame = self.conv.stack.pop()
         self.set_cursor(frame.cursor)
         self.conv.state = frame.state
         self.conv.step += 1
+        return frame
 
     def leave_detours(self) -> None:
         """A /wijzig or /taal replaces any open detour: "Laat maar" then leads back to where
