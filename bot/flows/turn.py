@@ -223,14 +223,14 @@ class TurnState:
         only saw the welcome) rests at the member home afterwards, not in the youth
         interview; a youth who opened a begeleider's link goes on to make their plan."""
         conv = self.conv
-        conv.paused = False
+        self.go_on()
         for_youth = (visit.state == "invite_answer"
                      and visit.cursor.invite is not None
                      and visit.cursor.invite.kind is InviteKind.YOUTH)
         fresh = not conv.started or (conv.state == START_STATE and is_empty(self.ctx.plan))
         if fresh and not conv.in_detour and not for_youth:
             conv.state = MEMBER_HOME
-        conv.started = True
+        self.begin()
         return self.open_detour(visit.state, visit.cursor, checkpoint=False)
 
     def result(self, checkpoint: bool = False) -> TurnResult:
