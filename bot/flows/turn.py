@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.flows import safety_plan
 from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.cursor import Cursor
 from bot.flows.flow import Turn
@@ -19,7 +20,7 @@ from bot.flows.plan_view import is_empty
 from bot.flows.question import Context
 from bot.flows.registry import FLOW_OF, QUESTION
 from bot.flows.sharing.port import SharingPort
-from bot.flows.sharing.questions import MEMBER_HOME
+from bot.flows.sharing.questions import INVITE_ANSWER, MEMBER_HOME
 from bot.i18n import N_, Translator
 from bot.messages import Message
 from bot.plan.model import Plan
@@ -143,7 +144,7 @@ class TurnState:
     def rest(self) -> None:
         """Stop after an answer that asked for it (:class:`~bot.flows.question.Pause`): in a
         crisis detour /start later goes on with the plan, not the check-in."""
-        if FLOW_OF[self.conv.state].name == "safety":
+        if FLOW_OF[self.conv.state].name == safety_plan.FLOW_NAME:
             self.leave_detour()
         self.conv.paused = True
         self.flush_notes()
@@ -224,7 +225,7 @@ class TurnState:
         interview; a youth who opened a begeleider's link goes on to make their plan."""
         conv = self.conv
         self.go_on()
-        for_youth = (visit.state == "invite_answer"
+        for_youth = (visit.state == INVITE_ANSWER
                      and visit.cursor.invite is not None
                      and visit.cursor.invite.kind is InviteKind.YOUTH)
         fresh = not conv.started or (conv.state == START_STATE and is_empty(self.ctx.plan))

@@ -29,7 +29,7 @@ def repair(turn: TurnState, said: UserInput) -> TurnResult | None:
         result = _sure(turn, typed, signal.sure)
         result.crisis = True
         return result
-    if signal.probable and FLOW_OF[turn.conv.state].name != "safety":
+    if signal.probable and FLOW_OF[turn.conv.state].name != safety_plan.FLOW_NAME:
         return _ask_first(turn, typed, signal.probable)
     return None
 
