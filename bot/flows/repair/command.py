@@ -18,6 +18,7 @@ from bot.flows.plan_view import is_empty
 from bot.flows.question import Command, Detour
 from bot.flows.registry import QUESTION
 from bot.flows.sharing import commands as sharing_commands
+from bot.flows.sharing.commands import Wanted
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.turn import Begin, Quiet, TurnResult, TurnState, Visit
 from bot.i18n import N_
@@ -56,9 +57,6 @@ def run(turn: TurnState, command: str, argument: str = "") -> TurnResult:
         turn.say(turn.t(N_("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")))
         return turn.reask()
     return handler(turn)
-
-
-Wanted = sharing_commands.Wanted
 
 
 def follow(turn: TurnState, wanted: Wanted) -> TurnResult:
