@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.flows.engine import REPAIR, step_name
+from bot.flows.engine import REPAIR
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -21,7 +21,7 @@ def test_the_order_of_the_repair_steps_is_the_one_the_readme_gives() -> None:
     section = text[text.index("### A turn, step by step"):]
     section = section[:section.index("\n#")]
     listed = re.findall(r"^\d+\. `(\w+)`", section, re.M)
-    assert listed == [step_name(step) for step in REPAIR]
+    assert listed == [step.__module__.rsplit(".", 1)[-1] for step in REPAIR]  # repair.<name>
 
 
 def test_crisis_inside_a_change_while_paused_gets_help_then_leads_back_to_the_change(

@@ -54,9 +54,7 @@ def answer(turn: TurnState, apply: Callable[[Question], Next]) -> TurnResult:
             turn.rest()
             return turn.result(checkpoint=True)
         case Detour(state, cursor, resume):
-            turn.push_detour(state, cursor, resume)
-            turn.ask()
-            return turn.result(checkpoint=True)
+            return turn.open_detour(state, cursor, resume)
     if accepted(outcome):
         follow_up = outcome.state if isinstance(outcome, FollowUp) else None
         offer = sharing_commands.after_answer(turn.ctx, jim_before, follow_up)

@@ -9,6 +9,7 @@ by the routes below.
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
+from bot.flows.interview import here_and_now, wat
 from bot.flows.interview.wie import (
     AddPeople,
     PersonCloseness,
@@ -46,10 +47,10 @@ PERSON, ADD, FALLBACK, JIM, NEW, REMOVE = "person", "add", "fallback", "jim", "n
 # A part can be changed once the conversation has moved past its question (so /wijzig never
 # asks ahead, nor offers what was never asked).
 PAST = {
-    ABOUT: ("age",), "name": ("age",), "age": ("mood",), "mood": ("urgent",),
+    ABOUT: ("age",), "name": ("age",), "age": ("mood",), "mood": (here_and_now.URGENT,),
     URGENT: ("people",), PEOPLE: ("person_relation", "person_roles", "fallback", "jim"),
     FALLBACK: ("jim",), JIM: ("jim_other", "domain_pick"),
-    DOMAIN: ("domain_status", "domain_hard", "domain_good", "action_who", "overview"),
+    DOMAIN: ("domain_status", wat.DOMAIN_HARD, "domain_good", "action_who", "overview"),
 }
 PERSON_PARTS = {
     "person_relation": N_("Wie het is voor jou"),
@@ -61,8 +62,8 @@ PERSON_PARTS = {
 FIELD_LABELS = {
     "domain_status": N_("Hoe het gaat"),
     "domain_good": N_("Wat goed gaat"),
-    "domain_hard": N_("Wat moeilijk is"),
-    "domain_need": N_("Wat je nodig hebt"),
+    wat.DOMAIN_HARD: N_("Wat moeilijk is"),
+    wat.DOMAIN_NEED: N_("Wat je nodig hebt"),
     "domain_future": N_("Over een paar maanden"),
 }
 SHOWN = 40  # characters of a need or urgent matter on a button
@@ -106,7 +107,7 @@ class EditPick(Cancellable):
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         ctx.cursor.picked = choice
         if choice == URGENT and not ctx.plan.urgent:
-            ctx.queue("urgent_what")
+            ctx.queue(here_and_now.URGENT_WHAT)
         return Outcome.ACCEPTED
 
 
@@ -146,7 +147,7 @@ class EditUrgent(Cancellable):
 
     def on_choice(self, ctx: Context, choice: str) -> Outcome:
         if choice == NEW:
-            ctx.queue("urgent_what")
+            ctx.queue(here_and_now.URGENT_WHAT)
             return Outcome.ACCEPTED
         ctx.plan.remove_urgent(choice)
         ctx.changed("urgent")

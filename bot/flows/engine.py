@@ -67,11 +67,6 @@ Why this order:
 """
 
 
-def step_name(step: Step) -> str:
-    """A step's name: its module's (``bot.flows.repair.crisis`` → ``crisis``)."""
-    return step.__module__.rsplit(".", 1)[-1]
-
-
 def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
            now: datetime, sharing: SharingPort | None = None,
            undo: Undo | None = None) -> TurnResult:

@@ -37,6 +37,7 @@ from bot.plan.model import Domain, SafetyPlan
 from bot.safety.detection import RiskKind
 from bot.safety.replies import unsafe_text
 
+FLOW_NAME = "safety"  # the detour's flow (``FLOW_OF[state].name``)
 YES = "yes"
 NO = "no"
 UNSURE = "skip"  # "Weet ik niet" is the skip choice: typed "weet niet" finds it
@@ -46,6 +47,9 @@ UNSAFE = "crisis_unsafe"
 CONTACT = "crisis_contact"
 OFFER = "safety_offer"
 CHECK_IN = "crisis_check_in"
+SIGNS = "safety_signs"  # the veiligheidsplan's three lines
+HELPS = "safety_helps"
+PEOPLE = "safety_people"
 STOP = "stop"
 ON = "on"
 
@@ -283,11 +287,11 @@ def build() -> Flow:
         Unsafe(UNSAFE),
         ContactOffer(CONTACT),
         Offer(OFFER),
-        SafetyAnswer("safety_signs", N_("Waaraan merk je dat het slechter met je gaat?"),
+        SafetyAnswer(SIGNS, N_("Waaraan merk je dat het slechter met je gaat?"),
                      "warning_signs"),
-        SafetyAnswer("safety_helps", N_("Wat helpt jou dan? Iets wat je zelf kunt doen."),
+        SafetyAnswer(HELPS, N_("Wat helpt jou dan? Iets wat je zelf kunt doen."),
                      "what_helps"),
-        LastSafetyAnswer("safety_people", N_("Wie kun je dan bellen of appen?"),
+        LastSafetyAnswer(PEOPLE, N_("Wie kun je dan bellen of appen?"),
                          "who_to_call"),
         CheckIn(CHECK_IN),
     ]
@@ -297,9 +301,9 @@ def build() -> Flow:
         Route(UNSAFE, CONTACT, [has_professionals]),
         Route(UNSAFE, OFFER, [plan_offered]),
         Route(CONTACT, OFFER, [plan_offered]),
-        Route(OFFER, "safety_signs", [wants_it]),
-        Route("safety_signs", "safety_helps"),
-        Route("safety_helps", "safety_people"),
-        Route("safety_people", CHECK_IN),
+        Route(OFFER, SIGNS, [wants_it]),
+        Route(SIGNS, HELPS),
+        Route(HELPS, PEOPLE),
+        Route(PEOPLE, CHECK_IN),
     ]
-    return Flow("safety", questions, routes, detour=True)
+    return Flow(FLOW_NAME, questions, routes, detour=True)

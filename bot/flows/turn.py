@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.flows import safety_plan
 from bot.flows.conversation import START_STATE, Conversation, Frame
 from bot.flows.cursor import Cursor
 from bot.flows.flow import Turn
@@ -19,7 +20,7 @@ from bot.flows.plan_view import is_empty
 from bot.flows.question import Context
 from bot.flows.registry import FLOW_OF, QUESTION
 from bot.flows.sharing.port import SharingPort
-from bot.flows.sharing.questions import MEMBER_HOME
+from bot.flows.sharing.questions import INVITE_ANSWER, MEMBER_HOME
 from bot.i18n import N_, Translator
 from bot.messages import Message
 from bot.plan.model import Plan
@@ -143,7 +144,7 @@ class TurnState:
     def rest(self) -> None:
         """Stop after an answer that asked for it (:class:`~bot.flows.question.Pause`): in a
         crisis detour /start later goes on with the plan, not the check-in."""
-        if FLOW_OF[self.conv.state].name == "safety":
+        if FLOW_OF[self.conv.state].name == safety_plan.FLOW_NAME:
             self.leave_detour()
         self.conv.paused = True
         self.flush_notes()
@@ -161,12 +162,17 @@ class TurnState:
         self.set_cursor(cursor if cursor is not None else Cursor())
         self.move_to(state)
 
+    def open_detour(self, state: str, cursor: Cursor | None = None, resume: bool = False,
+                    checkpoint: bool = True) -> TurnResult:
+        """Take a detour to ``state`` (see :meth:`push_detour`) and ask its question: the
+        turn's reply. ``checkpoint``: /terug comes back to before the detour."""
+        self.push_detour(state, cursor, resume)
+        self.ask()
+        return self.result(checkpoint=checkpoint)
+
     def pop_detour(self) -> bool:
         """Back to the interrupted question; True when the flow moves on from it."""
-        frame = self.conv.stack.pop()
-        self.set_cursor(frame.cursor)
-        self.conv.state = frame.state
-        self.conv.step += 1
+        frame = self.leave_detour()
         if frame.resume:
             return True
         if not QUESTION[frame.state].resting and frame.state != START_STATE:
@@ -175,12 +181,14 @@ class TurnState:
         self.introduce()  # when the detour was taken just as a new part began
         return False
 
-    def leave_detour(self) -> None:
-        """Back to the question the detour interrupted, without a word about it."""
+    def leave_detour(self) -> Frame:
+        """Back to the question the detour interrupted, without a word about it; the frame
+        left (what :meth:`pop_detour` reads on)."""
         frame = self.conv.stack.pop()
         self.set_cursor(frame.cursor)
         self.conv.state = frame.state
         self.conv.step += 1
+        return frame
 
     def leave_detours(self) -> None:
         """A /wijzig or /taal replaces any open detour: "Laat maar" then leads back to where
@@ -216,17 +224,15 @@ class TurnState:
         only saw the welcome) rests at the member home afterwards, not in the youth
         interview; a youth who opened a begeleider's link goes on to make their plan."""
         conv = self.conv
-        conv.paused = False
-        for_youth = (visit.state == "invite_answer"
+        self.go_on()
+        for_youth = (visit.state == INVITE_ANSWER
                      and visit.cursor.invite is not None
                      and visit.cursor.invite.kind is InviteKind.YOUTH)
         fresh = not conv.started or (conv.state == START_STATE and is_empty(self.ctx.plan))
         if fresh and not conv.in_detour and not for_youth:
             conv.state = MEMBER_HOME
-        conv.started = True
-        self.push_detour(visit.state, visit.cursor)
-        self.ask()
-        return self.result()
+        self.begin()
+        return self.open_detour(visit.state, visit.cursor, checkpoint=False)
 
     def result(self, checkpoint: bool = False) -> TurnResult:
         plan = self.ctx.plan

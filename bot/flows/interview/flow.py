@@ -7,7 +7,7 @@ first whose conditions hold is taken.
 from __future__ import annotations
 
 from bot.flows.flow import Flow, Route
-from bot.flows.interview import hoe, wat, wie
+from bot.flows.interview import here_and_now, hoe, wat, wie
 from bot.flows.interview.here_and_now import Today, UrgentToday, UrgentWhat
 from bot.flows.interview.overview import Finished, Overview
 from bot.flows.interview.start import Welcome, YourAge, YourName
@@ -23,7 +23,7 @@ def next_domain(source: str) -> list[Route]:
     what goes well); with no domain left, on to HOE, what is urgent first."""
     return [
         Route(source, "domain_status", [wat.in_domain, wat.without_status]),
-        Route(source, "domain_hard", [wat.in_domain, wat.not_good]),
+        Route(source, wat.DOMAIN_HARD, [wat.in_domain, wat.not_good]),
         Route(source, "domain_good", [wat.in_domain]),
         *next_action(source),
     ]
@@ -43,7 +43,7 @@ def after_helper(source: str) -> list[Route]:
 def build() -> Flow:
     questions = [
         Welcome("welcome"), YourName("name"), YourAge("age"),
-        Today("mood"), UrgentToday("urgent"), UrgentWhat("urgent_what"),
+        Today("mood"), UrgentToday(here_and_now.URGENT), UrgentWhat(here_and_now.URGENT_WHAT),
         wie.People("people"), wie.PersonRelation("person_relation"),
         wie.PersonRoles("person_roles"), wie.PersonCloseness("person_closeness"),
         wie.Fallback("fallback"), wie.YourJim("jim"), wie.JimOther("jim_other"),
@@ -56,9 +56,9 @@ def build() -> Flow:
         Route("welcome", "name"),
         Route("name", "age"),
         Route("age", "mood"),
-        Route("mood", "urgent"),
-        Route("urgent", "people"),
-        Route("urgent_what", "people"),
+        Route("mood", here_and_now.URGENT),
+        Route(here_and_now.URGENT, "people"),
+        Route(here_and_now.URGENT_WHAT, "people"),
         *wie.person_loop("people", "person_relation", "person_roles", "person_closeness"),
         Route("people", "fallback", [has_people]),
         Route("people", "jim"),
@@ -68,12 +68,12 @@ def build() -> Flow:
         Route("jim_other", "domain_pick"),
         *next_domain("domain_pick"),
         *next_domain("domain_status"),  # (skipped: the cursor is at the next domain)
-        Route("domain_hard", "domain_good", [wat.good_unsaid]),
-        Route("domain_hard", "domain_need", [wat.need_unsaid]),
-        Route("domain_hard", "domain_check"),
-        Route("domain_good", "domain_need", [wat.need_unsaid]),
+        Route(wat.DOMAIN_HARD, "domain_good", [wat.good_unsaid]),
+        Route(wat.DOMAIN_HARD, wat.DOMAIN_NEED, [wat.need_unsaid]),
+        Route(wat.DOMAIN_HARD, "domain_check"),
+        Route("domain_good", wat.DOMAIN_NEED, [wat.need_unsaid]),
         Route("domain_good", "domain_check"),
-        Route("domain_need", "domain_check"),
+        Route(wat.DOMAIN_NEED, "domain_check"),
         Route("domain_future", "domain_check"),  # (a conversation begun before the check)
         *next_domain("domain_check"),
         *after_helper("action_who"),

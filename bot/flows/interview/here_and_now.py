@@ -20,6 +20,8 @@ from bot.messages import Choice
 from bot.plan.model import Mood, UrgentNeed
 from bot.plan.text import ANSWER_LIMIT, clean
 
+URGENT = "urgent"  # whether something must be arranged today
+URGENT_WHAT = "urgent_what"  # what it is
 MOOD_LABELS = {
     Mood.GOED: N_("Goed"),
     Mood.GAAT_WEL: N_("Gaat wel"),
@@ -109,7 +111,7 @@ class UrgentToday(Question):
         return [Choice(NO, ctx.t(N_("Nee"))), Choice(YES, ctx.t(N_("Ja")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
-        return FollowUp("urgent_what") if choice == YES else Outcome.ACCEPTED
+        return FollowUp(URGENT_WHAT) if choice == YES else Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         words = normalize(text).split()

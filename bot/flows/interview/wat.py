@@ -35,6 +35,8 @@ STATUS_QUESTIONS = {
     Domain.INKOMEN: N_("Hoe gaat het nu met geld?"),
     Domain.WELZIJN: N_("Hoe gaat het nu met je gezondheid en je gevoel?"),
 }
+DOMAIN_HARD = "domain_hard"  # what is hard in a part of life
+DOMAIN_NEED = "domain_need"  # what the youth needs there
 NOTHING = "nothing"
 # "niks", "niks denk ik", "nee niet echt", "weet ik niet": nothing to keep, never an answer.
 # A "geen" alone only: "geen contract" or "geen eigen plek" is what is hard.
@@ -273,10 +275,10 @@ def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
     """The questions a changed status opens: after a skip, what is hard (or goes well) and
     what is needed; from "goed" to less, what is hard."""
     if before is None:
-        asks = {"domain_good" if answer.status == Status.GOED else "domain_hard": None,
-                "domain_need": answer.need}
+        asks = {"domain_good" if answer.status == Status.GOED else DOMAIN_HARD: None,
+                DOMAIN_NEED: answer.need}
     elif before == Status.GOED and answer.status != Status.GOED:
-        asks = {"domain_hard": answer.hard}
+        asks = {DOMAIN_HARD: answer.hard}
     else:
         asks = {}
     return [key for key, value in asks.items() if value is None]
@@ -518,14 +520,14 @@ _VERDICT = re.compile(r"\b(klopt|helemaal|anders|verander\w*|fout|goed zo|zo is 
 
 
 FIX_LABELS = {
-    "domain_hard": N_("Wat moeilijk is"),
+    DOMAIN_HARD: N_("Wat moeilijk is"),
     "domain_good": N_("Wat goed gaat"),
-    "domain_need": N_("Wat je nodig hebt"),
+    DOMAIN_NEED: N_("Wat je nodig hebt"),
 }
 
 
-_FIX_WORDS = {"domain_need": re.compile(r"\b(nodig|need|wil|want)\b"),
-              "domain_hard": re.compile(r"\b(moeilijk|lastig|hard|zwaar)\b"),
+_FIX_WORDS = {DOMAIN_NEED: re.compile(r"\b(nodig|need|wil|want)\b"),
+              DOMAIN_HARD: re.compile(r"\b(moeilijk|lastig|hard|zwaar)\b"),
               "domain_good": re.compile(r"\b(goed|well|fijn)\b")}
 
 
@@ -589,9 +591,9 @@ def questions() -> list[Question]:
     return [
         QuickLook("domain_pick"),
         DomainStatus("domain_status"),
-        DomainHard("domain_hard"),
+        DomainHard(DOMAIN_HARD),
         DomainGood("domain_good"),
-        DomainNeed("domain_need"),
+        DomainNeed(DOMAIN_NEED),
         DomainText("domain_future",
                    N_("Wat wil je over een paar maanden anders? Een kleine stap is genoeg."),
                    "future"),

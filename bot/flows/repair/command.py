@@ -18,6 +18,7 @@ from bot.flows.plan_view import is_empty
 from bot.flows.question import Command, Detour
 from bot.flows.registry import QUESTION
 from bot.flows.sharing import commands as sharing_commands
+from bot.flows.sharing.commands import Wanted
 from bot.flows.sharing.questions import MEMBER_HOME
 from bot.flows.turn import Begin, Quiet, TurnResult, TurnState, Visit
 from bot.i18n import N_
@@ -58,18 +59,13 @@ def run(turn: TurnState, command: str, argument: str = "") -> TurnResult:
     return handler(turn)
 
 
-Wanted = sharing_commands.Wanted
-
-
 def follow(turn: TurnState, wanted: Wanted) -> TurnResult:
     """Do what a sharing command or button wants (see :data:`Wanted`)."""
     match wanted:
         case Visit():
             return turn.visit(wanted)
         case Detour(state, cursor, resume):
-            turn.push_detour(state, cursor, resume)
-            turn.ask()
-            return turn.result(checkpoint=True)
+            return turn.open_detour(state, cursor, resume)
         case Command(name):
             return run(turn, name)
         case Begin():
@@ -140,9 +136,7 @@ def my_data(turn: TurnState) -> TurnResult:
 
 def erase_all(turn: TurnState) -> TurnResult:
     turn.begin()
-    turn.push_detour(erase.CONFIRM)
-    turn.ask()
-    return turn.result()
+    return turn.open_detour(erase.CONFIRM, checkpoint=False)
 
 
 def pause(turn: TurnState) -> TurnResult:
@@ -183,9 +177,7 @@ def _menu(turn: TurnState, state: str) -> TurnResult:
     """A detour that replaces any open one, out of a pause."""
     turn.go_on()
     turn.leave_detours()
-    turn.push_detour(state)
-    turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.open_detour(state)
 
 
 HANDLERS: dict[str, Callable[[TurnState], TurnResult]] = {

@@ -29,7 +29,7 @@ def repair(turn: TurnState, said: UserInput) -> TurnResult | None:
         result = _sure(turn, typed, signal.sure)
         result.crisis = True
         return result
-    if signal.probable and FLOW_OF[turn.conv.state].name != "safety":
+    if signal.probable and FLOW_OF[turn.conv.state].name != safety_plan.FLOW_NAME:
         return _ask_first(turn, typed, signal.probable)
     return None
 
@@ -54,6 +54,4 @@ def _ask_first(turn: TurnState, typed: str | None,
         kept_as_answer(turn, typed, kinds)
     turn.begin()
     turn.go_on()
-    turn.push_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))
-    turn.ask()
-    return turn.result(checkpoint=True)
+    return turn.open_detour(safety_plan.ASK_FIRST, safety_plan.ask_first_cursor(kind))

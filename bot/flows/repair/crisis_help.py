@@ -6,6 +6,7 @@ risk (:class:`~bot.flows.question.Crisis`): the reply itself, the steps after it
 from __future__ import annotations
 
 from bot.flows import safety_plan
+from bot.flows.interview import here_and_now, wat
 from bot.flows.question import accepted
 from bot.flows.registry import FLOW_OF, QUESTION
 from bot.flows.turn import TurnResult, TurnState
@@ -17,10 +18,10 @@ from bot.safety.helplines import PRACTICAL_KINDS
 # The questions a message with a risk signal may still answer: a line of the veiligheidsplan
 # (kept, with the help lines in short), the urgent need in hier en nu (kept as that need),
 # and — for a practical crisis such as no place to sleep — what is hard or needed now.
-SAFETY_ANSWERS = frozenset({"safety_signs", "safety_helps", "safety_people"})
-URGENT_QUESTIONS = frozenset({"urgent", "urgent_what"})
-URGENT_ANSWER = "urgent_what"
-PRACTICAL_ANSWERS = frozenset({"domain_hard", "domain_need"})
+SAFETY_ANSWERS = frozenset({safety_plan.SIGNS, safety_plan.HELPS, safety_plan.PEOPLE})
+URGENT_QUESTIONS = frozenset({here_and_now.URGENT, here_and_now.URGENT_WHAT})
+URGENT_ANSWER = here_and_now.URGENT_WHAT
+PRACTICAL_ANSWERS = frozenset({wat.DOMAIN_HARD, wat.DOMAIN_NEED})
 
 
 def may_answer(turn: TurnState, typed: str | None) -> bool:
@@ -69,7 +70,7 @@ def after_crisis(turn: TurnState, kinds: frozenset[RiskKind],
                                              offer_plan=not kinds <= PRACTICAL_KINDS)
     first = safety_plan.first_step(cursor)
     asked_first = conv.state == safety_plan.ASK_FIRST
-    if FLOW_OF[conv.state].name == "safety" and not asked_first:
+    if FLOW_OF[conv.state].name == safety_plan.FLOW_NAME and not asked_first:
         turn.ask()  # what was open there is still open
         return turn.result(checkpoint=stored)
     if first is not None and asked_first:

@@ -19,7 +19,7 @@ from bot.flows.interview.wie import choose_jim
 from bot.flows.plan_view import is_empty, render_plan
 from bot.flows.question import Command, Context, Detour
 from bot.flows.sharing.port import SharingPort
-from bot.flows.sharing.questions import HELPING, MEMBER_HOME, member_commands
+from bot.flows.sharing.questions import HELPING, INVITE_ANSWER, MEMBER_HOME, member_commands
 from bot.flows.sharing.views import LATER, read_jim_choice
 from bot.flows.turn import Begin, Quiet, TurnState, Visit
 from bot.i18n import N_, Safe, names_text
@@ -44,7 +44,7 @@ def open_invite(turn: TurnState, sharing: SharingPort, code: str) -> Wanted:
         turn.say(turn.t(N_("Deze uitnodiging werkt niet. Misschien is die al gebruikt of te "
                            "oud. Vraag om een nieuwe.")))
         return Begin()
-    return Visit("invite_answer", Cursor(invite=invite))
+    return Visit(INVITE_ANSWER, Cursor(invite=invite))
 
 
 # What an invite code looks like (see bot/sharing/tokens.py): one word of URL-safe

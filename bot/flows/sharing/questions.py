@@ -38,6 +38,7 @@ YES, NO, MORE = "yes", "no", "more"
 SHORT_ANSWER = 6  # words
 _LATER = re.compile(r"\b(later|straks|nog niet|niet nu|nu niet|another time)\b")
 MEMBER_HOME = "member_home"
+INVITE_ANSWER = "invite_answer"  # someone opened an invite (a link or a typed code)
 
 
 def port(ctx: Context) -> SharingPort:
@@ -401,7 +402,7 @@ BEFORE_ANY_LINK = frozenset({"begeleider"})  # a registered begeleider's first s
 
 def build() -> Flow:
     questions = [
-        InviteAnswer("invite_answer"), JimOffer("jim_offer"), ShareMenu("share_menu"),
+        InviteAnswer(INVITE_ANSWER), JimOffer("jim_offer"), ShareMenu("share_menu"),
         SharePrivate("share_private"), ShareSafetyPlan(SHARE_SAFETY),
         ShareNetwork("share_network"), AskOther("ask_other"),
         MemberPick("member_pick"), MemberStop("member_stop"), MemberNote("member_note"),
