@@ -14,16 +14,17 @@ from bot.flows.sharing.views import youth_name
 from bot.i18n import N_, Translator, escape
 from bot.messages import Message
 from bot.plan.agreements import by_day, due_words
-from bot.plan.labels import STATUS_LABELS
+from bot.plan.labels import DOMAIN_PARTS, STATUS_LABELS, STATUS_PART
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan
 from bot.plan.text import shorten
 from bot.plan.voice import FOR_OTHERS, action_status, helper_word, youth_word
 
 SHORT = 60
 DIGEST_LINES = 12
-DOMAIN_FIELDS = {"status": N_("hoe het gaat"), "going_well": N_("gaat goed"),
-                 "hard": N_("moeilijk"), "need": N_("nodig"),
-                 "future": N_("over een paar maanden")}
+# How a domain goes and what the youth wrote about it, as the plan names them ("own
+# words" stay out: they are what no label held).
+DOMAIN_FIELDS = {"status": STATUS_PART} | {field: label for field, label in DOMAIN_PARTS.items()
+                                           if field != "own_words"}
 
 
 def _short(text: str | None) -> str:
@@ -124,8 +125,8 @@ def describe_changes(old: Plan, new: Plan, t: Translator, today: date) -> list[s
             now = getattr(after, field)
             if field == "status":
                 was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
-            lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
-                                  was, now, t))
+            part = t.plain(field_label).lower()
+            lines.append(_changed(f"{t.plain(label, youth=youth)} – {part}", was, now, t))
     if new.confirmed and not old.confirmed:
         lines.append(t.plain(N_("Het plan is klaar.")))
     return [line for line in lines if line]
