@@ -1,6 +1,6 @@
 """What a begeleider hears when a shared plan changed: in words, what matters first.
 
-Urgent needs first, then the agreements ("Sam heeft 'een eigen kamer' nu bij jou gelegd,
+Urgent needs first, then the agreements ("Sam vraagt jou om hulp bij 'Een eigen kamer',
 vóór donderdag 31 december"; what is given to the begeleider before anything else), then
 the rest as short "old → new" lines. Made from two copies the begeleider may see (see
 :func:`bot.sharing.access.visible`), so nothing kept "alleen voor mij" appears.
@@ -42,19 +42,33 @@ def _day(action: Action, t: Translator, today: date) -> str:
     return ", " + by_day(action.due, t, today) if action.due else ""
 
 
+ASKS_YOU = N_("{youth} vraagt jou om hulp bij '{what}'{day}.")
+OBSTACLE = N_("Wat in de weg zit: {obstacle}")
+
+
 def _new_agreement(plan: Plan, action: Action, t: Translator, today: date) -> str:
     youth, what = youth_name(plan, t), _short(action.what)
     if action.helper is HelperKind.PROFESSIONAL:
-        return t.plain(N_("{youth} vraagt jou om hulp bij '{what}'{day}."), youth=youth,
-                       what=what, day=_day(action, t, today))
+        return t.plain(ASKS_YOU, youth=youth, what=what, day=_day(action, t, today))
     return t.plain(N_("Nieuwe afspraak: '{what}', met {helper}, {when}."), what=what,
                    helper=helper_word(plan, action, t, FOR_OTHERS),
                    when=due_words(action, t, today))
 
 
 STATUS_NEWS = {ActionStatus.DONE: N_("{youth} heeft '{what}' gedaan."),
-               ActionStatus.BUSY: N_("{youth} is nog bezig met '{what}'{day}."),
+               ActionStatus.BUSY: N_("{youth} is nog bezig met '{what}'."),
                ActionStatus.STUCK: N_("{youth} loopt vast met '{what}'.")}
+
+
+def _still_busy_day(earlier: Action, action: Action, t: Translator, today: date) -> str:
+    """After "nog bezig", by when it should be done now: " Nieuwe datum: vóór vrijdag 8
+    mei." when the youth chose another day, else the day as it was (empty without one)."""
+    if action.due is None:
+        return ""
+    day = by_day(action.due, t, today)
+    if action.due != earlier.due:
+        return " " + t.plain(N_("Nieuwe datum: {day}."), day=day)
+    return " " + t.plain(N_("Datum: {day}."), day=day)
 
 
 def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Translator,
@@ -64,18 +78,18 @@ def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Tr
     if (earlier.helper, earlier.person_id, earlier.helper_text) != (
             action.helper, action.person_id, action.helper_text):
         if action.helper is HelperKind.PROFESSIONAL:
-            news = t.plain(N_("{youth} heeft '{what}' nu bij jou gelegd{day}."), youth=youth,
-                           what=what, day=day)
+            news = t.plain(ASKS_YOU, youth=youth, what=what, day=day)
             if action.obstacle and action.obstacle != earlier.obstacle:
-                news += " " + t.plain(N_("In de weg: {obstacle}"),
-                                      obstacle=_short(action.obstacle))
+                news += " " + t.plain(OBSTACLE, obstacle=_short(action.obstacle))
             return news
         return t.plain(N_("{youth} heeft '{what}' nu bij {helper} gelegd{day}."), youth=youth,
                        what=what, helper=helper_word(new, action, t, FOR_OTHERS), day=day)
     if action.status is not None and action.status != earlier.status:
-        news = t.plain(STATUS_NEWS[action.status], youth=youth, what=what, day=day)
+        news = t.plain(STATUS_NEWS[action.status], youth=youth, what=what)
+        if action.status is ActionStatus.BUSY:
+            news += _still_busy_day(earlier, action, t, today)
         if action.status is ActionStatus.STUCK and action.obstacle:
-            news += " " + t.plain(N_("In de weg: {obstacle}"), obstacle=_short(action.obstacle))
+            news += " " + t.plain(OBSTACLE, obstacle=_short(action.obstacle))
         return news
     if action.due != earlier.due:
         return (t.plain(N_("Nieuwe datum voor '{what}': {day}."), what=what,
