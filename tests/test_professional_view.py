@@ -51,7 +51,8 @@ def test_a_begeleider_reads_what_matters_first_and_how_each_agreement_went(
     noor.inbox()
     noor.clicks("Nog bezig")
     noor.clicks("Later")
-    assert "Noor is nog bezig met 'Hulp met mijn post', vóór vrijdag 8 mei." in words(mark)
+    assert ("Noor is nog bezig met 'Hulp met mijn post'. Nieuwe datum: vóór vrijdag 8 mei."
+            in words(mark))
     clock.to(ROOM_DAY)
     scheduler.run_due()
     noor.inbox()
@@ -59,8 +60,8 @@ def test_a_begeleider_reads_what_matters_first_and_how_each_agreement_went(
     noor.says("Er zijn geen kamers te vinden")
     noor.clicks("Vraag mijn begeleider")
     digest = words(mark)
-    assert ("• Noor heeft 'Een eigen kamer' nu bij jou gelegd, vóór dinsdag 31 maart. "
-            "In de weg: Er zijn geen kamers te vinden") in digest
+    assert ("• Noor vraagt jou om hulp bij 'Een eigen kamer', vóór dinsdag 31 maart. "
+            "Wat in de weg zit: Er zijn geen kamers te vinden") in digest
     clock.to(LOOK_DAY)  # the regular look asks about the room, past its day
     scheduler.run_due()
     noor.inbox()

@@ -42,10 +42,11 @@ STATUS_LABELS = {
     Status.GAAT_WEL: N_("Gaat wel"),
     Status.NIET_GOED: N_("Niet goed"),
 }
-# The parts of a domain as the plan shows them (chat, PDF, "Ik schrijf op").
-DOMAIN_PARTS = (("hard", N_("Moeilijk: {text}")), ("going_well", N_("Gaat goed: {text}")),
-                ("need", N_("Nodig: {text}")), ("future", N_("Over een paar maanden: {text}")),
-                ("own_words", N_("In je eigen woorden: {text}")))
+# The parts of a domain answer, named: the plan shows "Moeilijk: …" (chat, PDF, "Ik schrijf
+# op"), a begeleider's digest "Wonen – moeilijk: … → …" (:mod:`bot.flows.sharing.digest`).
+STATUS_PART = N_("Hoe het gaat")
+DOMAIN_PARTS = {"hard": N_("Moeilijk"), "going_well": N_("Gaat goed"), "need": N_("Nodig"),
+                "future": N_("Over een paar maanden"), "own_words": N_("In je eigen woorden")}
 Words = Callable[..., str]  # a translator: ``t`` (escaped values) or ``t.plain``
 
 
@@ -60,8 +61,8 @@ def status_word(answer: DomainAnswer, t: Words) -> str:
 
 def domain_lines(answer: DomainAnswer, t: Words) -> list[str]:
     """The parts of a domain answer as the plan shows them ("Moeilijk: …")."""
-    return [t(template, text=getattr(answer, field)) for field, template in DOMAIN_PARTS
-            if getattr(answer, field)]
+    return [t(N_("{part}: {text}"), part=t(label), text=getattr(answer, field))
+            for field, label in DOMAIN_PARTS.items() if getattr(answer, field)]
 
 
 OWN_WORDS = N_("In eigen woorden: {text}")

@@ -156,8 +156,7 @@ class Asks(Actor):
                 if link.role is ShareRole.PROFESSIONAL]
 
     def _professional_name(self, link: LinkRow) -> str:
-        profile = self.uow.professionals.get(link.member_id)
-        return profile.name if profile else self.t.plain(notices.YOUR_BEGELEIDER)
+        return self._member_name(link, self.plan, self.t, short=True)
 
     def linked_professionals(self) -> list[LinkSummary]:
         return [LinkSummary(youth_ref(link), link.role, self._professional_name(link))

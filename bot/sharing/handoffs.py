@@ -253,8 +253,10 @@ class Handoffs:
             self._summary(link, plan)
             return
         view = visible(plan, link)
-        message = digest_message(before, view, self.peers.translator(link.member_id),
-                                 local_day(self.now))
-        if message is not None:
-            self.uow.outbox.put(link.member_id, [message], self.now, link)
+
+        def build(t: Translator) -> list[Message]:
+            message = digest_message(before, view, t, local_day(self.now))
+            return [message] if message is not None else []
+
+        if self.peers.send(link.member_id, build, link):
             self.uow.links.mark_sent(link.id, self.now, view)

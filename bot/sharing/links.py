@@ -9,10 +9,9 @@ from bot.documents.files import shared_document
 from bot.flows.sharing import notices
 from bot.flows.sharing.views import render_shared, told_apart, youth_name
 from bot.messages import NETWORK_PICTURE, PLAN_PDF, Message
-from bot.plan.relations import called
 from bot.plan.sharing_model import InviteKind, LinkSummary, ShareRole
 from bot.sharing.access import HELPERS, invite_ref, member_ref, visible, youth_ref
-from bot.sharing.actor import Actor
+from bot.sharing.actor import Actor, member_name
 from bot.sharing.erasure import forget_in_others
 from bot.sharing.handoffs import Handoffs
 from bot.storage.sharing_repositories import LinkRow
@@ -28,8 +27,8 @@ class Links(Actor):
         for invite in self.uow.invites.pending_from(self.user_id, self.now):
             if invite.kind is InviteKind.YOUTH:
                 continue
-            person = self.plan.person(invite.person_id)
-            name = called(person, self.t) if person else self.t.plain(notices.YOUR_BEGELEIDER)
+            name = member_name(invite.kind.role, self.plan.person(invite.person_id), None,
+                               self.t)
             summaries.append(LinkSummary(invite_ref(invite), invite.kind.role, name,
                                          pending=True,
                                          waiting=invite.accepted_at is not None))

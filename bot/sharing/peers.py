@@ -57,12 +57,17 @@ class Peers:
         self.uow.schedule.plan(user_id, agenda(plan), self.now)
 
     def send(self, user_id: int, build: Callable[[Translator], list[Message]],
-             about: LinkRow | None = None, youth_id: int | None = None) -> None:
+             about: LinkRow | None = None, youth_id: int | None = None) -> bool:
         """Queue messages for another user, written in their language. Messages to a member
         about a youth name their link (``about``): they go when the link goes; without a
-        link, the youth they name (``youth_id``): they go when the youth is erased."""
-        self.uow.outbox.put(user_id, build(self.translator(user_id)), self.now, about,
-                            youth_id)
+        link, the youth they name (``youth_id``): they go when the youth is erased.
+
+        ``build`` may find nothing to say (a digest of no change): then nothing is queued.
+        Returns whether something was."""
+        messages = build(self.translator(user_id))
+        if messages:
+            self.uow.outbox.put(user_id, messages, self.now, about, youth_id)
+        return bool(messages)
 
     def shared_views(self, member_id: int, messages: list[Message]) -> dict[str, SharedView]:
         """The plans the shared documents in ``messages`` are made from (see

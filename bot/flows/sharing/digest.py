@@ -1,6 +1,6 @@
 """What a begeleider hears when a shared plan changed: in words, what matters first.
 
-Urgent needs first, then the agreements ("Sam heeft 'een eigen kamer' nu bij jou gelegd,
+Urgent needs first, then the agreements ("Sam vraagt jou om hulp bij 'Een eigen kamer',
 vóór donderdag 31 december"; what is given to the begeleider before anything else), then
 the rest as short "old → new" lines. Made from two copies the begeleider may see (see
 :func:`bot.sharing.access.visible`), so nothing kept "alleen voor mij" appears.
@@ -14,16 +14,17 @@ from bot.flows.sharing.views import youth_name
 from bot.i18n import N_, Translator, escape
 from bot.messages import Message
 from bot.plan.agreements import by_day, due_words
-from bot.plan.labels import STATUS_LABELS
+from bot.plan.labels import DOMAIN_PARTS, STATUS_LABELS, STATUS_PART
 from bot.plan.model import Action, ActionStatus, HelperKind, Plan
 from bot.plan.text import shorten
 from bot.plan.voice import FOR_OTHERS, action_status, helper_word, youth_word
 
 SHORT = 60
 DIGEST_LINES = 12
-DOMAIN_FIELDS = {"status": N_("hoe het gaat"), "going_well": N_("gaat goed"),
-                 "hard": N_("moeilijk"), "need": N_("nodig"),
-                 "future": N_("over een paar maanden")}
+# How a domain goes and what the youth wrote about it, as the plan names them ("own
+# words" stay out: they are what no label held).
+DOMAIN_FIELDS = {"status": STATUS_PART} | {field: label for field, label in DOMAIN_PARTS.items()
+                                           if field != "own_words"}
 
 
 def _short(text: str | None) -> str:
@@ -41,19 +42,33 @@ def _day(action: Action, t: Translator, today: date) -> str:
     return ", " + by_day(action.due, t, today) if action.due else ""
 
 
+ASKS_YOU = N_("{youth} vraagt jou om hulp bij '{what}'{day}.")
+OBSTACLE = N_("Wat in de weg zit: {obstacle}")
+
+
 def _new_agreement(plan: Plan, action: Action, t: Translator, today: date) -> str:
     youth, what = youth_name(plan, t), _short(action.what)
     if action.helper is HelperKind.PROFESSIONAL:
-        return t.plain(N_("{youth} vraagt jou om hulp bij '{what}'{day}."), youth=youth,
-                       what=what, day=_day(action, t, today))
+        return t.plain(ASKS_YOU, youth=youth, what=what, day=_day(action, t, today))
     return t.plain(N_("Nieuwe afspraak: '{what}', met {helper}, {when}."), what=what,
                    helper=helper_word(plan, action, t, FOR_OTHERS),
                    when=due_words(action, t, today))
 
 
 STATUS_NEWS = {ActionStatus.DONE: N_("{youth} heeft '{what}' gedaan."),
-               ActionStatus.BUSY: N_("{youth} is nog bezig met '{what}'{day}."),
+               ActionStatus.BUSY: N_("{youth} is nog bezig met '{what}'."),
                ActionStatus.STUCK: N_("{youth} loopt vast met '{what}'.")}
+
+
+def _still_busy_day(earlier: Action, action: Action, t: Translator, today: date) -> str:
+    """After "nog bezig", by when it should be done now: " Nieuwe datum: vóór vrijdag 8
+    mei." when the youth chose another day, else the day as it was (empty without one)."""
+    if action.due is None:
+        return ""
+    day = by_day(action.due, t, today)
+    if action.due != earlier.due:
+        return " " + t.plain(N_("Nieuwe datum: {day}."), day=day)
+    return " " + t.plain(N_("Datum: {day}."), day=day)
 
 
 def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Translator,
@@ -63,18 +78,18 @@ def _agreement_news(old: Plan, new: Plan, earlier: Action, action: Action, t: Tr
     if (earlier.helper, earlier.person_id, earlier.helper_text) != (
             action.helper, action.person_id, action.helper_text):
         if action.helper is HelperKind.PROFESSIONAL:
-            news = t.plain(N_("{youth} heeft '{what}' nu bij jou gelegd{day}."), youth=youth,
-                           what=what, day=day)
+            news = t.plain(ASKS_YOU, youth=youth, what=what, day=day)
             if action.obstacle and action.obstacle != earlier.obstacle:
-                news += " " + t.plain(N_("In de weg: {obstacle}"),
-                                      obstacle=_short(action.obstacle))
+                news += " " + t.plain(OBSTACLE, obstacle=_short(action.obstacle))
             return news
         return t.plain(N_("{youth} heeft '{what}' nu bij {helper} gelegd{day}."), youth=youth,
                        what=what, helper=helper_word(new, action, t, FOR_OTHERS), day=day)
     if action.status is not None and action.status != earlier.status:
-        news = t.plain(STATUS_NEWS[action.status], youth=youth, what=what, day=day)
+        news = t.plain(STATUS_NEWS[action.status], youth=youth, what=what)
+        if action.status is ActionStatus.BUSY:
+            news += _still_busy_day(earlier, action, t, today)
         if action.status is ActionStatus.STUCK and action.obstacle:
-            news += " " + t.plain(N_("In de weg: {obstacle}"), obstacle=_short(action.obstacle))
+            news += " " + t.plain(OBSTACLE, obstacle=_short(action.obstacle))
         return news
     if action.due != earlier.due:
         return (t.plain(N_("Nieuwe datum voor '{what}': {day}."), what=what,
@@ -124,8 +139,8 @@ def describe_changes(old: Plan, new: Plan, t: Translator, today: date) -> list[s
             now = getattr(after, field)
             if field == "status":
                 was, now = (t.plain(STATUS_LABELS[v]).lower() if v else None for v in (was, now))
-            lines.append(_changed(f"{t.plain(label, youth=youth)} – {t.plain(field_label)}",
-                                  was, now, t))
+            part = t.plain(field_label).lower()
+            lines.append(_changed(f"{t.plain(label, youth=youth)} – {part}", was, now, t))
     if new.confirmed and not old.confirmed:
         lines.append(t.plain(N_("Het plan is klaar.")))
     return [line for line in lines if line]
