@@ -68,6 +68,7 @@ class Taken:
     shared: dict[str, SharedView] = field(default_factory=dict)  # see Peers.shared_views
     erased: bool = False  # the user erased everything (/verwijder) in this turn
     again: bool = False  # the update came before and its turn is stored: nothing was done
+    for_others: bool = False  # the turn put messages in the outbox (a courier is needed)
 
     @property
     def has_documents(self) -> bool:
@@ -236,7 +237,7 @@ class Turns:
                 sharing.erase()
                 uow.commit()
                 return Taken(Reply(result.messages), result.plan, conversation.lang, now,
-                             erased=True)
+                             erased=True, for_others=uow.outbox.queued > 0)
             if result.plan_changed:  # tell the links; keep the schedule in step
                 _after_plan_change(uow, user_id, stored, result, now)
             uow.conversations.save(user_id, result.conversation, result.plan, now, is_new,
@@ -250,7 +251,7 @@ class Turns:
                       user_input.kind.value, conversation.state, result.conversation.state,
                       (time.perf_counter() - started) * 1000)
         return Taken(Reply(messages, result.chosen, result.counted, result.crisis), result.plan,
-                     result.conversation.lang, now, shared)
+                     result.conversation.lang, now, shared, for_others=uow.outbox.queued > 0)
 
 
 def _load(uow: UnitOfWork, channel: str, external_id: str, language: str | None,

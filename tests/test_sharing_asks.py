@@ -3,6 +3,7 @@ on to someone else can't be answered any more."""
 
 from __future__ import annotations
 
+from bot.messages import UserInput
 from bot.plan.model import HelperAnswer
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
@@ -135,3 +136,21 @@ def test_the_youths_undo_keeps_a_helpers_answer(store: Store) -> None:
     assert "Ahmed kan niet" in noor.text
     ahmed.says("/vragen")
     assert ahmed.replies[0].text == "Er staan geen vragen voor je open."
+
+
+def test_only_a_turn_that_leaves_messages_for_others_calls_for_a_courier(store: Store) -> None:
+    """The Telegram adapter wakes its courier (a transaction of its own) only after a turn
+    that put something in the outbox: Ahmed saying yes (Noor hears it, and he gets the ask),
+    not Noor's own answers."""
+    turns = Turns(store)
+    noor = Youth(turns, "noor", "telegram")
+    complete_interview(noor)
+    code = invites(noor, "Ahmed uitnodigen als JIM")
+    assert not turns.take("telegram", "noor", UserInput.typed("/plan")).for_others
+    ahmed = Youth(turns, "ahmed", "telegram")
+    ahmed.says(f"/start {code}")
+    assert ahmed.question is not None
+    saying_yes = next(choice for choice in ahmed.question.choices
+                      if choice.label == "Ja, ik wil JIM zijn")
+    assert turns.take("telegram", "ahmed",
+                      UserInput.clicked(saying_yes.id, ahmed.question.step)).for_others

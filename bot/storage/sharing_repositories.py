@@ -320,6 +320,7 @@ class Outbox:
     def __init__(self, connection: Connection, sealer: Sealer) -> None:
         self.connection = connection
         self.sealer = sealer
+        self.queued = 0  # messages put in this transaction: someone has to deliver them
 
     def put(self, recipient_id: int, messages: list[Message], now: datetime,
             about: LinkRow | None = None, youth_id: int | None = None,
@@ -334,6 +335,7 @@ class Outbox:
             recipient_id=recipient_id, document=document, created_at=now,
             youth_id=about.youth_id if about else youth_id, link_id=about.id if about else None,
             not_before=not_before))
+        self.queued += 1
 
     def cancel_delayed(self, recipient_id: int) -> None:
         """Drop the delayed messages still waiting for this user."""

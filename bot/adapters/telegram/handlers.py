@@ -131,7 +131,8 @@ class Handlers:
             return
         async with self._delivering(update):
             await send(context.bot, chat.id, taken.reply.messages)
-        self.courier.wake()
+        if taken.for_others:  # (a courier round is a transaction: not for nothing)
+            self.courier.wake()
 
     @asynccontextmanager
     async def _delivering(self, update: Update) -> AsyncIterator[None]:
@@ -200,7 +201,8 @@ class Handlers:
         async with self._delivering(update):
             await after_press(context.bot, chat.id, query, clicked, reply, user_input.step,
                               self.closed)
-        self.courier.wake()
+        if taken.for_others:  # (a courier round is a transaction: not for nothing)
+            self.courier.wake()
 
 
 def media_kind(message: TgMessage) -> str:
