@@ -4,6 +4,7 @@ second poller stopping with one clear line."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import signal
 import sys
@@ -14,6 +15,7 @@ import aiohttp
 from sqlalchemy import create_engine
 
 from bot.adapters.telegram.metrics import Metrics, OperationsServer
+from bot.cli import _out_of_the_collectors_way
 from bot.messages import InputKind
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
@@ -148,3 +150,17 @@ async def test_a_second_poller_stops_the_first_with_one_line(tmp_path: Path) -> 
         assert await asyncio.wait_for(second.wait(), 20) == 0
         tg.take_errors()  # the 409s (the test caused them)
         tg.assert_no_errors()
+
+
+def test_what_a_bot_loads_at_start_is_kept_out_of_the_garbage_collectors_way() -> None:
+    """``toekomstplan run`` freezes what it loaded before serving (the lemma tables alone
+    make a full collection take 100–200 ms, with every chat waiting): the collector then
+    walks only what came since."""
+    gc.unfreeze()
+    try:
+        _out_of_the_collectors_way()
+        assert gc.get_freeze_count() > 10_000  # the code and the tables, not a handful
+        gc.collect()
+        assert gc.get_freeze_count() > 10_000  # a collection keeps them frozen
+    finally:
+        gc.unfreeze()
