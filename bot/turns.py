@@ -67,7 +67,7 @@ class Taken:
     now: datetime
     shared: dict[str, SharedView] = field(default_factory=dict)  # see Peers.shared_views
     erased: bool = False  # the user erased everything (/verwijder) in this turn
-    again: bool = False  # the update came before and its turn is stored: nothing was done
+    again: bool = False  # the update came before and its turn is stored: only asked again
     for_others: bool = False  # the turn put messages in the outbox (a courier is needed)
 
     @property
@@ -198,7 +198,8 @@ class Turns:
         """:meth:`handle` without making the files the reply asks for. ``update``: the chat
         update this input came in, marked handled in the turn's own transaction, so the
         turn and its mark are stored together or not at all (see :mod:`bot.storage.handled`);
-        one marked before is not handled again (:attr:`Taken.again`)."""
+        one marked before is not handled again: the reply is the open question, as it stands
+        (:attr:`Taken.again`)."""
         now = self.clock()
         attempt = 1
         while True:
@@ -225,12 +226,14 @@ class Turns:
         update it came in, marked handled."""
         started = time.perf_counter()
         with UnitOfWork(self.store) as uow:
-            if not uow.start_turn(f"{channel}:{external_id}", update, now):
-                return Taken(Reply([]), Plan(), DEFAULT_LANGUAGE, now, again=True)
+            again = not uow.start_turn(f"{channel}:{external_id}", update, now)
             user_id, stored, is_new = _load(uow, channel, external_id, language, now)
             conversation, plan = stored.parse()
             sharing = Sharing(uow, user_id, plan, Translator(conversation.lang), now,
                               self.make_token, user_input.account)
+            if again:  # stored before: its reply may have died with the process that took it
+                return Taken(Reply(engine.ask_again(conversation, plan, now, sharing)), plan,
+                             conversation.lang, now, again=True)
             result = engine.handle(conversation, plan, user_input, now, sharing,
                                    undo=_undo_from(uow, user_id))
             if result.erase:

@@ -104,7 +104,8 @@ async def test_an_update_telegram_sends_again_is_not_handled_twice(tmp_path: Pat
                                                                   webhook: bool) -> None:
     """A process killed after its turn but before confirming the update (a poller confirms
     with its next poll): Telegram sends it again, to the next process. Handled twice, the
-    name would be read as the answer to "how old are you"."""
+    name would be read as the answer to "how old are you". It gets the open question again
+    (the reply may have died with the process), and the next answer is read as usual."""
     port = unused_port()
     mode: dict[str, object] = {"webhook_url": f"http://127.0.0.1:{port}/telegram",
                                "webhook_port": port, "webhook_secret": "s3cret-token_1"} \
@@ -116,8 +117,10 @@ async def test_an_update_telegram_sends_again_is_not_handled_twice(tmp_path: Pat
         await noor.send_text("Noor")
         asked = len(noor.bot_messages)
         tg.send_again(tg.pushed[-1]["update_id"])
+        await noor.until(lambda: len(noor.bot_messages) > asked)
         await noor.send_text("17")
         assert [m["text"] for m in noor.bot_messages[asked:]] == [
+            "Hoe oud ben je? Dat hoef je niet te zeggen.",
             "We beginnen bij vandaag.\n\nHoe gaat het vandaag met je?"]
         async with aiohttp.ClientSession() as session, \
                 session.get(f"http://127.0.0.1:{port}/metrics") as response:

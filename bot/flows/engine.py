@@ -86,6 +86,13 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     return answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
 
 
+def ask_again(conversation: Conversation, plan: Plan, now: datetime,
+              sharing: SharingPort | None = None) -> list[Message]:
+    """The open question as it stands, nothing changed: for an input whose turn was stored
+    once already (a chat sent it again) and whose reply may never have gone out."""
+    return TurnState(conversation, plan, now, sharing).reask().messages
+
+
 def interject(conversation: Conversation, plan: Plan, state: str, cursor: Cursor,
               now: datetime, lead: str | None = None,
               sharing: SharingPort | None = None) -> list[Message]:

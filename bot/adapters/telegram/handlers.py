@@ -106,8 +106,9 @@ class Handlers:
     async def _turn(self, update: Update, user_input: UserInput) -> Taken:
         """The stored turn, its files made. They (a picture) are drawn in a thread, while
         other users' turns go on. The update is marked handled in the turn's own transaction,
-        before anything is sent; one whose turn was taken before (Telegram sent it again)
-        comes back as :attr:`~bot.turns.Taken.again`, with nothing to send."""
+        before anything is sent; one whose turn was taken before (Telegram sent it again:
+        the process that took it may have died before the reply went out) comes back as
+        :attr:`~bot.turns.Taken.again`, the open question its reply."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
@@ -127,8 +128,6 @@ class Handlers:
         chat = update.effective_chat
         assert chat is not None
         taken = await self._turn(update, user_input)
-        if taken.again:
-            return
         async with self._delivering(update):
             await send(context.bot, chat.id, taken.reply.messages)
         if taken.for_others:  # (a courier round is a transaction: not for nothing)
@@ -182,8 +181,10 @@ class Handlers:
             await answer(query, t.plain(N_("Die knop werkt niet.")))
             return
         taken = await self._turn(update, user_input)
-        if taken.again:
-            await answer(query)  # (the first time it was answered, if that went out)
+        if taken.again:  # (refused when its first time answered it: logged, harmless)
+            await answer(query)
+            assert update.effective_chat is not None
+            await send(context.bot, update.effective_chat.id, taken.reply.messages)
             return
         reply, t = taken.reply, Translator(taken.lang)  # /taal may have changed it
         clicked = query.message if isinstance(query.message, TgMessage) else None

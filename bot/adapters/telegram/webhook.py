@@ -1,4 +1,4 @@
-"""Receiving updates by webhook: a small aiohttp server in front of PTB's update queue.
+"""Receiving updates by webhook: a small aiohttp server in front of PTB's handlers.
 
 PTB's own webhook server reads a whole request body (up to 100 MB) before it looks at
 Telegram's secret header, so forged posts could fill the memory. Here the secret is checked
@@ -9,6 +9,12 @@ on the headers alone, before any of the body is read, and a body is read only up
 The same server answers ``/healthz`` and ``/metrics`` (:mod:`bot.adapters.telegram.metrics`);
 the proxy passes only the webhook's path on to it. It binds with ``SO_REUSEPORT``: several
 processes may listen on one port, and the kernel spreads Telegram's connections over them.
+
+A webhook call is answered once its update is handled (its turn stored and its reply sent),
+not when it is queued: a process that dies meanwhile leaves the call unanswered, so Telegram
+sends the update again, to a process that is alive (and one whose turn was stored already is
+skipped: :mod:`bot.storage.handled`). Answered on queueing, a killed process took the
+updates it held with it, their senders waiting in vain for a reply.
 """
 
 from __future__ import annotations
@@ -51,7 +57,9 @@ class Webhook:
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             log.warning("webhook call without an update: %s", type(error).__name__)
             raise web.HTTPBadRequest from None
-        await self.application.update_queue.put(update)
+        application = self.application  # as PTB's own loop over its queue would, but awaited
+        await application.update_processor.process_update(update,
+                                                          application.process_update(update))
         return web.Response()
 
     async def start(self, listen: str, port: int, url: str, allowed_updates: list[str]) -> None:
