@@ -232,8 +232,8 @@ class Turns:
             sharing = Sharing(uow, user_id, plan, Translator(conversation.lang), now,
                               self.make_token, user_input.account)
             if again:  # stored before: its reply may have died with the process that took it
-                return Taken(Reply(engine.ask_again(conversation, plan, now, sharing)), plan,
-                             conversation.lang, now, again=True)
+                asked = engine.ask_again(conversation, plan, user_input, now, sharing)
+                return Taken(Reply(asked), plan, conversation.lang, now, again=True)
             result = engine.handle(conversation, plan, user_input, now, sharing,
                                    undo=_undo_from(uow, user_id))
             if result.erase:

@@ -73,3 +73,18 @@ def test_an_update_sent_again_is_read_only(store: Store) -> None:
     first = "WITH" if store.engine.dialect.name == "postgresql" else "INSERT"
     assert statements == [first, "SELECT"]
     assert turns_taken(store) == 1
+
+
+def test_words_that_signal_a_crisis_sent_again_get_the_help_lines_again(store: Store) -> None:
+    """The first reply, with the help lines, may have died with the process that took the
+    turn: sent again, the message gets them again (in short), then the open question."""
+    turns = Turns(store)
+    turns.take("telegram", "6001", UserInput.typed("/start"), update=UpdateRef(42, 3000))
+    crisis = UpdateRef(bot_id=42, update_id=3001)
+    first = turns.take("telegram", "6001", UserInput.typed("ik wil dood"), update=crisis)
+    assert "113" in "\n".join(m.text for m in first.reply.messages)
+    again = turns.take("telegram", "6001", UserInput.typed("ik wil dood"), update=crisis)
+    said = "\n".join(m.text for m in again.reply.messages)
+    assert again.again and "113" in said
+    assert again.reply.messages[-1].text == first.reply.messages[-1].text
+    assert turns_taken(store) == 2

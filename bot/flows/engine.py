@@ -33,6 +33,7 @@ from bot.flows.sharing.port import SharingPort
 from bot.flows.turn import TurnResult, TurnState, Undo
 from bot.messages import InputKind, Message, UserInput
 from bot.plan.model import Plan
+from bot.safety import assess, crisis_reminder
 
 Step = Callable[[TurnState, UserInput], TurnResult | None]
 
@@ -86,11 +87,17 @@ def handle(conversation: Conversation, plan: Plan, user_input: UserInput,
     return answer(turn, lambda q: q.take_text(turn.ctx, user_input.text))
 
 
-def ask_again(conversation: Conversation, plan: Plan, now: datetime,
+def ask_again(conversation: Conversation, plan: Plan, said: UserInput, now: datetime,
               sharing: SharingPort | None = None) -> list[Message]:
     """The open question as it stands, nothing changed: for an input whose turn was stored
-    once already (a chat sent it again) and whose reply may never have gone out."""
-    return TurnState(conversation, plan, now, sharing).reask().messages
+    once already (a chat sent it again) and whose reply may never have gone out. Words that
+    signal a crisis get the help lines again first: of a lost reply, those matter most."""
+    turn = TurnState(conversation, plan, now, sharing)
+    words = said.text if said.kind is InputKind.TEXT else said.aside
+    sure = assess(words, conversation.lang).sure if words else frozenset()
+    if sure:
+        turn.messages.append(crisis_reminder(sure, turn.t, age=plan.age))
+    return turn.reask().messages
 
 
 def interject(conversation: Conversation, plan: Plan, state: str, cursor: Cursor,
