@@ -26,7 +26,7 @@ from bot.flows.question import Context, Next, Outcome, Question, TextQuestion
 from bot.flows.question import Language as SwitchTo
 from bot.i18n import LANGUAGES, N_
 from bot.messages import Choice
-from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
+from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_PART
 from bot.plan.model import Domain
 from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, shorten
@@ -60,7 +60,7 @@ PERSON_PARTS = {
     REMOVE: N_("Weghalen uit je plan"),
 }
 FIELD_LABELS = {
-    "domain_status": N_("Hoe het gaat"),
+    "domain_status": STATUS_PART,
     "domain_good": N_("Wat goed gaat"),
     wat.DOMAIN_HARD: N_("Wat moeilijk is"),
     wat.DOMAIN_NEED: N_("Wat je nodig hebt"),
