@@ -214,7 +214,7 @@ class Conversations:
         if kept is not None and not is_new and self.connection.dialect.name == "postgresql":
             undo_id = self.connection.execute(_UPDATE_WITH_UNDO, {
                 "for_user": user_id, "new_document": document, "now": now,
-                "undo_document": kept}).scalar_one()
+                "undo_document": kept}).scalar()
         else:
             undo_id = None if kept is None else self.connection.execute(_PUSH_UNDO, {
                 "user_id": user_id, "document": kept}).inserted_primary_key[0]
