@@ -93,13 +93,20 @@ def test_a_no_with_something_that_does_go_well_keeps_it(store: Store) -> None:
     assert "Wat heb je nodig?" in youth.asked
 
 
-def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
-        store: Store) -> None:
+def yes_alone_at_what_goes_well(store: Store, yes: str) -> Youth:
+    """Money is hard ("schulden"), and at "Gaat er ook iets wél goed?" only ``yes``: asked
+    what, then."""
     youth = at_quick_look(store)
     youth.says("geld is slecht, de rest goed")
     youth.says("schulden")
-    youth.says("ja hoor")
+    youth.says(yes)
     assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    return youth
+
+
+def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
+        store: Store) -> None:
+    youth = yes_alone_at_what_goes_well(store, "ja hoor")
     assert youth.plan.domains[Domain.INKOMEN].going_well is None
     youth.says("ja, mijn werk")
     youth.says("hulp met de post zou echt fijn zijn")
@@ -108,11 +115,7 @@ def test_a_yes_alone_at_what_goes_well_asks_what_and_a_wish_keeps_the_need(
 
 
 def test_a_second_yes_alone_is_kept_as_said_not_asked_a_third_time(store: Store) -> None:
-    youth = at_quick_look(store)
-    youth.says("geld is slecht, de rest goed")
-    youth.says("schulden")
-    youth.says("ja 😀")
-    assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    youth = yes_alone_at_what_goes_well(store, "ja 😀")
     youth.says("ja 😀")
     assert youth.plan.domains[Domain.INKOMEN].going_well == "ja 😀"
     assert "Wat heb je nodig?" in youth.asked
@@ -120,11 +123,7 @@ def test_a_second_yes_alone_is_kept_as_said_not_asked_a_third_time(store: Store)
 
 def test_a_lengthened_yes_is_a_yes_and_the_next_words_are_what_goes_well(
         store: Store) -> None:
-    youth = at_quick_look(store)
-    youth.says("geld is slecht, de rest goed")
-    youth.says("schulden")
-    youth.says("jaaa")
-    assert youth.asked.endswith("Fijn. Wat gaat er goed? Een paar woorden is genoeg.")
+    youth = yes_alone_at_what_goes_well(store, "jaaa")
     youth.says("mn werk gaat prima")
     assert youth.plan.domains[Domain.INKOMEN].going_well == "mn werk gaat prima"
 
