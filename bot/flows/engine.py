@@ -93,7 +93,7 @@ def ask_again(conversation: Conversation, plan: Plan, said: UserInput, now: date
     once already (a chat sent it again) and whose reply may never have gone out. Words that
     signal a crisis get the help lines again first: of a lost reply, those matter most."""
     turn = TurnState(conversation, plan, now, sharing)
-    words = said.text if said.kind is InputKind.TEXT else said.aside
+    words = crisis.words_of(said)
     sure = assess(words, conversation.lang).sure if words else frozenset()
     if sure:
         turn.messages.append(crisis_reminder(sure, turn.t, age=plan.age))

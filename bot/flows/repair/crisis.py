@@ -19,8 +19,14 @@ from bot.safety import RiskKind, assess, crisis_reminder
 from bot.safety.replies import primary_kind
 
 
+def words_of(said: UserInput) -> str:
+    """What is read for a risk signal: the typed text, or the words beside a sticker, a
+    photo or an edited message."""
+    return said.text if said.kind is InputKind.TEXT else said.aside
+
+
 def repair(turn: TurnState, said: UserInput) -> TurnResult | None:
-    words = said.text if said.kind is InputKind.TEXT else said.aside
+    words = words_of(said)
     if not words:
         return None
     signal = assess(words, turn.conv.lang)
