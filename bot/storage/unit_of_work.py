@@ -105,7 +105,7 @@ class UnitOfWork:
     def start_turn(self, chat_key: str, update: UpdateRef | None, now: datetime) -> bool:
         """A turn's first step: :meth:`lock_user`, then the chat update it came in marked
         handled (:mod:`bot.storage.handled`), in one statement. False: that update was
-        handled before, and this turn is not to be taken."""
+        handled before: this turn stores nothing (its open question is asked again)."""
         if update is None:
             self.lock_user(chat_key)
             return True
