@@ -88,3 +88,20 @@ def test_words_that_signal_a_crisis_sent_again_get_the_help_lines_again(store: S
     assert again.again and "113" in said
     assert again.reply.messages[-1].text == first.reply.messages[-1].text
     assert turns_taken(store) == 2
+
+
+@pytest.mark.parametrize("after", [(), ("Oké, we beginnen",)], ids=["at-the-welcome", "mid-way"])
+def test_a_pause_sent_again_says_again_how_to_go_on(store: Store, after: tuple[str, ...]
+                                                    ) -> None:
+    """Its first reply may have died with the process; the youth still hears how to go on,
+    not nothing."""
+    turns = Turns(store)
+    for number, said in enumerate(("/start", *after)):
+        turns.take("telegram", "6001", UserInput.typed(said), update=UpdateRef(42, 4000 + number))
+    pause = UpdateRef(bot_id=42, update_id=4100)
+    turns.take("telegram", "6001", UserInput.typed("/pauze"), update=pause)
+    again = turns.take("telegram", "6001", UserInput.typed("/pauze"), update=pause)
+    said = "\n".join(m.text for m in again.reply.messages)
+    assert again.again
+    assert ("/start als je verder wilt" in said) if after else ("wilt beginnen" in said)
+    assert turns_taken(store) == 2 + len(after)

@@ -97,6 +97,8 @@ def ask_again(conversation: Conversation, plan: Plan, said: UserInput, now: date
     sure = assess(words, conversation.lang).sure if words else frozenset()
     if sure:
         turn.messages.append(crisis_reminder(sure, turn.t, age=plan.age))
+    if conversation.paused:  # (its reply said how to go on: it says so again)
+        paused.say_how_to_go_on(turn)
     return turn.reask().messages
 
 

@@ -32,11 +32,19 @@ def repair(turn: TurnState, said: UserInput) -> TurnResult | None:
             turn.go_on()
             chosen = choice if choice in (start.START, start.MORE) else start.START
             return answer(turn, lambda q: q.answer_choice(turn.ctx, chosen))
-        turn.say(t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
     elif wants_on:
         turn.go_on()
         turn.say(t(N_("Fijn dat je er weer bent. We gaan verder waar je was.")))
         turn.ask()
+        return turn.result()
+    say_how_to_go_on(turn)
+    return turn.result()
+
+
+def say_how_to_go_on(turn: TurnState) -> None:
+    """While paused: how to start, or to go on where the youth was."""
+    t = turn.t
+    if turn.conv.state == START_STATE and not turn.conv.in_detour:
+        turn.say(t(N_("Helemaal goed. Typ ‘ja’ of /start als je wilt beginnen.")))
     else:
         turn.say(t(N_("We zijn even gestopt. Typ ‘verder’ of /start als je verder wilt.")))
-    return turn.result()
