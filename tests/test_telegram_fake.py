@@ -149,3 +149,44 @@ async def test_a_note_that_introduces_its_file_is_its_caption_plain_ones_stay_pl
         assert text["text"] == "Je plan:"  # the file has a caption of its own
         assert document["caption"] == "<Jan & Co>"  # shown as written, not as markup
         tg.assert_no_errors()
+
+
+async def test_a_call_in_a_webhook_answer_is_made_and_checked_like_a_request() -> None:
+    """Telegram makes the Bot API call a webhook call's answer holds (``method`` and its
+    fields); the bot never sees its result, so the fake notes it as carried, and refuses
+    what it would refuse as a request."""
+    answers = [lambda update: {"method": "answerCallbackQuery",
+                               "callback_query_id": update["callback_query"]["id"]},
+               lambda update: {"method": "sendMessage", "chat_id": 1, "text": "<b>open",
+                               "parse_mode": "HTML"},
+               lambda update: {"callback_query_id": "1"}]
+
+    async def receive(request: aiohttp.web.Request) -> aiohttp.web.Response:
+        return aiohttp.web.json_response(answers.pop(0)(await request.json()))
+
+    app = aiohttp.web.Application()
+    app.router.add_post("/hook", receive)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        async with FakeTelegram() as tg:
+            sem = FakeUser(tg, 1, "Sem")
+            assert (await call(tg, "setWebhook", url=f"http://127.0.0.1:{port}/hook"))["ok"]
+            query = tg.new_query_id(1)
+            for _ in range(3):
+                tg.push_update("callback_query", {"id": query, "from": sem.json,
+                                                  "chat_instance": "1", "data": "x"})
+            for _ in range(100):
+                if len(tg.calls) == 4:  # setWebhook and the three carried calls
+                    break
+                await asyncio.sleep(0.02)
+            answered, refused, without = tg.calls[1:]
+            assert answered.carried and answered.ok and tg.was_answered(query)
+            assert refused.carried and "end tag" in (refused.error or "")
+            assert without.carried and without.error == "no method in the answer"
+            assert len(tg.take_errors()) == 2
+    finally:
+        await runner.cleanup()

@@ -155,6 +155,12 @@ async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
                         assert response.status == 403
             await sem.click("Goed")  # the forged /verwijder was never handled
             assert sem.last_text() == "Moet er vandaag of morgen iets geregeld worden?"
+            # each press answered in its webhook call's answer, not by a request of its own
+            for _ in range(100):
+                if len(tg.calls_of("answerCallbackQuery")) == 2:
+                    break
+                await asyncio.sleep(0.05)
+            assert [call.carried for call in tg.calls_of("answerCallbackQuery")] == [True, True]
         tg.assert_no_errors()
 
 

@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,7 @@ class Call:
     ok: bool
     error: str | None = None
     excused: bool = False  # a refusal the test caused on purpose and has checked
+    carried: bool = False  # made in the answer to a webhook call, not as a request
 
 
 @dataclass
@@ -246,12 +248,21 @@ class FakeTelegram:
                                       "description": "Unauthorized"}, status=401)
         method = request.match_info["method"]
         self.asked.add(method)
-        params = await _read_params(request)
+        body = await self._perform(method, await _read_params(request),
+                                   lambda: request.transport is not None
+                                   and not request.transport.is_closing())
+        return web.json_response(body, status=body.get("error_code", 200))
+
+    async def _perform(self, method: str, params: dict[str, Any],
+                       heard: Callable[[], bool] = lambda: True,
+                       carried: bool = False) -> dict[str, Any]:
+        """One Bot API call, checked as Telegram checks it, noted in :attr:`calls`; its
+        answer as Telegram's JSON body. ``heard``: whether the caller still listens (an
+        answer nobody receives, e.g. to a killed bot's long poll, is no error)."""
         handler = getattr(self, f"api_{method.lower()}", None)
         if handler is None:
-            self.calls.append(Call(method, params, False, "Not Found"))
-            return web.json_response({"ok": False, "error_code": 404,
-                                      "description": "Not Found"}, status=404)
+            self.calls.append(Call(method, params, False, "Not Found", carried=carried))
+            return {"ok": False, "error_code": 404, "description": "Not Found"}
         chat_id = self._chat_of(params)
         if chat_id in self._held:
             await self._held[chat_id].wait()
@@ -262,20 +273,20 @@ class FakeTelegram:
             self._check_rate(method)
             result = await handler(params)
         except ApiError as error:
-            if request.transport is not None and not request.transport.is_closing():
-                # (an answer nobody receives, e.g. to a killed bot's long poll, is no error)
+            if heard():
                 early = error.code == 429 and error.description.endswith("too early")
                 theirs = error.code in (429, 502) and not early  # Telegram's trouble, not ours
-                self.calls.append(Call(method, params, theirs, error.description))
+                self.calls.append(Call(method, params, theirs, error.description,
+                                       carried=carried))
             body: dict[str, Any] = {"ok": False, "error_code": error.code,
                                     "description": error.description}
             if error.parameters:
                 body["parameters"] = error.parameters
-            return web.json_response(body, status=error.code)
-        self.calls.append(Call(method, params, True))
+            return body
+        self.calls.append(Call(method, params, True, carried=carried))
         if chat_id is not None:
             await self._note_activity(chat_id)
-        return web.json_response({"ok": True, "result": result})
+        return {"ok": True, "result": result}
 
     def _chat_of(self, params: dict[str, Any]) -> int | None:
         query = self._queries.get(str(params.get("callback_query_id")))
@@ -375,8 +386,12 @@ class FakeTelegram:
                 async with session.post(webhook.get("url", ""), json=update,
                                         headers=headers) as response:
                     delivered = response.status == 200
+                    carried = (await response.json() if delivered and response.content_type
+                               == "application/json" else {})
             except (OSError, ClientError, ValueError):  # refused, or the process died mid-call
-                delivered = False
+                delivered, carried = False, {}
+            if carried:  # a call in the answer: made, its result never seen by the bot
+                await self._carried(carried)
             if not delivered:
                 await asyncio.sleep(0.05)
                 self._updates.insert(0, update)  # before the same person's later ones
@@ -403,6 +418,20 @@ class FakeTelegram:
             finally:  # (when the fake stops: the calls still on their way with it)
                 for call in list(calls):
                     call.cancel()
+
+    async def _carried(self, answer: dict[str, Any]) -> None:
+        """A Bot API call in a webhook call's answer, as Telegram takes it: ``method`` and
+        its fields, checked and made like a request."""
+        params = dict(answer)
+        method = params.pop("method", None)
+        if not isinstance(method, str):
+            self.calls.append(Call(str(method), params, False, "no method in the answer",
+                                   carried=True))
+            return
+        self.asked.add(method)
+        await self._perform(method, {name: _decode(name, value) if isinstance(value, str)
+                                     else value for name, value in params.items()},
+                            carried=True)
 
     # --- sending --------------------------------------------------------------------------
     async def api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:

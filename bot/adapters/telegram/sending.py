@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,9 @@ warnings.filterwarnings("ignore", "Please use 'Bot.", PTBUserWarning, r"bot\.ada
 NO_PREVIEW = {"is_disabled": True}  # link_preview_options: an invite link shows no preview
 PHOTO_TYPES = ("image/png", "image/jpeg")
 CAPTION_LIMIT = 1024  # characters, Telegram's limit for a file's caption
+CARRIED: ContextVar[dict[str, Any] | None] = ContextVar("carried", default=None)
+"""While a webhook call's update is handled: the one Bot API call its answer may carry
+(:mod:`bot.adapters.telegram.webhook`), empty until one is put there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +108,16 @@ async def perform(bot: Bot, chat_id: int, request: Request) -> None:
 
 async def answer(query: CallbackQuery, toast: str | None = None) -> None:
     """Stop the button's spinner (a toast is plain text). A press Telegram considers too old
-    is still handled."""
+    is still handled.
+
+    A press that came by webhook is answered in the webhook call's answer (Telegram makes
+    that call once the update is handled): one request less for every press, and its result
+    was never read anyway. By polling, or for a second answer, it is a request."""
     fields = {"callback_query_id": query.id} | ({"text": toast} if toast else {})
+    carried = CARRIED.get()
+    if carried is not None and not carried:
+        carried.update(method="answerCallbackQuery", **fields)
+        return
     try:
         await query.get_bot().do_api_request("answerCallbackQuery", fields)
     except BadRequest as error:

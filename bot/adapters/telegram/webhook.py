@@ -15,18 +15,24 @@ not when it is queued: a process that dies meanwhile leaves the call unanswered,
 sends the update again, to a process that is alive (and one whose turn was stored already is
 skipped: :mod:`bot.storage.handled`). Answered on queueing, a killed process took the
 updates it held with it, their senders waiting in vain for a reply.
+
+The answer may carry one Bot API call, which Telegram then makes: a button press is
+answered that way (:data:`bot.adapters.telegram.sending.CARRIED`), saving a request per
+press; its spinner stops when the reply is out.
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+from typing import Any
 
 from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
 from bot.adapters.telegram.metrics import Metrics, add_routes
+from bot.adapters.telegram.sending import CARRIED
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # bytes
@@ -58,9 +64,14 @@ class Webhook:
             log.warning("webhook call without an update: %s", type(error).__name__)
             raise web.HTTPBadRequest from None
         application = self.application  # as PTB's own loop over its queue would, but awaited
-        await application.update_processor.process_update(update,
-                                                          application.process_update(update))
-        return web.Response()
+        carried: dict[str, Any] = {}
+        carrying = CARRIED.set(carried)
+        try:
+            await application.update_processor.process_update(
+                update, application.process_update(update))
+        finally:
+            CARRIED.reset(carrying)
+        return web.json_response(carried) if carried else web.Response()
 
     async def start(self, listen: str, port: int, url: str, allowed_updates: list[str]) -> None:
         """Listen first, then tell Telegram where to call."""
