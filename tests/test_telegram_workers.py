@@ -69,9 +69,10 @@ async def workers(tg: FakeTelegram, env: dict[str, str], count: int
     assert codes == [0] * count
 
 
-async def youth_with_jim(tg: FakeTelegram, number: int) -> tuple[FakeUser, FakeUser]:
+async def youth_with_jim(tg: FakeTelegram, number: int, person: type[FakeUser] = FakeUser
+                         ) -> tuple[FakeUser, FakeUser]:
     """A whole interview, then the JIM invited, accepting and answering the ask."""
-    noor, ahmed = FakeUser(tg, 8000 + number, "Noor"), FakeUser(tg, 9000 + number, "Ahmed")
+    noor, ahmed = person(tg, 8000 + number, "Noor"), person(tg, 9000 + number, "Ahmed")
     await noor.send_text("/start")
     await interview(noor, INTERVIEW)
     await noor.send_text("/delen")
