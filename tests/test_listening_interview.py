@@ -334,6 +334,16 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("behalve geld gaat alles goed",
      {Domain.INKOMEN: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
       Domain.SCHOOL_WERK: "goed", Domain.WELZIJN: "goed"}),
+    # named without a status before a comma: not good, not the status of what follows
+    ("vooral wonen en geld, school gaat eigenlijk wel prima",
+     {Domain.WONEN: "niet_goed", Domain.INKOMEN: "niet_goed", Domain.SCHOOL_WERK: "goed",
+      Domain.SUPPORT: PARKED, Domain.WELZIJN: PARKED}),
+    ("wonen en geld, allebei gaat wel",
+     {Domain.WONEN: "gaat_wel", Domain.INKOMEN: "gaat_wel", Domain.SUPPORT: PARKED,
+      Domain.SCHOOL_WERK: PARKED, Domain.WELZIJN: PARKED}),
+    ("wonen. geld gaat wel",
+     {Domain.WONEN: "niet_goed", Domain.INKOMEN: "gaat_wel", Domain.SUPPORT: PARKED,
+      Domain.SCHOOL_WERK: PARKED, Domain.WELZIJN: PARKED}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:

@@ -84,7 +84,8 @@ _SO_SO = re.compile(r"\bgaat (?:het |t )?wel\b")
 _OKAY = re.compile(r"\b(ok|oke|okay|okee|okido)\b")
 _SAME = re.compile(r"\b(ook|too|also|allebei|beide|both)\b")
 _EXCEPT = re.compile(r"\b(?:behalve|except(?: for)?|but not)\b", re.IGNORECASE)
-_JOINS = re.compile(r"[,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s")
+_JOINS = re.compile(r"([,;.!?\n]+|\s(?:en|maar|and|but|want|omdat)\s)")
+_AND = frozenset({"en", "and"})  # joins domains that share the status after them
 _STATUS_CHOICES = [Choice(s.value, s.value.replace("_", " ")) for s in Status]
 
 
@@ -105,21 +106,26 @@ def _status_in(segment: str) -> str | None:
     return status
 
 
-def _segments(text: str) -> list[str]:
-    return [normalize(s) for s in _JOINS.split(text.replace("school en werk", "school"))]
+def _segments(text: str) -> list[tuple[bool, str]]:
+    """The parts of a line, each with whether an "en" joins it to the part before."""
+    parts = _JOINS.split(text.replace("school en werk", "school"))
+    return [(joiner.strip().lower() in _AND, normalize(part))
+            for joiner, part in zip(["", *parts[1::2]], parts[::2], strict=True)]
 
 
 def read_overview(text: str) -> dict[Domain, str] | None:
     """A typed quick look: per domain a status or PARKED ("wonen slecht, school gaat wel,
     rest goed", "geld is kut en de rest later"); None when it names no domain and no rest.
 
-    A status belongs to the domains named just before it in the same or an earlier part
-    ("wonen en geld slecht"); domains named without any status are where it is not good
-    (the question asks for those). "de rest …" speaks for every domain not named; without
+    A status belongs to the domains named just before it in the same part or one joined by
+    "en" ("wonen en geld slecht"; "wonen en geld, allebei slecht"); domains named without
+    any status are where it is not good (the question asks for those), also when a comma
+    or "maar" comes before other domains with a status of their own ("vooral wonen en
+    geld, school gaat prima"). "de rest …" speaks for every domain not named; without
     it they go well when only the domains that are not good were named, else come later.
     """
     head, tail = [*_EXCEPT.split(text, maxsplit=1), ""][:2]
-    named = _segments(tail)
+    named = [segment for _, segment in _segments(tail)]
     if any(domains_in(segment) for segment in named):  # "alles oké behalve school"
         about_rest = head if normalize(head) else tail  # "behalve wonen gaat alles goed"
         rest = _status_in(normalize(about_rest)) or Status.GOED.value
@@ -132,11 +138,16 @@ def read_overview(text: str) -> dict[Domain, str] | None:
     pending: list[Domain] = []
     rest: str | None = None
     last: str | None = None
-    for segment in filter(None, segments):
+    for joined, segment in segments:
+        if not segment:
+            continue
         domains, status = domains_in(segment), _status_in(segment)
         if not domains and _REST.search(segment):
             rest = status or rest
             continue
+        if domains and not joined:  # the domains before, named without a status: not good
+            said.update(dict.fromkeys(pending, Status.NIET_GOED.value))
+            pending = []
         if domains and status is None and last and _SAME.search(segment):
             status = last  # "school is kut en geld ook"
         pending += [d for d in domains if d not in pending and d not in said]
