@@ -49,7 +49,7 @@ def test_export_holds_everything_stored_and_is_readable(store: Store) -> None:
     assert document["user"]["id"] == "u-42"
     plan = document["now"]["plan"]
     assert plan["name"] == "Noor" and plan["people"][0]["name"] == "Sanne"
-    assert [a["what"] for a in plan["actions"]][1:] == ["Een eigen kamer", "Hulp met mijn post"]
+    assert [a["what"] for a in plan["actions"]][1:] == ["Een eigen kamer", "Mijn post"]
     assert len(document["earlier_versions_for_undo"]) > 10
     planned = document["planned_messages"]  # the check-ins on her three agreements, a look
     assert sorted(p["kind"] for p in planned) == ["checkin", "checkin", "checkin", "look"]
@@ -87,7 +87,7 @@ def test_export_includes_links_invitations_asks_waiting_messages_and_profile(
     assert (linked["name"], linked["role"]) == ("Marieke", "begeleider")
     assert linked["asks"] == [
         {"about": "Ik moet morgen mijn huur betalen en heb geen geld", "status": "open"},
-        {"about": "Hulp met mijn post", "status": "open"}]
+        {"about": "Mijn post", "status": "open"}]
     kinds = {(i["kind"], i["made_by_you"], i["for"]) for i in youth["invitations"]}
     assert kinds == {("jim", True, "Ahmed"), ("jongere", False, None)}
     assert youth["now"]["plan"]["domains"]["welzijn"]["safety_plan"]["who_to_call"] == (

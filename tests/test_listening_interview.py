@@ -16,6 +16,7 @@ from bot.flows.interview.hoe import due_date, read_when
 from bot.flows.interview.wat import PARKED, read_overview, read_story
 from bot.i18n import Translator
 from bot.plan.model import SCHEMA_VERSION, Domain, HelperKind, Plan, Status, When
+from bot.plan.text import help_subject
 from bot.storage.unit_of_work import Store, UnitOfWork
 from bot.turns import Turns
 from tests.chat_driver import Youth
@@ -271,7 +272,7 @@ def test_one_person_with_more_than_two_actions_is_offered_to_share_the_load(
     youth.says("Sanne, deze week")
     assert "Sanne helpt nu met 3 dingen. Dat is veel voor één persoon." in youth.asked
     youth.clicks("Ja, iemand anders")
-    assert "Wie kan je helpen met: Hulp met de post?" in youth.asked
+    assert "Wie kan je helpen met: De post?" in youth.asked
     youth.clicks("Els")
     plan = youth.plan
     assert [a.person_id for a in plan.actions] == [plan.people[0].id] * 2 + [plan.people[1].id]
@@ -407,3 +408,18 @@ def test_words_said_back_are_escaped(store: Store) -> None:
     assert "&lt;b&gt;ruzie&lt;/b&gt;" in youth.asked and "<b>ruzie" not in youth.asked
     youth.says("ja")
     assert youth.state == "overview"
+
+
+@pytest.mark.parametrize(("need", "subject"), [
+    ("Hulp met mijn post", "Mijn post"),
+    ("iemand die me helpt een kamer te zoeken", "een kamer zoeken"),
+    ("hulp om werk te vinden", "werk vinden"),
+    ("Someone to help me find a room", "Find a room"),
+    ("hulp van mijn moeder", "hulp van mijn moeder"),  # who, not what: kept as said
+    ("hulp", "hulp"),
+    ("Een eigen kamer", "Een eigen kamer"),
+])
+def test_an_agreement_is_about_what_the_help_is_for(need: str, subject: str) -> None:
+    """"Wie kan je helpen met: …?" and "Noor vraagt je hulp bij: …" don't say help twice;
+    the need keeps the youth's own words."""
+    assert help_subject(need) == subject

@@ -368,7 +368,7 @@ def test_remove_an_agreement(store: Store) -> None:
     youth.changes("Een afspraak", "Een afspraak weghalen", "Een eigen kamer")
     assert "De afspraak is uit je plan" in youth.text
     plan = youth.plan
-    assert [a.what for a in plan.actions] == [plan.urgent[0].text, "Hulp met mijn post"]
+    assert [a.what for a in plan.actions] == [plan.urgent[0].text, "Mijn post"]
     assert plan.domains[Domain.WONEN].need is None
 
 

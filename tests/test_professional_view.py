@@ -37,7 +37,7 @@ def test_a_begeleider_reads_what_matters_first_and_how_each_agreement_went(
     summary = words(mark)
     urgent = summary.index("<b>Eerst regelen:</b>\n• Ik moet morgen mijn huur betalen")
     asked = summary.index("<b>Gevraagd aan jou:</b>\n"
-                          "• Hulp met mijn post, vóór vrijdag 27 maart (open)")
+                          "• Mijn post, vóór vrijdag 27 maart (open)")
     assert urgent < asked < summary.index("JIM: Ahmed (oom)")
     scheduler = Scheduler(store, clock)
     clock.to(utc(2026, 3, 24, 9))  # the rent's day
@@ -51,7 +51,7 @@ def test_a_begeleider_reads_what_matters_first_and_how_each_agreement_went(
     noor.inbox()
     noor.clicks("Nog bezig")
     noor.clicks("Later")
-    assert ("Noor is nog bezig met 'Hulp met mijn post'. Nieuwe datum: vóór vrijdag 8 mei."
+    assert ("Noor is nog bezig met 'Mijn post'. Nieuwe datum: vóór vrijdag 8 mei."
             in words(mark))
     clock.to(ROOM_DAY)
     scheduler.run_due()

@@ -16,7 +16,7 @@ ASK_ROOM = ("Noor vraagt of je kunt helpen met: Een eigen kamer. Het liefst deze
 
 
 def jim_with_one_of_two_actions(turns: Turns) -> tuple[Youth, Youth]:
-    """Noor's plan: "Een eigen kamer" for Ahmed (her JIM), "Hulp met mijn post" for her
+    """Noor's plan: "Een eigen kamer" for Ahmed (her JIM), "Mijn post" for her
     begeleider; nothing private. Ahmed accepts the JIM invite."""
     noor, ahmed = Youth(turns, "noor"), Youth(turns, "ahmed")
     complete_interview(noor)

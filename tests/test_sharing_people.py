@@ -105,7 +105,7 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
     noor.clicks("Laat maar")
     noor.says("/wijzig")
     noor.clicks("Een afspraak")
-    noor.clicks("Hulp met mijn post")
+    noor.clicks("Mijn post")
     noor.clicks("Sanne")
     noor.clicks("Deze week")
     noor.says("/delen")
@@ -118,17 +118,17 @@ def test_someone_from_the_network_sees_only_what_they_are_asked(store: Store) ->
     sanne.says(f"/start {code}")
     sanne.clicks("Ja")
     ask = [m for m in sanne.inbox() if m.choices]
-    assert [m.text for m in ask] == ["Noor vraagt of je kunt helpen met: Hulp met mijn post. "
+    assert [m.text for m in ask] == ["Noor vraagt of je kunt helpen met: Mijn post. "
                                      "Het liefst deze week. Lukt dat?"]
     sanne.presses("Ja")
     sanne.says("/plan")
     view = sanne.text
-    assert "Hulp met mijn post → deze week · Sanne helpt" in view
+    assert "Mijn post → deze week · Sanne helpt" in view
     for hidden in ("Een eigen kamer", "Ahmed", "Els", "huur", "Ruzie", "Schulden", "WIE",
                    "JIM"):
         assert hidden not in view, hidden
     assert not any(m.attachments for m in sanne.replies)
-    assert action(noor.plan, "Hulp met mijn post").response.answer is HelperAnswer.YES
+    assert action(noor.plan, "Mijn post").response.answer is HelperAnswer.YES
 
 
 def test_a_youth_can_say_no_to_a_begeleiders_link(store: Store) -> None:
@@ -214,7 +214,7 @@ def test_a_person_taken_out_of_the_plan_loses_their_link_and_invite(store: Store
     turns = Turns(store)
     noor, ahmed = jim_with_one_of_two_actions(turns)
     sanne, els = Youth(turns, "sanne"), Youth(turns, "els")
-    invite_to_help(noor, sanne, "Hulp met mijn post")
+    invite_to_help(noor, sanne, "Mijn post")
     sanne.clicks("Ja")
     invite_to_help(noor, els, "Een eigen kamer")  # Els opens it, not answered yet
     for youth in (noor, ahmed, sanne):

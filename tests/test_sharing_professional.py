@@ -65,17 +65,17 @@ def test_professional_link_needs_the_youths_yes_then_gets_asks_and_a_summary(
     assert noor.plan.urgent[0].response.by == "Mark"
     answer_wie(noor)
     answer_wat(noor)
-    answer_hoe(noor)  # "Hulp met mijn post" → Mijn begeleider; then the plan is confirmed
+    answer_hoe(noor)  # "Mijn post" → Mijn begeleider; then the plan is confirmed
     received = mark.inbox()
     texts = [m.text for m in received]
-    assert ("Noor vraagt je hulp bij: Hulp met mijn post. Het liefst deze week."  # by when
+    assert ("Noor vraagt je hulp bij: Mijn post. Het liefst deze week."  # by when
             in texts)
     summary = next(m for m in received if m.attachments)
     assert "Toekomstplan van Noor" in summary.text
     assert "Ik moet morgen mijn huur betalen en heb geen geld (gemeld op" in summary.text
     assert "opgepakt door Mark" in summary.text
     asked = summary.text.index(
-        f"<b>Gevraagd aan jou:</b>\n• Hulp met mijn post, vóór {friday} (open)")
+        f"<b>Gevraagd aan jou:</b>\n• Mijn post, vóór {friday} (open)")
     assert summary.text.index("<b>Eerst regelen:</b>") < asked  # urgent first
     assert "JIM: Ahmed (oom)" in summary.text and "(17 jaar)" in summary.text
     assert summary.attachments[0].data.startswith(b"%PDF")
@@ -299,7 +299,7 @@ def test_one_open_question_left_is_said_in_the_singular(store: Store) -> None:
     noor = Youth(turns, "noor")
     noor.says(f"/start {token}")
     noor.clicks("Ja, dat wil ik")
-    complete_interview(noor)  # the rent (urgent) and "Hulp met mijn post": two asks for Mark
+    complete_interview(noor)  # the rent (urgent) and "Mijn post": two asks for Mark
     mark.inbox()
     mark.says("/vragen")
     assert "Daarna staat er nog 1 open." in [m.text for m in mark.replies]

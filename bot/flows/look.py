@@ -38,7 +38,7 @@ from bot.plan.model import (
     Plan,
     PlanVersion,
 )
-from bot.plan.text import shorten
+from bot.plan.text import help_subject, shorten
 
 LOOK, LOOK_LATE, LOOK_NEW, LOOK_TOPIC, LOOK_WHO = ("look_domains", "look_late", "look_new",
                                                    "look_topic", "look_who")
@@ -191,7 +191,8 @@ def finish(ctx: Context, domain: Domain | None) -> Outcome:
     before = ctx.plan.versions[-1] if ctx.plan.versions else version_of(ctx.plan, ctx.now)
     need, ctx.cursor.need = ctx.cursor.need, None
     if need is not None:
-        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
+        action = Action(id=ctx.plan.next_id("a"), domain=domain,
+                        what=help_subject(need))
         ctx.plan.actions.append(action)
         ctx.cursor.action = action.id
         ctx.cursor.ask = [LOOK_WHO]

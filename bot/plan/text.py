@@ -73,3 +73,25 @@ def bounded(limit: int):
 def capitalized(text: str) -> str:
     """The first letter a capital ("sam" → "Sam"); the rest as it is."""
     return text[:1].upper() + text[1:]
+
+
+# A need said as a request for help ("hulp met een betalingsregeling", "iemand die me helpt
+# een kamer te zoeken"): the agreement is about what follows; who helps is its own part.
+_HELP_FRAME = re.compile(
+    r"^(?:(?:wat|een beetje|meer|some|more) )?(?:hulp|help|support) "
+    r"(?:bij|met|voor|om|with|for|to) |"
+    r"^iemand (?:die|om) (?:me|mij) (?:kan |wil )?(?:te )?(?:helpt|helpen|help) "
+    r"(?:bij |met |om )?|"
+    r"^someone (?:who|to) (?:can )?helps? me (?:with |to )?", re.IGNORECASE)
+_TE_VERB = re.compile(r"\bte (\w+)$", re.IGNORECASE)
+
+
+def help_subject(need: str) -> str:
+    """What an agreement is about, from the need: "hulp met een betalingsregeling" is "een
+    betalingsregeling", "iemand die me helpt een kamer te zoeken" is "een kamer zoeken"; so
+    "Wie kan je helpen met: …?" and "{youth} vraagt je hulp bij: …" don't say help twice."""
+    subject = _HELP_FRAME.sub("", need.strip(), count=1)
+    if subject == need.strip() or not has_words(subject):
+        return need
+    subject = _TE_VERB.sub(r"\1", subject)
+    return capitalized(subject) if need.strip()[:1].isupper() else subject

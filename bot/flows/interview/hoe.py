@@ -32,7 +32,7 @@ from bot.messages import Choice
 from bot.plan.labels import WHEN_LABELS
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
 from bot.plan.relations import called, label, organisation_called
-from bot.plan.text import NAME_LIMIT, has_words, shorten
+from bot.plan.text import NAME_LIMIT, has_words, help_subject, shorten
 
 SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
 WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
@@ -72,14 +72,16 @@ def create_actions(plan: Plan, now: datetime) -> None:
     urgent_done = {a.urgent_id for a in plan.actions}
     for need in plan.urgent:
         if need.id not in urgent_done:
-            action = Action(id=plan.next_id("a"), urgent_id=need.id, what=need.text,
+            action = Action(id=plan.next_id("a"), urgent_id=need.id,
+                            what=help_subject(need.text),
                             when=When.WEEK, due=local_day(now) + timedelta(days=1))
             plan.actions.insert(sum(1 for a in plan.actions if a.urgent_id), action)
     have = {a.domain for a in plan.actions}
     for domain in Domain:
         answer = plan.domains.get(domain)
         if answer and answer.need and domain not in have:
-            plan.actions.append(Action(id=plan.next_id("a"), domain=domain, what=answer.need))
+            plan.actions.append(Action(id=plan.next_id("a"), domain=domain,
+                                       what=help_subject(answer.need)))
 
 
 def add_urgent_action(ctx: Context) -> str | None:

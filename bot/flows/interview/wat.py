@@ -26,7 +26,7 @@ from bot.i18n import N_
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS, domain_lines, status_word
 from bot.plan.model import Action, Domain, DomainAnswer, Status
-from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words
+from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words, help_subject
 
 STATUS_QUESTIONS = {
     Domain.SUPPORT: N_("Hoe gaat het nu met de mensen om je heen?"),
@@ -453,9 +453,9 @@ def sync_action(ctx: Context) -> None:
         if action is not None:
             ctx.plan.actions.remove(action)
     elif action is not None:
-        action.what = need
+        action.what = help_subject(need)
     elif ctx.reached("action_who", "overview"):
-        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=need)
+        action = Action(id=ctx.plan.next_id("a"), domain=domain, what=help_subject(need))
         ctx.plan.actions.append(action)
         ctx.cursor.action = action.id
         ctx.queue("action_who", "action_when")
