@@ -345,6 +345,9 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("wonen. geld gaat wel",
      {Domain.WONEN: "niet_goed", Domain.INKOMEN: "gaat_wel", Domain.SUPPORT: PARKED,
       Domain.SCHOOL_WERK: PARKED, Domain.WELZIJN: PARKED}),
+    ("school is echt kut en met mijn gevoel gaat het ook niet zo goed, de rest gaat wel oke",
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "niet_goed", Domain.SUPPORT: "goed",
+      Domain.WONEN: "goed", Domain.INKOMEN: "goed"}),  # "gaat wel oké": fine, no questions
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:

@@ -97,9 +97,9 @@ def domains_in(segment: str) -> list[Domain]:
 def _status_in(segment: str) -> str | None:
     if _LATER.search(segment):
         return PARKED
-    if _OKAY.search(segment) and choice_in_sentence(_OKAY.sub(" ", segment),
-                                                    _STATUS_CHOICES) is None:
-        return Status.GOED.value  # "de rest is oké": here not "gaat wel", but fine
+    if _OKAY.search(segment) and choice_in_sentence(
+            _OKAY.sub(" ", segment), _STATUS_CHOICES) in (None, Status.GAAT_WEL.value):
+        return Status.GOED.value  # "de rest is oké", "gaat wel oké": not "gaat wel", fine
     status = choice_in_sentence(segment, _STATUS_CHOICES)
     if status is None and _SO_SO.search(segment):  # "met mijn gezondheid gaat het wel"
         return Status.GAAT_WEL.value
