@@ -170,6 +170,17 @@ def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> No
     assert "Wie kan je helpen met: Een kamer zonder lek?" in youth.asked
 
 
+def test_nothing_more_at_the_check_is_a_yes_not_words_to_keep(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("wonen is kut")
+    youth.says("Het dak lekt. Ik wil een andere kamer")
+    youth.clicks("Nee")
+    assert "Klopt dat?" in youth.asked
+    youth.says("niks eigenlijk")
+    assert youth.plan.domains[Domain.WONEN].own_words is None
+    assert "Klopt dat?" not in youth.asked and "in je eigen woorden" not in youth.text
+
+
 def test_a_longer_no_at_the_check_changes_a_part_named_in_words(store: Store) -> None:
     youth = at_quick_look(store)
     youth.says("geld is slecht, rest goed")

@@ -509,6 +509,8 @@ class DomainCheck(Question):
         said = yes_or_no(text)  # "ja", "klopt", "nee klopt niet", "nee dat klopt niet helemaal"
         if said is not None and (len(text.split()) <= 3 or _VERDICT.search(normalize(text))):
             return self.on_choice(ctx, YES if said == "yes" else CHANGE)
+        if said is None and _NOTHING.search(normalize(text)):  # "niks eigenlijk": no more
+            return self.on_choice(ctx, YES)
         return super().on_text(ctx, text)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
