@@ -109,6 +109,8 @@ def test_yes_and_no_with_a_word_after_them(store: Store) -> None:
      "Wie is Lodewijk Jan van der Meulen voor jou?"),
     ("vriend van mijn broer", [("vriend van mijn broer", "vriend van mijn broer")],
      "Wat doet je vriend van mijn broer voor je?"),
+    ("mijn oma natuurlijk", [("oma", "oma")], "Wat doet je oma voor je?"),  # not "Natuurlijk"
+    ("Jayden tuurlijk", [("Jayden", None)], "Wie is Jayden voor jou?"),
 ])
 def test_names_and_relation_words_are_read_as_meant(
         store: Store, typed: str, people: list[tuple[str, str | None]], asked: str) -> None:

@@ -31,7 +31,9 @@ _POSSESSIVES = frozenset({"mijn", "m'n", "mn", "my", "our", "onze", "ons", "mijn
 # Words that say something about the answer, not about the person ("mijn moeder misschien").
 _HEDGES = frozenset({"misschien", "denk", "ook", "nog", "gewoon", "eigenlijk", "vooral",
                      "echt", "ofzo", "enzo", "hoor", "haha", "lol", "toch", "zo", "maybe",
-                     "probably", "also", "too", "perhaps"})
+                     "probably", "also", "too", "perhaps", "natuurlijk", "tuurlijk", "zeker",
+                     "sowieso", "ofc", "waarschijnlijk", "wss", "absoluut", "duh", "course",
+                     "definitely", "obviously", "surely"})
 # Words that never stand in a name: their presence means a sentence ("dat is iedereen").
 _NOT_NAMES = frozenset({
     "ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "is", "ben", "bent", "zijn", "was",
