@@ -181,7 +181,7 @@ class Handlers:
             await answer(query, t.plain(N_("Die knop werkt niet.")))
             return
         taken = await self._turn(update, user_input)
-        if taken.again:  # (refused when its first time answered it: logged, harmless)
+        if taken.again:  # (polled: the first time may have answered it; refused, harmless)
             await answer(query)
             assert update.effective_chat is not None
             await send(context.bot, update.effective_chat.id, taken.reply.messages)
