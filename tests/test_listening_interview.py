@@ -150,13 +150,20 @@ def test_after_not_good_what_is_hard_comes_first_and_lands_there(store: Store) -
     assert "Moeilijk: schulden" in text and "Gaat goed: schulden" not in text
 
 
-def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> None:
+def at_the_housing_check(store: Store) -> Youth:
+    """At "Ik schrijf op: … Klopt dat?" for housing: what is hard and what is needed said
+    in one answer, nothing going well."""
     youth = at_quick_look(store)
     youth.says("wonen is kut")
     youth.says("Het dak lekt. Ik wil een andere kamer")
     assert "Gaat er ook iets wél goed?" in youth.asked  # the need was said: not asked again
     youth.clicks("Nee")
-    assert "Nodig: een andere kamer" in youth.asked
+    assert "Nodig: een andere kamer" in youth.asked and "Klopt dat?" in youth.asked
+    return youth
+
+
+def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> None:
+    youth = at_the_housing_check(store)
     youth.clicks("Verander het")
     youth.clicks("Wat je nodig hebt")
     youth.says("Een kamer zonder lek")
@@ -171,11 +178,7 @@ def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> No
 
 
 def test_nothing_more_at_the_check_is_a_yes_not_words_to_keep(store: Store) -> None:
-    youth = at_quick_look(store)
-    youth.says("wonen is kut")
-    youth.says("Het dak lekt. Ik wil een andere kamer")
-    youth.clicks("Nee")
-    assert "Klopt dat?" in youth.asked
+    youth = at_the_housing_check(store)
     youth.says("niks eigenlijk")
     assert youth.plan.domains[Domain.WONEN].own_words is None
     assert "Klopt dat?" not in youth.asked and "in je eigen woorden" not in youth.text
