@@ -440,3 +440,13 @@ def test_an_agreement_is_about_what_the_help_is_for(need: str, subject: str) -> 
     """"Wie kan je helpen met: …?" and "Noor vraagt je hulp bij: …" don't say help twice;
     the need keeps the youth's own words."""
     assert help_subject(need) == subject
+
+
+def test_a_need_that_starts_with_met_is_asked_about_without_met_twice(store: Store) -> None:
+    youth = at_quick_look(store)
+    youth.says("geld is slecht, rest goed")
+    youth.says("Schulden")
+    youth.says("nee")
+    youth.says("met iemand praten")
+    youth.says("ja")
+    assert "Wie kan je hierbij helpen: met iemand praten?" in youth.asked

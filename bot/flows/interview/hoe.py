@@ -188,6 +188,8 @@ class ActionWho(Question):
         what = shorten(action.what, WHAT_SHOWN) if action else ""
         if action is not None and action.urgent_id:
             return ctx.t(N_("Dit moet snel: {what}\nWie kan je daarbij helpen?"), what=what)
+        if what.lower().startswith(("met ", "with ")):  # not "helpen met: met iemand praten"
+            return ctx.t(N_("Wie kan je hierbij helpen: {what}?"), what=what)
         return ctx.t(N_("Wie kan je helpen met: {what}?"), what=what)
 
     def choices(self, ctx: Context) -> list[Choice]:
