@@ -316,7 +316,7 @@ class DomainText(TextQuestion):
         if text is not None:
             text = _HEDGE.sub("", text) or text  # "een wekker denk ik": "een wekker"
         if text is not None and field == "need":  # "ik heb een laptop nodig": "een laptop"
-            text = _WISH.sub("", text) or text
+            text = _WISH.sub("", _MAYBE.sub("", text)) or text
             if _NEED.search(text):  # (not "ik heb geen slaapplek": that is the need)
                 text = _need_words(text)
         setattr(current_answer(ctx), field, text)
@@ -327,6 +327,7 @@ class DomainText(TextQuestion):
 
 _HEDGE = re.compile(r"[\s,]*\b(denk ik|misschien|ofzo|of zo|i think|maybe)[\s.!?]*$",
                     re.IGNORECASE)
+_MAYBE = re.compile(r"^(misschien|waarschijnlijk|maybe|probably)[\s,]+", re.IGNORECASE)
 # "bijles zou fijn zijn": the need is "bijles".
 _WISH = re.compile(r"[\s,]*\b(zou (wel |echt )?(fijn|mooi|goed|chill|top|handig) zijn|"
                    r"zou (me )?helpen|lijkt me (fijn|goed)|would be (nice|good|great)|"
