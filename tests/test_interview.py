@@ -198,3 +198,18 @@ def test_a_finished_plan_offers_what_to_do_next_as_buttons(store: Store) -> None
     youth.clicks(youth.question.choices[-1].label)  # leave the sharing menu
     youth.says("hoi")  # anything else: the same choices again
     assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"
+
+
+@pytest.mark.parametrize(("typed", "then"), [
+    ("ik wil het delen met mijn oma", "Wie ziet je plan?"),
+    ("kan ik het aan mijn begeleider laten zien", "Wie ziet je plan?"),
+    ("ik wil nog iets veranderen", "Wat wil je veranderen?"),
+    ("laat me het nog een keer zien", "Toekomstplan van Noor"),
+])
+def test_a_sentence_at_the_finished_menu_does_what_it_asks(store: Store, typed: str,
+                                                            then: str) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"
+    youth.says(typed)
+    assert "snap ik niet" not in youth.text and then in youth.text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.flows.plan_view import render_plan
-from bot.flows.question import CommandMenu, Context, Detour, Next, Outcome, Question
-from bot.flows.typed_answers import yes_or_no
+from bot.flows.question import Command, CommandMenu, Context, Detour, Next, Outcome, Question
+from bot.flows.typed_answers import normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
 
@@ -54,6 +56,18 @@ class Finished(CommandMenu):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(command, ctx.t(label)) for command, label in FINISHED_CHOICES]
 
+    def not_understood(self, ctx: Context, text: str) -> Next:
+        """A sentence that says what the youth wants ("ik wil het delen met mijn oma")."""
+        plain = normalize(text)
+        wanted = next((command for command, words in WANTS if words.search(plain)), None)
+        return Command(wanted) if wanted else super().not_understood(ctx, text)
+
 
 FINISHED_CHOICES = (("plan", N_("Mijn plan bekijken")), ("wijzig", N_("Iets veranderen")),
                     ("delen", N_("Mijn plan delen")))
+# What a sentence asks for, in this order: showing it to someone is sharing, not looking.
+WANTS = (("delen", re.compile(r"\b(delen|deel|doorsturen|sturen|laten zien|"
+                              r"laat (?!me\b|mij\b)\w+ zien|share|send|show (?!me\b)\w+)\b")),
+         ("wijzig", re.compile(r"\b(verander\w*|aanpassen|pas \w+ aan|wijzig\w*|change|"
+                               r"edit)\b")),
+         ("plan", re.compile(r"\b(bekijk\w*|zien|lezen|see|view|look at)\b")))
