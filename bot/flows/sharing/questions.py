@@ -124,6 +124,22 @@ class ShareMenu(Question):
     def choices(self, ctx: Context) -> list[Choice]:
         return [Choice(option_id, label) for option_id, label in ctx.cursor.options]
 
+    def not_understood(self, ctx: Context, text: str) -> Next:
+        """Who a sentence names ("oma mag het zien", "mijn begeleider"): the invite for
+        them, where the menu has one."""
+        words = set(normalize(text).split())
+        offered = {option_id for option_id, _ in ctx.cursor.options}
+        jim = ctx.plan.jim_person()
+        named = {p.id for p in ctx.plan.people
+                 if {p.name.casefold(), (p.relation or "").casefold()} & words}
+        if "jim" in offered and jim is not None and (jim.id in named or "jim" in words):
+            return self.on_choice(ctx, "jim")
+        if "pro" in offered and words & {"begeleider", "hulpverlener"}:
+            return self.on_choice(ctx, "pro")
+        if named:  # someone else from the plan: invited to help
+            return self.on_choice(ctx, "net")
+        return super().not_understood(ctx, text)
+
     def on_choice(self, ctx: Context, choice: str) -> Next:
         action, _, ref = choice.partition(":")
         sharing = port(ctx)
