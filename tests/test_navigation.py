@@ -540,3 +540,22 @@ def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
     youth.says("/plan")
     assert sum(m.text.count("<b>WIE</b>") for m in youth.replies) == 1
     assert "Klopt dit?" in youth.asked
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("het gaat nu eigenlijk slecht met wonen", "Wat wil je opnieuw invullen?"),
+    ("mijn leeftijd klopt niet", "Wat over jou wil je veranderen?"),
+    ("iets aan een afspraak", "Welke afspraak wil je veranderen?"),
+    ("sanne is eigenlijk mijn nicht", "Over wie wil je iets veranderen?"),
+])
+def test_a_sentence_at_wijzig_picks_the_part_it_is_about(store: Store, typed: str,
+                                                         asked: str) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    youth.says("/wijzig")
+    youth.says(typed)
+    assert "snap ik niet" not in youth.text and youth.asked == asked
+    if "wonen" in typed:  # said back, as no button said it
+        assert "🏠 <b>Wonen</b>" in youth.text
+        youth.clicks("Hoe het gaat")
+        assert "Hoe gaat het nu met wonen?" in youth.asked

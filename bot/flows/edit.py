@@ -24,6 +24,7 @@ from bot.flows.interview.wie import (
 )
 from bot.flows.question import Context, Next, Outcome, Question, TextQuestion
 from bot.flows.question import Language as SwitchTo
+from bot.flows.typed_answers import normalize
 from bot.i18n import LANGUAGES, N_
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_PART
@@ -32,6 +33,7 @@ from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, shorten
 
 ABOUT, URGENT, PEOPLE, DOMAIN, ACTION = "about", "urgent", "people", "domain", "action"
+NAMED_DOMAIN = "named_domain"  # a sentence at /wijzig named the domain itself
 PICK = "edit_pick"  # /wijzig: what to change
 LANGUAGE = "language"  # /taal
 PART_LABELS = {
@@ -109,6 +111,25 @@ class EditPick(Cancellable):
         if choice == URGENT and not ctx.plan.urgent:
             ctx.queue(here_and_now.URGENT_WHAT)
         return Outcome.ACCEPTED
+
+    def not_understood(self, ctx: Context, text: str) -> Next:
+        """A sentence about one part ("het gaat nu slecht met wonen", "mijn leeftijd"):
+        that part; a life domain named goes straight to what to fill in again there."""
+        offered = {choice.id for choice in self.choices(ctx)}
+        plain = normalize(text)
+        domains = wat.domains_in(plain)
+        if DOMAIN in offered and len(domains) == 1:
+            ctx.cursor.domain = domains[0].value
+            ctx.note(wat.heading(ctx, domains[0]).strip())  # (said back: no button said it)
+            return self.on_choice(ctx, NAMED_DOMAIN)
+        words = set(plain.split())
+        part = (ACTION if words & {"afspraak", "afspraken", "agreement"}
+                else ABOUT if words & {"naam", "leeftijd", "oud", "name", "age"}
+                else PEOPLE if any(p.name.casefold() in words for p in ctx.plan.people)
+                else None)
+        if part in offered:
+            return self.on_choice(ctx, part)
+        return super().not_understood(ctx, text)
 
 
 class AskAgain(Cancellable):
@@ -310,6 +331,7 @@ def build() -> Flow:
         Route(PICK, "edit_urgent", [picked(URGENT)]),
         Route(PICK, "edit_people", [picked(PEOPLE)]),
         Route(PICK, "edit_domain", [picked(DOMAIN)]),
+        Route(PICK, "edit_field", [picked(NAMED_DOMAIN)]),
         Route(PICK, "edit_action", [picked(ACTION)]),
         Route("edit_people", "add_people", [picked(ADD)]),
         Route("edit_people", "edit_person_part", [picked(PERSON)]),
