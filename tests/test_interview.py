@@ -213,3 +213,16 @@ def test_a_sentence_at_the_finished_menu_does_what_it_asks(store: Store, typed: 
     assert youth.asked == "Je plan is klaar! Wat wil je nu doen?"
     youth.says(typed)
     assert "snap ik niet" not in youth.text and then in youth.text
+
+
+def test_at_rest_a_question_gets_help_and_a_bad_day_is_heard(store: Store) -> None:
+    youth = Youth(Turns(store))
+    complete_interview(youth)
+    youth.says("wat kan ik hier allemaal doen?")
+    assert "snap ik niet" not in youth.text and "/wijzig" in youth.text  # the help
+    youth.says("ik voel me echt kut vandaag")
+    assert youth.replies[0].text == ("Wat rot dat het nu zo gaat. Praat erover met Ahmed, "
+                                     "of met iemand anders die je vertrouwt.")
+    assert "/sos" in youth.text and youth.asked == "Je plan is klaar! Wat wil je nu doen?"
+    youth.says("ik voel me nog steeds kut")  # heard again, never "Ik lees het nog niet goed"
+    assert "Wat rot" in youth.text and "nog niet goed" not in youth.text

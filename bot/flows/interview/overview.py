@@ -6,9 +6,11 @@ import re
 
 from bot.flows.plan_view import render_plan
 from bot.flows.question import Command, CommandMenu, Context, Detour, Next, Outcome, Question
-from bot.flows.typed_answers import normalize, yes_or_no
+from bot.flows.typed_answers import choice_in_sentence, normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
+from bot.plan.model import Mood
+from bot.plan.relations import called
 
 YES, CHANGE = "yes", "change"
 
@@ -57,10 +59,23 @@ class Finished(CommandMenu):
         return [Choice(command, ctx.t(label)) for command, label in FINISHED_CHOICES]
 
     def not_understood(self, ctx: Context, text: str) -> Next:
-        """A sentence that says what the youth wants ("ik wil het delen met mijn oma")."""
+        """A sentence that says what the youth wants ("ik wil het delen met mijn oma"), asks
+        what can be done (help), or says it is not going well (heard, and who can help)."""
         plain = normalize(text)
         wanted = next((command for command, words in WANTS if words.search(plain)), None)
-        return Command(wanted) if wanted else super().not_understood(ctx, text)
+        if wanted is not None:
+            return Command(wanted)
+        if text.rstrip().endswith("?") or _WHAT_NOW.search(plain):
+            return Command("help")
+        if choice_in_sentence(text, _MOODS) in (Mood.NIET_GOED, Mood.SLECHT):
+            jim = ctx.plan.jim_person()
+            ctx.note(ctx.t(N_("Wat rot dat het nu zo gaat. Praat erover met {name}, of met "
+                              "iemand anders die je vertrouwt."), name=called(jim, ctx.t))
+                     if jim else ctx.t(N_("Wat rot dat het nu zo gaat. Praat erover met "
+                                          "iemand die je vertrouwt.")))
+            ctx.note(ctx.t(N_("Met /sos zie je hulplijnen. Daar kun je ook chatten.")))
+            return Outcome.STAY
+        return super().not_understood(ctx, text)
 
 
 FINISHED_CHOICES = (("plan", N_("Mijn plan bekijken")), ("wijzig", N_("Iets veranderen")),
@@ -71,3 +86,5 @@ WANTS = (("delen", re.compile(r"\b(delen|deel|doorsturen|sturen|laten zien|"
          ("wijzig", re.compile(r"\b(verander\w*|aanpassen|pas \w+ aan|wijzig\w*|change|"
                                r"edit)\b")),
          ("plan", re.compile(r"\b(bekijk\w*|zien|lezen|see|view|look at)\b")))
+_WHAT_NOW = re.compile(r"\b(wat kan ik|hoe werkt|what can i|how does)\b")
+_MOODS = [Choice(mood.value, mood.value) for mood in Mood]  # how it goes, said in a sentence
