@@ -483,3 +483,18 @@ def test_a_later_in_a_sentence_answers_the_jim_offer(store: Store) -> None:
     assert "nu vragen om je JIM" in youth.asked
     youth.says("dat doe ik later wel")
     assert "Dat kan later met /delen." in youth.text and youth.state == "domain_pick"
+
+
+def test_why_at_name_and_age_is_answered_and_an_age_may_be_a_word(store: Store) -> None:
+    youth = Youth(Turns(store))
+    youth.says("/start")
+    youth.clicks("start")
+    youth.says("waarom wil je dat weten?")
+    assert youth.replies[0].text == "Zo weet ik hoe ik je aanspreek. Een bijnaam mag ook."
+    assert youth.plan.name is None and youth.asked == "Hoe mag ik je noemen?"
+    youth.says("sam")
+    youth.says("hoezo?")
+    assert "Dan past je plan bij je leeftijd." in youth.text and youth.plan.age is None
+    youth.says("ik ben tweeëntwintig")
+    assert youth.plan.age == 22 and youth.asked == "Hoe gaat het vandaag met je?"
+

@@ -82,6 +82,23 @@ _SENTENCE_WORDS = frozenset({"ik", "je", "jij", "heb", "wil", "weet", "niet", "g
                              "zin", "wat", "waarom", "maakt", "niks", "i", "dont", "not"})
 
 
+_WHY = re.compile(r"\b(waarom|hoezo|waarvoor|why)\b")
+# Ages in words: "zestien", "tweeëntwintig", "seventeen".
+_AGE_WORDS = {word: age for age, words in enumerate((
+    ("twaalf", "twelve"), ("dertien", "thirteen"), ("veertien", "fourteen"),
+    ("vijftien", "fifteen"), ("zestien", "sixteen"), ("zeventien", "seventeen"),
+    ("achttien", "eighteen"), ("negentien", "nineteen"), ("twintig", "twenty"),
+    ("eenentwintig", "twentyone"), ("tweeentwintig", "twentytwo"),
+    ("drieentwintig", "twentythree"), ("vierentwintig", "twentyfour"),
+    ("vijfentwintig", "twentyfive"), ("zesentwintig", "twentysix"),
+    ("zevenentwintig", "twentyseven")), start=12) for word in words}
+
+
+def asks_why(text: str) -> bool:
+    """"waarom wil je dat weten?", "hoezo": a question back, answered before asking again."""
+    return bool(_WHY.search(normalize(text)))
+
+
 class YourName(TextQuestion):
     limit = NAME_LIMIT
 
@@ -89,6 +106,9 @@ class YourName(TextQuestion):
         return ctx.t(N_("Hoe mag ik je noemen?"))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if asks_why(text):
+            ctx.note(ctx.t(N_("Zo weet ik hoe ik je aanspreek. Een bijnaam mag ook.")))
+            return Outcome.STAY
         name = _NAME_PREFIX.sub("", text).strip(" .!")
         words = normalize(name).split()
         if words and all(word.isdigit() for word in words):
@@ -117,11 +137,17 @@ class YourAge(TextQuestion):
         return ctx.t(N_("Hoe oud ben je? Dat hoef je niet te zeggen."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
+        if asks_why(text):
+            ctx.note(ctx.t(N_("Dan past je plan bij je leeftijd. Bijvoorbeeld als je bijna 18 "
+                              "bent. Je mag het ook overslaan.")))
+            return Outcome.STAY
         number = re.search(r"\d+", text)
-        if number is None:
+        said = [_AGE_WORDS[w] for w in normalize(text).replace("-", "").split()
+                if w in _AGE_WORDS]
+        if number is None and not said:
             ctx.note(ctx.t(N_("Typ je leeftijd als getal, bijvoorbeeld 17.")))
             return Outcome.REASK
-        age = int(number.group())
+        age = int(number.group()) if number else said[0]
         if not MIN_AGE <= age <= MAX_AGE:
             ctx.note(ctx.t(N_("Klopt {age}? Typ je leeftijd als getal, bijvoorbeeld 17."),
                            age=age))
