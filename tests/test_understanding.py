@@ -498,3 +498,18 @@ def test_why_at_name_and_age_is_answered_and_an_age_may_be_a_word(store: Store) 
     youth.says("ik ben tweeëntwintig")
     assert youth.plan.age == 22 and youth.asked == "Hoe gaat het vandaag met je?"
 
+
+
+def test_a_question_back_is_explained_never_kept_as_an_answer(store: Store) -> None:
+    youth = at_mood(store)
+    youth.says("wat bedoel je?")
+    assert youth.replies[0].text.startswith("Ik bedoel: hoe voel je je vandaag?")
+    youth.clicks("Gaat wel")
+    youth.says("wat bedoel je daarmee")  # four words: before, kept as the urgent matter
+    assert youth.replies[0].text.startswith("Ik bedoel iets wat niet kan wachten.")
+    assert youth.plan.urgent == [] and youth.asked.startswith("Moet er vandaag of morgen")
+    youth.clicks("Ja")
+    youth.says("huh?")
+    assert "in je eigen woorden" in youth.text and youth.plan.urgent == []
+    youth.says("ik heb geen geld voor eten")
+    assert [need.text for need in youth.plan.urgent] == ["ik heb geen geld voor eten"]

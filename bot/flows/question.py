@@ -16,6 +16,7 @@ from bot.flows.cursor import Check, Cursor
 from bot.flows.typed_answers import (
     SURE,
     OutOfRange,
+    asks_what_is_meant,
     choice_in_sentence,
     choices_in_sentence,
     fuzzy_choice,
@@ -362,6 +363,9 @@ class TextQuestion(Question):
         cleaned, cut = clean(text, self.limit)
         if not has_words(cleaned):
             return unreadable(ctx, cleaned, UNREADABLE_AT_TEXT)
+        if asks_what_is_meant(cleaned):  # ("wat bedoel je?" is never kept as the answer)
+            ctx.note(ctx.t(N_("Vertel het in je eigen woorden. Een paar woorden is genoeg.")))
+            return Outcome.STAY
         notes_before = len(ctx.notes)
         outcome = self.on_answer(ctx, cleaned)
         if cut and accepted(outcome):

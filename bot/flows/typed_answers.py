@@ -172,6 +172,18 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.search(normalize(text)))
 
 
+_ASKS_BACK = re.compile(
+    r"^(wat|hoe) (bedoel|betekent|betekend|moet ik|is dat)\b|^(huh|he|hae|wut|watte?)$|"
+    r"^(ik )?snap (het |je |t )?niet\b|^snap ik niet\b|^wat is (dat|een)\b|"
+    r"^what (do you mean|does (that|it) mean|is that)\b|^i dont (get|understand)\b")
+
+
+def asks_what_is_meant(text: str) -> bool:
+    """A question back about the question ("wat bedoel je daarmee?", "huh?"): it gets an
+    explanation, never read as an answer."""
+    return bool(_ASKS_BACK.search(normalize(text)))
+
+
 # Choices whose words may also stand inside a sentence ("ze woont ver weg", "gaat echt kut").
 # Not yes/no: "ik weet niet hoe" must not read as a plain "no"; "skip" only by its phrases.
 _IN_SENTENCES = frozenset({"goed", "gaat_wel", "slecht", "niet_goed", "praktisch", "samen",

@@ -14,7 +14,7 @@ from bot.flows.question import (
     TextQuestion,
     note_cut,
 )
-from bot.flows.typed_answers import dont_know, normalize, yes_or_no
+from bot.flows.typed_answers import asks_what_is_meant, dont_know, normalize, yes_or_no
 from bot.i18n import N_
 from bot.messages import Choice
 from bot.plan.model import Mood, UrgentNeed
@@ -62,6 +62,10 @@ class Today(Question):
         return super().on_text(ctx, text)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
+        if asks_what_is_meant(text):
+            ctx.note(ctx.t(N_("Ik bedoel: hoe voel je je vandaag? Kies het woord dat het best "
+                              "past.")))
+            return Outcome.STAY
         ctx.note(ctx.t(N_("Dank je dat je het vertelt. Welk woord past het best?")))
         return Outcome.REASK
 
@@ -125,6 +129,11 @@ class UrgentToday(Question):
         return super().on_text(ctx, text)
 
     def not_understood(self, ctx: Context, text: str) -> Outcome:
+        if asks_what_is_meant(text):  # never kept as the urgent matter itself
+            ctx.note(ctx.t(N_("Ik bedoel iets wat niet kan wachten. Bijvoorbeeld: je hebt "
+                              "vannacht geen slaapplek of geen eten. Of je moet morgen iets "
+                              "betalen.")))
+            return Outcome.STAY
         if len(text.split()) >= STORY_WORDS:
             add_typed_urgent(ctx, text)
             return Outcome.ACCEPTED
