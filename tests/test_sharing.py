@@ -230,3 +230,17 @@ def test_a_sentence_at_delen_that_names_someone_invites_them(store: Store, typed
     noor.says("/delen")
     noor.says(typed)
     assert "snap ik niet" not in noor.text and invited in noor.text
+
+
+def test_a_jim_new_to_bots_asks_what_this_is_and_says_thanks(store: Store) -> None:
+    turns = Turns(store)
+    _, ahmed, code = invited_jim(turns)
+    ahmed.says(f"/start {code}")
+    ahmed.says("wat is dit precies?")  # as "Eerst meer uitleg"
+    assert ahmed.replies[0].text.startswith("Een JIM is een volwassene uit de omgeving")
+    ahmed.says("ja dat wil ik wel")
+    assert "Je bent JIM van Noor." in ahmed.text
+    ahmed.says("ja hoor dat kan ik wel doen")
+    assert ahmed.replies[0].text == "Top. Kies hieronder wat je wilt doen."
+    ahmed.says("dankjewel")
+    assert ahmed.replies[0].text == "Graag gedaan!" and "snap ik niet" not in ahmed.text

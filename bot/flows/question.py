@@ -7,6 +7,7 @@ returns what it wants next (:data:`Next`: move on, stay, a follow-up, a detour, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -22,6 +23,7 @@ from bot.flows.typed_answers import (
     fuzzy_choice,
     match_choice,
     match_many,
+    normalize,
     yes_or_no,
 )
 from bot.i18n import N_, Translator
@@ -346,6 +348,19 @@ class CommandMenu(Question):
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
         return Command(choice)
+
+    def not_understood(self, ctx: Context, text: str) -> Next:
+        """At rest, thanks and a yes are friendly words, not answers to get wrong."""
+        if _THANKS.search(normalize(text)):
+            ctx.note(ctx.t(N_("Graag gedaan!")))
+            return Outcome.STAY
+        if yes_or_no(text) == "yes":
+            ctx.note(ctx.t(N_("Top. Kies hieronder wat je wilt doen.")))
+            return Outcome.STAY
+        return super().not_understood(ctx, text)
+
+
+_THANKS = re.compile(r"\b(dank( je| u)?( wel)?|dankje(wel)?|bedankt|thanks?|thx|merci|tnx)\b")
 
 
 class TextQuestion(Question):

@@ -174,7 +174,7 @@ def dont_know(text: str) -> bool:
 
 _ASKS_BACK = re.compile(
     r"^(wat|hoe) (bedoel|betekent|betekend|moet ik|is dat)\b|^(huh|he|hae|wut|watte?)$|"
-    r"^(ik )?snap (het |je |t )?niet\b|^snap ik niet\b|^wat is (dat|een)\b|"
+    r"^(ik )?snap (het |je |t )?niet\b|^snap ik niet\b|^wat is (dat|dit|het|een)\b|"
     r"^what (do you mean|does (that|it) mean|is that)\b|^i dont (get|understand)\b")
 
 

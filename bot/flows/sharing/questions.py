@@ -26,7 +26,7 @@ from bot.flows.question import (
 )
 from bot.flows.sharing.port import SharingPort
 from bot.flows.sharing.views import MORE_ABOUT, describe_professional, invite_explanation
-from bot.flows.typed_answers import normalize, yes_or_no
+from bot.flows.typed_answers import asks_what_is_meant, normalize, yes_or_no
 from bot.i18n import N_, names_text
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
@@ -80,6 +80,12 @@ class InviteAnswer(Question):
             return Outcome.ACCEPTED
         ctx.notes.extend(port(ctx).answer_invite(invite.ref, choice == YES, ctx.plan))
         return Outcome.ACCEPTED
+
+    def not_understood(self, ctx: Context, text: str) -> Next:
+        """"Wat is dit precies?": the longer explanation, as "Eerst meer uitleg"."""
+        if asks_what_is_meant(text) or text.rstrip().endswith("?"):
+            return self.on_choice(ctx, MORE)
+        return super().not_understood(ctx, text)
 
 
 class JimOffer(Question):
