@@ -542,20 +542,29 @@ def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
     assert "Klopt dit?" in youth.asked
 
 
-@pytest.mark.parametrize(("typed", "asked"), [
-    ("het gaat nu eigenlijk slecht met wonen", "Wat wil je opnieuw invullen?"),
-    ("mijn leeftijd klopt niet", "Wat over jou wil je veranderen?"),
-    ("iets aan een afspraak", "Welke afspraak wil je veranderen?"),
-    ("sanne is eigenlijk mijn nicht", "Over wie wil je iets veranderen?"),
+@pytest.mark.parametrize(("command", "typed", "then"), [
+    (None, "ik wil het delen met mijn oma", "Wie ziet je plan?"),
+    (None, "kan ik het aan mijn begeleider laten zien", "Wie ziet je plan?"),
+    (None, "ik wil nog iets veranderen", "Wat wil je veranderen?"),
+    (None, "laat me het nog een keer zien", "Toekomstplan van Noor"),
+    ("/delen", "Ahmed mag het zien", "Hier is een uitnodiging voor Ahmed."),
+    ("/delen", "ik wil het aan mijn oom laten zien", "Hier is een uitnodiging voor Ahmed."),
+    ("/delen", "mijn begeleider", "Hier is een uitnodiging. Stuur het bericht hieronder door."),
+    ("/wijzig", "het gaat nu eigenlijk slecht met wonen", "🏠 <b>Wonen</b>"),  # said back
+    ("/wijzig", "mijn leeftijd klopt niet", "Wat over jou wil je veranderen?"),
+    ("/wijzig", "iets aan een afspraak", "Welke afspraak wil je veranderen?"),
+    ("/wijzig", "sanne is eigenlijk mijn nicht", "Over wie wil je iets veranderen?"),
 ])
-def test_a_sentence_at_wijzig_picks_the_part_it_is_about(store: Store, typed: str,
-                                                         asked: str) -> None:
+def test_a_sentence_at_a_menu_does_what_it_asks(store: Store, command: str | None, typed: str,
+                                                then: str) -> None:
+    """The menu when the plan is done, /delen and /wijzig read who or what a sentence
+    names, instead of "Dat snap ik niet"."""
     youth = Youth(Turns(store))
     complete_interview(youth)
-    youth.says("/wijzig")
+    if command:
+        youth.says(command)
     youth.says(typed)
-    assert "snap ik niet" not in youth.text and youth.asked == asked
-    if "wonen" in typed:  # said back, as no button said it
-        assert "🏠 <b>Wonen</b>" in youth.text
+    assert "snap ik niet" not in youth.text and then in youth.text
+    if "wonen" in typed:  # straight to the domain's parts
         youth.clicks("Hoe het gaat")
         assert "Hoe gaat het nu met wonen?" in youth.asked

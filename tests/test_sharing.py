@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import text
 
 from bot.plan.model import Domain, HelperAnswer, JimChoice
@@ -217,19 +216,6 @@ def test_start_with_words_typed_after_it_is_a_plain_start(store: Store) -> None:
     assert "Deze uitnodiging werkt niet" not in youth.text
     assert youth.asked.endswith("Zullen we beginnen?")
 
-
-@pytest.mark.parametrize(("typed", "invited"), [
-    ("Ahmed mag het zien", "Hier is een uitnodiging voor Ahmed."),
-    ("ik wil het aan mijn oom laten zien", "Hier is een uitnodiging voor Ahmed."),  # the JIM
-    ("mijn begeleider", "Hier is een uitnodiging. Stuur het bericht hieronder door."),
-])
-def test_a_sentence_at_delen_that_names_someone_invites_them(store: Store, typed: str,
-                                                             invited: str) -> None:
-    noor = Youth(Turns(store))
-    complete_interview(noor)
-    noor.says("/delen")
-    noor.says(typed)
-    assert "snap ik niet" not in noor.text and invited in noor.text
 
 
 def test_a_jim_new_to_bots_asks_what_this_is_and_says_thanks(store: Store) -> None:
