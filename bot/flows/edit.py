@@ -117,16 +117,16 @@ class EditPick(Cancellable):
         that part; a life domain named goes straight to what to fill in again there."""
         offered = {choice.id for choice in self.choices(ctx)}
         plain = normalize(text)
+        words = set(plain.split())
+        if PEOPLE in offered and any(p.name.casefold() in words for p in ctx.plan.people):
+            return self.on_choice(ctx, PEOPLE)  # (before "vriendin", a word of a domain)
         domains = wat.domains_in(plain)
         if DOMAIN in offered and len(domains) == 1:
             ctx.cursor.domain = domains[0].value
             ctx.note(wat.heading(ctx, domains[0]).strip())  # (said back: no button said it)
             return self.on_choice(ctx, NAMED_DOMAIN)
-        words = set(plain.split())
         part = (ACTION if words & {"afspraak", "afspraken", "agreement"}
-                else ABOUT if words & {"naam", "leeftijd", "oud", "name", "age"}
-                else PEOPLE if any(p.name.casefold() in words for p in ctx.plan.people)
-                else None)
+                else ABOUT if words & {"naam", "leeftijd", "oud", "name", "age"} else None)
         if part in offered:
             return self.on_choice(ctx, part)
         return super().not_understood(ctx, text)
