@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.documents.network_picture import network_png
+from bot.flows.typed_answers import asks_what_is_meant
 from bot.i18n import Translator
 from bot.plan.model import SCHEMA_VERSION, Closeness, Domain, Mood, Plan, Role, Status
 from bot.plan.voice import FOR_YOUTH
@@ -513,3 +514,14 @@ def test_a_question_back_is_explained_never_kept_as_an_answer(store: Store) -> N
     assert "in je eigen woorden" in youth.text and youth.plan.urgent == []
     youth.says("ik heb geen geld voor eten")
     assert [need.text for need in youth.plan.urgent] == ["ik heb geen geld voor eten"]
+
+
+@pytest.mark.parametrize(("typed", "asks_back"), [
+    ("wat bedoel je daarmee", True), ("huh?", True), ("ik snap het niet", True),
+    ("wat moet ik typen?", True), ("wat is dit precies?", True), ("I don't get it", True),
+    ("ik snap het niet meer op school", False),  # what is hard
+    ("wat moet ik doen met mijn schulden", False),  # what is needed
+    ("i dont understand my letters", False), ("wat is het moeilijkst", False),
+])
+def test_a_question_back_is_told_from_an_answer(typed: str, asks_back: bool) -> None:
+    assert asks_what_is_meant(typed) is asks_back

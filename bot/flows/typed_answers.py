@@ -172,10 +172,14 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.search(normalize(text)))
 
 
+# Whole answers only where the words could also be an answer ("ik snap het niet meer op
+# school" is what is hard; "wat moet ik doen met mijn schulden" is what is needed).
 _ASKS_BACK = re.compile(
-    r"^(wat|hoe) (bedoel|betekent|betekend|moet ik|is dat)\b|^(huh|he|hae|wut|watte?)$|"
-    r"^(ik )?snap (het |je |t )?niet\b|^snap ik niet\b|^wat is (dat|dit|het|een)\b|"
-    r"^what (do you mean|does (that|it) mean|is that)\b|^i dont (get|understand)\b")
+    r"^(wat|hoe) (bedoel|betekent|betekend)\b|^(huh|he|hae|wut|watte?)$|"
+    r"^(wat|hoe) moet ik( hier)?( (typen|zeggen|doen|antwoorden|invullen))?$|"
+    r"^(ik )?snap (het |je |t |dat )?niet$|^snap ik niet$|^wat is (dat|dit|het)( precies)?$|"
+    r"^wat is een \w+$|^what (do you mean|does (that|it) mean|is that)\b|"
+    r"^i dont (get|understand)( it| you| that)?$")
 
 
 def asks_what_is_meant(text: str) -> bool:
