@@ -555,6 +555,7 @@ def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
     ("/wijzig", "iets aan een afspraak", "Welke afspraak wil je veranderen?"),
     ("/wijzig", "sanne is eigenlijk mijn nicht", "Over wie wil je iets veranderen?"),
     ("/wijzig", "mijn vriendin sanne heet anders", "Over wie wil je iets veranderen?"),
+    ("/wijzig", "mijn oom is er niet meer", "Over wie wil je iets veranderen?"),  # relation
 ])
 def test_a_sentence_at_a_menu_does_what_it_asks(store: Store, command: str | None, typed: str,
                                                 then: str) -> None:

@@ -498,6 +498,9 @@ def test_why_at_name_and_age_is_answered_and_an_age_may_be_a_word(store: Store) 
     assert "Dan past je plan bij je leeftijd." in youth.text and youth.plan.age is None
     youth.says("ik ben tweeëntwintig")
     assert youth.plan.age == 22 and youth.asked == "Hoe gaat het vandaag met je?"
+    youth.says("/terug")
+    youth.says("17, hoezo?")  # an age and a why: the age is the answer
+    assert youth.plan.age == 17 and youth.asked == "Hoe gaat het vandaag met je?"
 
 
 

@@ -29,7 +29,7 @@ from bot.i18n import LANGUAGES, N_
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_PART
 from bot.plan.model import Domain
-from bot.plan.relations import called, label, organisation_called
+from bot.plan.relations import called, label, named_in_words, organisation_called
 from bot.plan.text import NAME_LIMIT, shorten
 
 ABOUT, URGENT, PEOPLE, DOMAIN, ACTION = "about", "urgent", "people", "domain", "action"
@@ -118,7 +118,7 @@ class EditPick(Cancellable):
         offered = {choice.id for choice in self.choices(ctx)}
         plain = normalize(text)
         words = set(plain.split())
-        if PEOPLE in offered and any(p.name.casefold() in words for p in ctx.plan.people):
+        if PEOPLE in offered and named_in_words(ctx.plan.people, words):
             return self.on_choice(ctx, PEOPLE)  # (before "vriendin", a word of a domain)
         domains = wat.domains_in(plain)
         if DOMAIN in offered and len(domains) == 1:

@@ -138,3 +138,9 @@ def called(person: Person, t: Translator, start: bool = False) -> str:
         return person.name
     text = t.plain(N_("je {relation}"), relation=relation_text(person.name, t))
     return capitalized(text) if start else text
+
+
+def named_in_words(people: list[Person], words: set[str]) -> list[Person]:
+    """The people a sentence names by their name or relation word, as whole words
+    (``words``: the sentence normalised and split): "oma mag het zien", "sanne is …"."""
+    return [p for p in people if {p.name.casefold(), (p.relation or "").casefold()} & words]

@@ -137,14 +137,14 @@ class YourAge(TextQuestion):
         return ctx.t(N_("Hoe oud ben je? Dat hoef je niet te zeggen."))
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
-        if asks_why(text):
-            ctx.note(ctx.t(N_("Dan past je plan bij je leeftijd. Bijvoorbeeld als je bijna 18 "
-                              "bent. Je mag het ook overslaan.")))
-            return Outcome.STAY
         number = re.search(r"\d+", text)
         said = [_AGE_WORDS[w] for w in normalize(text).replace("-", "").split()
                 if w in _AGE_WORDS]
         if number is None and not said:
+            if asks_why(text):  # (with an age in it, "17, hoezo?" is an answer)
+                ctx.note(ctx.t(N_("Dan past je plan bij je leeftijd. Bijvoorbeeld als je "
+                                  "bijna 18 bent. Je mag het ook overslaan.")))
+                return Outcome.STAY
             ctx.note(ctx.t(N_("Typ je leeftijd als getal, bijvoorbeeld 17.")))
             return Outcome.REASK
         age = int(number.group()) if number else said[0]

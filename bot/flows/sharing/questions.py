@@ -31,6 +31,7 @@ from bot.i18n import N_, names_text
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS
 from bot.plan.model import Domain, HelperAnswer, HelperKind
+from bot.plan.relations import named_in_words
 from bot.plan.sharing_model import InviteKind, OpenedInvite, ProfessionalProfile, ShareRole
 from bot.plan.text import NAME_LIMIT, capitalized
 
@@ -136,8 +137,7 @@ class ShareMenu(Question):
         words = set(normalize(text).split())
         offered = {option_id for option_id, _ in ctx.cursor.options}
         jim = ctx.plan.jim_person()
-        named = {p.id for p in ctx.plan.people
-                 if {p.name.casefold(), (p.relation or "").casefold()} & words}
+        named = {p.id for p in named_in_words(ctx.plan.people, words)}
         if "jim" in offered and jim is not None and (jim.id in named or "jim" in words):
             return self.on_choice(ctx, "jim")
         if "pro" in offered and words & {"begeleider", "hulpverlener"}:
