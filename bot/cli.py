@@ -143,7 +143,7 @@ def _run(settings: Settings) -> int:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await bot.serve(settings, stop)
+        await bot.serve(settings, stop, draw_ahead=True)
 
     try:
         asyncio.run(main())

@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError
 from bot import scheduler
 from bot.data_export import export_file
 from bot.documents.files import asks_for_files, attach_documents
+from bot.documents.recent import forget_recent
 from bot.flows import engine
 from bot.flows.conversation import Conversation
 from bot.flows.turn import TurnResult, Undo
@@ -217,6 +218,7 @@ class Turns:
                 attempt += 1
         if taken.erased:
             forget_deleted(self.store)  # after the commit: no copy left in the files
+            forget_recent()  # nor in the files drawn lately (in this process)
         return taken
 
     def _take(self, channel: str, external_id: str, user_input: UserInput,

@@ -27,6 +27,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "SourceSansPro-Regular.ttf", FONTS / "SourceSansPro-Bold.ttf"
+STYLES = (("", REGULAR), ("B", BOLD))
 # OpenType layout (fpdf2 without text shaping drops it from every subset; read, it only
 # widens the subset with glyphs no text here reaches) and tables a subset never keeps.
 UNUSED_TABLES = ("GDEF", "GPOS", "GSUB", "BASE", "DSIG")
@@ -59,9 +60,16 @@ def _parsed(path: Path, style: str) -> tuple[TTFFont, bytes]:
     return font, data.getvalue()
 
 
+def read_fonts() -> None:
+    """Read the font files now, not when the first document needs them."""
+    _covered()
+    for style, path in STYLES:
+        _parsed(path, style)
+
+
 def add_fonts(doc: FPDF, family: str) -> None:
     """Regular and bold as ``family`` in ``doc``, as ``doc.add_font`` would add them."""
-    for style, path in (("", REGULAR), ("B", BOLD)):
+    for style, path in STYLES:
         parsed, data = _parsed(path, style)
         font = copy.copy(parsed)
         font.i = len(doc.fonts) + 1

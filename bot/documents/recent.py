@@ -13,6 +13,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
+_KEPT: list[Recent] = []  # every Recent made: what forget_recent empties
+
+
+def forget_recent() -> None:
+    """Drop every file kept in this process: after an erasure no copy is left in memory."""
+    for recent in _KEPT:
+        recent.clear()
+
 
 class Recent:
     """The last ``size`` files made, by the digest of what they were made from."""
@@ -21,6 +29,14 @@ class Recent:
         self.size = size
         self._files: OrderedDict[bytes, bytes] = OrderedDict()
         self._lock = threading.Lock()
+        _KEPT.append(self)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._files.clear()
 
     def get(self, drawn: str, make: Callable[[], bytes]) -> bytes:
         """The file made from ``drawn`` (everything the file shows, as text): kept, or

@@ -65,9 +65,12 @@ class TelegramBot:
     metrics: Metrics
     budget: SharedBudget
 
-    async def serve(self, settings: Settings, stop: asyncio.Event) -> None:
+    async def serve(self, settings: Settings, stop: asyncio.Event,
+                    draw_ahead: bool = False) -> None:
         """Run until ``stop`` is set: webhook when a webhook URL is configured, else polling.
-        Raises :class:`AnotherPoller` when polling met another process polling."""
+        Raises :class:`AnotherPoller` when polling met another process polling.
+        ``draw_ahead``: start the process that draws files once serving, so the first file
+        asked for does not wait for it (:mod:`bot.adapters.drawing`)."""
         application = self.application
         conflict = False
 
@@ -99,6 +102,8 @@ class TelegramBot:
                     await updater.start_polling(allowed_updates=ALLOWED_UPDATES,
                                                 poll_interval=0, timeout=settings.poll_timeout,
                                                 error_callback=polling_failed)
+                if draw_ahead:
+                    self.courier.drawing.start()
                 courier = asyncio.create_task(self.courier.run(application.bot))
                 schedule = asyncio.create_task(self.schedule.run())
                 budget = asyncio.create_task(self.budget.run(stop))
@@ -122,6 +127,7 @@ class TelegramBot:
         finally:
             for transport in self.transports:
                 await transport.shutdown()
+            self.courier.drawing.close()
         if conflict:
             raise AnotherPoller
 

@@ -36,12 +36,13 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.adapters.drawing import Drawing
 from bot.adapters.telegram import CHANNEL
 from bot.adapters.telegram.database_calls import in_database
 from bot.adapters.telegram.sending import perform, requests
 from bot.documents.files import asks_for_files
 from bot.storage.sharing_repositories import Delivery
-from bot.turns import Turns, with_documents
+from bot.turns import Turns
 
 INTERVAL = 10.0  # seconds between rounds when no turn wakes the courier
 GATHER = 0.05  # seconds a wake-up waits for more turns, so busy times cost one query a round
@@ -53,6 +54,7 @@ log = logging.getLogger(__name__)
 class Courier:
     def __init__(self, turns: Turns, batch: int = BATCH) -> None:
         self.turns = turns
+        self.drawing = Drawing()
         self.batch = batch  # deliveries claimed at a time
         self._wake = asyncio.Event()
         self._stopping = False
@@ -120,8 +122,8 @@ class Courier:
         """True when the delivery is done with: sent, or impossible to send. False: it was
         given back, for a later round."""
         done = self._done(delivery)
-        if asks_for_files(delivery.messages):  # a PDF takes ~90 ms: not on the event loop
-            delivery = await asyncio.to_thread(with_documents, delivery, self.turns.clock())
+        if asks_for_files(delivery.messages):  # a PDF takes ~90 ms: not in this process
+            delivery = await self.drawing.delivery(delivery, self.turns.clock())
         todo = requests(delivery.messages, bot.username)
         try:
             for request in todo[done:]:

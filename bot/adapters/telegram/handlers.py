@@ -72,6 +72,7 @@ class Handlers:
                  metrics: Metrics | None = None) -> None:
         self.turns = turns
         self.courier = courier
+        self.drawing = courier.drawing  # one process draws the files for both
         self.gate = gate or FloodGate()
         self.metrics = metrics or Metrics(turns)
         self.elsewhere = Elsewhere(self.gate)
@@ -108,7 +109,8 @@ class Handlers:
         other users' turns go on. The update is marked handled in the turn's own transaction,
         before anything is sent; one whose turn was taken before (Telegram sent it again:
         the process that took it may have died before the reply went out) comes back as
-        :attr:`~bot.turns.Taken.again`, the open question its reply."""
+        :attr:`~bot.turns.Taken.again`, the open question its reply. Files are drawn in a
+        process of their own (:mod:`bot.adapters.drawing`)."""
         user = update.effective_user
         assert user is not None
         with self.metrics.turn(user_input.kind):
@@ -119,8 +121,10 @@ class Handlers:
             self.metrics.updates_again.inc()
         if taken.reply.crisis:
             self.metrics.crisis_replies.inc()
+        if taken.erased:
+            await self.drawing.forget()
         if taken.has_documents:
-            return replace(taken, reply=await asyncio.to_thread(taken.with_documents))
+            return replace(taken, reply=await self.drawing.reply(taken))
         return taken
 
     async def _reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE,
