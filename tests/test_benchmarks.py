@@ -55,7 +55,7 @@ def test_bench_mixed_offers_the_mixed_load_at_a_fixed_rate() -> None:
     out = run("bench_mixed.py", None, "--rate", "10", "--seconds", "1", "--only", "sqlite")
     assert "SQLite, 1 process: set up 1 JIMs with an ask and 20 begeleiders" in out
     assert re.search(r"SQLite, 1 process: offered \d+ turns/s \(10 in \d\.\d s\).*"
-                     r"update→reply p50 .* ms bot CPU per turn .* no reply: 0; "
+                     r"update→reply p50 .* ms bot CPU per turn.* no reply: 0; "
                      r"refusals by Telegram: 0;", out)
 
 
