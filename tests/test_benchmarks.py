@@ -76,3 +76,10 @@ def test_bench_scheduler_writes_the_days_checkins() -> None:
     out = run("bench_scheduler.py", 5)
     assert "5 youth, 25 scheduled check-ins" in out
     assert re.search(r"one day's round: \d+ check-ins written", out)
+
+
+def test_bench_drawing_draws_in_a_thread_and_in_the_drawing_process() -> None:
+    out = run("bench_drawing.py", None, "--files", "4")
+    assert re.search(r"in a thread of the bot's process: 4 PDFs in .* the event loop ran late "
+                     r"by p50 .* ms, p99 .* ms, max \d+ ms", out)
+    assert re.search(r"in the drawing process: 4 PDFs in .* the event loop ran late", out)
