@@ -20,6 +20,7 @@ from tests.conftest import TEST_KEY
 from tests.test_crisis_in_conversation import youth_at_wat
 from tests.test_interview import answer_hoe, answer_start, answer_wat, answer_wie
 from tests.test_sharing_professional import registered_professional
+from tests.test_understanding import at_urgent
 
 AMBIGUOUS = "geen contract, en ik weet niet waar ik heen moet als het misgaat"
 CHECK_IN = "Hoe is het nu? Verder met je plan, of even stoppen?"
@@ -43,6 +44,20 @@ def test_a_probable_signal_is_asked_about_first_and_a_yes_loses_nothing(store: S
     assert youth.plan.domains[Domain.WONEN].hard == AMBIGUOUS
     youth.says("Mijn zus helpt me")
     assert youth.plan.domains[Domain.WONEN].going_well == "Mijn zus helpt me"
+
+
+def test_an_eviction_to_come_is_an_urgent_need_and_a_question_about_tonight(
+        store: Store) -> None:
+    """"Anders sta ik op straat" is a threat, not a night outside: it goes on top of the
+    plan, and the bot asks about tonight before it gives the night shelter's number."""
+    youth = at_urgent(store)  # "Moet er vandaag of morgen iets geregeld worden?"
+    youth.says("ja ik moet deze week iets regelen met de woningcorporatie anders sta ik op straat")
+    assert "Dit zet ik bovenaan je plan." in youth.text
+    assert "nachtopvang" not in youth.text and "Je plan kan wachten" not in youth.text
+    assert youth.asked == "Heb je vannacht een plek om te slapen?"
+    assert "woningcorporatie" in youth.plan.urgent[0].text
+    youth.says("ja bij mijn moeder")
+    assert "Fijn." in youth.text
 
 
 def test_a_probable_signal_that_answers_nothing_leaves_the_open_question_open(

@@ -146,6 +146,31 @@ def test_tonight_makes_it_sure(text: str) -> None:
     assert assess(text, "nl").sure == {N}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ik moet deze week iets regelen met de woningcorporatie, anders sta ik op straat", "nl"),
+    ("volgende maand sta ik op straat als ik niet betaal", "nl"),
+    ("ik ben bang dat ik op straat kom te staan", "nl"),
+    ("soon i will be living on the streets", "en"),
+    ("if i do not pay i end up living on the street", "en"),
+])
+def test_a_night_outside_to_come_is_only_probable(text: str, lang: str) -> None:
+    """A threat or a condition ([~no_sleeping_place]): tonight has a bed, so the bot asks
+    "Heb je vannacht een plek om te slapen?" before the night shelter's number."""
+    assert assess(text, lang) == Detection(probable=frozenset({N}))
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("ik sta op straat", "nl", N),
+    ("ik slaap al een week op straat", "nl", N),
+    ("ik sta vannacht op straat", "nl", N),
+    ("als ik niet slaag wil ik dood", "nl", S),  # a condition: no doubt for suicide
+    ("i sleep on the street", "en", N),
+    ("i am living on the streets", "en", N),
+])
+def test_a_night_outside_now_stays_sure(text: str, lang: str, kind: RiskKind) -> None:
+    assert assess(text, lang).sure == {kind}
+
+
 def test_a_sure_kind_is_not_also_probable() -> None:
     found = assess("ik wil verdwijnen. ik wil dood", "nl")
     assert found.sure == {S} and found.probable == frozenset()

@@ -50,6 +50,11 @@ Phrase file format (``locales/<lang>/safety_phrases.txt``, UTF-8)
 - ``[typos]``: one word per line (at least 7 letters); a word one typo away (a letter missing,
   extra, wrong or two swapped) is read as this word, also as the first part of a compound.
 - ``[?kind]``: patterns of a weak signal; a match makes the kind only probable.
+- ``[~kind]``: patterns of a future or a condition ("anders", "als ik niet betaal",
+  "volgende maand"); in a sentence that matches one, this kind is only probable, so the
+  bot asks first ("anders sta ik op straat" is a threat, not a night outside). Only for
+  kinds where a later risk asks for a question, not for the help lines at once (never for
+  suicide: a condition there is a signal, not a doubt).
 - ``[concepts]``: ``name = word | word``; ``[combine]``: ``kind = concept + concept|concept``
   (``?kind`` for a probable one). Concept words count for messages in their file's language.
 - ``[other]``: patterns saying a sentence is about someone else; ``[swap]``: like ``[words]``,
@@ -132,8 +137,10 @@ _COMBINE = "combine"
 _OTHER = "other"
 _SWAP = "swap"
 _PROBABLE = "?"
+_LATER = "~"
 _KIND_VALUES = frozenset(kind.value for kind in RiskKind)
 _SECTIONS = ({kind.value for kind in RiskKind} | {_PROBABLE + kind.value for kind in RiskKind}
+             | {_LATER + kind.value for kind in RiskKind}
              | {_NOT, _WORDS, _TYPOS, _CONCEPTS, _COMBINE, _OTHER, _SWAP})
 # Concepts the matcher itself relies on (defined in the phrase files).
 FIRST_PERSON = "first_person"
@@ -412,6 +419,9 @@ class _Matcher:
                           for line in phrases.patterns.get(_NOT, ())]
         self.any_negative = (re.compile("|".join(n.pattern for n in self.negatives))
                              if self.negatives else None)
+        self.later = {kind: re.compile("|".join(self._regexes(line)[0] for line in lines))
+                      for kind in RiskKind
+                      if (lines := phrases.patterns.get(_LATER + kind.value, ()))}
         others = [self._regexes(line)[0] for line in phrases.patterns.get(_OTHER, ())]
         self.other_marker = re.compile("|".join(others)) if others else None
 
@@ -538,8 +548,12 @@ class _Matcher:
         sure: set[RiskKind] = set()
         probable: set[RiskKind] = set()
         behind: set[RiskKind] = set()
-        for kind, weak, sentence in hits:
-            if about_other[min(sentence, len(about_other) - 1)]:
+        for kind, weak, index in hits:
+            sentence = min(index, len(sentences) - 1)
+            later = self.later.get(kind)
+            if later is not None and later.search(f" {sentences[sentence]} "):
+                weak = True  # a risk to come, or on a condition: ask first
+            if about_other[sentence]:
                 behind.add(kind)
                 kind = RiskKind.WORRY_OTHER
             (probable if weak else sure).add(kind)
