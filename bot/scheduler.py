@@ -51,7 +51,7 @@ from bot.plan.agenda import (
 )
 from bot.plan.model import Action, ActionStatus, Plan
 from bot.plan.sharing_model import ShareRole
-from bot.plan.text import shorten
+from bot.plan.text import says_with, shorten
 from bot.sharing.access import HELPERS, visible
 from bot.sharing.peers import Peers
 from bot.sharing.service import Sharing
@@ -182,9 +182,10 @@ def _tell(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, text: str,
     """Tell the helper of ``action`` (if linked) ``text``, in their language."""
     links = _helper_links(uow, youth_id, action)
     peers = Peers(uow, now)
+    template = HIERBIJ.get(text, text) if says_with(action.what) else text
     for link in links:
         peers.send(link.member_id, lambda t: [Message(t(
-            text, youth=youth_name(plan, t), what=shorten(action.what, WHAT_SHOWN)))], link)
+            template, youth=youth_name(plan, t), what=shorten(action.what, WHAT_SHOWN)))], link)
     return bool(links)
 
 
@@ -219,8 +220,7 @@ def _look_again(uow: UnitOfWork, youth_id: int, conversation: Conversation, plan
 
 
 def _nudge(uow: UnitOfWork, youth_id: int, plan: Plan, action: Action, now: datetime) -> bool:
-    return _tell(uow, youth_id, plan, action,
-                 N_("Morgen is de dag: je zou {youth} helpen met: {what}. Succes!"), now)
+    return _tell(uow, youth_id, plan, action, NUDGE, now)
 
 
 def _share_look(uow: UnitOfWork, youth_id: int, plan: Plan, now: datetime) -> None:
@@ -242,6 +242,13 @@ HELPER_HEARS = {
     ActionStatus.STUCK: N_("{youth} loopt vast met: {what}. Vraag je even hoe het gaat?"),
 }
 THANKED = N_("{youth} zegt: dank je wel voor je hulp met: {what}!")
+NUDGE = N_("Morgen is de dag: je zou {youth} helpen met: {what}. Succes!")
+HIERBIJ = {  # for a subject that starts with "met": not "helpen met: met iemand praten"
+    HELPER_HEARS[ActionStatus.STUCK]: N_(
+        "{youth} loopt hierop vast: {what}. Vraag je even hoe het gaat?"),
+    THANKED: N_("{youth} zegt: dank je wel voor je hulp hierbij: {what}!"),
+    NUDGE: N_("Morgen is de dag: je zou {youth} hierbij helpen: {what}. Succes!"),
+}
 
 
 def after_youth_turn(uow: UnitOfWork, youth_id: int, before: Callable[[], Plan], plan: Plan,

@@ -95,3 +95,9 @@ def help_subject(need: str) -> str:
         return need
     subject = _TE_VERB.sub(r"\1", subject)
     return capitalized(subject) if need.strip()[:1].isupper() else subject
+
+
+def says_with(what: str) -> bool:
+    """Whether an agreement's subject starts with "met" ("met iemand praten"): a sentence
+    that would put it after "helpen met:" says "hierbij" instead, not "met: met …"."""
+    return what.strip().lower().startswith(("met ", "with "))

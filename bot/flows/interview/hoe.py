@@ -32,7 +32,7 @@ from bot.messages import Choice
 from bot.plan.labels import WHEN_LABELS
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
 from bot.plan.relations import called, label, organisation_called
-from bot.plan.text import NAME_LIMIT, has_words, help_subject, shorten
+from bot.plan.text import NAME_LIMIT, has_words, help_subject, says_with, shorten
 
 SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
 WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
@@ -188,7 +188,7 @@ class ActionWho(Question):
         what = shorten(action.what, WHAT_SHOWN) if action else ""
         if action is not None and action.urgent_id:
             return ctx.t(N_("Dit moet snel: {what}\nWie kan je daarbij helpen?"), what=what)
-        if what.lower().startswith(("met ", "with ")):  # not "helpen met: met iemand praten"
+        if says_with(what):
             return ctx.t(N_("Wie kan je hierbij helpen: {what}?"), what=what)
         return ctx.t(N_("Wie kan je helpen met: {what}?"), what=what)
 

@@ -31,6 +31,7 @@ from bot.plan.sharing_model import (
     ProfessionalProfile,
     ShareRole,
 )
+from bot.plan.text import says_with
 from bot.plan.voice import (
     FOR_OTHERS,
     action_status,
@@ -265,7 +266,8 @@ def ask_message(plan: Plan, action: Action, ask: str, t: Translator) -> Message:
     """A request for help with one action (and by when), with self-contained buttons."""
     choices = tuple(Choice(ask_choice(ask, code), t.plain(ANSWER_LABELS[answer]))
                     for code, answer in ASK_ANSWERS.items())
-    text = t(N_("{youth} vraagt of je kunt helpen met: {what}."), youth=youth_name(plan, t),
+    text = t(N_("{youth} vraagt of je hierbij kunt helpen: {what}.") if says_with(action.what)
+             else N_("{youth} vraagt of je kunt helpen met: {what}."), youth=youth_name(plan, t),
              what=action.what)
     if action.when in WHEN_WISH:
         text += " " + t(WHEN_WISH[action.when])
@@ -308,13 +310,18 @@ def answer_notice(helper: str, action: Action, t: Translator) -> Message:
     """What the youth hears when a helper answered."""
     response = action.response
     assert response is not None
+    hierbij = says_with(action.what)  # not "helpt je met: met iemand praten"
     if response.answer is HelperAnswer.YES:
-        text = t(N_("{name} helpt je met: {what}."), name=helper, what=action.what)
+        text = t(N_("{name} helpt je hierbij: {what}.") if hierbij
+                 else N_("{name} helpt je met: {what}."), name=helper, what=action.what)
     elif response.answer is HelperAnswer.NO:
-        text = t(N_("{name} kan niet helpen met: {what}. Wie kan het wel? Kies met /wijzig."),
+        text = t(N_("{name} kan hier niet bij helpen: {what}. Wie kan het wel? Kies met "
+                    "/wijzig.") if hierbij
+                 else N_("{name} kan niet helpen met: {what}. Wie kan het wel? Kies met /wijzig."),
                  name=helper, what=action.what)
     else:
-        text = t(N_("{name} helpt met: {what}. Maar anders: {note}"), name=helper,
+        text = t(N_("{name} helpt hierbij: {what}. Maar anders: {note}") if hierbij
+                 else N_("{name} helpt met: {what}. Maar anders: {note}"), name=helper,
                  what=action.what, note=response.note or "")
     return Message(text)
 
