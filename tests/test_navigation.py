@@ -360,6 +360,8 @@ def test_urgent_via_wijzig_when_there_was_nothing_urgent(store: Store) -> None:
     youth.changes("Iets wat snel moet")
     assert "Wat moet er geregeld worden?" in youth.asked
     youth.says("Ik heb geen slaapplek volgende week")
+    assert youth.asked == "Heb je vannacht een plek om te slapen?"  # next week: ask first
+    youth.clicks("Ja")
     assert youth.state == "people" and len(youth.plan.urgent) == 1
 
 

@@ -8,7 +8,16 @@ import pytest
 from bot.documents.network_picture import network_png
 from bot.flows.typed_answers import asks_what_is_meant
 from bot.i18n import Translator
-from bot.plan.model import SCHEMA_VERSION, Closeness, Domain, Mood, Plan, Role, Status
+from bot.plan.model import (
+    SCHEMA_VERSION,
+    Closeness,
+    Domain,
+    JimChoice,
+    Mood,
+    Plan,
+    Role,
+    Status,
+)
 from bot.plan.voice import FOR_YOUTH
 from bot.storage.unit_of_work import Store
 from bot.turns import Turns
@@ -289,6 +298,28 @@ def test_what_is_a_jim_explains_again(store: Store) -> None:
     youth.says("wat is een jim?")
     assert "Een JIM is een volwassene" in youth.replies[0].text
     assert youth.state == "jim"
+
+
+@pytest.mark.parametrize("said", ["dat is het", "klaar", "dat was het wel", "iedereen"])
+def test_the_end_of_a_list_at_the_jim_question_is_checked_once(store: Store, said: str) -> None:
+    """Words that end the list of people are no "nobody" to "Wie zou jouw JIM kunnen
+    zijn?": one yes/no, then the youth decides."""
+    youth = at_jim(store)
+    youth.says(said)
+    assert youth.asked == "Bedoel je: nog geen JIM kiezen?" and youth.plan.jim is None
+    youth.says("nee")
+    assert youth.asked == "Wie zou jouw JIM kunnen zijn?"
+    youth.says(said)
+    youth.says("ja")
+    assert "Een plan zonder JIM is ook goed." in youth.text
+    assert youth.plan.jim is not None and youth.plan.jim.choice == JimChoice.UNDECIDED
+
+
+@pytest.mark.parametrize("said", ["niemand", "nee", "nee niemand"])
+def test_nobody_at_the_jim_question_is_no_jim_yet(store: Store, said: str) -> None:
+    youth = at_jim(store)
+    youth.says(said)
+    assert "Een plan zonder JIM is ook goed." in youth.text
 
 
 def test_a_word_that_is_no_name_does_not_become_a_helper(store: Store) -> None:

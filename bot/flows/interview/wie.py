@@ -21,6 +21,7 @@ from bot.flows.interview.people_words import (
 )
 from bot.flows.question import (
     DONE,
+    SKIP,
     Context,
     FollowUp,
     MultiChoiceQuestion,
@@ -514,6 +515,11 @@ class YourJim(Question):
     def on_skip(self, ctx: Context) -> Outcome:
         return no_jim_yet(ctx)
 
+    def on_text(self, ctx: Context, text: str) -> Next:
+        if _DONE_NAMING.search(normalize(text)):  # the end of a list, no answer to "who"
+            return self.check(ctx, SKIP, ctx.t(N_("nog geen JIM kiezen")), text)
+        return super().on_text(ctx, text)
+
     def not_understood(self, ctx: Context, text: str) -> Outcome:
         named = read_named(ctx, text)
         if asks_what_a_jim_is(text) and not named.known:
@@ -535,6 +541,12 @@ class YourJim(Question):
             return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
+
+
+# Words that end a list of people ("dat is het", "klaar"): after the people questions a
+# youth may type them at "Wie zou jouw JIM kunnen zijn?", where they don't say "nobody".
+_DONE_NAMING = re.compile(r"^(klaar|done|dat (is|was) (het|t|alles|iedereen)|verder niet|"
+                          r"thats (it|all)|iedereen|everyone|everybody)\b")
 
 
 def asks_what_a_jim_is(text: str) -> bool:
