@@ -300,6 +300,23 @@ def test_what_is_a_jim_explains_again(store: Store) -> None:
     assert youth.state == "jim"
 
 
+def test_typed_roles_and_fallback_are_said_back(store: Store) -> None:
+    """No button got a mark, so the bot says what it wrote down."""
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en oom Ahmed")
+    youth.says("ze helpt me met praktische dingen en geeft me advies")
+    assert "Ik schrijf op: Sanne helpt met praktische dingen en geeft me advies." in youth.text
+    assert youth.plan.people[0].roles == [Role.PRAKTISCH, Role.ADVIES]
+    youth.says("dichtbij")
+    youth.clicks("Geeft me advies")  # a button shows its own mark: nothing said back
+    youth.clicks("Klaar")
+    assert "Ik schrijf op" not in youth.text
+    youth.says("een beetje")
+    youth.says("dat is iedereen")
+    youth.says("sanne en ahmed")
+    assert "Ik schrijf op: je kunt terugvallen op Sanne en Ahmed." in youth.text
+
+
 @pytest.mark.parametrize("said", ["dat is het", "klaar", "dat was het wel", "iedereen"])
 def test_the_end_of_a_list_at_the_jim_question_is_checked_once(store: Store, said: str) -> None:
     """Words that end the list of people are no "nobody" to "Wie zou jouw JIM kunnen

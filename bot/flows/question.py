@@ -436,17 +436,27 @@ class MultiChoiceQuestion(Question):
         plain = [Choice(c.id, c.label.removeprefix("✅ ")) for c in choices]
         many = match_many(text, plain)
         if many and len(many) > 1 and not {SKIP, DONE} & set(many):
-            self.set_selected(ctx, many)
-            return Outcome.ACCEPTED
+            return self._typed(ctx, many)
         if many and len(many) == 1 and many[0] not in (SKIP, DONE):
-            self.set_selected(ctx, many)
-            return Outcome.ACCEPTED
+            return self._typed(ctx, many)
         if many is None and (in_sentence := choices_in_sentence(text, plain)):
-            self.set_selected(ctx, in_sentence)
-            return Outcome.ACCEPTED
+            return self._typed(ctx, in_sentence)
         guess = fuzzy_choice(text, plain) if many is None else None
         if guess is not None and guess[1] >= SURE and guess[0] not in (SKIP, DONE):
-            self.set_selected(ctx, [guess[0]])  # "praktish", "sane"
-            return Outcome.ACCEPTED
+            return self._typed(ctx, [guess[0]])  # "praktish", "sane"
         return super().on_text(ctx, text)
+
+    def _typed(self, ctx: Context, chosen: list[str]) -> Next:
+        """A typed answer taken as the whole answer, said back (:meth:`said_back`): the
+        youth saw no button get its mark."""
+        self.set_selected(ctx, chosen)
+        labels = {choice.id: choice.label for choice in self.options(ctx)}
+        said = self.said_back(ctx, [labels[c] for c in chosen if c in labels])
+        if said:
+            ctx.note(said)
+        return Outcome.ACCEPTED
+
+    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+        """What a typed answer wrote down, in a sentence (None: the question says it)."""
+        return None
 

@@ -358,6 +358,13 @@ class PersonRelation(TextQuestion):
 class PersonRoles(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
 
+    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+        person = current_person(ctx)
+        if person is None or plural(person) or not labels:
+            return None
+        roles = names_text([label[:1].lower() + label[1:] for label in labels], ctx.t)
+        return ctx.t(N_("Ik schrijf op: {name} {roles}."), name=person_name(ctx), roles=roles)
+
     def prompt(self, ctx: Context) -> str:
         person = current_person(ctx)
         if person is not None and plural(person):
@@ -436,6 +443,10 @@ NOBODY = "nobody"
 
 class Fallback(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
+
+    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+        return ctx.t(N_("Ik schrijf op: je kunt terugvallen op {names}."),
+                     names=names_text(labels, ctx.t)) if labels else None
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Op wie kun je terugvallen als het moeilijk is? Kies wie past."))
