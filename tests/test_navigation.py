@@ -548,6 +548,8 @@ def test_plan_at_klopt_dit_shows_the_plan_once(store: Store) -> None:
     (None, "ik wil het delen met mijn oma", "Wie ziet je plan?"),
     (None, "kan ik het aan mijn begeleider laten zien", "Wie ziet je plan?"),
     (None, "ik wil nog iets veranderen", "Wat wil je veranderen?"),
+    (None, "ik wil het dellen met mn tante", "Wie ziet je plan?"),  # a typo
+    (None, "kan ik nog wat wijzgen", "Wat wil je veranderen?"),
     (None, "laat me het nog een keer zien", "Toekomstplan van Noor"),
     ("/delen", "Ahmed mag het zien", "Hier is een uitnodiging voor Ahmed."),
     ("/delen", "ik wil het aan mijn oom laten zien", "Hier is een uitnodiging voor Ahmed."),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.flows.plan_view import render_plan
 from bot.flows.question import Command, CommandMenu, Context, Detour, Next, Outcome, Question
 from bot.flows.typed_answers import choice_in_sentence, normalize, yes_or_no
@@ -61,7 +63,7 @@ class Finished(CommandMenu):
     def not_understood(self, ctx: Context, text: str) -> Next:
         """A sentence that says what the youth wants ("ik wil het delen met mijn oma"), asks
         what can be done (help), or says it is not going well (heard, and who can help)."""
-        plain = normalize(text)
+        plain = _spelled(normalize(text))
         wanted = next((command for command, words in WANTS if words.search(plain)), None)
         if wanted is not None:
             return Command(wanted)
@@ -86,5 +88,17 @@ WANTS = (("delen", re.compile(r"\b(delen|deel|doorsturen|sturen|laten zien|"
          ("wijzig", re.compile(r"\b(verander\w*|aanpassen|pas \w+ aan|wijzig\w*|change|"
                                r"edit)\b")),
          ("plan", re.compile(r"\b(bekijk\w*|zien|lezen|see|view|look at)\b")))
+# The menu's own words, read with one typo ("dellen", "wijzg", "bekijke"): from five letters.
+_MENU_WORDS = ("delen", "doorsturen", "wijzig", "wijzigen", "veranderen", "aanpassen",
+               "bekijken")
+_TYPO_FROM = 5
+
+
+def _spelled(plain: str) -> str:
+    return " ".join(next((known for known in _MENU_WORDS if len(word) >= _TYPO_FROM
+                          and Levenshtein.distance(word, known) <= 1), word)
+                    for word in plain.split())
+
+
 _WHAT_NOW = re.compile(r"\b(wat kan ik|hoe werkt|what can i|how does)\b")
 _MOODS = [Choice(mood.value, mood.value) for mood in Mood]  # how it goes, said in a sentence
