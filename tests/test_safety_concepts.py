@@ -152,6 +152,7 @@ def test_tonight_makes_it_sure(text: str) -> None:
     ("ik ben bang dat ik op straat kom te staan", "nl"),
     ("soon i will be living on the streets", "en"),
     ("if i do not pay i end up living on the street", "en"),
+    ("next month i will be on the streets if i do not pay", "en"),
 ])
 def test_a_night_outside_to_come_is_only_probable(text: str, lang: str) -> None:
     """A threat or a condition ([~no_sleeping_place]): tonight has a bed, so the bot asks
@@ -166,6 +167,7 @@ def test_a_night_outside_to_come_is_only_probable(text: str, lang: str) -> None:
     ("als ik niet slaag wil ik dood", "nl", S),  # a condition: no doubt for suicide
     ("i sleep on the street", "en", N),
     ("i am living on the streets", "en", N),
+    ("i have been on the streets for a week", "en", N),
 ])
 def test_a_night_outside_now_stays_sure(text: str, lang: str, kind: RiskKind) -> None:
     assert assess(text, lang).sure == {kind}

@@ -405,6 +405,8 @@ ENGLISH_PROBES: list[tuple[str, RiskKind]] = [
 ]
 
 ENGLISH_NEGATIVES = [
+    "im on the street, almost there",
+    "the party was out on the streets",
     "i'm dying to see that movie",
     "my phone died",
     "you killed it!",
