@@ -242,6 +242,13 @@ def at_hoe(store: Store, people: str = "Sanne") -> Youth:
     return youth
 
 
+def test_a_helper_named_in_a_sentence_is_said_back(store: Store) -> None:
+    youth = at_hoe(store)
+    youth.says("mijn vriendin wil dat wel doen")
+    assert "Ik schrijf op: Sanne helpt je hiermee." in youth.text
+    assert youth.plan.actions[0].person_id == youth.plan.people[0].id
+
+
 def test_what_is_hard_may_begin_with_geen(store: Store) -> None:
     youth = at_hoe(store)  # "Geen eigen plek" was typed at Wonen's "Wat is er nu moeilijk?"
     assert youth.plan.domains[Domain.WONEN].hard == "Geen eigen plek"
