@@ -247,19 +247,17 @@ class ActionWho(Question):
                                                           re.search(r"\bsamen\b", text, re.I))
         helper = helper_in(ctx, text)
         organisation = ctx.plan.organisation(helper)
-        named = ctx.plan.person(helper) if helper is not None else None
         if organisation is not None:
             ctx.note(ctx.t(WRITTEN_DOWN, helper=organisation_called(organisation, ctx.t)))
-        elif named is not None and not together:  # "mijn oom wil wel": said back, by name
-            ctx.note(ctx.t(WRITTEN_DOWN, helper=called(named, ctx.t, start=True)))
+        person = ctx.plan.person(helper) if helper is not None else person_in(ctx, text)
+        if (helper is None and person is None and not _SELF.search(text)
+                and not _PROFESSIONAL.search(text)):
+            person = one_person(ctx, text)
+        if person is not None and not together:  # "mijn oom wil wel": said back, by name
+            ctx.note(ctx.t(WRITTEN_DOWN, helper=called(person, ctx.t, start=True)))
         if helper is not None:
             return self.on_choice(ctx, helper, together=together)
-        person = person_in(ctx, text)
-        if person is None and not _SELF.search(text) and not _PROFESSIONAL.search(text):
-            person = one_person(ctx, text)
         if person is not None:
-            if not together:
-                ctx.note(ctx.t(WRITTEN_DOWN, helper=called(person, ctx.t, start=True)))
             return self.give(ctx, HelperKind.PERSON, person.id, together=together)
         if _SELF.search(text):
             return self.give(ctx, HelperKind.SELF)

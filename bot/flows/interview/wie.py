@@ -30,7 +30,7 @@ from bot.flows.question import (
     Question,
     TextQuestion,
 )
-from bot.flows.typed_answers import normalize, yes_or_no
+from bot.flows.typed_answers import SYNONYMS, normalize, yes_or_no
 from bot.i18n import N_, Safe, names_text
 from bot.messages import Choice
 from bot.plan.labels import CLOSENESS_LABELS, ROLE_LABELS
@@ -527,7 +527,7 @@ class YourJim(Question):
         return no_jim_yet(ctx)
 
     def on_text(self, ctx: Context, text: str) -> Next:
-        if _DONE_NAMING.search(normalize(text)):  # the end of a list, no answer to "who"
+        if normalize(text) in SYNONYMS["done"]:  # the end of a list, no answer to "who"
             return self.check(ctx, SKIP, ctx.t(N_("nog geen JIM kiezen")), text)
         return super().on_text(ctx, text)
 
@@ -552,12 +552,6 @@ class YourJim(Question):
             return not_a_person(ctx)
         choose_jim(ctx, person.id)
         return Outcome.ACCEPTED
-
-
-# Words that end a list of people ("dat is het", "klaar"): after the people questions a
-# youth may type them at "Wie zou jouw JIM kunnen zijn?", where they don't say "nobody".
-_DONE_NAMING = re.compile(r"^(klaar|done|dat (is|was) (het|t|alles|iedereen)|verder niet|"
-                          r"thats (it|all)|iedereen|everyone|everybody)\b")
 
 
 def asks_what_a_jim_is(text: str) -> bool:
