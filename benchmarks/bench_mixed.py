@@ -12,11 +12,15 @@ the simulated people run in this process, on the same cores:
 - PostgreSQL, three processes on one port.
 
 The JIMs and begeleiders are set up before the clock starts, through the engine on the same
-database (their asks and summaries go out when the bot starts). Prints, per setting, the
+database (their asks and summaries go out when the bot starts). The same load is offered
+for a few seconds first and not counted, as a worker that has been running a while would
+meet it: its pooled connections open, its first files drawn. Prints, per setting, the
 offered and achieved rate, update → reply p50/p99 (overall and per kind: the next question,
-the reply to an answered ask, the PDF), the bots' CPU time per turn, replies that never
-came and requests Telegram would refuse.
-Usage: ``python benchmarks/bench_mixed.py [--rate 100] [--seconds 20] [--only sqlite]``.
+the reply to an answered ask, the PDF), the bots' CPU time per turn, the CPU of everything
+else on the cores (the fake Telegram with the people, the PostgreSQL server), replies that
+never came and requests Telegram would refuse.
+Usage: ``python benchmarks/bench_mixed.py [--rate 100] [--seconds 20] [--warm-up 3]
+[--only sqlite]``.
 """
 
 from __future__ import annotations
@@ -173,6 +177,18 @@ def with_children(pid: int) -> float:
     return total
 
 
+def database_server_seconds() -> float:
+    """CPU seconds of the PostgreSQL server's processes on this machine, its ended backends
+    included (0 where it runs elsewhere or for SQLite): it shares the cores with the bot."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError):
+            name, fields = stat.read_text().split(" (", 1)[1].rsplit(")", 1)
+            if name == "postgres":
+                total += sum(int(field) for field in fields.split()[11:15])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def waited_for_a_core(pid: int) -> float:
     """Seconds the process's main thread (where its event loop runs) was ready to run but
     waited for a core (Linux schedstat): what a shared machine takes from it."""
@@ -221,6 +237,7 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
     cpu_before = sum(with_children(pid) for pid in pids)
     waited_before = [waited_for_a_core(pid) for pid in pids]
     here_before = cpu_seconds(os.getpid())
+    server_before = database_server_seconds()
     tasks = []
     started = offered_from = time.perf_counter()
     for number, wanted in enumerate(schedule):
@@ -235,12 +252,14 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
     waited = max(waited_for_a_core(pid) - before for pid, before in zip(pids, waited_before,
                                                                        strict=True))
     here = cpu_seconds(os.getpid()) - here_before
+    server = database_server_seconds() - server_before
     done = [latency for found in latencies.values() for latency in found]
     return (f"offered {len(schedule) / offered:,.0f} turns/s ({len(schedule):,} in "
             f"{offered:.1f} s), all replies after {elapsed:.1f} s; update→reply {cuts(done)}"
             f" ({'; '.join(f'{kind} {cuts(found)}' for kind, found in latencies.items())}); "
             f"{cpu / len(schedule) * 1000:.2f} ms bot CPU per turn, drawing files included "
             f"({cpu / elapsed:.0%} of a core; fake Telegram and people {here / elapsed:.0%}; "
+            f"database server {server / elapsed:.0%}; "
             f"a bot's event loop waited for a core {waited / elapsed:.0%} of the time); "
             f"no reply: {lost}; refusals by Telegram: {refusals(tg)}; "
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
@@ -249,8 +268,8 @@ async def offer(tg: FakeTelegram, people: People, rate: float, seconds: float,
 
 
 async def measure(name: str, url: str, processes: int, rate: float, seconds: float,
-                  tmp: Path) -> None:
-    turns = int(rate * seconds)
+                  warm_up: float, tmp: Path) -> None:
+    turns = int(rate * (warm_up + seconds))
     jims = int(turns * dict(MIX)["jim"]) + 1
     store = open_store(url, KEY)
     try:
@@ -280,13 +299,16 @@ async def measure(name: str, url: str, processes: int, rate: float, seconds: flo
                     await jim.receives("Een eigen kamer")
                 youth = (FakeUser(tg, YOUTH + n, f"Jongere{n}") for n in range(1_000_000))
                 people = People(tg, youth, jim_users, marks)
-                result = await offer(tg, people, rate, seconds, [p.pid for p in running])
-        print(f"{name}: {result}", flush=True)
+                pids = [p.pid for p in running]
+                if warm_up:  # new connections, first files, caches filled: not counted
+                    await offer(tg, people, rate, warm_up, pids)
+                result = await offer(tg, people, rate, seconds, pids)
+        print(f"{name}, after {warm_up:g} s of warm-up: {result}", flush=True)
     finally:
         store.engine.dispose()
 
 
-async def main(rate: float, seconds: float, only: str | None) -> None:
+async def main(rate: float, seconds: float, warm_up: float, only: str | None) -> None:
     settings = [("SQLite, 1 process", "sqlite", 1), ("PostgreSQL, 1 process", "postgresql", 1),
                 ("PostgreSQL, 3 processes", "postgresql", 3)]
     for name, database, processes in settings:
@@ -295,11 +317,12 @@ async def main(rate: float, seconds: float, only: str | None) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             if database == "sqlite":
                 await measure(name, sqlite_url(Path(tmp) / "bot.db"), processes, rate, seconds,
-                              Path(tmp))
+                              warm_up, Path(tmp))
                 continue
             schema = postgres_schema_url()
             try:
-                await measure(name, next(schema), processes, rate, seconds, Path(tmp))
+                await measure(name, next(schema), processes, rate, seconds, warm_up,
+                              Path(tmp))
             finally:
                 with suppress(StopIteration):
                     next(schema)
@@ -309,8 +332,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rate", type=float, default=100.0, help="turns offered a second")
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--warm-up", type=float, default=3.0,
+                        help="seconds offered at the same rate first, not counted")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     arguments = parser.parse_args()
     if sys.platform != "linux":
         sys.exit("CPU times are read from /proc")
-    asyncio.run(main(arguments.rate, arguments.seconds, arguments.only))
+    asyncio.run(main(arguments.rate, arguments.seconds, arguments.warm_up, arguments.only))

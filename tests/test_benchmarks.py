@@ -52,9 +52,11 @@ def test_bench_telegram_measures_the_bot_and_both_echo_bots() -> None:
 
 
 def test_bench_mixed_offers_the_mixed_load_at_a_fixed_rate() -> None:
-    out = run("bench_mixed.py", None, "--rate", "10", "--seconds", "1", "--only", "sqlite")
-    assert "SQLite, 1 process: set up 1 JIMs with an ask and 20 begeleiders" in out
-    assert re.search(r"SQLite, 1 process: offered \d+ turns/s \(10 in \d\.\d s\).*"
+    out = run("bench_mixed.py", None, "--rate", "10", "--seconds", "1", "--warm-up", "1",
+              "--only", "sqlite")
+    assert "SQLite, 1 process: set up 2 JIMs with an ask and 20 begeleiders" in out
+    assert re.search(r"SQLite, 1 process, after 1 s of warm-up: offered \d+ turns/s "
+                     r"\(10 in \d\.\d s\).*"
                      r"update→reply p50 .* ms bot CPU per turn.* no reply: 0; "
                      r"refusals by Telegram: 0;", out)
 
