@@ -70,9 +70,10 @@ def reading(kind: str, typed: str) -> str:
     conv, plan, messages = answer(kind, typed)
     text = "\n".join(m.text for m in messages)
     assert "Dat snap ik niet" not in text or conv.state != start, text
-    if "Bedoel je" in text:
+    if "Bedoel je" in text or "opschrijven?" in text:  # a guess, or names guessed
         asked = next(m for m in messages if m.step is not None)
-        return "check:" + asked.text.removeprefix("Bedoel je: ").removesuffix("?")
+        return "check:" + asked.text.removeprefix("Bedoel je: ").removeprefix(
+            "Zal ik ").removesuffix("?").removesuffix(" opschrijven")
     if conv.state == start and kind not in ("people", "more_people", "roles", "fallback"):
         return "again"
     person = plan.person("p1")
@@ -166,6 +167,15 @@ PEOPLE = [
     ("ik denk mijn broer Daan", "Daan/broer"), ("niemand", "done"),
     ("ik heb eigenlijk niemand", "done"), ("sla over", "done"), ("idk", "done"),
     ("klaar", "done"), ("that's all", "done"), ("dat is alles", "done"),
+    ("mijn zus fatima is echt belangrijk voor me", "Fatima/zus"),
+    ("lotte zie ik elk weekend", "check:Lotte"),
+    ("fatima denk ik, die vertrouw ik het meest", "check:Fatima"),
+    ("ik spreek Fatima bijna elke dag", "check:Fatima"),
+    ("ik ga vaak met lotte en sem om", "check:Lotte en Sem"),
+    ("mijn moeder en lotte zie ik vaak", "check:je moeder en Lotte"),
+    ("niemand behalve lotte", "check:Lotte"),
+    ("ik woon in amsterdam bij mijn oma", "oma/oma"),
+    ("ze is altijd lief voor me", "again"),
 ]
 
 MORE_PEOPLE = [
@@ -178,6 +188,7 @@ MORE_PEOPLE = [
     ("en mijn voetbaltrainer Rik", "Rik/voetbaltrainer"), ("klaar hoor", "done"),
     ("dat is iedereen denk ik", "done"), ("dat waren ze", "done"), ("dat zijn ze wel", "done"),
     ("thats them", "done"), ("mijn groepsleider Anouk", "org:Anouk"),
+    ("o ja en lotte van voetbal", "check:Lotte"),
 ]
 
 ROLES = [

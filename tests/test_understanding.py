@@ -130,6 +130,56 @@ def test_names_and_relation_words_are_read_as_meant(
     assert youth.asked.startswith(asked)
 
 
+def test_a_name_alone_in_a_sentence_is_checked_once_then_written_down(store: Store) -> None:
+    """No relation word, a name no dictionary knows: one yes/no question, not "Noem nu
+    alleen de naam" again and again."""
+    youth = at_people(store)
+    youth.says("lotte zie ik elk weekend")
+    assert youth.asked == "Zal ik Lotte opschrijven?"
+    assert [c.label for c in youth.question.choices] == ["Ja", "Nee"]
+    assert youth.plan.people == []
+    youth.says("ja")
+    assert [(p.name, p.relation) for p in youth.plan.people] == [("Lotte", None)]
+    assert youth.asked.startswith("Wie is Lotte voor jou?")
+
+
+def test_no_to_the_names_guessed_keeps_who_was_said_surely(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn moeder en lotte zie ik vaak")
+    assert youth.asked == "Zal ik je moeder en Lotte opschrijven?"
+    youth.clicks("Nee")
+    assert [(p.name, p.relation) for p in youth.plan.people] == [("moeder", "moeder")]
+    assert "Ik schrijf op: je moeder." in youth.text
+    assert youth.asked.startswith("Wat doet je moeder voor je?")
+
+
+def test_no_to_a_name_guessed_alone_asks_for_the_name(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("ze is heel belangijk voor me")  # a typo, no name
+    assert youth.asked == "Zal ik Belangijk opschrijven?"
+    youth.says("nee")
+    assert youth.plan.people == []
+    assert "Noem nu alleen de naam" in youth.text
+    youth.says("ze is er altijd voor me")
+    assert youth.state == "jim"  # never the same re-ask twice
+
+
+def test_names_in_a_sentence_with_their_relation_are_said_back(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("nou mijn zus fatima is echt belangrijk voor me en ook mijn vriendin lotte")
+    assert [(p.name, p.relation) for p in youth.plan.people] == [("Fatima", "zus"),
+                                                                  ("Lotte", "vriendin")]
+    assert "Ik schrijf op: Fatima en Lotte." in youth.text
+
+
+def test_a_name_alone_in_an_english_sentence(store: Store) -> None:
+    youth = at_people(store, language="en")
+    youth.says("i see lotte every weekend")
+    assert youth.asked == "Shall I write down Lotte?"
+    youth.says("yes")
+    assert [p.name for p in youth.plan.people] == ["Lotte"]
+
+
 def test_someone_known_by_a_relation_word_is_your_mum_in_english(store: Store) -> None:
     youth = at_people(store, language="en")
     youth.says("my mum")

@@ -236,7 +236,7 @@ class RenamePerson(TextQuestion, Cancellable):
 
     def on_answer(self, ctx: Context, text: str) -> Outcome:
         person = ctx.plan.person(ctx.cursor.person)
-        named = named_in(text)
+        named = named_in(text, ctx.t.lang)
         if person is None or len(named) != 1:
             ctx.note(ctx.t(N_("Typ één naam, bijvoorbeeld: Sanne.")))
             return Outcome.REASK

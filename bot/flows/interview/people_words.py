@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import simplemma
 from rapidfuzz import fuzz
 
 from bot.flows.typed_answers import SURE, normalize
@@ -68,6 +69,19 @@ _NOBODY = re.compile(
     r"thats (it|all))\b")
 
 STORY_WORDS = 4  # more name words than this in one part: a sentence, not a name
+# Chat words no dictionary knows, never a name ("ff", "wrm", "bro").
+_CHAT_WORDS = frozenset({
+    "ff", "effe", "wrm", "idd", "zwz", "zowiezo", "ofso", "nie", "tog", "fam", "bff", "bro",
+    "wollah", "wallah", "kk", "mn", "zn", "dr", "nu", "chill", "chillen", "facetimen",
+    "snappen", "snapchat", "insta", "tiktok", "whatsapp", "appen", "gamen", "lit", "lowkey",
+    "highkey", "fr", "tbh", "omg", "wtf", "btw", "ngl", "irl", "oke", "okee", "oki", "jep",
+    "yep", "jup", "nope", "nah", "hmm", "ehm", "uhm", "hé", "he", "yo", "ey", "joh", "man",
+    "gwn", "nx", "nvm", "iig", "sws", "egt", "eig", "vgm", "miss", "ofz", "dus",
+})
+# After these a word is a place ("ik woon in utrecht"), not someone.
+_TO_PLACES = frozenset({"in", "naar", "uit", "te", "to"})
+GUESSES_MOST = 3  # more unknown words than this: slang or typos, not names
+LEXICON = {"nl": "nl", "en": "en"}  # the word list that tells a name from a word, by language
 
 
 @dataclass(frozen=True)
@@ -162,9 +176,10 @@ def read_people(text: str) -> list[NamedPerson] | None:
     return people
 
 
-def people_in_story(text: str) -> list[NamedPerson]:
-    """People in a sentence: each relation word, with the capitalised name after it if any
-    ("niemand behalve mijn zus Sanne" → Sanne, zus)."""
+def people_in_story(text: str, lang: str = "nl") -> list[NamedPerson]:
+    """People in a sentence: each relation word, with the name after it if any: written
+    with a capital, or a word no dictionary of ``lang`` knows ("niemand behalve mijn zus
+    Sanne", "mijn zus fatima is alles voor me" → Sanne / Fatima, zus)."""
     words = _words(text)
     found: list[NamedPerson] = []
     for index, word in enumerate(words):
@@ -173,13 +188,51 @@ def people_in_story(text: str) -> list[NamedPerson]:
             person = NamedPerson(relation, relation, organisation=True)
         elif _is_relation(relation):
             after = words[index + 1] if index + 1 < len(words) else ""
-            named = (after[:1].isupper() and after.casefold() not in RELATION_WORDS | _NOT_NAMES)
+            named = (_may_be_name(after) and not _is_relation(after)
+                     and (after[:1].isupper() or not _is_word(after, lang)))
             person = NamedPerson(_name([after]) if named else relation, relation)
         else:
             continue
         if person not in found:
             found.append(person)
     return found
+
+
+def names_in_sentence(text: str, lang: str = "nl") -> list[str]:
+    """Names in a sentence that has no relation word: written with a capital inside it ("ik
+    zie Lotte elk weekend"), or words no dictionary of ``lang`` knows ("fatima denk ik, die
+    vertrouw ik het meest"). Guesses, to be checked: a typo is no dictionary's word either.
+    None after "in", "naar", … (a place), none among more than :data:`GUESSES_MOST`."""
+    raw = text.split()
+    found: list[str] = []
+    place = False  # after "in" ("in Den Haag"): a place
+    for index, token in enumerate(raw):
+        word = _WORD_EDGE.sub("", token)
+        folded = word.casefold()
+        starts = not index or raw[index - 1][-1:] in ".!?"
+        after_place, place = place, folded in _TO_PLACES or (place and folded in _PARTICLES)
+        if (after_place or not _may_be_name(word) or _is_relation(word)
+                or folded in ORGANISATIONS or folded in _PLACES):
+            continue
+        if (word[:1].isupper() and not starts) or not _is_word(word, lang):
+            name = _name([word])
+            if name not in found:
+                found.append(name)
+    return found if len(found) <= GUESSES_MOST else []
+
+
+def _may_be_name(word: str) -> bool:
+    """Letters only (a hyphen or apostrophe inside), two or more, and no word of the
+    sentence's glue ("is", "ook", "ff")."""
+    folded = word.casefold()
+    return (len(word) >= 2 and word.replace("-", "").replace("'", "").isalpha()
+            and folded not in _NOT_NAMES | _HEDGES | _FILLERS | _PARTICLES | _PREPOSITIONS
+            | _SOMEONE | _CHAT_WORDS | RELATION_WORDS)
+
+
+def _is_word(word: str, lang: str) -> bool:
+    """Whether the dictionary of ``lang`` knows ``word`` (a name it does not know)."""
+    return simplemma.is_known(word.casefold(), lang=LEXICON.get(lang, "nl"))
 
 
 def known_by_name(text: str, people: Sequence[Person]) -> list[Person]:

@@ -14,6 +14,7 @@ from bot.flows.interview.people_words import (
     NamedPerson,
     known_by_name,
     known_by_relation,
+    names_in_sentence,
     people_in_story,
     read_people,
     relation_of,
@@ -47,6 +48,7 @@ from bot.plan.relations import (
 from bot.plan.text import NAME_LIMIT, clean
 
 MAX_PEOPLE = 30
+GUESSED = "guessed:"  # a check's choice: the names guessed in the text that follows are right
 _NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 
 
@@ -89,10 +91,21 @@ def known_person(ctx: Context, named: NamedPerson) -> Person | None:
     return found
 
 
-def named_in(text: str) -> list[NamedPerson]:
-    """The people a message names, in a list of names or in a sentence."""
+def named_in(text: str, lang: str) -> list[NamedPerson]:
+    """The people a message names, in a list of names or in a sentence (by a relation word;
+    for names alone in a sentence see :func:`guessed_in`)."""
     named = read_people(text)
-    return people_in_story(text) if named is None else named
+    return people_in_story(text, lang) if named is None else named
+
+
+def guessed_in(ctx: Context, text: str, named: list[NamedPerson]) -> list[str]:
+    """New names a sentence seems to hold besides the ``named`` ("lotte zie ik elk
+    weekend"): to check with the youth before they are written down."""
+    if read_people(text) is not None:
+        return []
+    sure = {n.name.casefold() for n in named}
+    return [name for name in names_in_sentence(text, ctx.t.lang)
+            if name.casefold() not in sure and find_person(ctx, name) is None]
 
 
 @dataclass
@@ -109,7 +122,7 @@ def read_named(ctx: Context, text: str) -> Named:
     inside a sentence ("ik denk Fatima, die vertrouw ik het meest")."""
     short = clean(text, NAME_LIMIT)[0]
     found = Named()
-    for named in named_in(short):
+    for named in named_in(short, ctx.t.lang):
         person = None if named.organisation else known_person(ctx, named)
         if named.organisation:
             found.organisations.append(named)
@@ -263,12 +276,40 @@ class People(TextQuestion):
                               "Met /wijzig kun je later altijd iemand toevoegen.")))
         return self.on_skip(ctx)
 
-    def on_answer(self, ctx: Context, text: str) -> Outcome:
-        named = named_in(text)
-        if named:
-            return self.add_named(ctx, named)
+    def on_answer(self, ctx: Context, text: str) -> Next:
+        named = named_in(text, ctx.t.lang)
+        guessed = guessed_in(ctx, text, named)
+        if guessed:  # "lotte zie ik elk weekend": a name no dictionary knows, or a capital
+            sure = [called(Person(id="", name=n.name, relation=n.relation), ctx.t)
+                    for n in named if not n.organisation]
+            return self.check(ctx, GUESSED + text, names_text(sure + guessed, ctx.t), text)
+        if named:  # said back when read from a sentence ("mijn zus fatima is alles voor me")
+            return self.add_named(ctx, named, say_back=read_people(text) is None)
         if says_nobody(text):
             return self.on_nobody(ctx)
+        return self.not_named(ctx, text)
+
+    def shown_prompt(self, ctx: Context) -> str:
+        check = self.open_check(ctx)
+        if check is None:
+            return super().shown_prompt(ctx)
+        return ctx.t(N_("Zal ik {names} opschrijven?"), names=check.label)
+
+    def on_choice(self, ctx: Context, choice: str) -> Next:
+        """Yes to the names guessed in a sentence: all of them, with any said surely."""
+        if not choice.startswith(GUESSED):
+            return super().on_choice(ctx, choice)
+        text = choice.removeprefix(GUESSED)
+        named = named_in(text, ctx.t.lang)
+        return self.add_named(ctx, named + [NamedPerson(name, None)
+                                            for name in guessed_in(ctx, text, named)])
+
+    def check_denied(self, ctx: Context, text: str) -> Next:
+        """No to the names guessed: those said surely (with a relation word) are kept."""
+        named = named_in(text, ctx.t.lang)
+        return self.add_named(ctx, named, say_back=True) if named else self.not_named(ctx, text)
+
+    def not_named(self, ctx: Context, text: str) -> Outcome:
         if ctx.cursor.missed == self.key:  # never the same re-ask twice
             ctx.note(ctx.t(N_("Dank je. Dan gaan we verder. Met /wijzig kun je later "
                               "altijd iemand toevoegen.")))
@@ -281,7 +322,8 @@ class People(TextQuestion):
                               "bijvoorbeeld: mijn buurvrouw Els.")))
         return Outcome.REASK
 
-    def add_named(self, ctx: Context, named: list[NamedPerson]) -> Outcome:
+    def add_named(self, ctx: Context, named: list[NamedPerson], say_back: bool = False
+                  ) -> Outcome:
         note_organisations(ctx, [n for n in named if n.organisation])
         added, known = [], []
         for person in (n for n in named if not n.organisation):
@@ -299,6 +341,9 @@ class People(TextQuestion):
                            count=MAX_PEOPLE))
         if not added:
             return self.on_skip(ctx) if len(ctx.plan.people) >= MAX_PEOPLE else Outcome.REASK
+        if say_back:
+            names = [called(person, ctx.t) for person in ctx.plan.people if person.id in added]
+            ctx.note(ctx.t(N_("Ik schrijf op: {names}."), names=names_text(names, ctx.t)))
         ctx.cursor.queue = added
         next_person(ctx)
         return Outcome.ACCEPTED
