@@ -52,7 +52,7 @@ def test_an_eviction_to_come_is_an_urgent_need_and_a_question_about_tonight(
     plan, and the bot asks about tonight before it gives the night shelter's number."""
     youth = at_urgent(store)  # "Moet er vandaag of morgen iets geregeld worden?"
     youth.says("ja ik moet deze week iets regelen met de woningcorporatie anders sta ik op straat")
-    assert "Dit zet ik bovenaan je plan." in youth.text
+    assert "Dit zet ik bovenaan je plan: " in youth.text
     assert "nachtopvang" not in youth.text and "Je plan kan wachten" not in youth.text
     assert youth.asked == "Heb je vannacht een plek om te slapen?"
     assert "woningcorporatie" in youth.plan.urgent[0].text

@@ -91,8 +91,27 @@ def test_an_urgent_story_is_kept_as_typed(store: Store, answer: str, stored: str
     youth = at_urgent(store)
     youth.says(answer)
     assert [u.text for u in youth.plan.urgent] == [stored]
-    assert "bovenaan je plan" in youth.text
+    assert f"Dit zet ik bovenaan je plan: <i>{stored}</i>" in youth.text  # said back
     assert "Wie is belangrijk voor jou?" in youth.asked
+
+
+@pytest.mark.parametrize(("answer", "reply", "urgent"), [
+    ("ja", "Wie is belangrijk voor jou?", ["ik spreek fatima bijna elke dag"]),
+    ("nee", "Oké, dan zet ik niets bovenaan je plan.", []),
+])
+def test_a_story_without_anything_to_arrange_is_checked_first(
+        store: Store, answer: str, reply: str, urgent: list[str]) -> None:
+    """Typed at "Moet er vandaag of morgen iets geregeld worden?" with no word of something
+    to arrange (money, rent, food, a place to sleep, tomorrow …): one yes/no question before
+    it goes to the top of the plan."""
+    youth = at_urgent(store)
+    youth.says("ik spreek fatima bijna elke dag")
+    assert youth.asked == "Moet dit snel geregeld worden: <i>ik spreek fatima bijna elke dag</i>?"
+    assert youth.plan.urgent == []
+    youth.says(answer)
+    assert [u.text for u in youth.plan.urgent] == urgent
+    assert reply in youth.text
+    assert youth.state == "people"
 
 
 def test_yes_and_no_with_a_word_after_them(store: Store) -> None:

@@ -71,6 +71,7 @@ class Today(Question):
 
 
 YES, NO = "yes", "no"
+TYPED = "typed:"  # a check's choice: the story that follows is the urgent matter
 STORY_WORDS = 4  # a typed answer this long is the urgent matter itself, not a yes/no
 # "er is niks", "hoeft niks geregeld te worden", "niks aan de hand": nothing urgent. Only
 # whole phrases count: "ik heb niks te eten" is urgent.
@@ -80,6 +81,15 @@ _NOTHING = re.compile(
     r"\b(niks|niets) (aan de hand|bijzonders|speciaals|nodig)\b|^niet (nodig|echt)\b|"
     r"\bno need\b|^not really\b|^alles (is )?(goed|prima|oke|ok)\b")
 _FIRST_WORD = re.compile(r"^\W*\w+[\W_]*")
+# Words of something to arrange soon ("mijn huur moet morgen betaald"). A story without
+# any ("ik spreek fatima bijna elke dag") is checked before it goes to the top of the plan.
+_NEED = re.compile(
+    r"\b(moet|moeten|moest|nodig|geld|huur|betal\w*|rekening\w*|schuld\w*|boete\w*|eten|"
+    r"honger|slaap\w*|slapen|dak|straat|afspraak|afspraken|brief|brieven|post|morgen|"
+    r"vandaag|vanavond|vannacht|snel|dringend|gemeente|uwv|verzeker\w*|medicijn\w*|dokter|"
+    r"huisarts|ziek|pijn|politie|rechter\w*|examen|toets|uitkering|toeslag\w*|eruit|"
+    r"uitgezet|need|needs|must|have to|has to|money|rent|pay|paid|bill|bills|debt\w*|"
+    r"food|sleep|tomorrow|today|tonight|appointment|letter|doctor|sick|police|help|hulp)\b")
 
 
 def says_nothing_urgent(text: str) -> bool:
@@ -96,13 +106,14 @@ def add_typed_urgent(ctx: Context, text: str) -> None:
 
 
 def add_urgent(ctx: Context, text: str) -> None:
+    """The urgent need, at the top of the plan, said back with what to do today."""
     ctx.plan.urgent.append(UrgentNeed(id=ctx.plan.next_id("u"), text=text, reported_at=ctx.now))
     ctx.changed("urgent")
     ctx.note(ctx.t(N_(
-        "Dank je dat je het zegt. Dit zet ik bovenaan je plan.\n"
+        "Dank je dat je het zegt. Dit zet ik bovenaan je plan: <i>{what}</i>\n"
         "Heb je een begeleider? Laat het die vandaag nog weten.\n"
         "Met /sos zie je hulplijnen. Is er gevaar? Bel 112."
-    )))
+    ), what=text))
 
 
 class UrgentToday(Question):
@@ -115,7 +126,20 @@ class UrgentToday(Question):
         return [Choice(NO, ctx.t(N_("Nee"))), Choice(YES, ctx.t(N_("Ja")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
+        if choice.startswith(TYPED):  # yes to the check: the story is the urgent matter
+            add_typed_urgent(ctx, choice.removeprefix(TYPED))
+            return Outcome.ACCEPTED
         return FollowUp(URGENT_WHAT) if choice == YES else Outcome.ACCEPTED
+
+    def shown_prompt(self, ctx: Context) -> str:
+        check = self.open_check(ctx)
+        if check is None:
+            return super().shown_prompt(ctx)
+        return ctx.t(N_("Moet dit snel geregeld worden: <i>{what}</i>?"), what=check.label)
+
+    def check_denied(self, ctx: Context, text: str) -> Next:
+        ctx.note(ctx.t(N_("Oké, dan zet ik niets bovenaan je plan.")))
+        return Outcome.ACCEPTED
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         words = normalize(text).split()
@@ -135,8 +159,11 @@ class UrgentToday(Question):
                               "betalen.")))
             return Outcome.STAY
         if len(text.split()) >= STORY_WORDS:
-            add_typed_urgent(ctx, text)
-            return Outcome.ACCEPTED
+            if _NEED.search(normalize(text)):
+                add_typed_urgent(ctx, text)
+                return Outcome.ACCEPTED
+            said = clean(text, ANSWER_LIMIT)[0]
+            return self.check(ctx, TYPED + said, said, text)
         ctx.note(ctx.t(N_("Moet er snel iets geregeld worden? Kies Ja of Nee.")))
         return Outcome.REASK
 
