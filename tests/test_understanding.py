@@ -374,7 +374,8 @@ def test_typed_roles_and_fallback_are_said_back(store: Store) -> None:
     youth = at_people(store)
     youth.says("mijn zus Sanne en oom Ahmed")
     youth.says("ze helpt me met praktische dingen en geeft me advies")
-    assert "Ik schrijf op: Sanne helpt met praktische dingen en geeft me advies." in youth.text
+    assert ("Ik schrijf op: Sanne helpt je met praktische dingen en geeft je advies."
+            in youth.text)  # the bot's words to the youth, not the button's ("geeft me")
     assert youth.plan.people[0].roles == [Role.PRAKTISCH, Role.ADVIES]
     youth.says("dichtbij")
     youth.clicks("Geeft me advies")  # a button shows its own mark: nothing said back
@@ -384,6 +385,16 @@ def test_typed_roles_and_fallback_are_said_back(store: Store) -> None:
     youth.says("dat is iedereen")
     youth.says("sanne en ahmed")
     assert "Ik schrijf op: je kunt terugvallen op Sanne en Ahmed." in youth.text
+
+
+def test_someone_named_in_a_sentence_at_the_fallback_is_said_back(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mijn zus Sanne en oom Ahmed")
+    for answer in ("praktisch", "dichtbij", "advies", "een beetje", "dat is iedereen"):
+        youth.says(answer)
+    youth.says("sanne denk ik, die is er altijd")
+    assert youth.plan.fallback_ids == ["p1"]
+    assert "Ik schrijf op: je kunt terugvallen op Sanne." in youth.text
 
 
 @pytest.mark.parametrize("said", ["dat is het", "klaar", "dat was het wel", "iedereen"])

@@ -17,6 +17,13 @@ ROLE_LABELS = {
     Role.ADVIES: N_("Geeft me advies"),
     Role.ER_VOOR_JE: N_("Is er voor me als het moeilijk is"),
 }
+# What a person does for the youth, said back to them ("Ik schrijf op: Sanne geeft je advies").
+ROLES_SAID = {
+    Role.PRAKTISCH: N_("helpt je met praktische dingen"),
+    Role.SAMEN: N_("doet leuke dingen met je"),
+    Role.ADVIES: N_("geeft je advies"),
+    Role.ER_VOOR_JE: N_("is er voor je als het moeilijk is"),
+}
 CLOSENESS_LABELS = {
     Closeness.DICHTBIJ: N_("Dichtbij"),
     Closeness.BEETJE: N_("Een beetje"),

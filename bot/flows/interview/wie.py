@@ -34,7 +34,7 @@ from bot.flows.question import (
 from bot.flows.typed_answers import SYNONYMS, normalize, yes_or_no
 from bot.i18n import N_, Safe, names_text
 from bot.messages import Choice
-from bot.plan.labels import CLOSENESS_LABELS, ROLE_LABELS
+from bot.plan.labels import CLOSENESS_LABELS, ROLE_LABELS, ROLES_SAID
 from bot.plan.model import Closeness, Jim, JimChoice, Organisation, Person, Role
 from bot.plan.relations import (
     BEGELEIDER,
@@ -407,7 +407,8 @@ class PersonRoles(MultiChoiceQuestion):
         person = current_person(ctx)
         if person is None or plural(person) or not labels:
             return None
-        roles = names_text([label[:1].lower() + label[1:] for label in labels], ctx.t)
+        said = {ctx.t(label): ctx.t(ROLES_SAID[role]) for role, label in ROLE_LABELS.items()}
+        roles = names_text([said[label] for label in labels if label in said], ctx.t)
         return ctx.t(N_("Ik schrijf op: {name} {roles}."), name=person_name(ctx), roles=roles)
 
     def prompt(self, ctx: Context) -> str:
@@ -536,8 +537,7 @@ class Fallback(MultiChoiceQuestion):
                 ctx.note(ctx.t(N_("{name} staat nu ook in je lijst."),
                                name=called(found, ctx.t, start=True)))
                 chosen.append(found.id)
-        self.set_selected(ctx, list(dict.fromkeys(chosen)))
-        return Outcome.ACCEPTED
+        return self._typed(ctx, list(dict.fromkeys(chosen)))  # said back
 
 
 OTHER = "other"
