@@ -177,6 +177,43 @@ def test_change_a_part_at_the_check_then_it_is_checked_again(store: Store) -> No
     assert "Wie kan je helpen met: Een kamer zonder lek?" in youth.asked
 
 
+def test_two_sayings_kept_at_the_check_stay_apart(store: Store) -> None:
+    youth = at_the_housing_check(store)
+    youth.says("ik woon er al twee jaar")
+    youth.says("de huisbaas doet niks")
+    assert youth.plan.domains[Domain.WONEN].own_words == (
+        "ik woon er al twee jaar · de huisbaas doet niks")
+
+
+@pytest.mark.parametrize("said", ["ja klopt", "ja", "oké hoor"])
+def test_a_yes_alone_is_not_what_is_hard(store: Store, said: str) -> None:
+    """Said to the quick look's "Ik schrijf op", a yes reaches "Wat is er nu moeilijk?":
+    no answer to keep. Asked once more, in words; a second yes moves on."""
+    youth = at_quick_look(store)
+    youth.says("wonen is slecht, rest goed")
+    assert youth.asked.endswith("Wat is er nu moeilijk?")
+    youth.says(said)
+    assert youth.plan.domains[Domain.WONEN].hard is None
+    assert "Vertel het in je eigen woorden" in youth.text
+    assert youth.asked.endswith("Wat is er nu moeilijk?")
+    youth.says("ruzie met mijn huisgenoot")
+    assert youth.plan.domains[Domain.WONEN].hard == "ruzie met mijn huisgenoot"
+
+
+def test_a_yes_alone_is_not_the_urgent_matter(store: Store) -> None:
+    youth = Youth(Turns(store), "urgent-yes")
+    youth.says("/start")
+    youth.clicks("Oké, we beginnen")
+    youth.says("Noor")
+    youth.clicks("Zeg ik liever niet")
+    youth.clicks("Gaat wel")
+    youth.clicks("Ja")
+    assert youth.asked == "Wat moet er geregeld worden? Zeg het in je eigen woorden."
+    youth.says("ja")
+    assert youth.plan.urgent == []
+    assert youth.asked == "Wat moet er geregeld worden? Zeg het in je eigen woorden."
+
+
 def test_nothing_more_at_the_check_is_a_yes_not_words_to_keep(store: Store) -> None:
     youth = at_the_housing_check(store)
     youth.says("niks eigenlijk")

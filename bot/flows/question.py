@@ -24,6 +24,7 @@ from bot.flows.typed_answers import (
     match_choice,
     match_many,
     normalize,
+    only_yes,
     yes_or_no,
 )
 from bot.i18n import N_, Translator
@@ -370,6 +371,9 @@ class TextQuestion(Question):
     # A second answer in a row that is asked again moves on (False: the question has its
     # own way, see wie.People).
     guards_repeats = True
+    # The question asks *what* ("Wat is er nu moeilijk?"): a yes alone ("ja klopt", said to
+    # what came before) is no answer to keep.
+    asks_what = False
 
     def on_text(self, ctx: Context, text: str) -> Next:
         match = match_choice(text, self.all_choices(ctx))
@@ -382,7 +386,11 @@ class TextQuestion(Question):
             ctx.note(ctx.t(N_("Vertel het in je eigen woorden. Een paar woorden is genoeg.")))
             return Outcome.STAY
         notes_before = len(ctx.notes)
-        outcome = self.on_answer(ctx, cleaned)
+        if self.asks_what and only_yes(cleaned):
+            ctx.note(ctx.t(N_("Vertel het in je eigen woorden. Een paar woorden is genoeg.")))
+            outcome: Next = Outcome.REASK
+        else:
+            outcome = self.on_answer(ctx, cleaned)
         if cut and accepted(outcome):
             note_cut(ctx, self.limit, at=notes_before)
         if outcome is Outcome.REASK and self.guards_repeats:

@@ -164,6 +164,18 @@ def yes_or_no(text: str) -> str | None:
     return None
 
 
+# Words that may stand beside a yes without saying anything more ("ja klopt", "oké hoor").
+_YES_ONLY = _YES_SQUEEZED | {_REPEATS.sub(r"\1", word) for word in (
+    "hoor", "wel", "dat", "is", "zo", "goed", "helemaal", "right", "correct", "thats", "its")}
+
+
+def only_yes(text: str) -> bool:
+    """A yes and nothing more ("ja", "ja klopt", "oké hoor"): no answer to a question that
+    asks *what*."""
+    words = [_squeezed(word) for word in normalize(text).split()]
+    return yes_or_no(text) == "yes" and len(words) <= 3 and set(words) <= _YES_ONLY
+
+
 def _squeezed(word: str) -> str:
     """A word with each run of one letter written once: a lengthened word reads as itself."""
     return _REPEATS.sub(r"\1", word)

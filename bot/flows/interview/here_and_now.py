@@ -169,6 +169,7 @@ class UrgentToday(Question):
 
 
 class UrgentWhat(TextQuestion):
+    asks_what = True
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wat moet er geregeld worden? Zeg het in je eigen woorden."))
 

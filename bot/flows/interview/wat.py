@@ -298,6 +298,8 @@ def opened_up(answer: DomainAnswer, before: Status | None) -> list[str]:
 class DomainText(TextQuestion):
     """One free-text part of a domain answer (what goes well, what is hard, …)."""
 
+    asks_what = True
+
     def __init__(self, key: str, text: str, field: str) -> None:
         super().__init__(key)
         self.text = text
@@ -395,6 +397,7 @@ class DomainGood(DomainText):
     (optional) question."""
 
     skip_label = N_("Weet ik niet")
+    asks_what = False  # a yes alone is an answer here: see on_answer
 
     def __init__(self, key: str) -> None:
         super().__init__(key, N_("Gaat er ook iets wél goed?"), "going_well")
@@ -521,8 +524,8 @@ class DomainCheck(Question):
     @staticmethod
     def keep_words(ctx: Context, text: str) -> None:
         answer = current_answer(ctx)
-        kept, _ = clean(text if answer.own_words is None else f"{answer.own_words} {text}",
-                        ANSWER_LIMIT)
+        kept, _ = clean(text if answer.own_words is None else f"{answer.own_words} · {text}",
+                        ANSWER_LIMIT)  # (two sayings apart, as a person's own words are)
         answer.own_words = kept
         ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
         ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
