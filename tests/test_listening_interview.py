@@ -286,6 +286,35 @@ def test_a_helper_named_in_a_sentence_is_said_back(store: Store) -> None:
     assert youth.plan.actions[0].person_id == youth.plan.people[0].id
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("mijn begeleider denk ik", "Ik schrijf op: je begeleider helpt je hiermee."),
+    ("3", "Ik schrijf op: je begeleider helpt je hiermee."),
+    ("dat doe ik zelf wel", "Ik schrijf op: je doet het zelf."),
+    ("ik zelf samen met sanne", "Ik schrijf op: je doet het samen met Sanne."),
+    ("sanne", "Ik schrijf op: Sanne helpt je hiermee."),
+])
+def test_a_typed_helper_is_said_back_as_written_down(store: Store, typed: str,
+                                                      said: str) -> None:
+    """Typed, no button shows the choice: whoever it was read as is said back."""
+    youth = at_hoe(store)
+    assert [c.label for c in youth.question.choices][1:3] == ["Ik doe het zelf",
+                                                              "Mijn begeleider"]
+    youth.says(typed)
+    assert said in youth.text
+
+
+def test_a_typed_when_is_said_back_with_its_day(store: Store) -> None:
+    youth = at_hoe(store)
+    youth.clicks("Sanne (je JIM)")  # the urgent matter: now, no "when"
+    youth.says("binnen een week ofzo")  # at "Wie kan je helpen met: Een kamer?"
+    assert "Oké, dat schrijf ik op. En wie kan je helpen?" in youth.text  # not "ofzo helpt"
+    youth.clicks("Sanne (je JIM)")  # (by when is said already)
+    youth.clicks("Mijn begeleider")  # Een schuldhulp
+    assert youth.asked == "Wanneer wil je dat dit geregeld is?"
+    youth.says("binnen een maand ofzo")
+    assert "Ik schrijf op: deze maand (uiterlijk " in youth.text
+
+
 def test_what_is_hard_may_begin_with_geen(store: Store) -> None:
     youth = at_hoe(store)  # "Geen eigen plek" was typed at Wonen's "Wat is er nu moeilijk?"
     assert youth.plan.domains[Domain.WONEN].hard == "Geen eigen plek"

@@ -33,6 +33,7 @@ from bot.plan.labels import WHEN_LABELS
 from bot.plan.model import Action, Domain, HelperKind, Person, Plan, When
 from bot.plan.relations import called, label, organisation_called
 from bot.plan.text import NAME_LIMIT, has_words, help_subject, says_with, shorten
+from bot.plan.voice import when_with_day
 
 SELF, PROFESSIONAL = HELPER_SELF, HELPER_PROFESSIONAL
 WHAT_SHOWN = 40  # characters of a need shown in a question or on a button
@@ -148,13 +149,20 @@ _FILLER = re.compile(r"^(dat (kan|doet|doe)|dat|misschien|denk ik|ik denk|eh+|uh
                      r"[\s,]*\b(denk ik|misschien)$", re.IGNORECASE)
 
 
+# Words around a time that say nothing else ("binnen een week ofzo", "rond deze maand").
+_ROUGHLY = re.compile(r"\b(ofzo|of zo|denk ik|ik denk|misschien|ongeveer|rond|ergens|wel|"
+                      r"maybe|or so|i think|i guess|roughly|about)\b", re.IGNORECASE)
+
+
 def read_when(text: str) -> tuple[When | None, str]:
-    """By when a sentence says ("Ahmed, deze maand"), and the sentence without it."""
+    """By when a sentence says ("Ahmed, deze maand"), and the sentence without it (nothing
+    when only "ofzo" or the like is left)."""
     for when, pattern in _WHEN:
         found = pattern.search(text)
         if found:
-            rest = (text[:found.start()] + " " + text[found.end():]).strip(" ,.")
-            return when, " ".join(rest.split())
+            rest = " ".join((text[:found.start()] + " " + text[found.end():]).split())
+            rest = rest.strip(" ,.!?")
+            return when, rest if _ROUGHLY.sub("", rest).strip(" ,.!?") else ""
     return None, text
 
 
@@ -223,7 +231,17 @@ class ActionWho(Question):
     def on_skip(self, ctx: Context) -> Outcome:
         return self.give(ctx, HelperKind.UNKNOWN)
 
-    def on_text(self, ctx: Context, text: str) -> Outcome:
+    def on_text(self, ctx: Context, text: str) -> Next:
+        """Typed, so no button shows the choice: who was written down is said back."""
+        action, notes = current_action(ctx), len(ctx.notes)
+        outcome = self._read_text(ctx, text)
+        if action is not None and outcome is not Outcome.REASK and len(ctx.notes) == notes:
+            said = written_down(ctx, action)
+            if said:
+                ctx.note(said)
+        return outcome
+
+    def _read_text(self, ctx: Context, text: str) -> Next:
         if isinstance(match_choice(text, self.all_choices(ctx)), str) or not has_words(text) \
                 or normalize(text).isdigit():
             return super().on_text(ctx, text)
@@ -273,6 +291,24 @@ class ActionWho(Question):
         return self.give(ctx, HelperKind.OTHER, helper_text=helper)
 
 
+def written_down(ctx: Context, action: Action) -> str | None:
+    """Who helps with ``action``, in a sentence to the youth (None: nobody yet)."""
+    if action.helper == HelperKind.SELF:
+        return ctx.t(N_("Ik schrijf op: je doet het zelf."))
+    if action.helper == HelperKind.PROFESSIONAL:
+        return ctx.t(WRITTEN_DOWN, helper=ctx.t(N_("je begeleider")))
+    organisation = ctx.plan.organisation(action.person_id)
+    if action.helper == HelperKind.ORGANISATION and organisation is not None:
+        return ctx.t(WRITTEN_DOWN, helper=organisation_called(organisation, ctx.t))
+    person = ctx.plan.person(action.person_id)
+    if action.helper == HelperKind.PERSON and person is not None:
+        if action.together:
+            return ctx.t(N_("Ik schrijf op: je doet het samen met {name}."),
+                         name=called(person, ctx.t))
+        return ctx.t(WRITTEN_DOWN, helper=called(person, ctx.t, start=True))
+    return None
+
+
 class ActionShare(Question):
     """One person carries more than two actions: said kindly, with an offer to share."""
 
@@ -320,8 +356,11 @@ class ActionWhen(Question):
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         when, _ = read_when(text)  # "volgende week" is no "deze week"
-        if when is not None:
-            return self.on_choice(ctx, when.value)
+        action = current_action(ctx)
+        if when is not None and action is not None:  # typed: said back, with its day
+            outcome = self.on_choice(ctx, when.value)
+            ctx.note(ctx.t(N_("Ik schrijf op: {when}."), when=when_with_day(action, ctx.t)))
+            return outcome
         return super().on_text(ctx, text)
 
 
