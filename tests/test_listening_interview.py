@@ -435,6 +435,12 @@ def test_due_dates_follow_the_word_in_dutch_time() -> None:
     ("school is echt kut en met mijn gevoel gaat het ook niet zo goed, de rest gaat wel oke",
      {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "niet_goed", Domain.SUPPORT: "goed",
       Domain.WONEN: "goed", Domain.INKOMEN: "goed"}),  # "gaat wel oké": fine, no questions
+    ("school is echt kut en ik slaap slecht",  # sleep is health and how you feel
+     {Domain.SCHOOL_WERK: "niet_goed", Domain.WELZIJN: "niet_goed", Domain.SUPPORT: PARKED,
+      Domain.WONEN: PARKED, Domain.INKOMEN: PARKED}),
+    ("ik ben heel moe, de rest is goed",
+     {Domain.WELZIJN: "niet_goed", Domain.SUPPORT: "goed", Domain.WONEN: "goed",
+      Domain.SCHOOL_WERK: "goed", Domain.INKOMEN: "goed"}),
     ("hoi", None),
 ])
 def test_the_quick_look_typed(typed: str, expected: dict | None) -> None:

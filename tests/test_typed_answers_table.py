@@ -274,6 +274,7 @@ WHO = [
     ("niemand", "unknown"), ("weet ik nog niet wie", "unknown"), ("geen idee wie", "unknown"),
     ("iemand van het wijkteam", "org:wijkteam"), ("Mark van het wijkteam", "org:Mark"),
     ("someone from the council", "org:council"), ("my counsellor", "professional"),
+    ("slaap slecht en ben moe", "again"),  # about oneself: no helper in own words
 ]
 
 WHEN = [
@@ -285,6 +286,7 @@ WHEN = [
     ("geen datum", "geen"), ("maakt niet uit", "geen"), ("dezeweek", "week"),
     ("deze maan", "maand"), ("binnen een maand", "maand"), ("binnen een week", "week"),
     ("na de vakantie", "later"), ("over 2 weken", "maand"), ("by next month", "later"),
+    ("nee", "geen"), ("nee joh", "geen"), ("binnen een maand ofzo", "maand"),
 ]
 
 TABLE = [(kind, typed, expected)

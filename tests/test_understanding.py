@@ -387,6 +387,15 @@ def test_typed_roles_and_fallback_are_said_back(store: Store) -> None:
     assert "Ik schrijf op: je kunt terugvallen op Sanne en Ahmed." in youth.text
 
 
+def test_the_fallback_said_back_speaks_of_someone_as_in_a_sentence(store: Store) -> None:
+    youth = at_people(store)
+    youth.says("mn ma en mn broertje sem")
+    for answer in ("praktisch", "dichtbij", "advies", "een beetje", "dat is iedereen"):
+        youth.says(answer)
+    youth.says("mn ma")
+    assert "Ik schrijf op: je kunt terugvallen op je ma." in youth.text  # not "op Je ma"
+
+
 def test_someone_named_in_a_sentence_at_the_fallback_is_said_back(store: Store) -> None:
     youth = at_people(store)
     youth.says("mijn zus Sanne en oom Ahmed")

@@ -25,7 +25,7 @@ from bot.flows.interview.wie import (
     organisation_choices,
 )
 from bot.flows.question import Context, FollowUp, Next, Outcome, Question, TextQuestion
-from bot.flows.typed_answers import match_choice, normalize
+from bot.flows.typed_answers import match_choice, normalize, yes_or_no
 from bot.i18n import N_
 from bot.local_time import local_day
 from bot.messages import Choice
@@ -176,6 +176,11 @@ def person_in(ctx: Context, text: str) -> Person | None:
     return None
 
 
+# A sentence about oneself ("slaap slecht en ben moe"), never someone who helps.
+_ABOUT_ME = re.compile(r"\b(ik|ben|heb|voel|slaap|word|snap|i|am|feel)\b",
+                       re.IGNORECASE)
+
+
 def topic_word(text: str) -> bool:
     """One word that names a life domain ("welzijn", "school"): a topic, not a helper."""
     words = normalize(text)
@@ -283,7 +288,8 @@ class ActionWho(Question):
             return self.give(ctx, HelperKind.PROFESSIONAL)
         helper = _FILLER.sub("", text).strip(" ,.")
         if len(helper) > NAME_LIMIT or len(helper.split()) > HELPER_WORDS or not any(
-                char.isalpha() for char in helper) or topic_word(helper):
+                char.isalpha() for char in helper) or topic_word(helper) \
+                or _ABOUT_ME.search(helper):
             ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
                               "Bijvoorbeeld: het wijkteam.")))
             return Outcome.REASK
@@ -356,6 +362,8 @@ class ActionWhen(Question):
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
         when, _ = read_when(text)  # "volgende week" is no "deze week"
+        if when is None and yes_or_no(text) == "no":  # "nee": no date
+            return self.on_skip(ctx)
         action = current_action(ctx)
         if when is not None and action is not None:  # typed: said back, with its day
             outcome = self.on_choice(ctx, when.value)

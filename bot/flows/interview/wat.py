@@ -75,7 +75,8 @@ _DOMAIN_WORDS: dict[Domain, tuple[str, ...]] = {
     Domain.SCHOOL_WERK: (*SYNONYMS["school_werk"], "school en werk", "school of werk"),
     Domain.INKOMEN: (*SYNONYMS["inkomen"], "inkomen", "schuld", "uitkering", "financien"),
     Domain.WELZIJN: (*SYNONYMS["welzijn"], "welzijn", "gezondheid en gevoel", "mentaal",
-                     "hoofd", "lijf", "wellbeing", "me voel", "voel me", "how i feel"),
+                     "hoofd", "lijf", "wellbeing", "me voel", "voel me", "how i feel",
+                     "slaap", "slapen", "moe", "ziek", "stress", "sleep", "tired", "sick"),
 }
 _REST = re.compile(r"\b(de rest|rest|alles|al het andere|de andere|andere|overige|verder|"
                    r"the rest|everything else|others)\b")

@@ -491,8 +491,10 @@ class Fallback(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
 
     def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+        """The people as said in a sentence ("je ma", not the button's "Je ma")."""
+        people = [called(p, ctx.t) for p in map(ctx.plan.person, ctx.plan.fallback_ids) if p]
         return ctx.t(N_("Ik schrijf op: je kunt terugvallen op {names}."),
-                     names=names_text(labels, ctx.t)) if labels else None
+                     names=names_text(people, ctx.t)) if people else None
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Op wie kun je terugvallen als het moeilijk is? Kies wie past."))
