@@ -275,6 +275,7 @@ WHO = [
     ("iemand van het wijkteam", "org:wijkteam"), ("Mark van het wijkteam", "org:Mark"),
     ("someone from the council", "org:council"), ("my counsellor", "professional"),
     ("slaap slecht en ben moe", "again"),  # about oneself: no helper in own words
+    ("heel dichtbij", "again"), ("rust", "again"),  # nobody in them
 ]
 
 WHEN = [

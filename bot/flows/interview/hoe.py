@@ -176,6 +176,10 @@ def person_in(ctx: Context, text: str) -> Person | None:
     return None
 
 
+# Someone in the youth's own words is said with one of these ("de buurvrouw van mijn oma",
+# "iemand van de kerk"); without, it is no helper ("heel dichtbij", "rust").
+_SOMEONE = re.compile(r"\b(de|het|een|mijn|mn|m'n|onze|ons|iemand|mensen|my|the|a|an|our|"
+                      r"someone|somebody|people)\b", re.IGNORECASE)
 # A sentence about oneself ("slaap slecht en ben moe"), never someone who helps.
 _ABOUT_ME = re.compile(r"\b(ik|ben|heb|voel|slaap|word|snap|i|am|feel)\b",
                        re.IGNORECASE)
@@ -289,7 +293,7 @@ class ActionWho(Question):
         helper = _FILLER.sub("", text).strip(" ,.")
         if len(helper) > NAME_LIMIT or len(helper.split()) > HELPER_WORDS or not any(
                 char.isalpha() for char in helper) or topic_word(helper) \
-                or _ABOUT_ME.search(helper):
+                or _ABOUT_ME.search(helper) or not _SOMEONE.search(helper):
             ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
                               "Bijvoorbeeld: het wijkteam.")))
             return Outcome.REASK
