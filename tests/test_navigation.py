@@ -574,3 +574,39 @@ def test_a_sentence_at_a_menu_does_what_it_asks(store: Store, command: str | Non
     if "wonen" in typed:  # straight to the domain's parts
         youth.clicks("Hoe het gaat")
         assert "Hoe gaat het nu met wonen?" in youth.asked
+
+
+
+def at_what_is_hard(store: Store) -> Youth:
+    """At housing's "Wat is er nu moeilijk?", every answer before it typed."""
+    youth = Youth(Turns(store))
+    for answer in ("/start", "oké", "Noor", "17", "goed", "nee", "niemand",
+                   "weet ik nog niet", "wonen slecht, rest goed"):
+        youth.says(answer)
+    assert youth.asked.endswith("Wat is er nu moeilijk?")
+    return youth
+
+
+@pytest.mark.parametrize(("typed", "then", "state"), [
+    ("wat kan ik hier allemaal doen?", "Dit kun je altijd typen", "domain_hard"),
+    ("hoe werkt dit eigenlijk", "Ik stel je korte vragen", "domain_hard"),
+    ("ik wil iets veranderen", "Wat wil je veranderen?", "edit_pick"),
+    ("kan ik even stoppen?", "we stoppen even", "domain_hard"),
+    ("how does this work", "Dit kun je altijd typen", "domain_hard"),
+])
+def test_a_sentence_about_the_chat_mid_interview_does_what_it_asks(
+        store: Store, typed: str, then: str, state: str) -> None:
+    """Typed at an interview question, these do what /help, /wijzig and /pauze do; they
+    were kept as the answer ("Moeilijk: wat kan ik hier allemaal doen?")."""
+    youth = at_what_is_hard(store)
+    youth.says(typed)
+    assert then in youth.text and youth.state == state
+    assert youth.plan.domains[Domain.WONEN].hard is None
+
+
+@pytest.mark.parametrize("typed", ["ik wil stoppen met blowen",
+                                   "kan ik iets veranderen aan mijn huis"])
+def test_a_wish_that_starts_the_same_is_an_answer(store: Store, typed: str) -> None:
+    youth = at_what_is_hard(store)
+    youth.says(typed)
+    assert youth.plan.domains[Domain.WONEN].hard == typed

@@ -19,6 +19,7 @@ from bot.flows.answer import answer
 from bot.flows.conversation import Conversation
 from bot.flows.cursor import Cursor
 from bot.flows.repair import (
+    about_the_chat,
     command,
     crisis,
     first_contact,
@@ -47,6 +48,7 @@ REPAIR: tuple[Step, ...] = (
     paused.repair,
     undelivered.repair,
     stale_click.repair,
+    about_the_chat.repair,
 )
 """The repair steps, tried in this order before the open question gets the input.
 
@@ -65,6 +67,9 @@ Why this order:
 8. ``undelivered`` — text can't answer a question whose message never arrived.
 9. ``stale_click`` — a button of an earlier question (after /terug, after a change) or one
    the question no longer shows does nothing.
+10. ``about_the_chat`` — "hoe werkt dit?", "ik wil iets veranderen", "kan ik stoppen?" at an
+    interview question do what /help, /wijzig and /pauze do, never kept as the answer; last,
+    so that every step above (a pause above all) has had its say.
 """
 
 
