@@ -387,23 +387,20 @@ def test_typed_roles_and_fallback_are_said_back(store: Store) -> None:
     assert "Ik schrijf op: je kunt terugvallen op Sanne en Ahmed." in youth.text
 
 
-def test_the_fallback_said_back_speaks_of_someone_as_in_a_sentence(store: Store) -> None:
+@pytest.mark.parametrize(("people", "typed", "fallback", "said"), [
+    ("mn ma en mn broertje sem", "mn ma", "p1", "je kunt terugvallen op je ma."),  # not "Je ma"
+    ("mijn zus Sanne en oom Ahmed", "sanne denk ik, die is er altijd", "p1",
+     "je kunt terugvallen op Sanne."),
+])
+def test_the_fallback_typed_in_a_sentence_is_said_back_as_in_a_sentence(
+        store: Store, people: str, typed: str, fallback: str, said: str) -> None:
     youth = at_people(store)
-    youth.says("mn ma en mn broertje sem")
+    youth.says(people)
     for answer in ("praktisch", "dichtbij", "advies", "een beetje", "dat is iedereen"):
         youth.says(answer)
-    youth.says("mn ma")
-    assert "Ik schrijf op: je kunt terugvallen op je ma." in youth.text  # not "op Je ma"
-
-
-def test_someone_named_in_a_sentence_at_the_fallback_is_said_back(store: Store) -> None:
-    youth = at_people(store)
-    youth.says("mijn zus Sanne en oom Ahmed")
-    for answer in ("praktisch", "dichtbij", "advies", "een beetje", "dat is iedereen"):
-        youth.says(answer)
-    youth.says("sanne denk ik, die is er altijd")
-    assert youth.plan.fallback_ids == ["p1"]
-    assert "Ik schrijf op: je kunt terugvallen op Sanne." in youth.text
+    youth.says(typed)
+    assert youth.plan.fallback_ids == [fallback]
+    assert f"Ik schrijf op: {said}" in youth.text
 
 
 @pytest.mark.parametrize("said", ["dat is het", "klaar", "dat was het wel", "iedereen"])

@@ -176,6 +176,7 @@ class Question:
     # A place to rest, not a question: no "we go on" after a detour, and not shown again
     # under a reply that ends with buttons of its own.
     resting = False
+    check_prompt = N_("Bedoel je: {guess}?")  # the yes/no about a guess (see :meth:`check`)
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -295,7 +296,7 @@ class Question:
         check = self.open_check(ctx)
         if check is None:
             return self.prompt(ctx)
-        return ctx.t(N_("Bedoel je: {guess}?"), guess=check.label)
+        return ctx.t(self.check_prompt, guess=check.label)
 
     def shown_choices(self, ctx: Context) -> list[Choice]:
         if self.open_check(ctx) is None:

@@ -118,6 +118,7 @@ def add_urgent(ctx: Context, text: str) -> None:
 
 class UrgentToday(Question):
     skip_label = N_("Weet ik niet")
+    check_prompt = N_("Moet dit snel geregeld worden: <i>{guess}</i>?")  # a story typed
 
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Moet er vandaag of morgen iets geregeld worden?"))
@@ -130,12 +131,6 @@ class UrgentToday(Question):
             add_typed_urgent(ctx, choice.removeprefix(TYPED))
             return Outcome.ACCEPTED
         return FollowUp(URGENT_WHAT) if choice == YES else Outcome.ACCEPTED
-
-    def shown_prompt(self, ctx: Context) -> str:
-        check = self.open_check(ctx)
-        if check is None:
-            return super().shown_prompt(ctx)
-        return ctx.t(N_("Moet dit snel geregeld worden: <i>{what}</i>?"), what=check.label)
 
     def check_denied(self, ctx: Context, text: str) -> Next:
         ctx.note(ctx.t(N_("Oké, dan zet ik niets bovenaan je plan.")))

@@ -249,6 +249,7 @@ def person_loop(people: str, relation: str, roles: str, closeness: str) -> list[
 
 class People(TextQuestion):
     guards_repeats = False  # "… staat al in je lijst" is no miss; see on_answer
+    check_prompt = N_("Zal ik {guess} opschrijven?")  # names guessed in a sentence
     def intro(self, ctx: Context) -> str | None:
         if ctx.plan.urgent:
             return ctx.t(N_("Nu praten we over de mensen om je heen. "
@@ -288,12 +289,6 @@ class People(TextQuestion):
         if says_nobody(text):
             return self.on_nobody(ctx)
         return self.not_named(ctx, text)
-
-    def shown_prompt(self, ctx: Context) -> str:
-        check = self.open_check(ctx)
-        if check is None:
-            return super().shown_prompt(ctx)
-        return ctx.t(N_("Zal ik {names} opschrijven?"), names=check.label)
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
         """Yes to the names guessed in a sentence: all of them, with any said surely."""
