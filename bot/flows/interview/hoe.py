@@ -306,7 +306,7 @@ def written_down(ctx: Context, action: Action) -> str | None:
     if action.helper == HelperKind.SELF:
         return ctx.t(N_("Ik schrijf op: je doet het zelf."))
     if action.helper == HelperKind.PROFESSIONAL:
-        return ctx.t(WRITTEN_DOWN, helper=ctx.t(N_("je begeleider")))
+        return ctx.t(WRITTEN_DOWN, helper=ctx.t.plain(N_("je begeleider")))
     organisation = ctx.plan.organisation(action.person_id)
     if action.helper == HelperKind.ORGANISATION and organisation is not None:
         return ctx.t(WRITTEN_DOWN, helper=organisation_called(organisation, ctx.t))

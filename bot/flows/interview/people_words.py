@@ -81,7 +81,7 @@ _CHAT_WORDS = frozenset({
 # After these a word is a place ("ik woon in utrecht"), not someone.
 _TO_PLACES = frozenset({"in", "naar", "uit", "te", "to"})
 GUESSES_MOST = 3  # more unknown words than this: slang or typos, not names
-LEXICON = {"nl": "nl", "en": "en"}  # the word list that tells a name from a word, by language
+LEXICONS = frozenset({"nl", "en"})  # the word lists that tell a name from a word
 
 
 @dataclass(frozen=True)
@@ -221,18 +221,20 @@ def names_in_sentence(text: str, lang: str = "nl") -> list[str]:
     return found if len(found) <= GUESSES_MOST else []
 
 
+_GLUE = (_NOT_NAMES | _HEDGES | _FILLERS | _PARTICLES | _PREPOSITIONS | _SOMEONE | _CHAT_WORDS
+         | RELATION_WORDS)
+
+
 def _may_be_name(word: str) -> bool:
     """Letters only (a hyphen or apostrophe inside), two or more, and no word of the
     sentence's glue ("is", "ook", "ff")."""
-    folded = word.casefold()
     return (len(word) >= 2 and word.replace("-", "").replace("'", "").isalpha()
-            and folded not in _NOT_NAMES | _HEDGES | _FILLERS | _PARTICLES | _PREPOSITIONS
-            | _SOMEONE | _CHAT_WORDS | RELATION_WORDS)
+            and word.casefold() not in _GLUE)
 
 
 def _is_word(word: str, lang: str) -> bool:
     """Whether the dictionary of ``lang`` knows ``word`` (a name it does not know)."""
-    return simplemma.is_known(word.casefold(), lang=LEXICON.get(lang, "nl"))
+    return simplemma.is_known(word.casefold(), lang=lang if lang in LEXICONS else "nl")
 
 
 def known_by_name(text: str, people: Sequence[Person]) -> list[Person]:

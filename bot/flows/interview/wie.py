@@ -250,6 +250,7 @@ def person_loop(people: str, relation: str, roles: str, closeness: str) -> list[
 class People(TextQuestion):
     guards_repeats = False  # "… staat al in je lijst" is no miss; see on_answer
     check_prompt = N_("Zal ik {guess} opschrijven?")  # names guessed in a sentence
+
     def intro(self, ctx: Context) -> str | None:
         if ctx.plan.urgent:
             return ctx.t(N_("Nu praten we over de mensen om je heen. "
