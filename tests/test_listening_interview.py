@@ -200,6 +200,28 @@ def test_a_yes_alone_is_not_what_is_hard(store: Store, said: str) -> None:
     assert youth.plan.domains[Domain.WONEN].hard == "ruzie met mijn huisgenoot"
 
 
+@pytest.mark.parametrize(("typed", "hard", "going_well"), [
+    ("ik woon nu bij mijn moeder maar daar is veel ruzie",
+     "Geen eigen plek · ik woon nu bij mijn moeder maar daar is veel ruzie", None),
+    ("het is daar echt zwaar", "Geen eigen plek · het is daar echt zwaar", None),
+    ("mijn kamer is niet slecht", "Geen eigen plek", "mijn kamer is niet slecht"),
+    ("mijn buren zijn fijn, maar het is klein", "Geen eigen plek",
+     "mijn buren zijn fijn, maar het is klein"),
+])
+def test_more_of_what_is_hard_at_what_goes_well_goes_with_what_is_hard(
+        store: Store, typed: str, hard: str, going_well: str | None) -> None:
+    """An answer to "Gaat er ook iets wél goed?" with a word of what is hard and none of
+    what is good was written down as going well."""
+    youth = at_quick_look(store)
+    youth.says("wonen is slecht, rest goed")
+    youth.says("Geen eigen plek")
+    assert youth.asked.endswith("Gaat er ook iets wél goed?")
+    youth.says(typed)
+    wonen = youth.plan.domains[Domain.WONEN]
+    assert (wonen.hard, wonen.going_well) == (hard, going_well)
+    assert ("Dat zet ik bij wat moeilijk is." in youth.text) is (going_well is None)
+
+
 def test_a_yes_alone_is_not_the_urgent_matter(store: Store) -> None:
     youth = Youth(Turns(store), "urgent-yes")
     youth.says("/start")

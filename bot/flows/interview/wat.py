@@ -428,6 +428,12 @@ class DomainGood(DomainText):
                 text = capitalized(rest)
             elif ctx.cursor.missed != self.key:
                 return Outcome.REASK  # asked again as "Fijn. Wat gaat er goed?" (prompt)
+        if (_HARD_WORDS.search(text) and not _GOOD.search(text)  # "… daar is veel ruzie"
+                and not _NOT_HARD.search(text)):
+            hard = current_answer(ctx).hard
+            self.keep(ctx, "hard", f"{hard} · {text}" if hard else text)
+            ctx.note(ctx.t(N_("Dat zet ik bij wat moeilijk is.")))
+            return Outcome.ACCEPTED
         return super().on_answer(ctx, text)
 
     def on_text(self, ctx: Context, text: str) -> Outcome:
@@ -438,6 +444,13 @@ class DomainGood(DomainText):
         return super().on_text(ctx, text)
 
 
+# Words of what is hard: an answer to "Gaat er ook iets wél goed?" with one of these and
+# no good word says more of what is hard ("ik woon bij mijn moeder maar er is veel ruzie").
+_HARD = (r"(ruzie|slecht|kut|moeilijk|lastig|zwaar|stress|pijn|bang|verdrietig|eenzaam|"
+         r"schulden|gepest|fights?|bad|hard|difficult|lonely|scared|debts?|bullied)")
+_HARD_WORDS = re.compile(rf"\b{_HARD}\b", re.IGNORECASE)
+_NOT_HARD = re.compile(rf"\b(niet|geen|nooit|not|no|never)\s+((zo|te|echt|meer|so|too|"
+                       rf"really)\s+)?{_HARD}\b", re.IGNORECASE)  # "niet slecht": good
 _NO_BUT = re.compile(r"^(nee|no|nope|nah)\b[\s,.!]*(maar\s+)?(?=.*\b(wel|well)\b)",
                      re.IGNORECASE)
 # "ja hoor, mijn werk": what goes well is what follows the yes; a yes alone says not what.
