@@ -459,13 +459,13 @@ class MultiChoiceQuestion(Question):
         """A typed answer taken as the whole answer, said back (:meth:`said_back`): the
         youth saw no button get its mark."""
         self.set_selected(ctx, chosen)
-        labels = {choice.id: choice.label for choice in self.options(ctx)}
-        said = self.said_back(ctx, [labels[c] for c in chosen if c in labels])
+        said = self.said_back(ctx)
         if said:
             ctx.note(said)
         return Outcome.ACCEPTED
 
-    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
-        """What a typed answer wrote down, in a sentence (None: the question says it)."""
+    def said_back(self, ctx: Context) -> str | None:
+        """What a typed answer wrote down (as the plan now holds it), in a sentence (None:
+        the question says it)."""
         return None
 

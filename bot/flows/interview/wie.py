@@ -399,12 +399,11 @@ class PersonRelation(TextQuestion):
 class PersonRoles(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
 
-    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+    def said_back(self, ctx: Context) -> str | None:
         person = current_person(ctx)
-        if person is None or plural(person) or not labels:
+        if person is None or plural(person) or not person.roles:
             return None
-        said = {ctx.t(label): ctx.t(ROLES_SAID[role]) for role, label in ROLE_LABELS.items()}
-        roles = names_text([said[label] for label in labels if label in said], ctx.t)
+        roles = names_text([ctx.t.plain(ROLES_SAID[role]) for role in person.roles], ctx.t)
         return ctx.t(N_("Ik schrijf op: {name} {roles}."), name=person_name(ctx), roles=roles)
 
     def prompt(self, ctx: Context) -> str:
@@ -486,7 +485,7 @@ NOBODY = "nobody"
 class Fallback(MultiChoiceQuestion):
     skip_label = N_("Weet ik niet")
 
-    def said_back(self, ctx: Context, labels: list[str]) -> str | None:
+    def said_back(self, ctx: Context) -> str | None:
         """The people as said in a sentence ("je ma", not the button's "Je ma")."""
         people = [called(p, ctx.t) for p in map(ctx.plan.person, ctx.plan.fallback_ids) if p]
         return ctx.t(N_("Ik schrijf op: je kunt terugvallen op {names}."),
