@@ -309,7 +309,7 @@ class Question:
         if check is not None:
             ctx.cursor.check = None
             if choice == CHECK_YES:
-                return self._taken(ctx, self.answer_choice(ctx, check.choice))
+                return self._taken(ctx, self.check_confirmed(ctx, check))
             return self._taken(ctx, self.check_denied(ctx, check.text))
         return self._taken(ctx, self.answer_choice(ctx, choice))
 
@@ -323,6 +323,11 @@ class Question:
                 return self.take_choice(ctx, CHECK_YES if said == "yes" else CHECK_NO)
             ctx.cursor.check = None
         return self._taken(ctx, self.on_text(ctx, text))
+
+    def check_confirmed(self, ctx: Context, check: Check) -> Next:
+        """"Ja" to a guess: the choice guessed (a question that guessed from the words
+        themselves reads ``check.text`` again)."""
+        return self.answer_choice(ctx, check.choice)
 
     def check_denied(self, ctx: Context, text: str) -> Next:
         """"Nee" to a guess: keep the words where there is room, else ask again (once)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.flows.cursor import Check
 from bot.flows.interview.hoe import add_urgent_action
 from bot.flows.question import (
     Context,
@@ -71,7 +72,7 @@ class Today(Question):
 
 
 YES, NO = "yes", "no"
-TYPED = "typed:"  # a check's choice: the story that follows is the urgent matter
+TYPED = "typed"  # a check's choice: the story typed is the urgent matter
 STORY_WORDS = 4  # a typed answer this long is the urgent matter itself, not a yes/no
 # "er is niks", "hoeft niks geregeld te worden", "niks aan de hand": nothing urgent. Only
 # whole phrases count: "ik heb niks te eten" is urgent.
@@ -127,10 +128,12 @@ class UrgentToday(Question):
         return [Choice(NO, ctx.t(N_("Nee"))), Choice(YES, ctx.t(N_("Ja")))]
 
     def on_choice(self, ctx: Context, choice: str) -> Next:
-        if choice.startswith(TYPED):  # yes to the check: the story is the urgent matter
-            add_typed_urgent(ctx, choice.removeprefix(TYPED))
-            return Outcome.ACCEPTED
         return FollowUp(URGENT_WHAT) if choice == YES else Outcome.ACCEPTED
+
+    def check_confirmed(self, ctx: Context, check: Check) -> Next:
+        """Yes: the story typed is the urgent matter."""
+        add_typed_urgent(ctx, check.text)
+        return Outcome.ACCEPTED
 
     def check_denied(self, ctx: Context, text: str) -> Next:
         ctx.note(ctx.t(N_("Oké, dan zet ik niets bovenaan je plan.")))
@@ -157,8 +160,7 @@ class UrgentToday(Question):
             if _NEED.search(normalize(text)):
                 add_typed_urgent(ctx, text)
                 return Outcome.ACCEPTED
-            said = clean(text, ANSWER_LIMIT)[0]
-            return self.check(ctx, TYPED + said, said, text)
+            return self.check(ctx, TYPED, clean(text, ANSWER_LIMIT)[0], text)
         ctx.note(ctx.t(N_("Moet er snel iets geregeld worden? Kies Ja of Nee.")))
         return Outcome.REASK
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.flows.cursor import Check
 from bot.flows.flow import Route
 from bot.flows.interview.people_words import (
     NamedPerson,
@@ -48,7 +49,7 @@ from bot.plan.relations import (
 from bot.plan.text import NAME_LIMIT, clean
 
 MAX_PEOPLE = 30
-GUESSED = "guessed:"  # a check's choice: the names guessed in the text that follows are right
+GUESSED = "guessed"  # a check's choice: the names guessed in the text are right
 _NOTHING = re.compile(r"\b(niks|niets|nix|nothing|geen idee)\b")
 
 
@@ -284,21 +285,18 @@ class People(TextQuestion):
         if guessed:  # "lotte zie ik elk weekend": a name no dictionary knows, or a capital
             sure = [called(Person(id="", name=n.name, relation=n.relation), ctx.t)
                     for n in named if not n.organisation]
-            return self.check(ctx, GUESSED + text, names_text(sure + guessed, ctx.t), text)
+            return self.check(ctx, GUESSED, names_text(sure + guessed, ctx.t), text)
         if named:  # said back when read from a sentence ("mijn zus fatima is alles voor me")
             return self.add_named(ctx, named, say_back=read_people(text) is None)
         if says_nobody(text):
             return self.on_nobody(ctx)
         return self.not_named(ctx, text)
 
-    def on_choice(self, ctx: Context, choice: str) -> Next:
+    def check_confirmed(self, ctx: Context, check: Check) -> Next:
         """Yes to the names guessed in a sentence: all of them, with any said surely."""
-        if not choice.startswith(GUESSED):
-            return super().on_choice(ctx, choice)
-        text = choice.removeprefix(GUESSED)
-        named = named_in(text, ctx.t.lang)
+        named = named_in(check.text, ctx.t.lang)
         return self.add_named(ctx, named + [NamedPerson(name, None)
-                                            for name in guessed_in(ctx, text, named)])
+                                            for name in guessed_in(ctx, check.text, named)])
 
     def check_denied(self, ctx: Context, text: str) -> Next:
         """No to the names guessed: those said surely (with a relation word) are kept."""
