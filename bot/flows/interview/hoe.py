@@ -242,12 +242,11 @@ class ActionWho(Question):
 
     def on_text(self, ctx: Context, text: str) -> Next:
         """Typed, so no button shows the choice: who was written down is said back."""
-        action, notes = current_action(ctx), len(ctx.notes)
+        action = current_action(ctx)
         outcome = self._read_text(ctx, text)
-        if action is not None and outcome is not Outcome.REASK and len(ctx.notes) == notes:
-            said = written_down(ctx, action)
-            if said:
-                ctx.note(said)
+        said = written_down(ctx, action) if action and outcome is not Outcome.REASK else None
+        if said:
+            ctx.note(said)
         return outcome
 
     def _read_text(self, ctx: Context, text: str) -> Next:
@@ -273,17 +272,11 @@ class ActionWho(Question):
         together = bool(_TOGETHER.search(text)) and bool(_SELF.search(text) or
                                                           re.search(r"\bsamen\b", text, re.I))
         helper = helper_in(ctx, text)
-        organisation = ctx.plan.organisation(helper)
-        if organisation is not None:
-            ctx.note(ctx.t(WRITTEN_DOWN, helper=organisation_called(organisation, ctx.t)))
-        person = ctx.plan.person(helper) if helper is not None else person_in(ctx, text)
-        if (helper is None and person is None and not _SELF.search(text)
-                and not _PROFESSIONAL.search(text)):
-            person = one_person(ctx, text)
-        if person is not None and not together:  # "mijn oom wil wel": said back, by name
-            ctx.note(ctx.t(WRITTEN_DOWN, helper=called(person, ctx.t, start=True)))
         if helper is not None:
             return self.on_choice(ctx, helper, together=together)
+        person = person_in(ctx, text)
+        if person is None and not _SELF.search(text) and not _PROFESSIONAL.search(text):
+            person = one_person(ctx, text)
         if person is not None:
             return self.give(ctx, HelperKind.PERSON, person.id, together=together)
         if _SELF.search(text):
@@ -297,7 +290,6 @@ class ActionWho(Question):
             ctx.note(ctx.t(N_("Wie kan je helpen? Kies iemand, of noem wie het is. "
                               "Bijvoorbeeld: het wijkteam.")))
             return Outcome.REASK
-        ctx.note(ctx.t(WRITTEN_DOWN, helper=helper))
         return self.give(ctx, HelperKind.OTHER, helper_text=helper)
 
 
@@ -316,6 +308,8 @@ def written_down(ctx: Context, action: Action) -> str | None:
             return ctx.t(N_("Ik schrijf op: je doet het samen met {name}."),
                          name=called(person, ctx.t))
         return ctx.t(WRITTEN_DOWN, helper=called(person, ctx.t, start=True))
+    if action.helper == HelperKind.OTHER and action.helper_text:
+        return ctx.t(WRITTEN_DOWN, helper=action.helper_text)
     return None
 
 
