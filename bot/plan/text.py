@@ -42,6 +42,11 @@ def clean(text: str, limit: int) -> tuple[str, bool]:
     return cleaned[:limit].rstrip(), True
 
 
+def beside(before: str | None, text: str) -> str:
+    """Words said later kept beside words said before ("… · …"), bounded like an answer."""
+    return clean(f"{before} · {text}" if before else text, ANSWER_LIMIT)[0]
+
+
 def has_words(text: str) -> bool:
     """True when the text holds at least one letter or digit (not only emoji or punctuation)."""
     return any(char.isalnum() for char in text)

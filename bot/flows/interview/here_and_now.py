@@ -84,7 +84,7 @@ _NOTHING = re.compile(
 _FIRST_WORD = re.compile(r"^\W*\w+[\W_]*")
 # Words of something to arrange soon ("mijn huur moet morgen betaald"). A story without
 # any ("ik spreek fatima bijna elke dag") is checked before it goes to the top of the plan.
-_NEED = re.compile(
+_TO_ARRANGE = re.compile(
     r"\b(moet|moeten|moest|nodig|geld|huur|betal\w*|rekening\w*|schuld\w*|boete\w*|eten|"
     r"honger|slaap\w*|slapen|dak|straat|afspraak|afspraken|brief|brieven|post|morgen|"
     r"vandaag|vanavond|vannacht|snel|dringend|gemeente|uwv|verzeker\w*|medicijn\w*|dokter|"
@@ -157,7 +157,7 @@ class UrgentToday(Question):
                               "betalen.")))
             return Outcome.STAY
         if len(text.split()) >= STORY_WORDS:
-            if _NEED.search(normalize(text)):
+            if _TO_ARRANGE.search(normalize(text)):
                 add_typed_urgent(ctx, text)
                 return Outcome.ACCEPTED
             return self.check(ctx, TYPED, clean(text, ANSWER_LIMIT)[0], text)
@@ -167,6 +167,7 @@ class UrgentToday(Question):
 
 class UrgentWhat(TextQuestion):
     asks_what = True
+
     def prompt(self, ctx: Context) -> str:
         return ctx.t(N_("Wat moet er geregeld worden? Zeg het in je eigen woorden."))
 

@@ -26,7 +26,7 @@ from bot.i18n import N_
 from bot.messages import Choice
 from bot.plan.labels import DOMAIN_ICONS, DOMAIN_LABELS, STATUS_LABELS, domain_lines, status_word
 from bot.plan.model import Action, Domain, DomainAnswer, Status
-from bot.plan.text import ANSWER_LIMIT, capitalized, clean, has_words, help_subject
+from bot.plan.text import beside, capitalized, has_words, help_subject
 
 STATUS_QUESTIONS = {
     Domain.SUPPORT: N_("Hoe gaat het nu met de mensen om je heen?"),
@@ -430,8 +430,7 @@ class DomainGood(DomainText):
                 return Outcome.REASK  # asked again as "Fijn. Wat gaat er goed?" (prompt)
         if (_HARD_WORDS.search(text) and not _GOOD.search(text)  # "… daar is veel ruzie"
                 and not _NOT_HARD.search(text)):
-            hard = current_answer(ctx).hard
-            self.keep(ctx, "hard", f"{hard} · {text}" if hard else text)
+            self.keep(ctx, "hard", beside(current_answer(ctx).hard, text))
             ctx.note(ctx.t(N_("Dat zet ik bij wat moeilijk is.")))
             return Outcome.ACCEPTED
         return super().on_answer(ctx, text)
@@ -538,9 +537,7 @@ class DomainCheck(Question):
     @staticmethod
     def keep_words(ctx: Context, text: str) -> None:
         answer = current_answer(ctx)
-        kept, _ = clean(text if answer.own_words is None else f"{answer.own_words} · {text}",
-                        ANSWER_LIMIT)  # (two sayings apart, as a person's own words are)
-        answer.own_words = kept
+        answer.own_words = beside(answer.own_words, text)
         ctx.changed(f"wat.{current_domain(ctx).value}.own_words")
         ctx.note(ctx.t(N_("Dat zet ik erbij, in je eigen woorden.")))
 

@@ -46,7 +46,7 @@ from bot.plan.relations import (
     plural,
     unnamed,
 )
-from bot.plan.text import NAME_LIMIT, clean
+from bot.plan.text import NAME_LIMIT, beside, clean
 
 MAX_PEOPLE = 30
 GUESSED = "guessed"  # a check's choice: the names guessed in the text are right
@@ -441,7 +441,7 @@ def keep_about_person(ctx: Context, text: str) -> bool:
     person = current_person(ctx)
     if person is None or text.rstrip().endswith("?"):  # a question back is no answer to keep
         return False
-    person.own_words = f"{person.own_words} · {text}" if person.own_words else text
+    person.own_words = beside(person.own_words, text)
     ctx.changed("people")
     return True
 
