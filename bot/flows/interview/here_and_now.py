@@ -19,7 +19,7 @@ from bot.flows.typed_answers import asks_what_is_meant, dont_know, normalize, ye
 from bot.i18n import N_
 from bot.messages import Choice
 from bot.plan.model import Mood, UrgentNeed
-from bot.plan.text import ANSWER_LIMIT, clean
+from bot.plan.text import ANSWER_LIMIT, clean, shorten
 
 URGENT = "urgent"  # whether something must be arranged today
 URGENT_WHAT = "urgent_what"  # what it is
@@ -74,6 +74,7 @@ class Today(Question):
 YES, NO = "yes", "no"
 TYPED = "typed"  # a check's choice: the story typed is the urgent matter
 STORY_WORDS = 4  # a typed answer this long is the urgent matter itself, not a yes/no
+STORY_SHOWN = 60  # characters of a typed story quoted in the question that checks it
 # "er is niks", "hoeft niks geregeld te worden", "niks aan de hand": nothing urgent. Only
 # whole phrases count: "ik heb niks te eten" is urgent.
 _NOTHING = re.compile(
@@ -160,7 +161,7 @@ class UrgentToday(Question):
             if _TO_ARRANGE.search(normalize(text)):
                 add_typed_urgent(ctx, text)
                 return Outcome.ACCEPTED
-            return self.check(ctx, TYPED, clean(text, ANSWER_LIMIT)[0], text)
+            return self.check(ctx, TYPED, shorten(text, STORY_SHOWN), text)  # (a question)
         ctx.note(ctx.t(N_("Moet er snel iets geregeld worden? Kies Ja of Nee.")))
         return Outcome.REASK
 
